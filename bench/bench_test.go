@@ -1,0 +1,279 @@
+// Package bench measures concur against its baselines in the same run: plain
+// yaegi (the interpreter concur is built on) on the same snippet, or the
+// target the design sets. Each benchmark interleaves concur and its baseline,
+// takes medians over many samples and reports them with their ratio:
+//
+//	go test -run '^$' -bench . ./bench
+//
+// Nothing here fails on a timing; the figures are for reading.
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
+)
+
+func TestMain(m *testing.M) {
+	if engine.IsWorker() {
+		os.Exit(engine.ServeWorker())
+	}
+	os.Exit(m.Run())
+}
+
+// binaries builds concur and plain yaegi (v0.16.1, from go.mod) once.
+func binaries(b *testing.B) (concur, yaegi string) {
+	b.Helper()
+	dir := b.TempDir()
+	concur = filepath.Join(dir, "concur")
+	yaegi = filepath.Join(dir, "yaegi")
+	for _, args := range [][]string{
+		{"build", "-o", concur, "../cmd/concur"},
+		{"build", "-o", yaegi, "github.com/traefik/yaegi/cmd/yaegi"},
+	} {
+		out, err := exec.Command("go", args...).CombinedOutput()
+		if err != nil {
+			b.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	return concur, yaegi
+}
+
+func writeFile(b *testing.B, name, src string) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), name)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// report prints and records concur's median, the baseline's and their ratio.
+func report(b *testing.B, what string, concur, base []time.Duration, target string) {
+	mc, mb := median(concur), median(base)
+	ratio := float64(mc) / float64(mb)
+	b.ReportMetric(float64(mc.Microseconds())/1000, "concur-ms")
+	b.ReportMetric(float64(mb.Microseconds())/1000, "baseline-ms")
+	b.ReportMetric(ratio, "ratio")
+	fmt.Printf("%s: concur median %v, baseline median %v, ratio %.2f (target %s; %d samples each)\n",
+		what, mc.Round(10*time.Microsecond), mb.Round(10*time.Microsecond), ratio, target, len(concur))
+}
+
+// timeToFirstOutput starts a command and times it until its first byte of
+// standard output.
+func timeToFirstOutput(b *testing.B, name string, args ...string) time.Duration {
+	cmd := exec.Command(name, args...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	begin := time.Now()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	var one [1]byte
+	if _, err := io.ReadFull(out, one[:]); err != nil {
+		b.Fatalf("%s: no output: %v", name, err)
+	}
+	d := time.Since(begin)
+	io.Copy(io.Discard, out)
+	cmd.Wait()
+	return d
+}
+
+// BenchmarkHelloFirstOutput: `concur run` of hello world to its first output,
+// against `yaegi run` of the same file. Target: ratio <= 1.5.
+func BenchmarkHelloFirstOutput(b *testing.B) {
+	concur, yaegi := binaries(b)
+	hello := writeFile(b, "hello.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n")
+	var c, y []time.Duration
+	for range 5 { // warm the page cache
+		timeToFirstOutput(b, concur, "run", hello)
+		timeToFirstOutput(b, yaegi, "run", hello)
+	}
+	for b.Loop() {
+		c = append(c, timeToFirstOutput(b, concur, "run", hello))
+		y = append(y, timeToFirstOutput(b, yaegi, "run", hello))
+	}
+	report(b, "hello world to first output", c, y, "ratio <= 1.5")
+}
+
+// BenchmarkPrintHeavy: 100 goroutines print 10,000 lines each; wall time of
+// `concur run` against `yaegi run`, both writing to /dev/null. Target: ratio <= 1.3.
+func BenchmarkPrintHeavy(b *testing.B) {
+	concur, yaegi := binaries(b)
+	prog := writeFile(b, "print.go", `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	for g := 0; g < 100; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 10000; i++ {
+				fmt.Println("goroutine", g, "line", i)
+			}
+		}(g)
+	}
+	wg.Wait()
+}
+`)
+	wall := func(name string, args ...string) time.Duration {
+		cmd := exec.Command(name, args...)
+		devnull, _ := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+		defer devnull.Close()
+		cmd.Stdout = devnull
+		begin := time.Now()
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		return time.Since(begin)
+	}
+	var c, y []time.Duration
+	for b.Loop() {
+		c = append(c, wall(concur, "run", "--timeout=5m", prog))
+		y = append(y, wall(yaegi, "run", prog))
+	}
+	report(b, "100 goroutines x 10k lines", c, y, "ratio <= 1.3")
+}
+
+// BenchmarkRoundTrip: one small input through the worker and back, against
+// evaluating it in an interpreter in this process. Target: <= 1 ms.
+func BenchmarkRoundTrip(b *testing.B) {
+	s, err := engine.NewSession(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	i := interp.New(interp.Options{Stdout: io.Discard})
+	i.Use(stdlib.Symbols)
+	if _, err := s.Run(context.Background(), "x.go", "x := 0", false, func(event.Event) {}); err != nil {
+		b.Fatal(err)
+	}
+	i.Eval("x := 0")
+	var c, y []time.Duration
+	for b.Loop() {
+		begin := time.Now()
+		res, err := s.Run(context.Background(), "x.go", "x++", false, func(event.Event) {})
+		if err != nil || res.Code != 0 {
+			b.Fatalf("run: %v %+v", err, res)
+		}
+		c = append(c, time.Since(begin))
+		begin = time.Now()
+		i.Eval("x++")
+		y = append(y, time.Since(begin))
+	}
+	report(b, "input round trip", c, y, "concur <= 1ms")
+}
+
+// BenchmarkVirtualSleeps: 15 s of virtual time (15 goroutines sleeping 1 s
+// side by side, then main sleeping 14 x 1 s) on the virtual clock. Baseline: the same program with the
+// sleeps taken out. Target: <= 20 ms wall.
+func BenchmarkVirtualSleeps(b *testing.B) {
+	s, err := engine.NewSession(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	const prog = `
+var wg sync.WaitGroup
+for i := 0; i < 15; i++ {
+	wg.Add(1)
+	go func() { defer wg.Done(); time.Sleep(SLEEP); fmt.Println("slept", i) }()
+}
+wg.Wait()
+for i := 0; i < 14; i++ { time.Sleep(SLEEP) }
+`
+	withSleeps := strings.ReplaceAll(prog, "SLEEP", "time.Second")
+	without := strings.ReplaceAll(prog, "SLEEP", "0")
+	var c, y []time.Duration
+	for b.Loop() {
+		for _, k := range []struct {
+			src string
+			out *[]time.Duration
+		}{{withSleeps, &c}, {without, &y}} {
+			var total int64
+			begin := time.Now()
+			_, err := s.Run(context.Background(), "s.go", k.src, false, func(e event.Event) {
+				if e.Kind == event.Exit {
+					total = e.T
+				}
+			})
+			*k.out = append(*k.out, time.Since(begin))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if k.src == withSleeps && total != int64(15*time.Second) {
+				b.Fatalf("virtual time %v, want 15s", time.Duration(total))
+			}
+		}
+	}
+	report(b, "15 s of virtual sleeps", c, y, "<= 20 ms wall")
+}
+
+// BenchmarkRestore: the worker dies and the next input restores a session of
+// 100 inputs, against starting a fresh session. Target: <= 300 ms.
+func BenchmarkRestore(b *testing.B) {
+	s, err := engine.NewSession(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for i := range 100 {
+		src := fmt.Sprintf("v%d := %d", i, i)
+		if i%4 == 1 {
+			src = fmt.Sprintf("func f%d(x int) int { return x + %d }", i, i)
+		}
+		if _, err := s.Run(ctx, "in.go", src, false, func(event.Event) {}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var c, y []time.Duration
+	for b.Loop() {
+		// End the program, then time the input that brings it back.
+		s.Run(ctx, "in.go", `os.Exit(3)`, false, func(event.Event) {})
+		begin := time.Now()
+		restored := false
+		res, err := s.Run(ctx, "in.go", "fmt.Println(f97(v98))", false, func(e event.Event) {
+			restored = restored || e.Kind == event.Restore
+		})
+		c = append(c, time.Since(begin))
+		if err != nil || res.Code != 0 || !restored {
+			b.Fatalf("restore: %v %+v restored=%v", err, res, restored)
+		}
+		begin = time.Now()
+		fresh, err := engine.NewSession(engine.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		fresh.Run(ctx, "in.go", "fmt.Println(1)", false, func(event.Event) {})
+		y = append(y, time.Since(begin))
+		fresh.Close()
+	}
+	report(b, "restart + restore 100 inputs (baseline: fresh session + 1 input)", c, y, "<= 300 ms")
+}

@@ -1,0 +1,219 @@
+// Command concur is a Go concurrency playground for the terminal.
+//
+//	concur                 start the REPL
+//	concur run [flags] FILE run a Go program or snippet (FILE "-" is stdin)
+//
+// The same binary is also the worker process that runs learner code: the
+// engine starts it with engine.WorkerEnv set.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/repl"
+)
+
+func main() {
+	if engine.IsWorker() {
+		os.Exit(engine.ServeWorker())
+	}
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `concur — a Go concurrency playground for the terminal
+
+Usage:
+  concur [flags]              start the REPL
+  concur run [flags] FILE     run a Go program or snippet; FILE "-" reads stdin
+
+Run "concur run -h" for the flags of run.
+`
+
+// run is the whole program: it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "run":
+			return runFile(args[1:], stdin, stdout, stderr)
+		case "help", "-h", "-help", "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
+	fmt.Fprint(stderr, usage)
+	return 2
+}
+
+// engineFlags are the flags every command that runs code shares.
+type engineFlags struct {
+	clock        string
+	unrestricted bool
+	maxVirtual   time.Duration
+	timeout      time.Duration
+	memory       int64
+}
+
+func (f *engineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.clock, "clock", "virtual", "`virtual` (sleeps take no real time) or real")
+	fs.BoolVar(&f.unrestricted, "unrestricted", false, "let snippets import the whole standard library (os, net, ...)")
+	fs.DurationVar(&f.maxVirtual, "max-virtual", time.Hour, "stop a run after this much virtual time")
+	fs.DurationVar(&f.timeout, "timeout", 0, "stop a run after this much real time (default 10s on the virtual clock, none on the real one)")
+	fs.Int64Var(&f.memory, "max-memory", 2<<30, "stop a run whose worker uses more than this many `bytes`")
+}
+
+func (f *engineFlags) options() (engine.Options, error) {
+	if f.clock != "virtual" && f.clock != "real" {
+		return engine.Options{}, fmt.Errorf("--clock=%s: want virtual or real", f.clock)
+	}
+	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, Timeout: f.timeout, MemoryLimit: f.memory}
+	if f.clock == "virtual" {
+		opts.MaxVirtual = f.maxVirtual
+		if opts.Timeout == 0 {
+			opts.Timeout = 10 * time.Second
+		}
+	}
+	return opts, nil
+}
+
+// speedFlag is --speed: a positive number, or "max" for no pacing.
+type speedFlag float64
+
+func (s *speedFlag) String() string {
+	if *s == 0 {
+		return "max"
+	}
+	return strconv.FormatFloat(float64(*s), 'g', -1, 64)
+}
+
+func (s *speedFlag) Set(v string) error {
+	if v == "max" {
+		*s = 0
+		return nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f <= 0 {
+		return errors.New(`want a positive number or "max"`)
+	}
+	*s = speedFlag(f)
+	return nil
+}
+
+func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("concur run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ef engineFlags
+	ef.register(fs)
+	jsonOut := fs.Bool("json", false, "print the event stream as JSON lines (see docs/events.md)")
+	speed := speedFlag(1)
+	fs.Var(&speed, "speed", "on a terminal, play output back at this `speed` (2 is twice as fast; max: no waiting)")
+	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: concur run [flags] FILE\n\nRuns a Go program (package main with func main) or a snippet of\ndeclarations and statements. FILE \"-\" reads standard input.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "concur run: want exactly one FILE (or - for standard input)")
+		fs.Usage()
+		return 2
+	}
+	opts, err := ef.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		return 2
+	}
+	color, err := colorEnabled(*colorMode, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		return 2
+	}
+
+	name := fs.Arg(0)
+	var src []byte
+	if name == "-" {
+		src, err = io.ReadAll(stdin)
+		name = "stdin.go"
+	} else {
+		src, err = os.ReadFile(name)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		return 1
+	}
+
+	sess, err := engine.NewSession(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		return 1
+	}
+	defer sess.Close()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	var show func(event.Event)
+	if *jsonOut {
+		var line []byte
+		show = func(e event.Event) {
+			line = append(e.AppendJSON(line[:0]), '\n')
+			stdout.Write(line)
+		}
+		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock})
+	} else {
+		show = repl.NewPrinter(stdout, stderr, color).Event
+	}
+	pace := float64(speed)
+	if *jsonOut || opts.Clock == "real" || !isTerminal(stdout) {
+		pace = 0
+	}
+	player := repl.NewPlayer(pace, show)
+	res, err := sess.Run(ctx, name, string(src), true, player.Add)
+	if ctx.Err() == nil {
+		// A second Ctrl-C while the output is still being played skips it.
+		go func() { <-ctx.Done(); player.Skip() }()
+	} else {
+		player.Skip()
+	}
+	player.Close()
+	if err != nil {
+		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		return 1
+	}
+	return res.Code
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// colorEnabled decides --color: auto colours a terminal unless NO_COLOR is set.
+func colorEnabled(mode string, w io.Writer) (bool, error) {
+	switch strings.ToLower(mode) {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return os.Getenv("NO_COLOR") == "" && isTerminal(w), nil
+	}
+	return false, fmt.Errorf("--color=%s: want auto, always or never", mode)
+}

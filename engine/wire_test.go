@@ -1,0 +1,107 @@
+package engine
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"reflect"
+	"testing"
+
+	"github.com/concur-dev/concur/event"
+)
+
+func TestWireRoundTrip(t *testing.T) {
+	events := []event.Event{
+		{Kind: event.Output, T: 1_250_000_000, G: 2, Stream: "stdout", Text: "task A start 中文"},
+		{Kind: event.Go, T: 5, G: 3, Name: "worker", Parent: 1},
+		{Kind: event.Sleep, T: -5, G: 3, D: 2_000_000_000},
+		{Kind: event.Panic, T: 9, G: 3, Text: "panic: boom", Stack: []string{"main.f prog.go:3:2", ""}},
+		{Kind: event.Deadlock, Blocked: []event.Goroutine{{G: 1, Name: "main", State: "chan receive"}}},
+		{Kind: event.Exit, T: 10, Code: 3},
+	}
+	var buf bytes.Buffer
+	enc := newEncoder(&buf)
+	if err := enc.frame(frameReady, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range events {
+		if err := enc.event(e, int64(i*1000)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := result{Code: 2, OK: true, Dead: true, AutoImports: []string{"fmt", "time"}}
+	if err := enc.result(res); err != nil {
+		t.Fatal(err)
+	}
+	enc.flush()
+
+	dec := newDecoder(&buf)
+	f, err := dec.next()
+	if err != nil || f.typ != frameReady {
+		t.Fatalf("first frame %q, %v", f.typ, err)
+	}
+	for i, want := range events {
+		f, err := dec.next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.typ != frameEvent || !reflect.DeepEqual(f.ev, want) || f.goid != int64(i*1000) {
+			t.Errorf("frame %d: got %q %+v goid %d, want %+v", i, f.typ, f.ev, f.goid, want)
+		}
+	}
+	f, err = dec.next()
+	if err != nil || !reflect.DeepEqual(f.result, res) {
+		t.Fatalf("result: got %+v, %v", f.result, err)
+	}
+	if _, err := dec.next(); err != io.EOF {
+		t.Fatalf("after the last frame: %v, want EOF", err)
+	}
+}
+
+func TestWireTruncated(t *testing.T) {
+	var buf bytes.Buffer
+	enc := newEncoder(&buf)
+	enc.event(event.Event{Kind: event.Output, Text: "hello"}, 0)
+	enc.flush()
+	whole := buf.Bytes()
+	for n := 1; n < len(whole); n++ {
+		_, err := newDecoder(bytes.NewReader(whole[:n])).next()
+		if err == nil || err == io.EOF {
+			t.Errorf("cut at %d of %d: err %v, want an unexpected-EOF error", n, len(whole), err)
+		}
+	}
+}
+
+func FuzzWireDecode(f *testing.F) {
+	var buf bytes.Buffer
+	enc := newEncoder(&buf)
+	enc.event(event.Event{Kind: event.Output, T: 7, G: 2, Stream: "stdout", Text: "x"}, 9)
+	enc.result(result{Code: 1, AutoImports: []string{"fmt"}})
+	enc.flush()
+	f.Add(buf.Bytes())
+	f.Add([]byte{'E', 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Add([]byte{'R', 2, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dec := newDecoder(bytes.NewReader(data))
+		for i := 0; i < 100; i++ {
+			f, err := dec.next()
+			if err != nil {
+				if err != io.EOF && !errors.Is(err, errCorrupt) && !errors.Is(err, io.ErrUnexpectedEOF) {
+					t.Fatalf("unexpected error kind: %v", err)
+				}
+				return
+			}
+			// A frame that decodes re-encodes to the same frame.
+			if f.typ == frameEvent {
+				var again bytes.Buffer
+				e := newEncoder(&again)
+				e.event(f.ev, f.goid)
+				e.flush()
+				g, err := newDecoder(&again).next()
+				if err != nil || !reflect.DeepEqual(g.ev, f.ev) {
+					t.Fatalf("re-encoding %+v: %+v, %v", f.ev, g.ev, err)
+				}
+			}
+		}
+	})
+}

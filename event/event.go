@@ -1,0 +1,192 @@
+// Package event defines what a run of learner code produces: a stream of
+// events, each stamped with the time since the run started and the goroutine
+// it concerns.
+//
+// The stream is the contract between the engine that runs code, the REPL that
+// shows it, the lessons that check it and the session files that keep it. In
+// JSON it is one object per line (see docs/events.md); the first event of a
+// stream is a "start" event carrying Version, the last one of a run is "exit".
+// This package imports nothing of concur's.
+package event
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// Version is the version of the event stream. It changes when a field is
+// removed or changes meaning; adding a kind or a field keeps it.
+const Version = 1
+
+// Kind says what an event reports.
+type Kind string
+
+// The kinds of event. Every event has Kind, T and G; the comment of each kind
+// names the other fields it uses.
+const (
+	Start    Kind = "start"    // a stream begins: V (version), Clock
+	Output   Kind = "output"   // a goroutine wrote one line: Stream, Text (without its newline)
+	Go       Kind = "go"       // goroutine G started: Name (the function it began in), Parent
+	End      Kind = "end"      // goroutine G finished
+	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (requested duration, ns)
+	Value    Kind = "value"    // an expression input's value: Text
+	Compile  Kind = "compile"  // the input did not compile: Text (file:line:col: message lines)
+	Panic    Kind = "panic"    // goroutine G panicked: Text (Go's message), Stack (the snippet's frames)
+	Fatal    Kind = "fatal"    // the program died: Text (Go's "fatal error: ..." or the worker's end)
+	Deadlock Kind = "deadlock" // every goroutine was blocked: Text, Blocked
+	Timeout  Kind = "timeout"  // a budget ran out or the run was stopped: Text, Blocked (what still ran)
+	Restore  Kind = "restore"  // the session's worker was restarted and earlier inputs replayed: Text
+	Exit     Kind = "exit"     // the run ended: Code (exit status); T is the run's total elapsed time
+)
+
+// Event is one fact about a run.
+type Event struct {
+	Kind   Kind   `json:"kind"`
+	T      int64  `json:"t"` // nanoseconds since the run started, on the run's clock
+	G      int    `json:"g"` // goroutine: 1 is the input's main goroutine, others in order of creation
+	Stream string `json:"stream,omitempty"`
+	Text   string `json:"text,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Parent int    `json:"parent,omitempty"`
+	D      int64  `json:"d,omitempty"`
+	Code   int    `json:"code"`
+	V      int    `json:"v,omitempty"`
+	Clock  string `json:"clock,omitempty"`
+	// Stack is the snippet's own call frames of a panic, innermost first,
+	// each "function file:line:col".
+	Stack []string `json:"stack,omitempty"`
+	// Blocked lists goroutines still alive at a deadlock or timeout.
+	Blocked []Goroutine `json:"blocked,omitempty"`
+}
+
+// Goroutine describes a live goroutine: its number, the function it began in
+// and what it waits on, in the runtime's words ("chan receive", "sleep").
+type Goroutine struct {
+	G     int    `json:"g"`
+	Name  string `json:"name"`
+	State string `json:"state"`
+}
+
+// Elapsed is T as a duration.
+func (e Event) Elapsed() time.Duration { return time.Duration(e.T) }
+
+// AppendJSON appends e as one JSON object, fields in a fixed order and only
+// those its kind uses, without a trailing newline.
+func (e Event) AppendJSON(b []byte) []byte {
+	b = append(b, `{"kind":`...)
+	b = appendString(b, string(e.Kind))
+	b = append(b, `,"t":`...)
+	b = strconv.AppendInt(b, e.T, 10)
+	b = append(b, `,"g":`...)
+	b = strconv.AppendInt(b, int64(e.G), 10)
+	field := func(name, value string) {
+		b = append(b, ',', '"')
+		b = append(b, name...)
+		b = append(b, '"', ':')
+		b = appendString(b, value)
+	}
+	switch e.Kind {
+	case Start:
+		b = append(b, `,"v":`...)
+		b = strconv.AppendInt(b, int64(e.V), 10)
+		field("clock", e.Clock)
+	case Output:
+		field("stream", e.Stream)
+		field("text", e.Text)
+	case Go:
+		field("name", e.Name)
+		b = append(b, `,"parent":`...)
+		b = strconv.AppendInt(b, int64(e.Parent), 10)
+	case Sleep:
+		b = append(b, `,"d":`...)
+		b = strconv.AppendInt(b, e.D, 10)
+	case Exit:
+		b = append(b, `,"code":`...)
+		b = strconv.AppendInt(b, int64(e.Code), 10)
+	default:
+		if e.Text != "" {
+			field("text", e.Text)
+		}
+		if len(e.Stack) > 0 {
+			b = append(b, `,"stack":[`...)
+			for i, f := range e.Stack {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, f)
+			}
+			b = append(b, ']')
+		}
+		if len(e.Blocked) > 0 {
+			b = append(b, `,"blocked":[`...)
+			for i, g := range e.Blocked {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, `{"g":`...)
+				b = strconv.AppendInt(b, int64(g.G), 10)
+				b = append(b, `,"name":`...)
+				b = appendString(b, g.Name)
+				b = append(b, `,"state":`...)
+				b = appendString(b, g.State)
+				b = append(b, '}')
+			}
+			b = append(b, ']')
+		}
+	}
+	return append(b, '}')
+}
+
+// Parse reads one JSON event line.
+func Parse(line []byte) (Event, error) {
+	var e Event
+	if err := json.Unmarshal(line, &e); err != nil {
+		return e, fmt.Errorf("event: %w", err)
+	}
+	if e.Kind == "" {
+		return e, fmt.Errorf("event: no kind")
+	}
+	return e, nil
+}
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, as
+// encoding/json does, so every line we write parses.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7f:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}

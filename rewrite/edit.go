@@ -1,0 +1,184 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/scanner"
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// rewriter holds the state of one Rewrite call.
+type rewriter struct {
+	filename string
+	src      string
+	env      *Env
+	program  bool
+
+	fset       *token.FileSet
+	lineStarts []int // offsets where the learner's lines begin
+	fileUnit   map[*token.File]*unit
+	units      []*unit
+	errs       ErrorList
+
+	edits      []edit
+	identEdits map[*ast.Ident]int // rename edits by identifier, so a later decision can retarget them
+	folds      map[*ast.CallExpr]folded
+	quiet      int                // > 0: resolve names but make no edits (text that is moved or replaced)
+
+	walker
+}
+
+// edit replaces the learner's text [start, end) with text; start == end is
+// an insertion.
+type edit struct {
+	start, end int
+	text       string
+	seq        int
+}
+
+func newRewriter(filename, src string, env *Env) *rewriter {
+	r := &rewriter{
+		filename:   filename,
+		src:        src,
+		env:        env,
+		fset:       token.NewFileSet(),
+		lineStarts: []int{0},
+		fileUnit:   map[*token.File]*unit{},
+		identEdits: map[*ast.Ident]int{},
+		folds:      map[*ast.CallExpr]folded{},
+	}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			r.lineStarts = append(r.lineStarts, i+1)
+		}
+	}
+	r.walker.init()
+	return r
+}
+
+// lineCol returns the learner's 1-based line and byte column of an offset.
+func (r *rewriter) lineCol(off int) (int, int) {
+	i := sort.Search(len(r.lineStarts), func(i int) bool { return r.lineStarts[i] > off }) - 1
+	return i + 1, off - r.lineStarts[i] + 1
+}
+
+// directive returns the comment that makes the next character of yaegi's
+// source sit at the learner's offset off. It names no file, so positions keep
+// the name yaegi gives its source: yaegi keys imports by the base name of
+// the file a position is in and looks a package up in a type by the type's
+// own position, so a different name there makes it crash (nil type).
+func (r *rewriter) directive(off int) string {
+	line, col := r.lineCol(off)
+	return fmt.Sprintf("/*line :%d:%d*/", line, col)
+}
+
+// off maps a position of a parsed unit to the offset in the learner's source.
+func (r *rewriter) off(pos token.Pos) int {
+	tf := r.fset.File(pos)
+	u := r.fileUnit[tf]
+	if u == nil {
+		return 0
+	}
+	o := tf.Offset(pos) - u.base + u.start
+	return max(u.start, min(o, u.end))
+}
+
+// position returns the learner's position of a parsed position.
+func (r *rewriter) position(pos token.Pos) token.Position {
+	if !pos.IsValid() {
+		return token.Position{Filename: r.filename}
+	}
+	line, col := r.lineCol(r.off(pos))
+	return token.Position{Filename: r.filename, Line: line, Column: col}
+}
+
+// replace records an edit of the learner's text [start, end).
+func (r *rewriter) replace(start, end int, text string) int {
+	if r.quiet > 0 {
+		return -1
+	}
+	r.edits = append(r.edits, edit{start: start, end: end, text: text, seq: len(r.edits)})
+	return len(r.edits) - 1
+}
+
+// insert records an insertion before the learner's offset at.
+func (r *rewriter) insert(at int, text string) {
+	r.replace(at, at, text)
+}
+
+// setName makes an identifier appear as name in yaegi's source.
+func (r *rewriter) setName(id *ast.Ident, name string) {
+	if r.quiet > 0 {
+		return
+	}
+	if i, ok := r.identEdits[id]; ok {
+		r.edits[i].text = name
+		return
+	}
+	r.identEdits[id] = r.replace(r.off(id.Pos()), r.off(id.End()), name)
+}
+
+// render applies the edits inside a unit and returns yaegi's source for it.
+// Every unit starts with a /*line*/ comment and one follows every edit, so
+// that the learner's tokens keep their positions.
+func (r *rewriter) render(u *unit) (string, error) {
+	var in []edit
+	for _, e := range r.edits {
+		if e.start >= u.start && e.end <= u.end {
+			in = append(in, e)
+		}
+	}
+	sort.Slice(in, func(i, j int) bool {
+		a, b := in[i], in[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if ai, bi := a.start == a.end, b.start == b.end; ai != bi {
+			return ai // an insertion goes before a replacement starting at the same place
+		}
+		return a.seq < b.seq
+	})
+	var b strings.Builder
+	b.WriteString(r.directive(u.start))
+	at := u.start
+	for _, e := range in {
+		if e.start < at {
+			line, col := r.lineCol(e.start)
+			return "", ErrorList{{Pos: token.Position{Filename: r.filename, Line: line, Column: col},
+				Msg: "internal error: overlapping rewrites (please report this input)"}}
+		}
+		b.WriteString(r.src[at:e.start])
+		b.WriteString(e.text)
+		at = e.end
+		if at < u.end {
+			b.WriteString(r.directive(at))
+		}
+	}
+	b.WriteString(r.src[at:u.end])
+	src := b.String()
+	if u.kind == kindStmts && !startsStatements(src) {
+		src = ";" + src // keep yaegi from taking a leading `func` literal for a declaration
+	}
+	return src, nil
+}
+
+// startsStatements reports whether yaegi's first-token rule will wrap src
+// as statements.
+func startsStatements(src string) bool {
+	fset := token.NewFileSet()
+	var s scanner.Scanner
+	s.Init(fset.AddFile("", -1, len(src)), []byte(src), nil, 0)
+	_, tok, _ := s.Scan()
+	switch tok {
+	case token.PACKAGE, token.CONST, token.FUNC, token.IMPORT, token.TYPE, token.VAR:
+		return false
+	}
+	return true
+}
+
+// text returns the learner's source of a node.
+func (r *rewriter) text(n ast.Node) string {
+	return r.src[r.off(n.Pos()):r.off(n.End())]
+}

@@ -1,0 +1,35 @@
+package rewrite
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// FuzzRewrite checks that Rewrite never panics and that whatever it
+// accepts comes out as units yaegi can parse, with /*line*/ comments that
+// point at the learner's tokens.
+func FuzzRewrite(f *testing.F) {
+	for _, c := range rewriteCases {
+		f.Add(c.src)
+	}
+	for _, c := range factCases {
+		f.Add(c.src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		in, err := Rewrite("prog.go", src, testEnv())
+		if err != nil {
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("error %v is not a non-empty ErrorList", err)
+			}
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatal(err)
+			}
+			return
+		}
+		if err := checkUnits(src, in); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -1,0 +1,342 @@
+// Package rewrite turns one learner input into the units of source that the
+// yaegi interpreter evaluates, in order, rewritten so that yaegi behaves like
+// Go 1.22+ and so that every goroutine is observable.
+//
+// An input is either a whole file starting with `package` (a program: one
+// declarations unit, yaegi runs its main itself) or a REPL snippet mixing
+// declarations and statements. yaegi's incremental Eval decides what it was
+// given from the first token (`package`: a file; `const func import type
+// var`: declarations; anything else: statements wrapped in a main function
+// and run in the global scope) and cannot take a mix, so a snippet is split
+// with go/scanner at brace depth 0 into top-level items, classified by their
+// leading tokens, and consecutive items of one kind form a unit. Imports get
+// units of their own.
+//
+// Every unit is parsed with go/parser exactly as yaegi will wrap it, walked
+// with our own scopes, and rewritten by small edits on the learner's text:
+//
+//   - every `go` statement reports its goroutine through the engine's hooks
+//     (package __concur: Spawn, Enter, Exit), evaluating the function value
+//     and arguments in the calling goroutine as Go does;
+//   - loop variables captured by a closure or by address get a per-iteration
+//     copy (Go 1.22 semantics; yaegi shares one variable);
+//   - `for i := range n` over an integer becomes a three-clause loop;
+//   - the builtins min, max and clear, which yaegi lacks, become constants or
+//     calls of Prelude functions and hooks;
+//   - in top-level statements, a declaration that shadows a visible name is
+//     renamed, because yaegi's global scope reuses the outer variable instead
+//     of declaring a new one (see Demangle).
+//
+// Constructs that cannot be bridged (range over a function iterator; a
+// three-clause loop variable both captured and modified in the body) are
+// refused with an Error naming them.
+//
+// Positions stay the learner's: each unit starts with a `/*line :L:C*/`
+// comment, and one follows every inserted or replaced piece of text, so every
+// original token keeps its line:col in yaegi's errors and panic frames. The
+// comments name no file: the file name is the one yaegi gives its source
+// (see directive), which the engine should make the filename given to
+// Rewrite.
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// Env is what earlier inputs of a session declared; Rewrite reads it, the
+// engine updates it with Add after a successful input.
+type Env struct {
+	Consts  map[string]bool   // top-level constant names
+	Ints    map[string]bool   // top-level names known to be of an integer type (vars and consts)
+	Funcs   map[string]bool   // every top-level name the learner declared: funcs, vars, types, consts
+	Imports map[string]string // package name -> import path imported so far in the session
+	Std     map[string]string // package name -> import path of standard packages that may be auto-imported
+}
+
+// NewEnv returns an empty session environment whose auto-importable standard
+// packages are std (package name -> import path).
+func NewEnv(std map[string]string) *Env {
+	if std == nil {
+		std = map[string]string{}
+	}
+	return &Env{
+		Consts:  map[string]bool{},
+		Ints:    map[string]bool{},
+		Funcs:   map[string]bool{},
+		Imports: map[string]string{},
+		Std:     std,
+	}
+}
+
+// Add folds what a successful input declared and imported into the env. A
+// name declared again loses the facts it had before (yaegi redeclares it).
+func (e *Env) Add(in *Input) {
+	for _, n := range in.Declared.Funcs {
+		delete(e.Consts, n)
+		delete(e.Ints, n)
+		e.Funcs[n] = true
+	}
+	for _, n := range in.Declared.Consts {
+		e.Consts[n] = true
+	}
+	for _, n := range in.Declared.Ints {
+		e.Ints[n] = true
+	}
+	for name, path := range in.Declared.Imports {
+		e.Imports[name] = path
+	}
+}
+
+// declares reports whether an earlier input declared name at top level.
+func (e *Env) declares(name string) bool {
+	return e.Funcs[name] || e.Consts[name] || e.Ints[name]
+}
+
+// Unit is one piece of source handed to yaegi's Eval as-is.
+type Unit struct {
+	Decls bool   // true: top-level declarations or imports (or a whole file); false: statements
+	Src   string // source for yaegi
+}
+
+// Declared is what an input declares at top level.
+type Declared struct {
+	Consts  []string          // constant names
+	Ints    []string          // names of integer-typed vars and consts
+	Funcs   []string          // every declared name: funcs, vars (including top-level :=), types, consts
+	Imports map[string]string // package name -> path, explicit and auto imports
+}
+
+// Input is one learner input rewritten for yaegi.
+type Input struct {
+	Program     bool     // the source was a whole file starting with `package`
+	Units       []Unit   // evaluate in order
+	Imports     []string // import paths imported explicitly by this input
+	AutoImports []string // standard import paths used as pkg.Name but not imported (snippets only); import them first
+	Declared    Declared // what this input declares at top level
+	// LastExpr: the input's last statement is an expression statement whose
+	// value the REPL should print. It is false for calls of print-like
+	// functions (fmt.Print*, fmt.Fprint*, log.*, print, println) and of
+	// builtins without a value (clear, close, delete, panic).
+	LastExpr bool
+}
+
+// Error is a syntax error or a refused construct, at the learner's position.
+type Error struct {
+	Pos token.Position
+	Msg string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.IsValid() {
+		return e.Pos.String() + ": " + e.Msg
+	}
+	return e.Msg
+}
+
+// ErrorList is the error Rewrite returns; it prints one error a line, like
+// go build.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sort orders the errors by position and drops exact duplicates.
+func (l ErrorList) sort() ErrorList {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	out := l[:0]
+	for i, e := range l {
+		if i > 0 && e.Error() == l[i-1].Error() {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Rewrite turns the learner's src (named filename in positions) into units
+// for yaegi. env describes the session so far; nil means a fresh session.
+// The error, if any, is an ErrorList.
+func Rewrite(filename, src string, env *Env) (*Input, error) {
+	if env == nil {
+		env = NewEnv(nil)
+	}
+	r := newRewriter(filename, src, env)
+	return r.run()
+}
+
+// unit is a unit being built: a span of the learner's source and its syntax.
+type unit struct {
+	kind       unitKind
+	start, end int // byte offsets of the span in the learner's source
+	file       *ast.File
+	tf         *token.File
+	base       int  // offset in the parsed text where the span begins
+	empty      bool // nothing left to evaluate (imports the session already has)
+}
+
+// body returns the statements of a statements unit.
+func (u *unit) body() []ast.Stmt {
+	if len(u.file.Decls) == 0 {
+		return nil
+	}
+	fd, ok := u.file.Decls[0].(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return nil
+	}
+	return fd.Body.List
+}
+
+// wrap returns the text yaegi parses for a unit's source, and the length of
+// what it puts in front of it.
+func wrap(kind unitKind, src string) (string, int) {
+	switch kind {
+	case kindProgram:
+		return src, 0
+	case kindStmts:
+		const head = "package main; func main() {"
+		return head + src + "\n}", len(head)
+	default:
+		const head = "package main;"
+		return head + src, len(head)
+	}
+}
+
+func (r *rewriter) run() (*Input, error) {
+	units := split(r.src)
+	program := len(units) == 1 && units[0].kind == kindProgram
+	if program {
+		r.program = true
+		r.env = NewEnv(nil) // a program stands alone: Go gives it only its own file
+	}
+	for _, u := range units {
+		r.parse(u)
+	}
+	if len(r.errs) > 0 {
+		return nil, r.errs.sort()
+	}
+	r.units = units
+	r.collectTopNames()
+	r.declareTop()
+	for _, u := range units {
+		r.walkUnit(u)
+	}
+	if len(r.errs) > 0 {
+		return nil, r.errs.sort()
+	}
+	in := &Input{Program: program, Imports: r.explicitImports, Declared: r.declared()}
+	if !program {
+		in.AutoImports = r.autoImports
+	}
+	for _, u := range units {
+		if u.empty {
+			continue
+		}
+		src, err := r.render(u)
+		if err != nil {
+			return nil, err
+		}
+		in.Units = append(in.Units, Unit{Decls: u.kind != kindStmts, Src: src})
+	}
+	if n := len(units); n > 0 && units[n-1].kind == kindStmts {
+		in.LastExpr = r.lastExpr(units[n-1])
+	}
+	return in, nil
+}
+
+// parse parses a unit as yaegi will, recording syntax errors at the
+// learner's positions (the /*line*/ comment maps them).
+func (r *rewriter) parse(u *unit) {
+	dir := r.directive(u.start)
+	text, head := wrap(u.kind, dir+r.src[u.start:u.end])
+	// DeclarationErrors as yaegi parses: a name declared twice is the
+	// learner's error, reported here at the learner's position.
+	f, err := parser.ParseFile(r.fset, r.filename, text, parser.DeclarationErrors)
+	if err == nil {
+		u.file = f
+		u.tf = r.fset.File(f.Pos())
+		u.base = head + len(dir)
+		r.fileUnit[u.tf] = u
+		return
+	}
+	list, ok := err.(scanner.ErrorList)
+	if !ok {
+		r.errs = append(r.errs, &Error{Pos: token.Position{Filename: r.filename}, Msg: err.Error()})
+		return
+	}
+	end := head + len(dir) + u.end - u.start // where the wrapper's closing brace begins
+	var tail []*Error
+	for _, e := range list {
+		if e.Pos.Offset < end {
+			r.errs = append(r.errs, &Error{Pos: e.Pos, Msg: e.Msg})
+			continue
+		}
+		// An error in the wrapper yaegi adds is one at the end of the
+		// learner's text, where the learner's input simply ends.
+		line, col := r.lineCol(u.end)
+		tail = append(tail, &Error{Pos: token.Position{Filename: r.filename, Offset: u.end, Line: line, Column: col},
+			Msg: strings.Replace(e.Msg, "found '}'", "found 'EOF'", 1)})
+	}
+	if len(tail) > 0 && len(tail) == len(list) {
+		r.errs = append(r.errs, tail[0])
+	}
+}
+
+// lastExpr reports whether the unit ends with an expression statement whose
+// value is worth printing.
+func (r *rewriter) lastExpr(u *unit) bool {
+	list := u.body()
+	if len(list) == 0 {
+		return false
+	}
+	es, ok := list[len(list)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	return !ok || !r.printLike(call)
+}
+
+// printLike reports whether call prints or has no value to show.
+func (r *rewriter) printLike(call *ast.CallExpr) bool {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		switch fun.Name {
+		case "print", "println", "panic", "close", "delete", "clear":
+			return r.isBuiltin(fun.Name)
+		}
+	case *ast.SelectorExpr:
+		x, ok := fun.X.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		switch r.pkgPath(x.Name) {
+		case "fmt":
+			return strings.HasPrefix(fun.Sel.Name, "Print") || strings.HasPrefix(fun.Sel.Name, "Fprint")
+		case "log":
+			return true
+		}
+	}
+	return false
+}
+
+// errorf records a refusal at the learner's position of pos.
+func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
+	r.errs = append(r.errs, &Error{Pos: r.position(pos), Msg: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,764 @@
+package rewrite
+
+import (
+	"errors"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var lineComment = regexp.MustCompile(`/\*line :(\d+):(\d+)\*/`)
+
+// testEnv is the session the table cases run in: n is an integer from an
+// earlier input, os is imported, a few standard packages may be
+// auto-imported.
+func testEnv() *Env {
+	env := NewEnv(map[string]string{"fmt": "fmt", "maps": "maps", "slices": "slices", "strings": "strings", "os": "os"})
+	env.Add(&Input{Declared: Declared{Ints: []string{"n"}, Funcs: []string{"n"}, Imports: map[string]string{"os": "os"}}})
+	return env
+}
+
+// describe shows the units of an input one per "D| " (declarations) or
+// "S| " (statements) line, continued by " | " lines, without the /*line*/
+// comments.
+func describe(in *Input) string {
+	var b strings.Builder
+	for i, u := range in.Units {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		kind := "S| "
+		if u.Decls {
+			kind = "D| "
+		}
+		b.WriteString(kind + strings.ReplaceAll(lineComment.ReplaceAllString(u.Src, ""), "\n", "\n | "))
+	}
+	return b.String()
+}
+
+type rewriteCase struct {
+	name string
+	src  string
+	want string // units as describe shows them
+	err  string // or the error
+}
+
+var rewriteCases = []rewriteCase{
+	{
+		name: "go-ident-const",
+		src:  `go worker(1, "a", x)`,
+		want: `S| { __concur_a1_2 := x; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(1, "a", __concur_a1_2) }() }`,
+	},
+	{
+		name: "go-pkg-func",
+		src:  `go fmt.Println("hi", n)`,
+		want: `S| { __concur_a1_1 := n; __concur_t1 := __concur.Spawn("fmt.Println"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); fmt.Println("hi", __concur_a1_1) }() }`,
+	},
+	{
+		name: "go-literal",
+		src:  `go func(s string) { fmt.Println(s) }("x")`,
+		want: `S| { __concur_f1 := func(s string) { fmt.Println(s) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1("x") }() }`,
+	},
+	{
+		name: "go-method-ptr",
+		src: `c := &C{}
+go c.run(1)`,
+		want: `S| c := &C{}
+ | { __concur_r1 := c; __concur_t1 := __concur.Spawn("c.run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_r1.run(1) }() }`,
+	},
+	{
+		name: "go-method-unknown",
+		src:  `go w.run()`,
+		want: `S| { __concur_r1 := &w; __concur_t1 := __concur.Spawn("w.run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); (*__concur_r1).run() }() }`,
+	},
+	{
+		name: "go-index-method",
+		src:  `go ws[i].run()`,
+		want: `S| { __concur_r1 := &ws[i]; __concur_t1 := __concur.Spawn("ws[i].run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); (*__concur_r1).run() }() }`,
+	},
+	{
+		name: "go-map-method",
+		src: `m := map[string]*W{}
+go m["a"].run()`,
+		want: `S| m := map[string]*W{}
+ | { __concur_r1 := m["a"]; __concur_t1 := __concur.Spawn("m[\"a\"].run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_r1.run() }() }`,
+	},
+	{
+		name: "go-variadic-spread",
+		src:  `go sum(xs...)`,
+		want: `S| { __concur_a1_0 := xs; __concur_t1 := __concur.Spawn("sum"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); sum(__concur_a1_0...) }() }`,
+	},
+	{
+		name: "go-generic",
+		src:  `go process[int](v)`,
+		want: `S| { __concur_f1, __concur_a1_0 := process[int], v; __concur_t1 := __concur.Spawn("process[int]"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1(__concur_a1_0) }() }`,
+	},
+	{
+		name: "go-nested",
+		src: `go func() {
+	go inner()
+}()`,
+		want: `S| { __concur_f1 := func() {
+ | 	{ __concur_t2 := __concur.Spawn("inner"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); inner() }() }
+ | }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }`,
+	},
+	{
+		name: "go-multiline",
+		src: `go worker(a,
+	b,
+	3)`,
+		want: `S| { __concur_a1_0, __concur_a1_1 := a, b; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0, __concur_a1_1, 3) }() }`,
+	},
+	{
+		name: "go-comment",
+		src: `go worker( /* first */ a, // trailing
+	1)`,
+		want: `S| { __concur_a1_0 := a; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0, 1) }() }`,
+	},
+	{
+		name: "go-const-ident",
+		src: `const k = 2
+go worker(k, -k+1)`,
+		want: `D| const k = 2
+S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(k, -k + 1) }() }`,
+	},
+	{
+		name: "go-in-func",
+		src: `func spawn() {
+	go func() {}()
+	go func() {
+		go func() {}()
+	}()
+}`,
+		want: `D| func spawn() {
+ | 	{ __concur_f1 := func() {}; __concur_t1 := __concur.Spawn("spawn.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 	{ __concur_f2 := func() {
+ | 		{ __concur_f3 := func() {}; __concur_t3 := __concur.Spawn("spawn.func2.1"); go func() { __concur.Enter(__concur_t3); defer func() { __concur.Exit(__concur_t3, recover()) }(); __concur_f3() }() }
+ | 	}; __concur_t2 := __concur.Spawn("spawn.func2"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | }`,
+	},
+	{
+		name: "go-method-decl",
+		src: `func (s *Server) Start() {
+	go s.loop()
+}`,
+		want: `D| func (s *Server) Start() {
+ | 	{ __concur_r1 := s; __concur_t1 := __concur.Spawn("s.loop"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_r1.loop() }() }
+ | }`,
+	},
+	{
+		name: "loop-closure",
+		src: `for i := 0; i < 3; i++ {
+	go func() { use(i) }()
+}`,
+		want: `S| for i := 0; i < 3; i++ { __concur_2_i := i;
+ | 	{ __concur_f1 := func() { use(__concur_2_i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | }`,
+	},
+	{
+		name: "loop-range-copy",
+		src: `for k, v := range m {
+	fs = append(fs, func() { use(k, v) })
+}`,
+		want: `S| for k, v := range m { __concur_1_k, __concur_2_v := k, v;
+ | 	fs = append(fs, func() { use(__concur_1_k, __concur_2_v) })
+ | }`,
+	},
+	{
+		name: "loop-addr",
+		src: `func f() {
+	for _, v := range xs {
+		ps = append(ps, &v)
+	}
+}`,
+		want: `D| func f() {
+ | 	for _, v := range xs { v := v;
+ | 		ps = append(ps, &v)
+ | 	}
+ | }`,
+	},
+	{
+		name: "loop-go-arg-no-copy",
+		src: `for i := 0; i < 3; i++ {
+	go worker(i)
+}`,
+		want: `S| for i := 0; i < 3; i++ {
+ | 	{ __concur_a1_0 := i; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0) }() }
+ | }`,
+	},
+	{
+		name: "loop-own-copy",
+		src: `for i := 0; i < 3; i++ {
+	i := i
+	go func() { use(i) }()
+}`,
+		want: `S| for i := 0; i < 3; i++ {
+ | 	__concur_1_i := i
+ | 	{ __concur_f2 := func() { use(__concur_1_i) }; __concur_t2 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | }`,
+	},
+	{
+		name: "loop-redeclared-after-capture",
+		src: `func f() {
+	for i := 0; i < 3; i++ {
+		defer func() { use(i) }()
+		i := 10
+		_ = i
+	}
+}`,
+		want: `D| func f() {
+ | 	for i := 0; i < 3; i++ { i := i; {
+ | 		defer func() { use(i) }()
+ | 		i := 10
+ | 		_ = i
+ | 	} }
+ | }`,
+	},
+	{
+		name: "loop-modified",
+		src: `for i := 0; i < 3; i++ {
+	go func() { use(i) }()
+	i++
+}`,
+		err: `prog.go:3:2: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i`,
+	},
+	{
+		name: "loop-modified-range-ok",
+		src: `for _, v := range xs {
+	go func() { use(v) }()
+	v = 2
+}`,
+		want: `S| for _, v := range xs { __concur_2_v := v;
+ | 	{ __concur_f1 := func() { use(__concur_2_v) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 	__concur_2_v = 2
+ | }`,
+	},
+	{
+		name: "range-int-literal",
+		src: `for i := range 10 {
+	use(i)
+}`,
+		want: `S| { __concur_n1 := 10; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | 	use(i)
+ | } }`,
+	},
+	{
+		name: "range-int-label",
+		src: `outer:
+	for i := range n {
+		continue outer
+	}`,
+		want: `S| { __concur_n1 := n; outer: for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | 		continue outer
+ | 	} }`,
+	},
+	{
+		name: "range-int-noval",
+		src: `for range 3 {
+}`,
+		want: `S| { __concur_n1 := 3; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ {
+ | } }`,
+	},
+	{
+		name: "range-int-assign",
+		src: `var i int64
+for i = range 3 {
+}`,
+		want: `D| var i int64
+S| { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i = __concur_k1;
+ | } }`,
+	},
+	{
+		name: "range-int-len",
+		src: `for i := range len(s) - 1 {
+}`,
+		want: `S| { __concur_n1 := len(s) - 1; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | } }`,
+	},
+	{
+		name: "range-int-param",
+		src: `func f(n int) {
+	for i := range n * 2 {
+		go func() { use(i) }()
+	}
+}`,
+		want: `D| func f(n int) {
+ | 	{ __concur_n1 := n * 2; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | 		{ __concur_f2 := func() { use(i) }; __concur_t2 := __concur.Spawn("f.func1"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | 	} }
+ | }`,
+	},
+	{
+		name: "range-int-redeclare",
+		src: `func f() {
+	for i := range 3 {
+		i := "s"
+		_ = i
+	}
+}`,
+		want: `D| func f() {
+ | 	{ __concur_n1 := 3; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i; {
+ | 		i := "s"
+ | 		_ = i
+ | 	} } }
+ | }`,
+	},
+	{
+		name: "range-unknown",
+		src: `for i := range things {
+}`,
+		want: `S| for i := range things {
+ | }`,
+	},
+	{
+		name: "range-string-const",
+		src: `const s = "abc"
+for i := range s {
+}`,
+		want: `D| const s = "abc"
+S| for i := range s {
+ | }`,
+	},
+	{
+		name: "range-func-lit",
+		src: `for x := range func(yield func(int) bool) {} {
+}`,
+		err: `prog.go:1:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+	},
+	{
+		name: "range-slices-all",
+		src: `import "slices"
+for i, v := range slices.All(xs) {
+}`,
+		err: `prog.go:2:19: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+	},
+	{
+		name: "range-iter-var",
+		src: `seq := maps.Keys(m)
+for k := range seq {
+}`,
+		err: `prog.go:2:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+	},
+	{
+		name: "minmax-fold",
+		src: `a := min(1, 2.5)
+b := max(1, 2, 3)
+c := min("b", "a")
+d := max('a', 'b')
+e := min(-1, 2)
+f := max(1, 'a')
+g := min(1.5, 2)`,
+		want: `S| a := 1.0
+ | b := 3
+ | c := "a"
+ | d := 'b'
+ | e := (-1)
+ | f := 'a'
+ | g := 1.5`,
+	},
+	{
+		name: "minmax-generic",
+		src: `a := min(x, y)
+b := max(1, x, 2)
+c := min(x)`,
+		want: `S| a := __concur_min(x, y)
+ | b := __concur_max(x, 1, 2)
+ | c := __concur_min(x)`,
+	},
+	{
+		name: "minmax-shadowed",
+		src: `func min(a, b int) int { return a }
+x := min(1, 2)`,
+		want: `D| func min(a, b int) int { return a }
+S| x := min(1, 2)`,
+	},
+	{
+		name: "clear-call",
+		src:  `clear(m)`,
+		want: `S| __concur.Clear(m)`,
+	},
+	{
+		name: "clear-shadowed",
+		src: `clear := func(x any) {}
+clear(m)`,
+		want: `S| clear := func(x any) {}
+ | clear(m)`,
+	},
+	{
+		name: "shadow-top-level",
+		src: `x := 1
+if true {
+	x := 2
+	_ = x
+}
+for x := 0; x < 2; x++ {
+}
+switch y := v.(type) {
+case int:
+	_ = y
+}`,
+		want: `S| x := 1
+ | if true {
+ | 	__concur_1_x := 2
+ | 	_ = __concur_1_x
+ | }
+ | for __concur_2_x := 0; __concur_2_x < 2; __concur_2_x++ {
+ | }
+ | switch y := v.(type) {
+ | case int:
+ | 	_ = y
+ | }`,
+	},
+	{
+		name: "shadow-in-func-not-renamed",
+		src: `func f() {
+	x := 1
+	if true {
+		x := 2
+		_ = x
+	}
+}`,
+		want: `D| func f() {
+ | 	x := 1
+ | 	if true {
+ | 		x := 2
+ | 		_ = x
+ | 	}
+ | }`,
+	},
+	{
+		name: "shadow-env",
+		src: `if true {
+	n := 5
+	_ = n
+}`,
+		want: `S| if true {
+ | 	__concur_1_n := 5
+ | 	_ = __concur_1_n
+ | }`,
+	},
+	{
+		name: "split-mixed",
+		src: `import "fmt"
+const c = 1
+x := c
+func f() int { return x }
+type T struct{}
+func (t T) M() {}
+fmt.Println(f())
+var y = 2
+y++`,
+		want: `D| import "fmt"
+D| const c = 1
+S| x := c
+D| func f() int { return x }
+ | type T struct{}
+ | func (t T) M() {}
+S| fmt.Println(f())
+D| var y = 2
+S| y++`,
+	},
+	{
+		name: "split-literal-call",
+		src:  `func() { println(1) }()`,
+		want: `S| ;func() { println(1) }()`,
+	},
+	{
+		name: "split-semicolons",
+		src:  `x := 1; func f() {}; y := 2`,
+		want: `S| x := 1
+D| func f() {}
+S| y := 2`,
+	},
+	{
+		name: "reserved-name",
+		src:  `__concur_x := 1`,
+		err:  `prog.go:1:1: __concur_x: names starting with __concur are reserved by concur`,
+	},
+	{
+		name: "reimport",
+		src: `import "fmt"
+import ("os"; "strings")
+fmt.Println()`,
+		want: `D| import "fmt"
+ | import ("strings")
+S| fmt.Println()`,
+	},
+}
+
+func TestRewrite(t *testing.T) {
+	for _, c := range rewriteCases {
+		t.Run(c.name, func(t *testing.T) {
+			in, err := Rewrite("prog.go", c.src, testEnv())
+			if c.err != "" {
+				if err == nil || err.Error() != c.err {
+					t.Fatalf("error %v\nwant %s", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := describe(in); got != c.want {
+				t.Fatalf("got\n%s\nwant\n%s", got, c.want)
+			}
+			if err := checkUnits(c.src, in); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// checkUnits checks what yaegi needs of every unit: its first token makes
+// yaegi wrap it as intended, it parses so wrapped, and every /*line*/
+// comment puts the token after it where that token is in the learner's
+// source.
+func checkUnits(src string, in *Input) error {
+	for _, u := range in.Units {
+		if err := checkUnit(src, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkUnit(src string, u Unit) error {
+	first := firstToken(u.Src)
+	wrapped := u.Src
+	switch {
+	case first == token.PACKAGE:
+		if !u.Decls {
+			return errors.New("statements unit starts with package")
+		}
+	case first == token.CONST || first == token.FUNC || first == token.IMPORT || first == token.TYPE || first == token.VAR:
+		if !u.Decls {
+			return errors.New("statements unit starts with a declaration keyword:\n" + u.Src)
+		}
+		wrapped = "package main;" + u.Src
+	default:
+		if u.Decls {
+			return errors.New("declarations unit starts with " + first.String() + ":\n" + u.Src)
+		}
+		wrapped = "package main; func main() {" + u.Src + "\n}"
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), "", wrapped, parser.DeclarationErrors); err != nil {
+		return errors.New("unit does not parse: " + err.Error() + "\n" + u.Src)
+	}
+	return checkLineComments(src, u.Src)
+}
+
+// firstToken is the token yaegi's Eval decides by.
+func firstToken(src string) token.Token {
+	var s scanner.Scanner
+	s.Init(token.NewFileSet().AddFile("", -1, len(src)), []byte(src), nil, 0)
+	_, tok, _ := s.Scan()
+	return tok
+}
+
+// checkLineComments checks that the token after each /*line L:C*/ comment
+// is the learner's token at L:C (or a generated name).
+func checkLineComments(src, unit string) error {
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	for i, m := range lineComment.FindAllStringSubmatchIndex(unit, -1) {
+		line, _ := strconv.Atoi(unit[m[2]:m[3]])
+		col, _ := strconv.Atoi(unit[m[4]:m[5]])
+		rest := unit[m[1]:]
+		var s scanner.Scanner
+		s.Init(token.NewFileSet().AddFile("", -1, len(rest)), []byte(rest), nil, 0)
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF || (tok == token.SEMICOLON && lit == "\n") || pos != 1 {
+			continue // nothing, or white space, follows
+		}
+		text := lit
+		if text == "" {
+			text = tok.String()
+		}
+		if strings.HasPrefix(text, reservedPrefix) || strings.HasPrefix(rest, "(*"+reservedPrefix) {
+			continue // a generated name, placed at the construct it stands for
+		}
+		if i == 0 && (tok == token.LBRACE || tok.IsLiteral()) {
+			continue // the unit starts with a rewritten statement or a folded call
+		}
+		if line < 1 || line > len(starts) {
+			return errors.New("line comment outside the source: " + unit[m[0]:m[1]])
+		}
+		off := starts[line-1] + col - 1
+		if off > len(src) || !strings.HasPrefix(src[off:], text) {
+			return errors.New("token " + strconv.Quote(text) + " claims " + unit[m[0]:m[1]] +
+				" where the source has " + strconv.Quote(src[min(off, len(src)):min(off+len(text), len(src))]) + "\n" + unit)
+		}
+	}
+	return nil
+}
+
+// factCases check what an input tells the engine besides its units.
+var factCases = []struct {
+	name        string
+	src         string
+	program     bool
+	imports     []string
+	autoImports []string
+	declared    Declared
+	lastExpr    bool
+}{
+	{
+		name:     "expression",
+		src:      "x := 1\nx + 1",
+		declared: Declared{Ints: []string{"x"}, Funcs: []string{"x"}, Imports: map[string]string{}},
+		lastExpr: true,
+	},
+	{
+		name:        "print call",
+		src:         `fmt.Println("hi")`,
+		autoImports: []string{"fmt"},
+		declared:    Declared{Imports: map[string]string{"fmt": "fmt"}},
+	},
+	{
+		name:     "receive",
+		src:      "<-ch",
+		declared: Declared{Imports: map[string]string{}},
+		lastExpr: true,
+	},
+	{
+		name:     "print builtin and close",
+		src:      "println(1)\nclose(ch)",
+		declared: Declared{Imports: map[string]string{}},
+	},
+	{
+		name:        "auto imports in order, not shadowed ones",
+		src:         "strings := 1\n_ = strings\nx := maps.Keys\ny := slices.Max(s)\nos.Exit(0)",
+		autoImports: []string{"maps", "slices"},
+		declared: Declared{Ints: []string{"strings"}, Funcs: []string{"strings", "x", "y"},
+			Imports: map[string]string{"maps": "maps", "slices": "slices"}},
+		lastExpr: true,
+	},
+	{
+		name:        "local shadows a package",
+		src:         "func f(fmt string) { fmt.X() }\nfunc g() { var strings T; strings.Y() }",
+		autoImports: nil,
+		declared:    Declared{Funcs: []string{"f", "g"}, Imports: map[string]string{}},
+	},
+	{
+		name:     "declarations",
+		src:      "import f \"fmt\"\nconst (\n\ta = iota\n\tb\n\ts = \"x\"\n)\nvar v, w = 1, 2.5\ntype T int\nfunc F() {}\nz, err := g()",
+		imports:  []string{"fmt"},
+		declared: Declared{Consts: []string{"a", "b", "s"}, Ints: []string{"a", "b", "v"}, Funcs: []string{"F", "T", "a", "b", "err", "s", "v", "w", "z"}, Imports: map[string]string{"f": "fmt"}},
+	},
+	{
+		name:     "program",
+		src:      "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(strings.ToUpper(\"x\")) }",
+		program:  true,
+		imports:  []string{"fmt"},
+		declared: Declared{Funcs: []string{"main"}, Imports: map[string]string{"fmt": "fmt"}},
+	},
+	{
+		name:     "empty",
+		src:      "  // nothing\n",
+		declared: Declared{Imports: map[string]string{}},
+	},
+}
+
+func TestInputFacts(t *testing.T) {
+	for _, c := range factCases {
+		t.Run(c.name, func(t *testing.T) {
+			in, err := Rewrite("prog.go", c.src, testEnv())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Program != c.program || in.LastExpr != c.lastExpr {
+				t.Errorf("program %v lastExpr %v, want %v %v", in.Program, in.LastExpr, c.program, c.lastExpr)
+			}
+			if !reflect.DeepEqual(in.Imports, c.imports) || !reflect.DeepEqual(in.AutoImports, c.autoImports) {
+				t.Errorf("imports %q auto %q, want %q %q", in.Imports, in.AutoImports, c.imports, c.autoImports)
+			}
+			if !reflect.DeepEqual(in.Declared, c.declared) {
+				t.Errorf("declared %+v\nwant     %+v", in.Declared, c.declared)
+			}
+		})
+	}
+}
+
+func TestEnvAdd(t *testing.T) {
+	env := NewEnv(nil)
+	first, err := Rewrite("prog.go", "const k = 3\nx := 2\nimport s \"strings\"", env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Add(first)
+	if !env.Consts["k"] || !env.Ints["k"] || !env.Ints["x"] || !env.Funcs["x"] || env.Imports["s"] != "strings" {
+		t.Fatalf("env %+v", env)
+	}
+	// x redeclared as a string is no longer an integer; k is no longer a constant.
+	second, err := Rewrite("prog.go", `x := "s"`+"\nvar k = 1.5", env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Add(second)
+	if env.Ints["x"] || env.Consts["k"] || env.Ints["k"] {
+		t.Fatalf("env %+v", env)
+	}
+	// With k and x known, a later input may range over them and pass them to goroutines.
+	env.Add(&Input{Declared: Declared{Consts: []string{"c"}, Ints: []string{"c"}, Funcs: []string{"c"}}})
+	in, err := Rewrite("prog.go", "for i := range c {}\ngo f(c)", env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := describe(in)
+	if !strings.Contains(got, "__concur_n1 := c;") || !strings.Contains(got, "f(c)") {
+		t.Fatalf("got %s", got)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct{ name, src, err string }{
+		{"syntax", "x := 1\ny := (", "prog.go:2:7: expected operand, found 'EOF'"},
+		{"syntax in later unit", "func f() {}\nfor {", "prog.go:2:6: expected '}', found 'EOF'"},
+		{"redeclared", "func f() {}\nfunc f() {}", "prog.go:2:6: f redeclared in this block\n\tprevious declaration at prog.go:1:6"},
+		{"stray package", "x := 1\npackage main", "prog.go:2:1: expected statement, found 'package'"},
+		{"several refusals sorted", "for i := 0; i < 2; i++ { defer func() { i++ }() }\nfor x := range func(func(int) bool) {} {}",
+			"prog.go:1:41: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i\n" +
+				"prog.go:2:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Rewrite("prog.go", c.src, NewEnv(nil))
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %v is not an ErrorList", err)
+			}
+			if err.Error() != c.err {
+				t.Fatalf("error\n%v\nwant\n%s", err, c.err)
+			}
+		})
+	}
+}
+
+func TestDemangle(t *testing.T) {
+	got := Demangle("prog.go:3:2: cannot use __concur_12_count (variable of type int) as string; __concur_f1 stays")
+	if want := "prog.go:3:2: cannot use count (variable of type int) as string; __concur_f1 stays"; got != want {
+		t.Fatalf("got %q", got)
+	}
+}
+
+// TestLineComments pins the exact text of one rewrite, comments included.
+func TestLineComments(t *testing.T) {
+	in, err := Rewrite("prog.go", "x := 1\n\tgo f(x,\n\t\t2)", NewEnv(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `/*line :1:1*/x := 1
+	{ __concur_a1_0 := /*line :2:7*/x; __concur_t1 := __concur.Spawn("f"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); /*line :2:5*/f(__concur_a1_0, /*line :3:3*/2) }() }`
+	if len(in.Units) != 1 || in.Units[0].Src != want {
+		t.Fatalf("got\n%s\nwant\n%s", in.Units[0].Src, want)
+	}
+}

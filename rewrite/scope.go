@@ -1,0 +1,346 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// objKind is what a declared name denotes.
+type objKind uint8
+
+const (
+	objVar objKind = iota
+	objConst
+	objType
+	objFunc
+	objPkg
+)
+
+// object is a declared name, with the little type knowledge the rewrites
+// need, decided from syntax alone.
+type object struct {
+	name   string
+	kind   objKind
+	isInt  bool     // a var or const of integer type; for a func, its only result is an integer
+	isIter bool     // a func value, or a func returning a range-over-func iterator
+	ref    refKind  // pointer-ness, for method receivers
+	path   string   // import path, for objPkg
+	rename string   // name in yaegi's source when it differs (yaegi's top-level shadowing)
+	loop   *loopVar // set while the object is a loop variable whose body is being walked
+}
+
+// emitted returns the name the object has in yaegi's source.
+func (o *object) emitted() string {
+	if o.rename != "" {
+		return o.rename
+	}
+	return o.name
+}
+
+// scope is a block of declarations.
+type scope struct {
+	parent *scope
+	objs   map[string]*object
+	// yaegiGlobal marks a block inside top-level statements (not inside a
+	// function literal): yaegi keeps such blocks in its global scope, where
+	// `x := ...` reuses any visible x instead of declaring a new one.
+	yaegiGlobal bool
+}
+
+// funcCtx names the function being walked, to name goroutines that begin in
+// its function literals as Go does (main.func1, main.func1.1).
+type funcCtx struct {
+	name string
+	lit  bool
+	lits int
+}
+
+// nextLit returns the name of the next function literal in this function.
+func (c *funcCtx) nextLit() string {
+	c.lits++
+	if c.lit {
+		return fmt.Sprintf("%s.%d", c.name, c.lits)
+	}
+	return fmt.Sprintf("%s.func%d", c.name, c.lits)
+}
+
+// walker is the resolution state of a walk over an input.
+type walker struct {
+	top      *scope // the input's top level: package scope of yaegi's main
+	sc       *scope
+	fn       *funcCtx
+	mainFn   *funcCtx // top-level statements run in yaegi's main
+	globFn   *funcCtx // package-level var initialisers
+	region   bool     // walking top-level statements outside function literals
+	litDepth int      // function literals entered, for capture analysis
+	ids      int      // counter for generated names
+	litNames map[*ast.FuncLit]string
+
+	topNames        map[string]bool // names declared anywhere at the input's top level
+	explicitImports []string
+	autoImports     []string
+	importNames     map[string]string
+}
+
+func (w *walker) init() {
+	w.top = &scope{objs: map[string]*object{}}
+	w.sc = w.top
+	w.mainFn = &funcCtx{name: "main"}
+	w.globFn = &funcCtx{name: "glob"}
+	w.fn = w.mainFn
+	w.litNames = map[*ast.FuncLit]string{}
+	w.topNames = map[string]bool{}
+	w.importNames = map[string]string{}
+}
+
+// nextID returns a fresh number for generated names.
+func (w *walker) nextID() int {
+	w.ids++
+	return w.ids
+}
+
+// push opens a block.
+func (r *rewriter) push() {
+	r.sc = &scope{parent: r.sc, objs: map[string]*object{}, yaegiGlobal: r.region}
+}
+
+// pop closes a block.
+func (r *rewriter) pop() {
+	r.sc = r.sc.parent
+}
+
+// lookup finds a name declared in this input, innermost first.
+func (r *rewriter) lookup(name string) *object {
+	for s := r.sc; s != nil; s = s.parent {
+		if o := s.objs[name]; o != nil {
+			return o
+		}
+	}
+	return nil
+}
+
+// universe holds Go's predeclared names.
+var universe = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`any bool byte comparable complex64 complex128 error float32 float64
+		int int8 int16 int32 int64 rune string uint uint8 uint16 uint32 uint64 uintptr
+		true false iota nil append cap clear close complex copy delete imag len make max min new
+		panic print println real recover`) {
+		universe[n] = true
+	}
+}
+
+// isBuiltin reports whether name still denotes Go's predeclared object.
+func (r *rewriter) isBuiltin(name string) bool {
+	return universe[name] && r.lookup(name) == nil && !r.env.declares(name) && !r.topNames[name]
+}
+
+// pkgPath returns the import path a name denotes as a package, or "".
+func (r *rewriter) pkgPath(name string) string {
+	if o := r.lookup(name); o != nil {
+		if o.kind == objPkg {
+			return o.path
+		}
+		return ""
+	}
+	if r.program || r.env.declares(name) || r.topNames[name] {
+		return ""
+	}
+	if p := r.env.Imports[name]; p != "" {
+		return p
+	}
+	return r.env.Std[name]
+}
+
+// visible reports whether a declaration of name would meet an existing
+// symbol in yaegi's global scope.
+func (r *rewriter) visible(name string) bool {
+	return r.lookup(name) != nil || universe[name] || r.env.declares(name) ||
+		r.topNames[name] || r.env.Imports[name] != "" || r.env.Std[name] != ""
+}
+
+// reservedPrefix starts every name the rewrites generate.
+const reservedPrefix = "__concur"
+
+// declare adds an object for id to the current block. In a yaegi-global
+// block a name that shadows another is renamed; renameIdent says whether
+// the declaring identifier is kept text that must show the new name.
+func (r *rewriter) declare(id *ast.Ident, obj *object, renameIdent bool) {
+	if id == nil || id.Name == "_" {
+		return
+	}
+	if strings.HasPrefix(id.Name, reservedPrefix) {
+		r.errorf(id.Pos(), "%s: names starting with %s are reserved by concur", id.Name, reservedPrefix)
+	}
+	obj.name = id.Name
+	if r.sc.yaegiGlobal && r.visible(id.Name) {
+		obj.rename = r.freshName(id.Name)
+		if renameIdent {
+			r.setName(id, obj.rename)
+		}
+	}
+	r.sc.objs[id.Name] = obj
+}
+
+// freshName returns a name for a renamed local; Demangle undoes it.
+func (r *rewriter) freshName(name string) string {
+	return fmt.Sprintf("%s_%d_%s", reservedPrefix, r.nextID(), name)
+}
+
+var mangled = regexp.MustCompile(reservedPrefix + `_[0-9]+_`)
+
+// Demangle turns the names of renamed locals in a message from yaegi back
+// into the learner's names.
+func Demangle(msg string) string {
+	return mangled.ReplaceAllString(msg, "")
+}
+
+// useCtx says how an identifier is used, for loop-variable analysis.
+type useCtx uint8
+
+const (
+	ctxCapture useCtx = 1 << iota // its address may outlive the iteration (&v, v.f, v[:], method values)
+	ctxModify                     // it is assigned
+)
+
+// use resolves an identifier in an expression.
+func (r *rewriter) use(id *ast.Ident, ctx useCtx) *object {
+	obj := r.lookup(id.Name)
+	if obj == nil {
+		return nil
+	}
+	if obj.rename != "" {
+		r.setName(id, obj.rename)
+	}
+	if lv := obj.loop; lv != nil {
+		if r.litDepth > lv.litDepth || ctx&ctxCapture != 0 {
+			lv.captured = true
+		}
+		if ctx&ctxModify != 0 && !lv.modified.IsValid() {
+			lv.modified = id.Pos()
+		}
+		if r.quiet == 0 {
+			lv.refs = append(lv.refs, id)
+		}
+	}
+	return obj
+}
+
+// collectTopNames records every name the input declares at top level, and
+// its imports, before the walk: Go's package scope sees them all.
+func (r *rewriter) collectTopNames() {
+	for _, u := range r.units {
+		if u.kind == kindStmts {
+			for _, s := range u.body() {
+				if as, ok := s.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+					for _, l := range as.Lhs {
+						if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+							r.topNames[id.Name] = true
+						}
+					}
+				}
+			}
+			continue
+		}
+		for _, d := range u.file.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					r.topNames[d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							r.topNames[n.Name] = true
+						}
+					case *ast.TypeSpec:
+						r.topNames[s.Name.Name] = true
+					case *ast.ImportSpec:
+						r.addImport(s)
+					}
+				}
+			}
+		}
+	}
+	delete(r.topNames, "_")
+}
+
+// addImport records an explicit import and declares its package name.
+func (r *rewriter) addImport(s *ast.ImportSpec) {
+	p, err := strconv.Unquote(s.Path.Value)
+	if err != nil {
+		return
+	}
+	r.explicitImports = append(r.explicitImports, p)
+	name := r.importName(p)
+	if s.Name != nil {
+		name = s.Name.Name
+	}
+	if name == "_" || name == "." {
+		return
+	}
+	r.importNames[name] = p
+	r.top.objs[name] = &object{name: name, kind: objPkg, path: p}
+}
+
+// importName guesses the package name of an import path: the standard
+// packages the engine knows, else the last element without a version.
+func (r *rewriter) importName(p string) string {
+	for name, sp := range r.env.Std {
+		if sp == p {
+			return name
+		}
+	}
+	base := path.Base(p)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && path.Dir(p) != "." {
+		base = path.Base(path.Dir(p)) // math/rand/v2 is rand
+	}
+	if i := strings.Index(base, ".v"); i > 0 {
+		base = base[:i] // gopkg.in/yaml.v3 is yaml
+	}
+	return strings.ReplaceAll(base, "-", "_")
+}
+
+// autoImport records a standard package used without an import.
+func (r *rewriter) autoImport(name string) {
+	p := r.env.Std[name]
+	for _, q := range r.autoImports {
+		if q == p {
+			return
+		}
+	}
+	r.autoImports = append(r.autoImports, p)
+	r.importNames[name] = p
+}
+
+// declared summarises the input's top-level declarations.
+func (r *rewriter) declared() Declared {
+	d := Declared{Imports: r.importNames}
+	names := make([]string, 0, len(r.top.objs))
+	for name, o := range r.top.objs {
+		if o.kind != objPkg {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		o := r.top.objs[name]
+		d.Funcs = append(d.Funcs, name)
+		if o.kind == objConst {
+			d.Consts = append(d.Consts, name)
+		}
+		if o.isInt && (o.kind == objVar || o.kind == objConst) {
+			d.Ints = append(d.Ints, name)
+		}
+	}
+	return d
+}

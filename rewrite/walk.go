@@ -1,0 +1,566 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// declareTop declares the names of every declarations unit before the walk,
+// as Go's package scope does, with what can be known of their types.
+func (r *rewriter) declareTop() {
+	for _, u := range r.units {
+		if u.kind == kindStmts {
+			continue
+		}
+		for _, d := range u.file.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name != "_" {
+					r.top.objs[d.Name.Name] = r.funcObject(d)
+				}
+			case *ast.GenDecl:
+				r.declareGen(d, false)
+			}
+		}
+	}
+}
+
+// funcObject describes a declared function by its signature.
+func (r *rewriter) funcObject(d *ast.FuncDecl) *object {
+	obj := &object{name: d.Name.Name, kind: objFunc}
+	if res := d.Type.Results; res != nil && len(res.List) == 1 && len(res.List[0].Names) <= 1 {
+		obj.isInt = r.isIntType(res.List[0].Type)
+		obj.isIter = isIterType(res.List[0].Type)
+	}
+	return obj
+}
+
+// walkUnit walks a parsed unit, recording rewrites and refusals.
+func (r *rewriter) walkUnit(u *unit) {
+	r.sc = r.top
+	if u.kind == kindStmts {
+		r.fn, r.region = r.mainFn, true
+		r.stmts(u.body())
+		r.region = false
+		return
+	}
+	if u.kind == kindImports {
+		r.dropReimports(u)
+		return
+	}
+	for _, d := range u.file.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			r.funcDecl(d)
+		case *ast.GenDecl:
+			r.fn = r.globFn
+			r.genDeclExprs(d)
+		}
+	}
+}
+
+// dropReimports removes imports the session already has: yaegi refuses to
+// import a package name twice ("fmt/_.go redeclared in this block"), where
+// a learner retyping an import expects nothing to happen. A unit left
+// without imports is not evaluated at all.
+func (r *rewriter) dropReimports(u *unit) {
+	kept := 0
+	for _, d := range u.file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		var fresh []string
+		for _, spec := range gd.Specs {
+			if !r.reimport(spec.(*ast.ImportSpec)) {
+				fresh = append(fresh, r.directive(r.off(spec.Pos()))+r.text(spec))
+			}
+		}
+		kept += len(fresh)
+		switch {
+		case len(fresh) == len(gd.Specs):
+		case len(fresh) == 0:
+			r.replace(r.off(gd.Pos()), r.off(gd.End()), "")
+		default:
+			r.replace(r.off(gd.Pos()), r.off(gd.End()), "import ("+strings.Join(fresh, "; ")+")")
+		}
+	}
+	u.empty = kept == 0
+}
+
+// reimport reports whether an import brings a package name the session
+// already has for the same path.
+func (r *rewriter) reimport(s *ast.ImportSpec) bool {
+	p, err := strconv.Unquote(s.Path.Value)
+	if err != nil {
+		return false
+	}
+	name := r.importName(p)
+	if s.Name != nil {
+		name = s.Name.Name
+	}
+	return r.env.Imports[name] == p
+}
+
+// funcDecl walks a function or method declaration.
+func (r *rewriter) funcDecl(d *ast.FuncDecl) {
+	r.fn = &funcCtx{name: funcDeclName(d)}
+	r.push()
+	if d.Recv != nil {
+		for _, f := range d.Recv.List {
+			for _, tp := range recvTypeParams(f.Type) {
+				r.declare(tp, &object{kind: objType}, true)
+			}
+		}
+		r.params(d.Recv)
+	}
+	r.typeParams(d.Type.TypeParams)
+	r.params(d.Type.Params)
+	r.params(d.Type.Results)
+	if d.Body != nil {
+		r.stmts(d.Body.List)
+	}
+	r.pop()
+}
+
+// funcDeclName names a declared function as Go's stack traces do, without
+// the package: worker, T.run, (*T).run.
+func funcDeclName(d *ast.FuncDecl) string {
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return d.Name.Name
+	}
+	t := d.Recv.List[0].Type
+	star := false
+	if s, ok := t.(*ast.StarExpr); ok {
+		t, star = s.X, true
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	name := "?"
+	if id, ok := t.(*ast.Ident); ok {
+		name = id.Name
+	}
+	if star {
+		return "(*" + name + ")." + d.Name.Name
+	}
+	return name + "." + d.Name.Name
+}
+
+// recvTypeParams returns the type parameters named in a receiver type such
+// as *List[T].
+func recvTypeParams(t ast.Expr) []*ast.Ident {
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	var idx []ast.Expr
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		idx = []ast.Expr{x.Index}
+	case *ast.IndexListExpr:
+		idx = x.Indices
+	}
+	var ids []*ast.Ident
+	for _, e := range idx {
+		if id, ok := e.(*ast.Ident); ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// typeParams declares type parameters.
+func (r *rewriter) typeParams(fl *ast.FieldList) {
+	if fl == nil {
+		return
+	}
+	for _, f := range fl.List {
+		for _, n := range f.Names {
+			r.declare(n, &object{kind: objType}, true)
+		}
+	}
+	for _, f := range fl.List {
+		r.expr(f.Type, 0)
+	}
+}
+
+// params walks parameter types and declares the parameter names.
+func (r *rewriter) params(fl *ast.FieldList) {
+	if fl == nil {
+		return
+	}
+	for _, f := range fl.List {
+		r.expr(f.Type, 0)
+		for _, n := range f.Names {
+			r.declare(n, &object{kind: objVar, isInt: r.isIntType(f.Type), isIter: isIterType(f.Type),
+				ref: r.refOfType(f.Type)}, true)
+		}
+	}
+}
+
+// funcLit walks a function literal and returns its goroutine name.
+func (r *rewriter) funcLit(lit *ast.FuncLit) string {
+	name := r.fn.nextLit()
+	r.litNames[lit] = name
+	savedFn, savedRegion := r.fn, r.region
+	r.fn, r.region = &funcCtx{name: name, lit: true}, false
+	r.litDepth++
+	r.push()
+	r.params(lit.Type.Params)
+	r.params(lit.Type.Results)
+	r.stmts(lit.Body.List)
+	r.pop()
+	r.litDepth--
+	r.fn, r.region = savedFn, savedRegion
+	return name
+}
+
+// genDeclExprs walks the types and values of a top-level declaration whose
+// names declareTop already declared.
+func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
+	for _, spec := range d.Specs {
+		switch s := spec.(type) {
+		case *ast.ValueSpec:
+			r.expr(s.Type, 0)
+			r.exprs(s.Values)
+		case *ast.TypeSpec:
+			r.push()
+			r.typeParams(s.TypeParams)
+			r.expr(s.Type, 0)
+			r.pop()
+		}
+	}
+}
+
+// declareGen declares the names of a const, var or type declaration in the
+// current block; local says the declaration is a statement, whose values
+// and types are walked here and are in scope only after it.
+func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
+	var lastType ast.Expr // const specs without values repeat the previous ones (iota)
+	var lastValues []ast.Expr
+	for _, spec := range d.Specs {
+		switch s := spec.(type) {
+		case *ast.ValueSpec:
+			typ, values := s.Type, s.Values
+			if d.Tok == token.CONST {
+				if s.Type != nil || len(s.Values) > 0 {
+					lastType, lastValues = s.Type, s.Values
+				}
+				typ, values = lastType, lastValues
+			}
+			if local {
+				r.expr(s.Type, 0)
+				r.exprs(s.Values)
+			}
+			for i, n := range s.Names {
+				obj := &object{kind: objVar}
+				if d.Tok == token.CONST {
+					obj.kind = objConst
+				}
+				switch {
+				case typ != nil:
+					obj.isInt, obj.isIter, obj.ref = r.isIntType(typ), isIterType(typ), r.refOfType(typ)
+				case len(values) == len(s.Names):
+					obj.isInt, obj.isIter, obj.ref = r.isIntExpr(values[i]), r.isIterExpr(values[i]), r.refOfValue(values[i])
+				}
+				if local {
+					r.declare(n, obj, true)
+				} else if n.Name != "_" {
+					obj.name = n.Name
+					r.top.objs[n.Name] = obj
+				}
+			}
+		case *ast.TypeSpec:
+			obj := &object{kind: objType}
+			if !local {
+				obj.name = s.Name.Name
+				r.top.objs[s.Name.Name] = obj
+				continue
+			}
+			r.declare(s.Name, obj, true)
+			r.push()
+			r.typeParams(s.TypeParams)
+			r.expr(s.Type, 0)
+			r.pop()
+		}
+	}
+}
+
+// stmts walks a statement list in the current block.
+func (r *rewriter) stmts(list []ast.Stmt) {
+	for _, s := range list {
+		r.stmt(s)
+	}
+}
+
+// block walks a block statement in a block of its own.
+func (r *rewriter) block(b *ast.BlockStmt) {
+	if b == nil {
+		return
+	}
+	r.push()
+	r.stmts(b.List)
+	r.pop()
+}
+
+func (r *rewriter) stmt(s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		r.block(s)
+	case *ast.ExprStmt:
+		r.expr(s.X, 0)
+	case *ast.SendStmt:
+		r.expr(s.Chan, 0)
+		r.expr(s.Value, 0)
+	case *ast.IncDecStmt:
+		r.expr(s.X, ctxModify)
+	case *ast.AssignStmt:
+		r.assign(s)
+	case *ast.GoStmt:
+		r.goStmt(s)
+	case *ast.DeferStmt:
+		r.expr(s.Call, 0)
+	case *ast.ReturnStmt:
+		r.exprs(s.Results)
+	case *ast.DeclStmt:
+		if d, ok := s.Decl.(*ast.GenDecl); ok {
+			r.declareGen(d, true)
+		}
+	case *ast.LabeledStmt:
+		if rs, ok := s.Stmt.(*ast.RangeStmt); ok {
+			r.rangeStmt(rs, s)
+			return
+		}
+		r.stmt(s.Stmt)
+	case *ast.IfStmt:
+		r.push()
+		r.stmt(s.Init)
+		r.expr(s.Cond, 0)
+		r.block(s.Body)
+		r.stmt(s.Else)
+		r.pop()
+	case *ast.SwitchStmt:
+		r.push()
+		r.stmt(s.Init)
+		r.expr(s.Tag, 0)
+		r.clauses(s.Body, nil)
+		r.pop()
+	case *ast.TypeSwitchStmt:
+		r.typeSwitch(s)
+	case *ast.SelectStmt:
+		r.clauses(s.Body, nil)
+	case *ast.ForStmt:
+		r.forStmt(s)
+	case *ast.RangeStmt:
+		r.rangeStmt(s, nil)
+	}
+}
+
+// clauses walks the case clauses of a switch or select, each in its own
+// block; declare, if set, declares a type switch's symbol in each clause.
+func (r *rewriter) clauses(body *ast.BlockStmt, declare func()) {
+	if body == nil {
+		return
+	}
+	for _, c := range body.List {
+		r.push()
+		switch c := c.(type) {
+		case *ast.CaseClause:
+			r.exprs(c.List)
+			if declare != nil {
+				declare()
+			}
+			r.stmts(c.Body)
+		case *ast.CommClause:
+			r.stmt(c.Comm)
+			r.stmts(c.Body)
+		}
+		r.pop()
+	}
+}
+
+// typeSwitch walks a type switch; its symbol is a new variable in each
+// clause, all with one emitted name.
+func (r *rewriter) typeSwitch(s *ast.TypeSwitchStmt) {
+	r.push()
+	r.stmt(s.Init)
+	var sym *ast.Ident
+	switch a := s.Assign.(type) {
+	case *ast.AssignStmt:
+		if len(a.Lhs) == 1 && len(a.Rhs) == 1 {
+			sym, _ = a.Lhs[0].(*ast.Ident)
+			r.expr(a.Rhs[0], 0)
+		}
+	case *ast.ExprStmt:
+		r.expr(a.X, 0)
+	}
+	if sym == nil || sym.Name == "_" {
+		r.clauses(s.Body, nil)
+		r.pop()
+		return
+	}
+	rename := ""
+	if r.region && r.visible(sym.Name) { // the clause blocks are yaegi-global
+
+		rename = r.freshName(sym.Name)
+		r.setName(sym, rename)
+	}
+	r.clauses(s.Body, func() {
+		r.sc.objs[sym.Name] = &object{name: sym.Name, kind: objVar, rename: rename}
+	})
+	r.pop()
+}
+
+// assign walks an assignment; `:=` declares the names that are new in the
+// current block (at the input's top level every name, as yaegi redeclares).
+func (r *rewriter) assign(s *ast.AssignStmt) {
+	if s.Tok != token.DEFINE {
+		for _, l := range s.Lhs {
+			r.expr(l, ctxModify)
+		}
+		r.exprs(s.Rhs)
+		return
+	}
+	r.exprs(s.Rhs)
+	for i, l := range s.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			r.expr(l, ctxModify)
+			continue
+		}
+		if id.Name == "_" {
+			continue
+		}
+		if r.sc != r.top && r.sc.objs[id.Name] != nil {
+			r.use(id, ctxModify)
+			continue
+		}
+		obj := &object{kind: objVar}
+		if len(s.Rhs) == len(s.Lhs) {
+			obj.isInt, obj.isIter, obj.ref = r.isIntExpr(s.Rhs[i]), r.isIterExpr(s.Rhs[i]), r.refOfValue(s.Rhs[i])
+		}
+		r.declare(id, obj, true)
+	}
+}
+
+func (r *rewriter) exprs(list []ast.Expr) {
+	for _, e := range list {
+		r.expr(e, 0)
+	}
+}
+
+// expr walks an expression or type; ctx says how an operand that is a
+// variable is used.
+func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
+	switch e := e.(type) {
+	case *ast.Ident:
+		r.use(e, ctx)
+	case *ast.CompositeLit:
+		r.expr(e.Type, 0)
+		r.exprs(e.Elts)
+	case *ast.KeyValueExpr:
+		r.expr(e.Key, 0)
+		r.expr(e.Value, 0)
+	case *ast.FuncLit:
+		r.funcLit(e)
+	case *ast.ParenExpr:
+		r.expr(e.X, ctx)
+	case *ast.SelectorExpr:
+		r.selector(e, ctx)
+	case *ast.IndexExpr:
+		r.expr(e.X, ctx)
+		r.expr(e.Index, 0)
+	case *ast.IndexListExpr:
+		r.expr(e.X, ctx)
+		r.exprs(e.Indices)
+	case *ast.SliceExpr:
+		r.expr(e.X, ctx|ctxCapture) // slicing an array takes its address
+		r.expr(e.Low, 0)
+		r.expr(e.High, 0)
+		r.expr(e.Max, 0)
+	case *ast.TypeAssertExpr:
+		r.expr(e.X, 0)
+		r.expr(e.Type, 0)
+	case *ast.CallExpr:
+		r.call(e)
+	case *ast.StarExpr:
+		r.expr(e.X, 0)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			r.expr(e.X, ctxCapture)
+		} else {
+			r.expr(e.X, 0)
+		}
+	case *ast.BinaryExpr:
+		r.expr(e.X, 0)
+		r.expr(e.Y, 0)
+	case *ast.ArrayType:
+		r.expr(e.Len, 0)
+		r.expr(e.Elt, 0)
+	case *ast.StructType:
+		r.fieldTypes(e.Fields)
+	case *ast.FuncType:
+		r.fieldTypes(e.TypeParams)
+		r.fieldTypes(e.Params)
+		r.fieldTypes(e.Results)
+	case *ast.InterfaceType:
+		r.fieldTypes(e.Methods)
+	case *ast.MapType:
+		r.expr(e.Key, 0)
+		r.expr(e.Value, 0)
+	case *ast.ChanType:
+		r.expr(e.Value, 0)
+	case *ast.Ellipsis:
+		r.expr(e.Elt, 0)
+	}
+}
+
+// fieldTypes walks the types of a field list whose names declare nothing
+// in the current block (struct fields, a func type's parameters).
+func (r *rewriter) fieldTypes(fl *ast.FieldList) {
+	if fl == nil {
+		return
+	}
+	for _, f := range fl.List {
+		r.expr(f.Type, 0)
+	}
+}
+
+// selector walks x.Sel. A receiver may have its address taken by a method
+// value or a pointer method; an unknown x that names a standard package is
+// auto-imported.
+func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
+	x, ok := e.X.(*ast.Ident)
+	if !ok {
+		r.expr(e.X, ctx|ctxCapture)
+		return
+	}
+	if r.use(x, ctx|ctxCapture) != nil || r.program {
+		return
+	}
+	if r.pkgPath(x.Name) != "" && r.env.Imports[x.Name] == "" {
+		r.autoImport(x.Name)
+	}
+}
+
+// call walks a call, rewriting the builtins yaegi lacks.
+func (r *rewriter) call(e *ast.CallExpr) {
+	if id, ok := e.Fun.(*ast.Ident); ok && r.isBuiltin(id.Name) {
+		switch id.Name {
+		case "min", "max":
+			r.minMax(e, id)
+			return
+		case "clear":
+			r.setName(id, "__concur.Clear")
+			r.exprs(e.Args)
+			return
+		}
+	}
+	r.expr(e.Fun, 0)
+	r.exprs(e.Args)
+}

@@ -1,0 +1,547 @@
+package rewrite_test
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/concur-dev/concur/rewrite"
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// hooks stands in for the engine's "concur/rt" package.
+type hooks struct {
+	mu     sync.Mutex
+	names  []string // Spawn names, in order
+	exits  []any    // recovered values of goroutines that panicked
+	next   int
+	states map[int]string
+}
+
+func (h *hooks) spawn(name string) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.next++
+	h.names = append(h.names, name)
+	h.states[h.next] = "spawned"
+	return h.next
+}
+
+func (h *hooks) enter(id int) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.states[id] = "running"
+}
+
+func (h *hooks) exit(id int, recovered any) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.states[id] = "done"
+	if recovered != nil {
+		h.exits = append(h.exits, recovered)
+	}
+}
+
+// clear is the builtin clear, done with reflection as the engine would.
+func clearValue(x any) {
+	v := reflect.ValueOf(x)
+	switch v.Kind() {
+	case reflect.Map:
+		v.Clear()
+	case reflect.Slice:
+		v.Clear()
+	}
+}
+
+// session is one yaegi interpreter fed as the engine feeds it.
+type session struct {
+	t      *testing.T
+	i      *interp.Interpreter
+	env    *rewrite.Env
+	hooks  *hooks
+	stdout bytes.Buffer
+	stderr bytes.Buffer
+}
+
+// stdNames maps the package names of yaegi's standard library to paths.
+func stdNames() map[string]string {
+	std := map[string]string{}
+	for key := range stdlib.Symbols {
+		i := strings.LastIndexByte(key, '/')
+		if i < 0 {
+			continue
+		}
+		name, path := key[i+1:], key[:i]
+		if strings.Contains(path, "internal") || strings.HasPrefix(path, "vendor") {
+			continue
+		}
+		if old, ok := std[name]; !ok || len(path) < len(old) {
+			std[name] = path // math/rand wins over math/rand/v2
+		}
+	}
+	return std
+}
+
+func newSession(t *testing.T) *session {
+	t.Helper()
+	s := &session{t: t, env: rewrite.NewEnv(stdNames()), hooks: &hooks{states: map[int]string{}}}
+	// Evaluating a file named prog.go once makes yaegi name all later
+	// source prog.go, so its messages name the learner's file.
+	s.i = interp.New(interp.Options{Stdout: &s.stdout, Stderr: &s.stderr,
+		SourcecodeFilesystem: fstest.MapFS{"prog.go": {Data: []byte("package main\n")}}})
+	if err := s.i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.i.EvalPath("prog.go"); err != nil {
+		t.Fatal(err)
+	}
+	err := s.i.Use(interp.Exports{"concur/rt/rt": {
+		"Spawn": reflect.ValueOf(s.hooks.spawn),
+		"Enter": reflect.ValueOf(s.hooks.enter),
+		"Exit":  reflect.ValueOf(s.hooks.exit),
+		"Clear": reflect.ValueOf(clearValue),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{`import __concur "concur/rt"`, rewrite.Prelude} {
+		if _, err := s.i.Eval(src); err != nil {
+			t.Fatalf("prelude: %v", err)
+		}
+	}
+	return s
+}
+
+// eval rewrites and evaluates one input, returning yaegi's or Rewrite's error.
+func (s *session) eval(src string) error {
+	s.t.Helper()
+	in, err := rewrite.Rewrite("prog.go", src, s.env)
+	if err != nil {
+		return err
+	}
+	for _, p := range in.AutoImports {
+		if err := s.evalUnit(fmt.Sprintf("import %q", p)); err != nil {
+			return err
+		}
+	}
+	for _, u := range in.Units {
+		if err := s.evalUnit(u.Src); err != nil {
+			return fmt.Errorf("%w\nunit:\n%s", err, u.Src)
+		}
+	}
+	s.env.Add(in)
+	return nil
+}
+
+// evalUnit evaluates source in yaegi, turning a panic of yaegi's compiler
+// (it has some) into an error.
+func (s *session) evalUnit(src string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaegi panicked: %v", p)
+		}
+	}()
+	_, err = s.i.Eval(src)
+	return err
+}
+
+// run evaluates inputs that must succeed and returns what they printed.
+func (s *session) run(inputs ...string) string {
+	s.t.Helper()
+	for _, src := range inputs {
+		if err := s.eval(src); err != nil {
+			s.t.Fatalf("input\n%s\nfailed: %v", src, err)
+		}
+	}
+	out := s.stdout.String()
+	s.stdout.Reset()
+	return out
+}
+
+// evalRaw hands source to yaegi without rewriting, to show the gap bridged.
+func (s *session) evalRaw(src string) string {
+	s.t.Helper()
+	if err := s.evalUnit(src); err != nil {
+		s.t.Fatalf("raw eval: %v", err)
+	}
+	out := s.stdout.String()
+	s.stdout.Reset()
+	return out
+}
+
+const waitGroupSum = `import (
+	"fmt"
+	"sync"
+)
+var wg sync.WaitGroup
+var mu sync.Mutex
+sum := 0
+for i := 0; i < 3; i++ {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		mu.Lock()
+		sum += i
+		mu.Unlock()
+	}()
+}
+wg.Wait()
+fmt.Println("sum", sum)
+`
+
+func TestLoopVariableSemantics(t *testing.T) {
+	closures := `fs := []func(){}
+for i := 0; i < 3; i++ {
+	fs = append(fs, func() { fmt.Print(i, " ") })
+}
+for _, v := range []string{"a", "b"} {
+	fs = append(fs, func() { fmt.Print(v, " ") })
+}
+for _, f := range fs {
+	f()
+}
+fmt.Println()
+`
+	t.Run("raw yaegi shares the variable", func(t *testing.T) {
+		s := newSession(t)
+		s.evalRaw(`import "fmt"`)
+		if got := s.evalRaw(closures); got != "3 3 3 b b \n" {
+			t.Fatalf("yaegi's old semantics not reproduced: %q", got)
+		}
+	})
+	t.Run("closures", func(t *testing.T) {
+		s := newSession(t)
+		if got := s.run(`import "fmt"`, closures); got != "0 1 2 a b \n" {
+			t.Fatalf("got %q", got)
+		}
+	})
+	t.Run("goroutines at top level", func(t *testing.T) {
+		s := newSession(t)
+		if got := s.run(waitGroupSum); got != "sum 3\n" {
+			t.Fatalf("got %q", got)
+		}
+		if len(s.hooks.names) != 3 || s.hooks.names[0] != "main.func1" {
+			t.Fatalf("spawned %v", s.hooks.names)
+		}
+	})
+	t.Run("goroutines in a function", func(t *testing.T) {
+		s := newSession(t)
+		got := s.run(`import (
+	"fmt"
+	"sync"
+)
+func total() int {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	sum := 0
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			sum += i
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return sum
+}
+fmt.Println(total())`)
+		if got != "3\n" {
+			t.Fatalf("got %q", got)
+		}
+		if want := []string{"total.func1", "total.func1", "total.func1"}; !reflect.DeepEqual(s.hooks.names, want) {
+			t.Fatalf("spawned %v, want %v", s.hooks.names, want)
+		}
+	})
+	t.Run("address of the variable", func(t *testing.T) {
+		s := newSession(t)
+		got := s.run(`import "fmt"
+var ps []*int
+for i := 0; i < 3; i++ {
+	ps = append(ps, &i)
+}
+fmt.Println(*ps[0], *ps[1], *ps[2])`)
+		if got != "0 1 2\n" {
+			t.Fatalf("got %q", got)
+		}
+	})
+}
+
+func TestShadowingAtTopLevel(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"
+x := 1
+if true {
+	x := 2
+	_ = x
+}
+for x := 10; x < 11; x++ {
+}
+if x := "s"; x != "" {
+}
+fmt.Println(x)`)
+	if got != "1\n" {
+		t.Fatalf("an inner x overwrote the outer one: %q", got)
+	}
+	// A later input still sees the top-level x.
+	if got := s.run(`fmt.Println(x + 1)`); got != "2\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestRangeOverInt(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"
+const three = 3
+var n64 int64 = 2
+for i := range three {
+	fmt.Print(i, " ")
+	i += 10 // does not change the iteration, as in Go
+}
+fmt.Println()
+for i := range n64 {
+	fmt.Printf("%T ", i)
+}
+for range 2 {
+	fmt.Print("x ")
+}
+var j int8
+for j = range 3 {
+}
+fmt.Println(j)
+outer:
+for i := range 3 {
+	for k := range len("ab") {
+		if k == 1 {
+			continue outer
+		}
+		if i == 2 {
+			break outer
+		}
+		fmt.Print(i, k, " ")
+	}
+}
+fmt.Println()`)
+	if want := "0 1 2 \nint64 int64 x x 2\n0 0 1 0 \n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	// A name from an earlier input known to be an integer.
+	if got := s.run(`m := 2`, `for i := range m { fmt.Print(i) }`); got != "01" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestMinMaxClear(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"
+a, b := 3, 4
+f := 2.5
+fmt.Println(min(1, 2.5), max(1, 2), min("b", "a"), max('a', 1.5))
+fmt.Println(min(a, b), max(a, b, 10), min(1, f), max(f, 7), min(10, a, 2))
+m := map[string]int{"x": 1}
+clear(m)
+fmt.Println(len(m))`)
+	if want := "1 2 a 97\n3 10 1 7 2\n0\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	// A learner's own min wins over the builtin.
+	got = s.run(`func min(x, y int) string { return "mine" }`, `fmt.Println(min(1, 2))`)
+	if got != "mine\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestGoStatementSemantics(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import (
+	"fmt"
+	"sync"
+)
+var wg sync.WaitGroup
+type C struct{ n int }
+func (c *C) run(tag string) { defer wg.Done(); fmt.Println("run", c.n, tag) }
+func half(x float64) { defer wg.Done(); fmt.Println("half", x/2) }
+func sum(tag string, xs ...int) {
+	defer wg.Done()
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	fmt.Println(tag, t)
+}
+release := make(chan bool)
+func show(x int) { <-release; fmt.Println("show", x); wg.Done() }`,
+		`c := &C{n: 1}
+wg.Add(1)
+go c.run("method value")
+c = &C{n: 2}
+wg.Wait()
+wg.Add(1); go half(1); wg.Wait()
+xs := []int{1, 2, 3}
+wg.Add(1); go sum("spread", xs...); wg.Wait()
+wg.Add(1); go sum("variadic", 4, 5); wg.Wait()
+x := 1
+wg.Add(1)
+go show(x)
+x = 2
+release <- true
+wg.Wait()
+wg.Add(1)
+go func(s string, k float64) { defer wg.Done(); fmt.Println(s, k) }("literal", 3)
+wg.Wait()`)
+	want := "run 1 method value\nhalf 0.5\nspread 6\nvariadic 9\nshow 1\nliteral 3\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	wantNames := []string{"c.run", "half", "sum", "sum", "show", "main.func1"}
+	if !reflect.DeepEqual(s.hooks.names, wantNames) {
+		t.Fatalf("spawned %v, want %v", s.hooks.names, wantNames)
+	}
+	for id, st := range s.hooks.states {
+		if st != "done" {
+			t.Errorf("goroutine %d is %s", id, st)
+		}
+	}
+}
+
+func TestMethodValuesBindTheirReceiverEarly(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import (
+	"fmt"
+	"sync"
+)
+var wg sync.WaitGroup
+type W struct{ id, runs int }
+func (w *W) run() { defer wg.Done(); w.runs++; fmt.Println("run", w.id) }
+func (w W) show() { defer wg.Done(); fmt.Println("show", w.id) }`, `ws := []W{{id: 1}, {id: 2}}
+ps := []*W{{id: 3}, {id: 4}}
+for i := range ws {
+	wg.Add(2)
+	go ws[i].run()
+	go ps[i].show()
+}
+wg.Wait()
+fmt.Println("runs", ws[0].runs, ws[1].runs)
+var counter W
+wg.Add(1)
+go counter.run()
+wg.Wait()
+fmt.Println("counter", counter.runs)`)
+	lines := strings.Split(strings.TrimSpace(got), "\n")
+	sort.Strings(lines[:4]) // the first four goroutines run in any order
+	want := []string{"run 1", "run 2", "show 3", "show 4", "runs 1 1", "run 0", "counter 1"}
+	if !reflect.DeepEqual(lines, want) {
+		t.Fatalf("got %q, want %q", lines, want)
+	}
+	got = s.run(`q := &W{id: 6}
+wg.Add(1)
+go q.run()
+q = &W{id: 7}
+wg.Wait()`)
+	if got != "run 6\n" {
+		t.Fatalf("the goroutine saw a receiver assigned after the go statement: %q", got)
+	}
+}
+
+// rawAndRewritten evaluates src as yaegi sees it unrewritten and rewritten,
+// in fresh sessions, and returns the two errors and stderr texts.
+func rawAndRewritten(t *testing.T, src string) (rawErr, newErr error, rawStderr, newStderr string) {
+	t.Helper()
+	raw := newSession(t)
+	rawErr = raw.evalUnit(src)
+	rewritten := newSession(t)
+	newErr = rewritten.eval(src)
+	return rawErr, newErr, raw.stderr.String(), rewritten.stderr.String()
+}
+
+func TestPositionsMapToLearnerSource(t *testing.T) {
+	// Each line puts rewritten go statements before the interesting column,
+	// so that a wrong /*line*/ comment would move it.
+	t.Run("compile error in a function", func(t *testing.T) {
+		src := `package main
+
+import "fmt"
+
+func main() {
+	go fmt.Print(""); go func() {}(); x := undefinedName
+	fmt.Println(x)
+}`
+		rawErr, newErr, _, _ := rawAndRewritten(t, src)
+		want := "prog.go:6:41: undefined: undefinedName"
+		if rawErr == nil || !strings.HasPrefix(rawErr.Error(), want) {
+			t.Fatalf("yaegi itself says %v", rawErr)
+		}
+		if newErr == nil || !strings.HasPrefix(newErr.Error(), want) {
+			t.Fatalf("rewritten: %v, want %s", newErr, want)
+		}
+	})
+	t.Run("compile error in top-level statements", func(t *testing.T) {
+		src := `y := 2
+go println(y); go func(a int) {}(y); z := y + "s"`
+		rawErr, newErr, _, _ := rawAndRewritten(t, src)
+		want := "prog.go:2:43: invalid operation: mismatched types int and untyped string"
+		if rawErr == nil || !strings.HasPrefix(rawErr.Error(), want) {
+			t.Fatalf("yaegi itself says %v", rawErr)
+		}
+		if newErr == nil || !strings.HasPrefix(newErr.Error(), want) {
+			t.Fatalf("rewritten: %v, want %s", newErr, want)
+		}
+	})
+	t.Run("panic in a function", func(t *testing.T) {
+		src := `package main
+
+func boom() {
+	go func() {}(); go println(); var s []int; _ = s[3]
+}
+
+func main() {
+	boom()
+}`
+		rawErr, newErr, rawStderr, newStderr := rawAndRewritten(t, src)
+		if rawErr == nil || newErr == nil {
+			t.Fatalf("no panic: %v, %v", rawErr, newErr)
+		}
+		// yaegi blames the frame of the first function literal on the line.
+		for _, want := range []string{"prog.go:4:5: panic: main.boom.func(...)", "prog.go:8:2: panic: main.main(...)"} {
+			if !strings.Contains(rawStderr, want) {
+				t.Fatalf("yaegi itself says %q; rewritten %q", rawStderr, newStderr)
+			}
+			if !strings.Contains(newStderr, want) {
+				t.Fatalf("rewritten says %q, want %q", newStderr, want)
+			}
+		}
+	})
+	t.Run("panic in a goroutine", func(t *testing.T) {
+		s := newSession(t)
+		s.run(`import "sync"
+var wg sync.WaitGroup
+func boom(n int) {
+	defer wg.Done()
+	var s []int; go func() {}(); _ = s[n]
+}`)
+		s.run(`wg.Add(1); go boom(3); wg.Wait()`)
+		if len(s.hooks.exits) != 1 {
+			t.Fatalf("Exit saw %v", s.hooks.exits)
+		}
+		// yaegi reports the frame that panicked; the goroutine's own
+		// wrapper recovered, so it reports nothing more.
+		if got, want := s.stderr.String(), "prog.go:4:8: panic: main.boom(...)\n"; got != want {
+			t.Fatalf("stderr %q, want %q", got, want)
+		}
+	})
+}
+
+func TestSnippetFunctionLiteralCall(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"`, `func() { fmt.Println("lit") }()`)
+	if got != "lit\n" {
+		t.Fatalf("got %q", got)
+	}
+}

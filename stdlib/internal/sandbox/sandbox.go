@@ -1,0 +1,35 @@
+// Package sandbox holds what package stdlib, package stdlib/unrestricted and
+// their table generator share: which packages a snippet may import by
+// default, and the hook through which stdlib/unrestricted hands over the
+// rest of the standard library.
+package sandbox
+
+import (
+	"reflect"
+	"slices"
+)
+
+// Restricted lists, sorted, the packages a snippet may import by default.
+// Their tables are generated into package stdlib; the tables of the other
+// standard packages go to package stdlib/unrestricted, which a program links
+// only if it offers --unrestricted (linking them costs every process start
+// about 1.7 ms, see stdlib's package doc). Run go generate in stdlib
+// after changing the list.
+var Restricted = [...]string{
+	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring",
+	"context", "encoding/json", "errors", "fmt", "io", "log", "maps", "math",
+	"math/bits", "math/rand", "math/rand/v2", "os", "path", "regexp", "runtime",
+	"slices", "sort", "strconv", "strings", "sync", "sync/atomic", "text/tabwriter",
+	"time", "unicode", "unicode/utf8",
+}
+
+// IsRestricted reports whether path is in Restricted.
+func IsRestricted(path string) bool {
+	_, ok := slices.BinarySearch(Restricted[:], path)
+	return ok
+}
+
+// Extra is set by package stdlib/unrestricted when a program links it. It
+// builds the tables of the packages only unrestricted mode allows, keyed as
+// interp.Exports ("net/http/http"), and the yaegi MapTypes entries they need.
+var Extra func() (tables map[string]map[string]reflect.Value, mapTypes map[reflect.Value][]reflect.Type)

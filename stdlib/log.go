@@ -1,0 +1,82 @@
+package stdlib
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"reflect"
+)
+
+// A Logger is log.Logger as a snippet sees it: Go's logger, except that
+// Fatal, Fatalf and Fatalln end the snippet through Hooks.Exit(1) (Go exits
+// the process with status 1) rather than the worker. Timestamps come from
+// the bubble's clock. log.New and log.Default return one.
+type Logger struct {
+	l    *log.Logger
+	exit func(int)
+}
+
+// Go's log.Logger methods (see the log package).
+
+func (l *Logger) Print(v ...any)                 { l.l.Output(2, fmt.Sprint(v...)) }
+func (l *Logger) Printf(format string, v ...any) { l.l.Output(2, fmt.Sprintf(format, v...)) }
+func (l *Logger) Println(v ...any)               { l.l.Output(2, fmt.Sprintln(v...)) }
+func (l *Logger) Panic(v ...any)                 { s := fmt.Sprint(v...); l.l.Output(2, s); panic(s) }
+func (l *Logger) Panicf(format string, v ...any) {
+	s := fmt.Sprintf(format, v...)
+	l.l.Output(2, s)
+	panic(s)
+}
+func (l *Logger) Panicln(v ...any)                     { s := fmt.Sprintln(v...); l.l.Output(2, s); panic(s) }
+func (l *Logger) Fatal(v ...any)                       { l.l.Output(2, fmt.Sprint(v...)); l.exit(1) }
+func (l *Logger) Fatalf(format string, v ...any)       { l.l.Output(2, fmt.Sprintf(format, v...)); l.exit(1) }
+func (l *Logger) Fatalln(v ...any)                     { l.l.Output(2, fmt.Sprintln(v...)); l.exit(1) }
+func (l *Logger) Output(calldepth int, s string) error { return l.l.Output(calldepth+1, s) }
+func (l *Logger) Flags() int                           { return l.l.Flags() }
+func (l *Logger) SetFlags(flag int)                    { l.l.SetFlags(flag) }
+func (l *Logger) Prefix() string                       { return l.l.Prefix() }
+func (l *Logger) SetPrefix(prefix string)              { l.l.SetPrefix(prefix) }
+func (l *Logger) Writer() io.Writer                    { return l.l.Writer() }
+func (l *Logger) SetOutput(w io.Writer)                { l.l.SetOutput(w) }
+
+// instrumentLog replaces log's functions with a standard logger writing to
+// h.Stderr() with log.LstdFlags, like Go's default logger. These are the
+// symbols yaegi's fixStdlib overwrites; Use loads them a second time.
+func instrumentLog(syms map[string]reflect.Value, h Hooks, mt map[reflect.Value][]reflect.Type) {
+	if syms == nil {
+		return
+	}
+	std := &Logger{l: log.New(h.Stderr(), "", log.LstdFlags), exit: h.Exit}
+	funcs := map[string]any{
+		"Default": func() *Logger { return std },
+		"New": func(out io.Writer, prefix string, flag int) *Logger {
+			return &Logger{l: log.New(out, prefix, flag), exit: h.Exit}
+		},
+		"Print":     std.Print,
+		"Printf":    std.Printf,
+		"Println":   std.Println,
+		"Panic":     std.Panic,
+		"Panicf":    std.Panicf,
+		"Panicln":   std.Panicln,
+		"Fatal":     std.Fatal,
+		"Fatalf":    std.Fatalf,
+		"Fatalln":   std.Fatalln,
+		"Output":    func(calldepth int, s string) error { return std.l.Output(calldepth+1, s) },
+		"Flags":     std.Flags,
+		"SetFlags":  std.SetFlags,
+		"Prefix":    std.Prefix,
+		"SetPrefix": std.SetPrefix,
+		"Writer":    std.Writer,
+		"SetOutput": std.SetOutput,
+	}
+	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer]()}
+	for name, f := range funcs {
+		v := reflect.ValueOf(f)
+		syms[name] = v
+		switch name {
+		case "Print", "Printf", "Println", "Panic", "Panicf", "Panicln", "Fatal", "Fatalf", "Fatalln":
+			mt[v] = printing
+		}
+	}
+	syms["Logger"] = reflect.ValueOf((*Logger)(nil))
+}
