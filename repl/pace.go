@@ -15,6 +15,7 @@ import (
 type Player struct {
 	speed float64 // 0: no pacing
 	show  func(event.Event)
+	flush func() // called whenever the player is about to wait
 
 	mu      sync.Mutex
 	queue   []event.Event
@@ -26,10 +27,14 @@ type Player struct {
 	started time.Time // when the run began on screen
 }
 
-// NewPlayer starts a player that calls show for each event. speed <= 0
-// shows every event at once.
-func NewPlayer(speed float64, show func(event.Event)) *Player {
-	p := &Player{speed: speed, show: show, wake: make(chan struct{}, 1), skip: make(chan struct{}), done: make(chan struct{}), started: time.Now()}
+// NewPlayer starts a player that calls show for each event, and flush
+// (if not nil) whenever it is about to wait, so buffered output reaches the
+// screen. speed <= 0 shows every event at once.
+func NewPlayer(speed float64, show func(event.Event), flush func()) *Player {
+	if flush == nil {
+		flush = func() {}
+	}
+	p := &Player{speed: speed, show: show, flush: flush, wake: make(chan struct{}, 1), skip: make(chan struct{}), done: make(chan struct{}), started: time.Now()}
 	go p.loop()
 	return p
 }
@@ -74,6 +79,7 @@ func (p *Player) loop() {
 		if len(p.queue) == 0 {
 			closed := p.closed
 			p.mu.Unlock()
+			p.flush()
 			if closed {
 				return
 			}
@@ -101,6 +107,7 @@ func (p *Player) waitFor(t int64) {
 	if d <= 0 {
 		return
 	}
+	p.flush()
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {

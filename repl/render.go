@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -11,20 +12,47 @@ import (
 )
 
 // Printer renders events for people: each output line stamped with its time
-// and goroutine, faults in Go's own words. It is not safe for concurrent use.
+// and goroutine, faults in Go's own words. It buffers what it writes — a
+// print-heavy run makes a million lines — so call Flush when the screen must
+// be up to date. It is not safe for concurrent use.
 type Printer struct {
-	Out, Err io.Writer
-	Color    bool
 	// Values prints expression values (the REPL does, `concur run` does not).
 	Values bool
 
-	names map[int]string
-	width int // of the "g2 worker" column, grown as names arrive
+	out, err *bufio.Writer
+	last     *bufio.Writer // the stream written last: flushed before the other is used
+	color    bool
+	names    map[int]string
+	width    int            // of the "g2 worker" column, grown as names arrive
+	labels   map[int][]byte // painted, padded labels for the current width
+	line     []byte
 }
 
 // NewPrinter returns a Printer writing output to out and faults to errw.
 func NewPrinter(out, errw io.Writer, color bool) *Printer {
-	return &Printer{Out: out, Err: errw, Color: color}
+	p := &Printer{color: color, names: map[int]string{1: "main"}, labels: map[int][]byte{}}
+	p.out = bufio.NewWriterSize(out, 32<<10)
+	p.err = p.out
+	if errw != out {
+		p.err = bufio.NewWriterSize(errw, 4<<10)
+	}
+	return p
+}
+
+// Flush writes out everything buffered.
+func (p *Printer) Flush() {
+	p.out.Flush()
+	p.err.Flush()
+}
+
+// writer switches to stream w, flushing the other so the two interleave in
+// the order things happened.
+func (p *Printer) writer(w *bufio.Writer) *bufio.Writer {
+	if p.last != nil && p.last != w {
+		p.last.Flush()
+	}
+	p.last = w
+	return w
 }
 
 // palette colours goroutines: g1 plain, then cycling through six hues.
@@ -37,7 +65,7 @@ const (
 )
 
 func (p *Printer) paint(code, s string) string {
-	if !p.Color || code == "" {
+	if !p.color || code == "" {
 		return s
 	}
 	return "\x1b[" + code + "m" + s + reset
@@ -68,59 +96,76 @@ func Label(g int, name string) string {
 }
 
 func (p *Printer) label(g int) string {
-	if p.names == nil {
-		p.names = map[int]string{1: "main"}
-	}
 	l := Label(g, p.names[g])
 	if n := utf8.RuneCountInString(l); n > p.width {
 		p.width = min(n, 24)
+		clear(p.labels)
 	}
 	return l
 }
 
-func (p *Printer) prefix(e event.Event) string {
-	l := p.label(e.G)
-	pad := p.width - utf8.RuneCountInString(l)
-	if pad < 0 {
-		pad = 0
+// appendPrefix appends "  +1.250s  g2 worker │ " for goroutine g at time t.
+func (p *Printer) appendPrefix(b []byte, t int64, g int) []byte {
+	stamp := Stamp(t)
+	if p.color {
+		b = append(b, "\x1b[2m"...)
 	}
-	return fmt.Sprintf("%s  %s%s %s ", p.paint(dim, fmt.Sprintf("%8s", Stamp(e.T))), p.paint(goroutineColor(e.G), l), strings.Repeat(" ", pad), p.paint(dim, "│"))
+	for i := len(stamp); i < 8; i++ {
+		b = append(b, ' ')
+	}
+	b = append(b, stamp...)
+	if p.color {
+		b = append(b, reset...)
+	}
+	b = append(b, ' ', ' ')
+	lbl, ok := p.labels[g]
+	if !ok {
+		l := p.label(g)
+		pad := strings.Repeat(" ", max(p.width-utf8.RuneCountInString(l), 0))
+		lbl = []byte(p.paint(goroutineColor(g), l) + pad + " " + p.paint(dim, "│") + " ")
+		p.labels[g] = lbl
+	}
+	return append(b, lbl...)
+}
+
+func (p *Printer) prefix(e event.Event) string {
+	return string(p.appendPrefix(nil, e.T, e.G))
 }
 
 // Event renders one event.
 func (p *Printer) Event(e event.Event) {
 	switch e.Kind {
 	case event.Go:
-		if p.names == nil {
-			p.names = map[int]string{1: "main"}
-		}
 		p.names[e.G] = e.Name
+		delete(p.labels, e.G)
 		p.label(e.G)
 	case event.Output:
-		w := p.Out
-		text := e.Text
+		w := p.out
 		if e.Stream == "stderr" {
-			w = p.Err
+			w = p.err
 		}
-		fmt.Fprintf(w, "%s%s\n", p.prefix(e), text)
+		p.line = append(append(p.appendPrefix(p.line[:0], e.T, e.G), e.Text...), '\n')
+		p.writer(w).Write(p.line)
 	case event.Value:
 		if p.Values {
-			fmt.Fprintf(p.Out, ": %s\n", e.Text)
+			fmt.Fprintf(p.writer(p.out), ": %s\n", e.Text)
 		}
 	case event.Compile:
-		fmt.Fprintln(p.Err, p.paint(red, e.Text))
+		fmt.Fprintln(p.writer(p.err), p.paint(red, e.Text))
 	case event.Panic, event.Fatal:
 		first, rest, _ := strings.Cut(e.Text, "\n")
-		fmt.Fprintf(p.Err, "%s%s\n", p.prefix(e), p.paint(red, first))
+		w := p.writer(p.err)
+		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, first))
 		if rest != "" {
-			fmt.Fprintln(p.Err, p.paint(red, rest))
+			fmt.Fprintln(w, p.paint(red, rest))
 		}
 	case event.Deadlock, event.Timeout:
-		fmt.Fprintf(p.Err, "%s%s\n", p.prefix(e), p.paint(red, e.Text))
+		w := p.writer(p.err)
+		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, e.Text))
 		for _, g := range e.Blocked {
-			fmt.Fprintf(p.Err, "%s\n", p.paint(red, fmt.Sprintf("    %s: %s", p.label(g.G), g.State)))
+			fmt.Fprintf(w, "%s\n", p.paint(red, fmt.Sprintf("    %s: %s", p.label(g.G), g.State)))
 		}
 	case event.Restore:
-		fmt.Fprintln(p.Err, p.paint(dim, "concur: "+e.Text))
+		fmt.Fprintln(p.writer(p.err), p.paint(dim, "concur: "+e.Text))
 	}
 }

@@ -25,7 +25,7 @@ type rewriter struct {
 	edits      []edit
 	identEdits map[*ast.Ident]int // rename edits by identifier, so a later decision can retarget them
 	folds      map[*ast.CallExpr]folded
-	quiet      int                // > 0: resolve names but make no edits (text that is moved or replaced)
+	quiet      int // > 0: resolve names but make no edits (text that is moved or replaced)
 
 	walker
 }

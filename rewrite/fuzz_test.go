@@ -2,8 +2,10 @@ package rewrite
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzRewrite checks that Rewrite never panics and that whatever it
@@ -17,6 +19,15 @@ func FuzzRewrite(f *testing.F) {
 		f.Add(c.src)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		done := make(chan bool)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second): // the fuzzer itself reports no hang
+				panic(fmt.Sprintf("HANG %q", src))
+			}
+		}()
+		defer close(done)
 		in, err := Rewrite("prog.go", src, testEnv())
 		if err != nil {
 			var list ErrorList

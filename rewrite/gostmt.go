@@ -13,10 +13,65 @@ import (
 //
 //	{ __concur_fN, __concur_aN_0 := F, a; __concur_tN := __concur.Spawn("NAME"); go func() { __concur.Enter(__concur_tN); defer func() { __concur.Exit(__concur_tN, recover()) }(); __concur_fN(__concur_aN_0, b) }() }
 //
-// F and the arguments are evaluated in the calling goroutine, in order, as
-// the Go spec says. They keep their place in the text, so every position is
-// the learner's; only what cannot go through a temporary moves into the
-// final call: a function named by an identifier or pkg.Func (it may be
+// The function value and arguments are evaluated in the calling goroutine,
+// in order, as the Go spec says (see hoistCall).
+func (r *rewriter) goStmt(s *ast.GoStmt) {
+	call := s.Call
+	id := r.nextID()
+	kept, final := r.hoistCall(call, id)
+	t := fmt.Sprintf("%s_t%d", reservedPrefix, id)
+	spawn := fmt.Sprintf("%s := __concur.Spawn(%s); go func() { __concur.Enter(%s); "+
+		"defer func() { __concur.Exit(%s, recover()) }(); %s }() }",
+		t, strconv.Quote(r.goName(call.Fun)), t, t, final)
+	r.replaceCall(r.off(s.Go), call, kept, spawn)
+}
+
+// deferStmt evaluates a deferred call's function value, receiver and
+// arguments where the defer statement is, as Go does; yaegi evaluates them
+// when the deferred call runs (x := 1; defer println(x); x = 2 prints 2).
+// `defer F(a)` becomes `{ __concur_aN_0 := a; defer F(__concur_aN_0) }`; the
+// function deferred is still F, so recover in it works as before. A call
+// with nothing to evaluate early stays as it is: a function literal or a
+// named function with constant arguments, and a method of a variable (the
+// ubiquitous `defer wg.Done()`, whose receiver yaegi reads late, which
+// differs only if the variable is assigned again before the return).
+func (r *rewriter) deferStmt(s *ast.DeferStmt) {
+	call := s.Call
+	if r.nothingToHoist(call) {
+		r.expr(call, 0)
+		return
+	}
+	kept, final := r.hoistCall(call, r.nextID())
+	if len(kept) == 0 {
+		return
+	}
+	r.replaceCall(r.off(s.Defer), call, kept, "defer "+final+" }")
+}
+
+// nothingToHoist reports whether a deferred call has no operand whose early
+// evaluation matters.
+func (r *rewriter) nothingToHoist(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if !r.isConstExpr(a) {
+			return false
+		}
+	}
+	switch fun := call.Fun.(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.SelectorExpr:
+		if _, ok := fun.X.(*ast.Ident); ok && r.isMethodValue(fun) {
+			return true
+		}
+	}
+	return r.inlineFunc(call.Fun)
+}
+
+// hoistCall decides how the operands of a go or defer statement's call are
+// evaluated before the statement runs: which go into temporaries (kept,
+// in place in the text, so every position stays the learner's) and the call
+// to make later (final). Only what cannot go through a temporary moves into
+// the final call: a function named by an identifier or pkg.Func (it may be
 // generic, and needs no evaluation) and constant arguments (a temporary
 // would give an untyped constant its default type, not the parameter's).
 // A function literal goes through a temporary too: the learner's code then
@@ -29,13 +84,9 @@ import (
 // value (`&ws[i]`, then `(*__concur_rN).m(...)`, which serves pointer and
 // value methods alike), as a copy when it is known to be a pointer or an
 // interface or is not addressable.
-func (r *rewriter) goStmt(s *ast.GoStmt) {
-	call := s.Call
-	id := r.nextID()
-	tVar := fmt.Sprintf("%s_t%d", reservedPrefix, id)
-
-	var kept []keptItem       // evaluated into temporaries, in place
-	var final strings.Builder // the call the goroutine makes
+func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
+	var kept []keptItem
+	var final strings.Builder
 	final.WriteString(r.directive(r.off(call.Fun.Pos())))
 	switch sel, _ := call.Fun.(*ast.SelectorExpr); {
 	case r.inlineFunc(call.Fun):
@@ -80,27 +131,30 @@ func (r *rewriter) goStmt(s *ast.GoStmt) {
 		final.WriteString("...")
 	}
 	final.WriteString(")")
+	return kept, final.String()
+}
 
-	spawn := fmt.Sprintf("%s := __concur.Spawn(%s); go func() { __concur.Enter(%s); "+
-		"defer func() { __concur.Exit(%s, recover()) }(); %s }() }",
-		tVar, strconv.Quote(r.goName(call.Fun)), tVar, tVar, final.String())
-	goOff, end := r.off(s.Go), r.off(call.Rparen)+1
+// replaceCall rewrites a go or defer statement, from its keyword at start
+// to the end of its call, into a block that evaluates the kept operands
+// into temporaries and then runs tail (which closes the block).
+func (r *rewriter) replaceCall(start int, call *ast.CallExpr, kept []keptItem, tail string) {
+	end := r.off(call.Rparen) + 1
 	if len(kept) == 0 {
-		r.replace(goOff, end, "{ "+spawn)
+		r.replace(start, end, "{ "+tail)
 		return
 	}
 	temps := make([]string, len(kept))
 	for i, k := range kept {
 		temps[i] = k.temp
 	}
-	r.replace(goOff, r.off(kept[0].e.Pos()), "{ "+strings.Join(temps, ", ")+" := "+kept[0].prefix)
+	r.replace(start, r.off(kept[0].e.Pos()), "{ "+strings.Join(temps, ", ")+" := "+kept[0].prefix)
 	for i := 1; i < len(kept); i++ {
 		r.replace(r.off(kept[i-1].e.End()), r.off(kept[i].e.Pos()), ", "+kept[i].prefix)
 	}
-	r.replace(r.off(kept[len(kept)-1].e.End()), end, "; "+spawn)
+	r.replace(r.off(kept[len(kept)-1].e.End()), end, "; "+tail)
 }
 
-// keptItem is an operand of a go statement evaluated into a temporary.
+// keptItem is an operand of a go or defer statement evaluated into a temporary.
 type keptItem struct {
 	e      ast.Expr
 	temp   string

@@ -36,7 +36,7 @@ func (r *rewriter) definedBy(s ast.Stmt) []*object {
 	var vars []*object
 	for _, l := range as.Lhs {
 		if id, ok := l.(*ast.Ident); ok {
-			if o := r.sc.objs[id.Name]; o != nil && o.loop == nil {
+			if o := r.sc.objs[id.Name]; o != nil {
 				vars = append(vars, o)
 			}
 		}
@@ -144,9 +144,10 @@ func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 	r.push()
 	var vars []*object
 	if s.Tok == token.DEFINE {
-		for _, e := range []ast.Expr{s.Key, s.Value} {
+		for i, e := range []ast.Expr{s.Key, s.Value} {
 			if id, ok := e.(*ast.Ident); ok {
-				obj := &object{kind: objVar}
+				// The key of a slice, array or string is an int.
+				obj := &object{kind: objVar, isInt: i == 0 && r.isSeqExpr(s.X)}
 				r.declare(id, obj, true)
 				if id.Name != "_" {
 					vars = append(vars, obj)

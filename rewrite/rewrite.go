@@ -55,6 +55,7 @@ type Env struct {
 	Consts  map[string]bool   // top-level constant names
 	Ints    map[string]bool   // top-level names known to be of an integer type (vars and consts)
 	Funcs   map[string]bool   // every top-level name the learner declared: funcs, vars, types, consts
+	Seqs    map[string]bool   // top-level names known to be slices, arrays or strings (ranging over one gives int keys)
 	Imports map[string]string // package name -> import path imported so far in the session
 	Std     map[string]string // package name -> import path of standard packages that may be auto-imported
 }
@@ -69,6 +70,7 @@ func NewEnv(std map[string]string) *Env {
 		Consts:  map[string]bool{},
 		Ints:    map[string]bool{},
 		Funcs:   map[string]bool{},
+		Seqs:    map[string]bool{},
 		Imports: map[string]string{},
 		Std:     std,
 	}
@@ -80,6 +82,7 @@ func (e *Env) Add(in *Input) {
 	for _, n := range in.Declared.Funcs {
 		delete(e.Consts, n)
 		delete(e.Ints, n)
+		delete(e.Seqs, n)
 		e.Funcs[n] = true
 	}
 	for _, n := range in.Declared.Consts {
@@ -87,6 +90,9 @@ func (e *Env) Add(in *Input) {
 	}
 	for _, n := range in.Declared.Ints {
 		e.Ints[n] = true
+	}
+	for _, n := range in.Declared.Seqs {
+		e.Seqs[n] = true
 	}
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
@@ -109,6 +115,7 @@ type Declared struct {
 	Consts  []string          // constant names
 	Ints    []string          // names of integer-typed vars and consts
 	Funcs   []string          // every declared name: funcs, vars (including top-level :=), types, consts
+	Seqs    []string          // names of slice, array and string vars and consts
 	Imports map[string]string // package name -> path, explicit and auto imports
 }
 

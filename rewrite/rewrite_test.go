@@ -156,18 +156,18 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		src: `for i := 0; i < 3; i++ {
 	go func() { use(i) }()
 }`,
-		want: `S| for i := 0; i < 3; i++ { __concur_2_i := i;
- | 	{ __concur_f1 := func() { use(__concur_2_i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
- | }`,
+		want: `S| ;func() { for i := 0; i < 3; i++ { i := i;
+ | 	{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | } }()`,
 	},
 	{
 		name: "loop-range-copy",
 		src: `for k, v := range m {
 	fs = append(fs, func() { use(k, v) })
 }`,
-		want: `S| for k, v := range m { __concur_1_k, __concur_2_v := k, v;
- | 	fs = append(fs, func() { use(__concur_1_k, __concur_2_v) })
- | }`,
+		want: `S| ;func() { for k, v := range m { k, v := k, v;
+ | 	fs = append(fs, func() { use(k, v) })
+ | } }()`,
 	},
 	{
 		name: "loop-addr",
@@ -187,9 +187,9 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		src: `for i := 0; i < 3; i++ {
 	go worker(i)
 }`,
-		want: `S| for i := 0; i < 3; i++ {
+		want: `S| ;func() { for i := 0; i < 3; i++ {
  | 	{ __concur_a1_0 := i; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0) }() }
- | }`,
+ | } }()`,
 	},
 	{
 		name: "loop-own-copy",
@@ -197,9 +197,20 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	i := i
 	go func() { use(i) }()
 }`,
-		want: `S| for i := 0; i < 3; i++ {
- | 	__concur_1_i := i
- | 	{ __concur_f2 := func() { use(__concur_1_i) }; __concur_t2 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+		want: `S| ;func() { for i := 0; i < 3; i++ {
+ | 	i := i
+ | 	{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | } }()`,
+	},
+	{
+		name: "loop-copy-unwrappable",
+		src: `for i := 0; i < 3; i++ {
+	defer done()
+	go func() { use(i) }()
+}`,
+		want: `S| for i := 0; i < 3; i++ { __concur_2_i := i;
+ | 	defer done()
+ | 	{ __concur_f1 := func() { use(__concur_2_i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
  | }`,
 	},
 	{
@@ -233,19 +244,19 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	go func() { use(v) }()
 	v = 2
 }`,
-		want: `S| for _, v := range xs { __concur_2_v := v;
- | 	{ __concur_f1 := func() { use(__concur_2_v) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
- | 	__concur_2_v = 2
- | }`,
+		want: `S| ;func() { for _, v := range xs { v := v;
+ | 	{ __concur_f1 := func() { use(v) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 	v = 2
+ | } }()`,
 	},
 	{
 		name: "range-int-literal",
 		src: `for i := range 10 {
 	use(i)
 }`,
-		want: `S| { __concur_n1 := 10; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+		want: `S| ;func() { { __concur_n1 := 10; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
  | 	use(i)
- | } }`,
+ | } } }()`,
 	},
 	{
 		name: "range-int-label",
@@ -253,7 +264,19 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	for i := range n {
 		continue outer
 	}`,
+		want: `S| ;func() { { __concur_n1 := n; outer: for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | 		continue outer
+ | 	} } }()`,
+	},
+	{
+		name: "range-int-label-unwrappable",
+		src: `outer:
+	for i := range n {
+		defer done()
+		continue outer
+	}`,
 		want: `S| { __concur_n1 := n; outer: for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | 		defer done()
  | 		continue outer
  | 	} }`,
 	},
@@ -261,8 +284,8 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		name: "range-int-noval",
 		src: `for range 3 {
 }`,
-		want: `S| { __concur_n1 := 3; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ {
- | } }`,
+		want: `S| ;func() { { __concur_n1 := 3; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ {
+ | } } }()`,
 	},
 	{
 		name: "range-int-assign",
@@ -270,15 +293,15 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 for i = range 3 {
 }`,
 		want: `D| var i int64
-S| { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i = __concur_k1;
- | } }`,
+S| ;func() { { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i = __concur_k1;
+ | } } }()`,
 	},
 	{
 		name: "range-int-len",
 		src: `for i := range len(s) - 1 {
 }`,
-		want: `S| { __concur_n1 := len(s) - 1; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
- | } }`,
+		want: `S| ;func() { { __concur_n1 := len(s) - 1; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | } } }()`,
 	},
 	{
 		name: "range-int-param",
@@ -312,8 +335,8 @@ S| { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __concur_n1; _
 		name: "range-unknown",
 		src: `for i := range things {
 }`,
-		want: `S| for i := range things {
- | }`,
+		want: `S| ;func() { for i := range things {
+ | } }()`,
 	},
 	{
 		name: "range-string-const",
@@ -321,8 +344,8 @@ S| { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __concur_n1; _
 for i := range s {
 }`,
 		want: `D| const s = "abc"
-S| for i := range s {
- | }`,
+S| ;func() { for i := range s {
+ | } }()`,
 	},
 	{
 		name: "range-func-lit",
@@ -393,25 +416,29 @@ clear(m)`,
 		name: "shadow-top-level",
 		src: `x := 1
 if true {
+	defer done()
 	x := 2
 	_ = x
 }
 for x := 0; x < 2; x++ {
+	defer done()
 }
 switch y := v.(type) {
 case int:
-	_ = y
+	defer done(y)
 }`,
 		want: `S| x := 1
  | if true {
+ | 	defer done()
  | 	__concur_1_x := 2
  | 	_ = __concur_1_x
  | }
  | for __concur_2_x := 0; __concur_2_x < 2; __concur_2_x++ {
+ | 	defer done()
  | }
- | switch y := v.(type) {
- | case int:
- | 	_ = y
+ | switch __concur_x3 := v; __concur_x3.(type) {
+ | case int: y := __concur_x3.(int); _ = y;
+ | 	{ __concur_a4_0 := y; defer done(__concur_a4_0) }
  | }`,
 	},
 	{
@@ -436,10 +463,12 @@ case int:
 		src: `if true {
 	n := 5
 	_ = n
+	return
 }`,
 		want: `S| if true {
  | 	__concur_1_n := 5
  | 	_ = __concur_1_n
+ | 	return
  | }`,
 	},
 	{
@@ -488,6 +517,85 @@ fmt.Println()`,
 		want: `D| import "fmt"
  | import ("strings")
 S| fmt.Println()`,
+	},
+	{
+		name: "shadow-keeps-field-keys",
+		src: `x := 1
+for _, x := range xs {
+	ps = append(ps, P{x: x}, map[int]int{x: x})
+	defer done()
+}`,
+		want: `S| x := 1
+ | for _, __concur_1_x := range xs {
+ | 	ps = append(ps, P{x: __concur_1_x}, map[int]int{__concur_1_x: __concur_1_x})
+ | 	defer done()
+ | }`,
+	},
+	{
+		name: "type-switch-top-level-init-label",
+		src: `L: switch a := f(); b := a.(type) {
+case nil, int:
+	break L
+case []struct{ x int }:
+	defer done(b)
+default:
+}`,
+		want: `S| { a := f(); L: switch __concur_x1 := a; __concur_x1.(type) {
+ | case nil, int: b := __concur_x1; _ = b;
+ | 	break L
+ | case []struct{ x int }: b := __concur_x1.([]struct{ x int }); _ = b;
+ | 	{ __concur_a2_0 := b; defer done(__concur_a2_0) }
+ | default: b := __concur_x1; _ = b;
+ | } }`,
+	},
+	{
+		name: "type-switch-in-func-kept",
+		src: `func f(e any) {
+	switch v := e.(type) {
+	case int:
+		_ = v
+	}
+}`,
+		want: `D| func f(e any) {
+ | 	switch v := e.(type) {
+ | 	case int:
+ | 		_ = v
+ | 	}
+ | }`,
+	},
+	{
+		name: "defer-args",
+		src: `func f(x int, ws []W) {
+	defer fmt.Println("x", x)
+	defer ws[x].Close()
+	defer wg.Done()
+	defer func() { recover() }()
+	defer func(n int) { use(n) }(x + 1)
+	defer close(ch)
+	defer done(1, "a")
+}`,
+		want: `D| func f(x int, ws []W) {
+ | 	{ __concur_a1_1 := x; defer fmt.Println("x", __concur_a1_1) }
+ | 	{ __concur_r2 := &ws[x]; defer (*__concur_r2).Close() }
+ | 	defer wg.Done()
+ | 	defer func() { recover() }()
+ | 	{ __concur_f3, __concur_a3_0 := func(n int) { use(n) }, x + 1; defer __concur_f3(__concur_a3_0) }
+ | 	{ __concur_a4_0 := ch; defer close(__concur_a4_0) }
+ | 	defer done(1, "a")
+ | }`,
+	},
+	{
+		name: "wrapped-select",
+		src: `ch := make(chan int)
+select {
+case v, ok := <-ch:
+	use(v, ok)
+}`,
+		want: `S| ch := make(chan int)
+ | func() { select {
+ | case v, ok := <-ch:
+ | 	use(v, ok)
+ | } }()`,
 	},
 }
 
@@ -583,7 +691,8 @@ func checkLineComments(src, unit string) error {
 		if text == "" {
 			text = tok.String()
 		}
-		if strings.HasPrefix(text, reservedPrefix) || strings.HasPrefix(rest, "(*"+reservedPrefix) {
+		if strings.HasPrefix(text, reservedPrefix) || strings.HasPrefix(rest, "(*"+reservedPrefix) ||
+			strings.HasPrefix(rest, "{ "+reservedPrefix) || strings.HasPrefix(rest, "func() { ") {
 			continue // a generated name, placed at the construct it stands for
 		}
 		if i == 0 && (tok == token.LBRACE || tok.IsLiteral()) {
@@ -652,7 +761,7 @@ var factCases = []struct {
 		name:     "declarations",
 		src:      "import f \"fmt\"\nconst (\n\ta = iota\n\tb\n\ts = \"x\"\n)\nvar v, w = 1, 2.5\ntype T int\nfunc F() {}\nz, err := g()",
 		imports:  []string{"fmt"},
-		declared: Declared{Consts: []string{"a", "b", "s"}, Ints: []string{"a", "b", "v"}, Funcs: []string{"F", "T", "a", "b", "err", "s", "v", "w", "z"}, Imports: map[string]string{"f": "fmt"}},
+		declared: Declared{Consts: []string{"a", "b", "s"}, Ints: []string{"a", "b", "v"}, Funcs: []string{"F", "T", "a", "b", "err", "s", "v", "w", "z"}, Seqs: []string{"s"}, Imports: map[string]string{"f": "fmt"}},
 	},
 	{
 		name:     "program",

@@ -30,6 +30,7 @@ type object struct {
 	isInt  bool     // a var or const of integer type; for a func, its only result is an integer
 	isIter bool     // a func value, or a func returning a range-over-func iterator
 	ref    refKind  // pointer-ness, for method receivers
+	seq    bool     // a slice, array or string: ranging over it gives integer keys
 	path   string   // import path, for objPkg
 	rename string   // name in yaegi's source when it differs (yaegi's top-level shadowing)
 	loop   *loopVar // set while the object is a loop variable whose body is being walked
@@ -340,6 +341,9 @@ func (r *rewriter) declared() Declared {
 		}
 		if o.isInt && (o.kind == objVar || o.kind == objConst) {
 			d.Ints = append(d.Ints, name)
+		}
+		if o.seq && (o.kind == objVar || o.kind == objConst) {
+			d.Seqs = append(d.Seqs, name)
 		}
 	}
 	return d

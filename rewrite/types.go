@@ -233,3 +233,58 @@ func (r *rewriter) refOfValue(e ast.Expr) refKind {
 	}
 	return refUnknown
 }
+
+// typedObject describes a variable or constant declared with a type.
+func (r *rewriter) typedObject(kind objKind, t ast.Expr) *object {
+	return &object{kind: kind, isInt: r.isIntType(t), isIter: isIterType(t), ref: r.refOfType(t), seq: r.isSeqType(t)}
+}
+
+// valueObject describes a variable or constant declared with a value.
+func (r *rewriter) valueObject(kind objKind, e ast.Expr) *object {
+	return &object{kind: kind, isInt: r.isIntExpr(e), isIter: r.isIterExpr(e), ref: r.refOfValue(e), seq: r.isSeqExpr(e)}
+}
+
+// isSeqType reports whether a type is a slice, an array or string: ranging
+// over it gives integer keys.
+func (r *rewriter) isSeqType(t ast.Expr) bool {
+	switch t := ast.Unparen(t).(type) {
+	case *ast.ArrayType:
+		return true
+	case *ast.Ident:
+		return t.Name == "string" && r.isBuiltin(t.Name)
+	}
+	return false
+}
+
+// isSeqExpr reports whether an expression is known to be a slice, an array
+// or a string.
+func (r *rewriter) isSeqExpr(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.STRING
+	case *ast.CompositeLit:
+		return r.isSeqType(e.Type)
+	case *ast.SliceExpr:
+		return true
+	case *ast.Ident:
+		if o := r.lookup(e.Name); o != nil {
+			return o.seq && (o.kind == objVar || o.kind == objConst)
+		}
+		return r.env.Seqs[e.Name]
+	case *ast.CallExpr:
+		if r.isSeqType(e.Fun) { // a conversion such as []byte(s)
+			return true
+		}
+		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
+		if !ok || len(e.Args) == 0 {
+			return false
+		}
+		switch {
+		case id.Name == "make" && r.isBuiltin("make"):
+			return r.isSeqType(e.Args[0])
+		case id.Name == "append" && r.isBuiltin("append"):
+			return true
+		}
+	}
+	return false
+}

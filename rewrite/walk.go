@@ -42,7 +42,13 @@ func (r *rewriter) walkUnit(u *unit) {
 	r.sc = r.top
 	if u.kind == kindStmts {
 		r.fn, r.region = r.mainFn, true
-		r.stmts(u.body())
+		for _, s := range u.body() {
+			if wrappable(s) {
+				r.wrapInFunc(s)
+			} else {
+				r.stmt(s)
+			}
+		}
 		r.region = false
 		return
 	}
@@ -59,6 +65,55 @@ func (r *rewriter) walkUnit(u *unit) {
 			r.genDeclExprs(d)
 		}
 	}
+}
+
+// wrapInFunc runs a compound statement of a snippet's top level (if, for,
+// switch, select, block) in a function literal called at once:
+// `func() { for ... { ... } }()`. yaegi compiles the blocks of top-level
+// statements in its global scope, where several things break that work in
+// a function: `x := ...` in an inner block reuses an outer x instead of
+// declaring a new one, `switch v := x.(type)` and `if v, ok := m[k]; ok`
+// make its compiler panic, and `case v, ok := <-ch` leaves v undefined.
+// Names declared inside a compound statement are local to it anyway, and
+// top-level variables it uses stay global, so nothing else changes.
+func (r *rewriter) wrapInFunc(s ast.Stmt) {
+	r.insert(r.off(s.Pos()), "func() { ")
+	savedRegion := r.region
+	r.region = false
+	r.litDepth++
+	r.push()
+	r.stmt(s)
+	r.pop()
+	r.litDepth--
+	r.region = savedRegion
+	r.insert(r.off(s.End()), " }()")
+}
+
+// wrappable reports whether a top-level statement is compound and may run
+// in a function of its own: nothing in it (outside function literals)
+// returns from the snippet, defers to the snippet's end or jumps with goto.
+func wrappable(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
+		*ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
+	default:
+		return false
+	}
+	ok := true
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.DeferStmt:
+			ok = false
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
 }
 
 // dropReimports removes imports the session already has: yaegi refuses to
@@ -197,8 +252,7 @@ func (r *rewriter) params(fl *ast.FieldList) {
 	for _, f := range fl.List {
 		r.expr(f.Type, 0)
 		for _, n := range f.Names {
-			r.declare(n, &object{kind: objVar, isInt: r.isIntType(f.Type), isIter: isIterType(f.Type),
-				ref: r.refOfType(f.Type)}, true)
+			r.declare(n, r.typedObject(objVar, f.Type), true)
 		}
 	}
 }
@@ -258,15 +312,16 @@ func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
 				r.exprs(s.Values)
 			}
 			for i, n := range s.Names {
-				obj := &object{kind: objVar}
+				kind := objVar
 				if d.Tok == token.CONST {
-					obj.kind = objConst
+					kind = objConst
 				}
+				obj := &object{kind: kind}
 				switch {
 				case typ != nil:
-					obj.isInt, obj.isIter, obj.ref = r.isIntType(typ), isIterType(typ), r.refOfType(typ)
+					obj = r.typedObject(kind, typ)
 				case len(values) == len(s.Names):
-					obj.isInt, obj.isIter, obj.ref = r.isIntExpr(values[i]), r.isIterExpr(values[i]), r.refOfValue(values[i])
+					obj = r.valueObject(kind, values[i])
 				}
 				if local {
 					r.declare(n, obj, true)
@@ -324,7 +379,7 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.GoStmt:
 		r.goStmt(s)
 	case *ast.DeferStmt:
-		r.expr(s.Call, 0)
+		r.deferStmt(s)
 	case *ast.ReturnStmt:
 		r.exprs(s.Results)
 	case *ast.DeclStmt:
@@ -332,8 +387,12 @@ func (r *rewriter) stmt(s ast.Stmt) {
 			r.declareGen(d, true)
 		}
 	case *ast.LabeledStmt:
-		if rs, ok := s.Stmt.(*ast.RangeStmt); ok {
-			r.rangeStmt(rs, s)
+		switch inner := s.Stmt.(type) {
+		case *ast.RangeStmt:
+			r.rangeStmt(inner, s)
+			return
+		case *ast.TypeSwitchStmt:
+			r.typeSwitch(inner, s)
 			return
 		}
 		r.stmt(s.Stmt)
@@ -351,7 +410,7 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.clauses(s.Body, nil)
 		r.pop()
 	case *ast.TypeSwitchStmt:
-		r.typeSwitch(s)
+		r.typeSwitch(s, nil)
 	case *ast.SelectStmt:
 		r.clauses(s.Body, nil)
 	case *ast.ForStmt:
@@ -384,38 +443,6 @@ func (r *rewriter) clauses(body *ast.BlockStmt, declare func()) {
 	}
 }
 
-// typeSwitch walks a type switch; its symbol is a new variable in each
-// clause, all with one emitted name.
-func (r *rewriter) typeSwitch(s *ast.TypeSwitchStmt) {
-	r.push()
-	r.stmt(s.Init)
-	var sym *ast.Ident
-	switch a := s.Assign.(type) {
-	case *ast.AssignStmt:
-		if len(a.Lhs) == 1 && len(a.Rhs) == 1 {
-			sym, _ = a.Lhs[0].(*ast.Ident)
-			r.expr(a.Rhs[0], 0)
-		}
-	case *ast.ExprStmt:
-		r.expr(a.X, 0)
-	}
-	if sym == nil || sym.Name == "_" {
-		r.clauses(s.Body, nil)
-		r.pop()
-		return
-	}
-	rename := ""
-	if r.region && r.visible(sym.Name) { // the clause blocks are yaegi-global
-
-		rename = r.freshName(sym.Name)
-		r.setName(sym, rename)
-	}
-	r.clauses(s.Body, func() {
-		r.sc.objs[sym.Name] = &object{name: sym.Name, kind: objVar, rename: rename}
-	})
-	r.pop()
-}
-
 // assign walks an assignment; `:=` declares the names that are new in the
 // current block (at the input's top level every name, as yaegi redeclares).
 func (r *rewriter) assign(s *ast.AssignStmt) {
@@ -442,7 +469,7 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 		}
 		obj := &object{kind: objVar}
 		if len(s.Rhs) == len(s.Lhs) {
-			obj.isInt, obj.isIter, obj.ref = r.isIntExpr(s.Rhs[i]), r.isIterExpr(s.Rhs[i]), r.refOfValue(s.Rhs[i])
+			obj = r.valueObject(objVar, s.Rhs[i])
 		}
 		r.declare(id, obj, true)
 	}
@@ -461,8 +488,7 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 	case *ast.Ident:
 		r.use(e, ctx)
 	case *ast.CompositeLit:
-		r.expr(e.Type, 0)
-		r.exprs(e.Elts)
+		r.compositeLit(e)
 	case *ast.KeyValueExpr:
 		r.expr(e.Key, 0)
 		r.expr(e.Value, 0)
@@ -517,6 +543,29 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 		r.expr(e.Value, 0)
 	case *ast.Ellipsis:
 		r.expr(e.Elt, 0)
+	}
+}
+
+// compositeLit walks a composite literal. A key that is a bare identifier
+// names a struct field unless the literal is a map, slice or array: it is
+// not a use of a variable (renaming it would break the literal).
+func (r *rewriter) compositeLit(e *ast.CompositeLit) {
+	r.expr(e.Type, 0)
+	fieldKeys := true
+	switch ast.Unparen(e.Type).(type) {
+	case *ast.MapType, *ast.ArrayType:
+		fieldKeys = false
+	}
+	for _, el := range e.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			r.expr(el, 0)
+			continue
+		}
+		if _, ident := kv.Key.(*ast.Ident); !ident || !fieldKeys {
+			r.expr(kv.Key, 0)
+		}
+		r.expr(kv.Value, 0)
 	}
 }
 

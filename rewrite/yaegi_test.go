@@ -294,6 +294,21 @@ fmt.Println(x)`)
 	if got := s.run(`fmt.Println(x + 1)`); got != "2\n" {
 		t.Fatalf("got %q", got)
 	}
+	got = s.run(`i := 100
+type P struct{ i int }
+var e any = 2.5
+for i := range 3 {
+	p := P{i: i}
+	fmt.Print(p.i)
+}
+switch i := e.(type) {
+case float64:
+	fmt.Print(" ", i)
+}
+fmt.Println(" ", i)`)
+	if got != "012 2.5  100\n" {
+		t.Fatalf("got %q", got)
+	}
 }
 
 func TestRangeOverInt(t *testing.T) {
@@ -543,5 +558,185 @@ func TestSnippetFunctionLiteralCall(t *testing.T) {
 	got := s.run(`import "fmt"`, `func() { fmt.Println("lit") }()`)
 	if got != "lit\n" {
 		t.Fatalf("got %q", got)
+	}
+}
+
+// TestLessonPrograms runs programs of the kind the lessons use, whole and
+// as snippets, and checks Go's output.
+func TestLessonPrograms(t *testing.T) {
+	cases := []struct {
+		name   string
+		inputs []string
+		want   string
+	}{
+		{
+			name: "worker pool program",
+			inputs: []string{`package main
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+func worker(id int, jobs <-chan int, results chan<- string, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for j := range jobs {
+		results <- fmt.Sprint(j * 2)
+	}
+}
+
+func main() {
+	jobs := make(chan int, 10)
+	results := make(chan string, 10)
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Add(1)
+		go worker(w, jobs, results, &wg)
+	}
+	for j := 1; j <= 5; j++ {
+		jobs <- j
+	}
+	close(jobs)
+	wg.Wait()
+	close(results)
+	var out []string
+	for r := range results {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	fmt.Println(out)
+}`},
+			want: "[10 2 4 6 8]\n",
+		},
+		{
+			name: "counters as snippets",
+			inputs: []string{
+				`type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+func (c *Counter) Inc(wg *sync.WaitGroup) {
+	defer wg.Done()
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}`,
+				`counters := make([]Counter, 3)
+var wg sync.WaitGroup`,
+				`for i := range counters {
+	for range i + 1 {
+		wg.Add(1)
+		go counters[i].Inc(&wg)
+	}
+}
+wg.Wait()
+for i := range len(counters) {
+	fmt.Print(counters[i].n, " ")
+}
+fmt.Println()`,
+			},
+			want: "1 2 3 \n",
+		},
+		{
+			name: "select and done channel",
+			inputs: []string{`done := make(chan struct{})
+results := make(chan int)
+for i := range 3 {
+	go func() {
+		select {
+		case results <- i * i:
+		case <-done:
+		}
+	}()
+}
+seen := map[int]bool{}
+for range 3 {
+	seen[<-results] = true
+}
+close(done)
+fmt.Println(len(seen), seen[0], seen[1], seen[4], max(len(seen), 2))
+clear(seen)
+fmt.Println(len(seen))`},
+			want: "3 true true true 3\n0\n",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := newSession(t)
+			if got := s.run(c.inputs...); got != c.want {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestDeferEvaluatesArgumentsEarly(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"
+type W struct{ id int }
+func (w W) Close() { fmt.Println("close", w.id) }
+func f() {
+	x := 1
+	defer fmt.Println("x", x)
+	x = 2
+	ws := []W{{1}, {2}}
+	for i := range 2 {
+		defer fmt.Println("d", i)
+		defer ws[i].Close()
+	}
+	defer func(tag string) {
+		if r := recover(); r != nil {
+			fmt.Println(tag, r)
+		}
+	}("caught")
+	panic("boom")
+}
+f()`)
+	want := "caught boom\nclose 2\nd 1\nclose 1\nd 0\nx 1\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+// TestTopLevelCompoundStatements runs, at a snippet's top level, statements
+// that yaegi cannot compile in its global scope.
+func TestTopLevelCompoundStatements(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"
+m := map[string]int{"a": 1}
+if v, ok := m["a"]; ok {
+	fmt.Println("found", v)
+}
+ch := make(chan int, 1)
+ch <- 7
+select {
+case v, ok := <-ch:
+	fmt.Println("received", v, ok)
+}
+var e any = 2.5
+switch v := e.(type) {
+case float64:
+	fmt.Println("float", v+1)
+}
+total := 0
+for _, v := range []int{1, 2, 3} {
+	total += v
+}
+fmt.Println(total)`)
+	if want := "found 1\nreceived 7 true\nfloat 3.5\n6\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	// Not wrapped (a defer runs at the snippet's end): still Go's result.
+	got = s.run(`x := 1
+switch v := e.(type) {
+case float64:
+	defer fmt.Println("deferred", v, x)
+	x := 2
+	_ = x
+}
+fmt.Println("x", x)`)
+	if want := "x 1\ndeferred 2.5 1\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }

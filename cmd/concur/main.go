@@ -8,6 +8,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -24,6 +25,9 @@ import (
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/repl"
+	// The tables behind --unrestricted: linked here, not in the engine, so
+	// that only a program that offers the flag pays for them.
+	_ "github.com/concur-dev/concur/stdlib/unrestricted"
 )
 
 func main() {
@@ -169,22 +173,28 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	var show func(event.Event)
+	var (
+		show  func(event.Event)
+		flush func()
+	)
 	if *jsonOut {
 		var line []byte
+		out := bufio.NewWriterSize(stdout, 32<<10)
 		show = func(e event.Event) {
 			line = append(e.AppendJSON(line[:0]), '\n')
-			stdout.Write(line)
+			out.Write(line)
 		}
+		flush = func() { out.Flush() }
 		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock})
 	} else {
-		show = repl.NewPrinter(stdout, stderr, color).Event
+		printer := repl.NewPrinter(stdout, stderr, color)
+		show, flush = printer.Event, printer.Flush
 	}
 	pace := float64(speed)
 	if *jsonOut || opts.Clock == "real" || !isTerminal(stdout) {
 		pace = 0
 	}
-	player := repl.NewPlayer(pace, show)
+	player := repl.NewPlayer(pace, show, flush)
 	res, err := sess.Run(ctx, name, string(src), true, player.Add)
 	if ctx.Err() == nil {
 		// A second Ctrl-C while the output is still being played skips it.

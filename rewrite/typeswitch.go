@@ -1,0 +1,104 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/printer"
+	"strings"
+)
+
+// typeSwitch walks a type switch. Its symbol is a new variable in each
+// clause, all with one emitted name.
+func (r *rewriter) typeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt) {
+	r.push()
+	r.stmt(s.Init)
+	var sym *ast.Ident
+	var x ast.Expr
+	switch a := s.Assign.(type) {
+	case *ast.AssignStmt:
+		if len(a.Lhs) == 1 && len(a.Rhs) == 1 {
+			sym, _ = a.Lhs[0].(*ast.Ident)
+			if ta, ok := a.Rhs[0].(*ast.TypeAssertExpr); ok {
+				x = ta.X
+			}
+		}
+	case *ast.ExprStmt:
+		if ta, ok := a.X.(*ast.TypeAssertExpr); ok {
+			x = ta.X
+		}
+	}
+	r.expr(x, 0)
+	if sym == nil || sym.Name == "_" || x == nil {
+		r.clauses(s.Body, nil)
+		r.pop()
+		return
+	}
+	rename := ""
+	if r.region && r.visible(sym.Name) { // the clause blocks are yaegi-global
+		rename = r.freshName(sym.Name)
+	}
+	declare := func() {
+		r.sc.objs[sym.Name] = &object{name: sym.Name, kind: objVar, rename: rename}
+	}
+	if r.region {
+		r.splitTypeSwitch(s, label, sym, x, rename)
+	} else if rename != "" {
+		r.setName(sym, rename)
+	}
+	r.clauses(s.Body, declare)
+	r.pop()
+}
+
+// splitTypeSwitch rewrites `switch v := x.(type)` in top-level statements,
+// where yaegi's compiler panics on it (index out of range), into
+//
+//	switch __concur_xN := x; __concur_xN.(type) { case T: v := __concur_xN.(T); _ = v; ... }
+//
+// which declares v in each clause with the type Go gives it: the case's
+// type when the case names one, else x's type. With an init statement of
+// its own, the switch goes into a block that holds the init.
+func (r *rewriter) splitTypeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt, sym *ast.Ident, x ast.Expr, rename string) {
+	xv := reservedPrefix + "_x" + itoa(r.nextID())
+	name := sym.Name
+	if rename != "" {
+		name = rename
+	}
+	if s.Init == nil {
+		r.replace(r.off(s.Assign.Pos()), r.off(x.Pos()), xv+" := ")
+	} else {
+		start, labelText := r.off(s.Switch), ""
+		if label != nil {
+			start = r.off(label.Pos())
+			labelText = r.directive(r.off(label.Label.Pos())) + label.Label.Name + ": "
+		}
+		r.replace(start, r.off(s.Init.Pos()), "{ ")
+		r.replace(r.off(s.Init.End()), r.off(x.Pos()), "; "+labelText+"switch "+xv+" := ")
+		r.insert(r.off(s.Body.Rbrace)+1, " }")
+	}
+	r.replace(r.off(x.End()), r.off(s.Assign.End()), "; "+xv+".(type)")
+	for _, c := range s.Body.List {
+		cc, ok := c.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		value := xv
+		if len(cc.List) == 1 && !r.isNil(cc.List[0]) {
+			value = xv + ".(" + r.directive(r.off(cc.List[0].Pos())) + r.typeText(cc.List[0]) + ")"
+		}
+		r.insert(r.off(cc.Colon)+1, " "+name+" := "+value+"; _ = "+name+";")
+	}
+}
+
+// isNil reports whether e is the predeclared nil.
+func (r *rewriter) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil" && r.isBuiltin("nil")
+}
+
+// typeText prints a type on one line, for a copy of it.
+func (r *rewriter) typeText(t ast.Expr) string {
+	var b strings.Builder
+	if err := printer.Fprint(&b, r.fset, t); err != nil {
+		return r.text(t)
+	}
+	return b.String()
+}
