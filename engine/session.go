@@ -123,6 +123,26 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 	return res, nil
 }
 
+// Goroutines lists the session's goroutines that are still alive between
+// inputs, with what each waits on.
+func (s *Session) Goroutines(ctx context.Context) ([]event.Goroutine, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, ErrClosed
+	}
+	if s.w == nil || s.w.dead() {
+		return nil, nil // a new program has not started any
+	}
+	var live []event.Goroutine
+	_, err := s.exchange(ctx, request{Op: "goroutines"}, func(e event.Event) {
+		if e.Kind == kindGoroutines {
+			live = e.Blocked
+		}
+	})
+	return live, err
+}
+
 // ensureWorker brings back a worker whose program ended, replaying the inputs
 // that succeeded before.
 func (s *Session) ensureWorker(ctx context.Context, emit func(event.Event)) error {
@@ -224,7 +244,7 @@ func (s *Session) exchange(ctx context.Context, req request, emit func(event.Eve
 				w.lastT = max(w.lastT, f.ev.T)
 				emit(f.ev)
 			case frameResult:
-				if f.result.OK && !req.Quiet {
+				if f.result.OK && !req.Quiet && req.Op == "" {
 					s.inputs = append(s.inputs, req)
 				}
 				if f.result.Dead {

@@ -15,8 +15,10 @@ import (
 	"github.com/concur-dev/concur/event"
 )
 
-// request asks the worker to evaluate one input.
+// request asks the worker to evaluate one input, or with Op "goroutines" to
+// list the session's live goroutines.
 type request struct {
+	Op   string `json:"op,omitempty"`
 	File string `json:"file"`
 	Src  string `json:"src"`
 	// Quiet replays an input that already succeeded, to restore a session:

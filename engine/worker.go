@@ -128,6 +128,10 @@ func (w *worker) serve() {
 	w.enc.flush()
 	w.t.mu.Unlock()
 	for req := range w.reqs {
+		if req.Op == "goroutines" {
+			w.listGoroutines()
+			continue
+		}
 		w.eval(req)
 	}
 	exitProcess(0)
@@ -234,6 +238,21 @@ func (w *worker) eval(req request) {
 	}
 	w.finish(code, code == 0)
 }
+
+// listGoroutines answers :goroutines: the live goroutines and their states.
+func (w *worker) listGoroutines() {
+	live := w.t.states()
+	t := w.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.emit(event.Event{Kind: kindGoroutines, Blocked: live}, 0)
+	w.enc.result(result{OK: true})
+	w.enc.flush()
+	t.dirty = false
+}
+
+// kindGoroutines is internal to the wire: the answer to Op "goroutines".
+const kindGoroutines event.Kind = "goroutines"
 
 // runMain is the input's main goroutine: it compiles every unit, then runs
 // them. It returns the exit status; a panic ends the program from here.

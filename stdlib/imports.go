@@ -103,3 +103,20 @@ func Names(unrestricted bool) map[string]string {
 	}
 	return names
 }
+
+// Members lists the exported names of a package restricted mode provides,
+// sorted, for completion in the REPL; nil for any other path.
+func Members(path string) []string {
+	t, ok := find(path)
+	if !ok || t.symbols == nil {
+		return nil
+	}
+	var names []string
+	for name := range t.symbols() {
+		if name != "" && !strings.HasPrefix(name, "_") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}

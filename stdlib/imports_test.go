@@ -3,6 +3,7 @@ package stdlib
 import (
 	"errors"
 	"path"
+	"slices"
 	"testing"
 
 	"github.com/concur-dev/concur/stdlib/internal/sandbox"
@@ -133,5 +134,20 @@ func TestRestrictedSymbols(t *testing.T) {
 	}
 	if _, ok := x["runtime/runtime"]["Stack"]; ok {
 		t.Errorf("restricted runtime has Stack")
+	}
+}
+
+func TestMembers(t *testing.T) {
+	got := Members("fmt")
+	for _, want := range []string{"Println", "Sprintf", "Stringer"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("Members(fmt) lacks %s: %v", want, got)
+		}
+	}
+	if !slices.IsSorted(got) {
+		t.Error("Members(fmt) is not sorted")
+	}
+	if m := Members("net/http"); m != nil {
+		t.Errorf("Members(net/http) = %v, want nil (not in restricted mode)", m)
 	}
 }

@@ -40,10 +40,10 @@ func main() {
 const usage = `concur — a Go concurrency playground for the terminal
 
 Usage:
-  concur [flags]              start the REPL
+  concur [flags]              start the REPL (inputs from a pipe run without prompts)
   concur run [flags] FILE     run a Go program or snippet; FILE "-" reads stdin
 
-Run "concur run -h" for the flags of run.
+Run "concur -h" or "concur run -h" for the flags.
 `
 
 // run is the whole program: it returns the exit status.
@@ -52,13 +52,110 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "run":
 			return runFile(args[1:], stdin, stdout, stderr)
-		case "help", "-h", "-help", "--help":
+		case "help":
 			fmt.Fprint(stdout, usage)
 			return 0
 		}
+		if !strings.HasPrefix(args[0], "-") {
+			fmt.Fprintf(stderr, "concur: unknown command %q\n\n%s", args[0], usage)
+			return 2
+		}
 	}
-	fmt.Fprint(stderr, usage)
-	return 2
+	return runREPL(args, stdin, stdout, stderr)
+}
+
+func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("concur", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ef engineFlags
+	ef.register(fs)
+	speed := speedFlag(1)
+	fs.Var(&speed, "speed", "play output back at this `speed` (2 is twice as fast; max: no waiting)")
+	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
+	lang := fs.String("lang", "", "language of concur's messages: en or zh (default from $LANG)")
+	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fmt.Fprintf(stderr, "\nFlags of the REPL:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "concur: unexpected %q (did you mean concur run %s?)\n", fs.Arg(0), fs.Arg(0))
+		return 2
+	}
+	opts, err := ef.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "concur: %v\n", err)
+		return 2
+	}
+	color, err := colorEnabled(*colorMode, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur: %v\n", err)
+		return 2
+	}
+	language, err := chooseLang(*lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur: %v\n", err)
+		return 2
+	}
+	cfg := repl.Config{
+		Engine: opts, Color: color, Speed: float64(speed), Timeline: *timeline, Lang: language,
+		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
+	}
+	var src repl.LineSource
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) && isTerminal(stdout) {
+		path, err := repl.HistoryPath()
+		if err != nil {
+			fmt.Fprintf(stderr, "concur: no place for history (%v); it will not be saved\n", err)
+			path = ""
+		}
+		cfg.Completer = &repl.Completer{}
+		src, err = repl.NewTerminalSource(path, cfg.Completer, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "concur: %v\n", err)
+			return 1
+		}
+	} else {
+		src = repl.NewPlainSource(stdin)
+		cfg.Speed = 0
+	}
+	defer src.Close()
+	return repl.Run(cfg, src)
+}
+
+// chooseLang picks the language of messages: the flag, else $LANG.
+func chooseLang(flagValue string) (string, error) {
+	switch flagValue {
+	case "en", "zh":
+		return flagValue, nil
+	case "":
+	default:
+		return "", fmt.Errorf("--lang=%s: want en or zh", flagValue)
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := os.Getenv(v); l != "" {
+			if strings.HasPrefix(l, "zh") {
+				return "zh", nil
+			}
+			return "en", nil
+		}
+	}
+	return "en", nil
+}
+
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok {
+		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
+			return width
+		}
+	}
+	return 80
 }
 
 // engineFlags are the flags every command that runs code shares.

@@ -1,0 +1,95 @@
+package repl
+
+// messages are the REPL's own words, in one language.
+type messages struct {
+	banner, abandoned, imported                          string
+	unknownCommand                                       string
+	helpHelp, helpQuit, helpReset, helpClock, helpSpeed  string
+	helpTimeline, helpGoroutines, helpHistory, helpLoad  string
+	helpSave, helpLang, helpKeys                         string
+	resetDone, clockIs, clockSet, badClock               string
+	speedIs, badSpeed                                    string
+	noTimeline, timelineOn, timelineOff, badTimeline     string
+	noGoroutines, loadUsage, saveUsage, saved            string
+	langSet, badLang                                     string
+}
+
+// catalog returns the messages of lang ("en" or "zh"; anything else is "en").
+func catalog(lang string) messages {
+	if lang == "zh" {
+		return zh
+	}
+	return en
+}
+
+var en = messages{
+	banner:         "concur — a Go concurrency playground. Type Go; :help lists commands; Ctrl-D quits.",
+	abandoned:      "(input abandoned)",
+	imported:       "(imported %s)",
+	unknownCommand: "unknown command %s: :help lists the commands",
+	helpHelp:       "list these commands",
+	helpQuit:       "leave concur (Ctrl-D on an empty line too)",
+	helpReset:      "start a new session: forget every declaration and variable",
+	helpClock:      "show or set the clock: virtual (sleeps take no real time) or real",
+	helpSpeed:      "play output back at N times its recorded pace, or at once (max)",
+	helpTimeline:   "draw the last run's timeline; on/off: draw one after every run",
+	helpGoroutines: "list the session's goroutines still alive and what they wait on",
+	helpHistory:    "list the inputs typed so far",
+	helpLoad:       "run a Go file in this session",
+	helpSave:       "save this session's successful inputs as a file concur run accepts",
+	helpLang:       "show or set the language: en or zh (中文)",
+	helpKeys: "Keys: Ctrl-C clears the line, stops a run, or skips its playback; Enter skips playback;\n" +
+		"Ctrl-R searches history; Tab completes; a blank line abandons an unfinished input.",
+	resetDone:    "new session: nothing declared yet",
+	clockIs:      "clock: %s",
+	clockSet:     "clock: %s (a new session: earlier declarations are gone)",
+	badClock:     "clock %q: want virtual or real",
+	speedIs:      "speed: %s",
+	badSpeed:     "speed %q: want a positive number or max",
+	noTimeline:   "no timeline: the last run used one goroutine and never slept",
+	timelineOn:   "a timeline follows every run that slept or used goroutines",
+	timelineOff:  "no timelines after runs (:timeline still draws the last one)",
+	badTimeline:  "timeline %q: want on or off, or nothing to draw the last run's",
+	noGoroutines: "no goroutines are alive besides the prompt",
+	loadUsage:    "usage: :load FILE",
+	saveUsage:    "usage: :save FILE",
+	saved:        "saved %d input(s) to %s",
+	langSet:      "language: English",
+	badLang:      "language %q: want en or zh",
+}
+
+var zh = messages{
+	banner:         "concur —— Go 并发练习场。直接输入 Go 代码；:help 查看命令；Ctrl-D 退出。",
+	abandoned:      "（已放弃这段输入）",
+	imported:       "（已自动导入 %s）",
+	unknownCommand: "没有 %s 这个命令：用 :help 查看所有命令",
+	helpHelp:       "列出这些命令",
+	helpQuit:       "退出 concur（在空行按 Ctrl-D 也可以）",
+	helpReset:      "开始新会话：清空所有声明和变量",
+	helpClock:      "查看或设置时钟：virtual（sleep 不耗费真实时间）或 real",
+	helpSpeed:      "按记录节奏的 N 倍速回放输出，max 表示立即全部显示",
+	helpTimeline:   "画出上一次运行的时间线；on/off：每次运行后都画或都不画",
+	helpGoroutines: "列出会话中仍然存活的 goroutine 以及它们在等什么",
+	helpHistory:    "列出目前输入过的内容",
+	helpLoad:       "在当前会话中运行一个 Go 文件",
+	helpSave:       "把本会话成功的输入保存为 concur run 可以运行的文件",
+	helpLang:       "查看或设置语言：en 或 zh",
+	helpKeys: "按键：Ctrl-C 清空当前行、停止运行或跳过回放；回车跳过回放；\n" +
+		"Ctrl-R 搜索历史；Tab 补全；空行放弃尚未写完的输入。",
+	resetDone:    "新会话：目前什么都没有声明",
+	clockIs:      "时钟：%s",
+	clockSet:     "时钟：%s（新会话：之前的声明已清空）",
+	badClock:     "时钟 %q 不存在：请用 virtual 或 real",
+	speedIs:      "回放速度：%s",
+	badSpeed:     "速度 %q 无效：请用正数或 max",
+	noTimeline:   "没有时间线：上一次运行只用了一个 goroutine，也没有 sleep",
+	timelineOn:   "之后每次用到 sleep 或多个 goroutine 的运行都会画出时间线",
+	timelineOff:  "运行后不再画时间线（:timeline 仍可画出上一次的）",
+	badTimeline:  "%q 无效：请用 on 或 off，或不带参数画出上一次的时间线",
+	noGoroutines: "除了提示符之外没有存活的 goroutine",
+	loadUsage:    "用法：:load 文件",
+	saveUsage:    "用法：:save 文件",
+	saved:        "已把 %d 段输入保存到 %s",
+	langSet:      "语言：中文",
+	badLang:      "语言 %q 无效：请用 en 或 zh",
+}
