@@ -2,16 +2,16 @@ package repl
 
 // messages are the REPL's own words, in one language.
 type messages struct {
-	banner, abandoned, imported                          string
-	unknownCommand                                       string
-	helpHelp, helpQuit, helpReset, helpClock, helpSpeed  string
-	helpTimeline, helpGoroutines, helpHistory, helpLoad  string
-	helpSave, helpLang, helpKeys                         string
-	resetDone, clockIs, clockSet, badClock               string
-	speedIs, badSpeed                                    string
-	noTimeline, timelineOn, timelineOff, badTimeline     string
-	noGoroutines, loadUsage, saveUsage, saved            string
-	langSet, badLang                                     string
+	banner, abandoned, imported                         string
+	unknownCommand                                      string
+	helpHelp, helpQuit, helpReset, helpClock, helpSpeed string
+	helpTimeline, helpGoroutines, helpHistory, helpLoad string
+	helpSave, helpLang, helpKeys                        string
+	resetDone, clockIs, clockSet, badClock              string
+	speedIs, badSpeed                                   string
+	noTimeline, timelineOn, timelineOff, badTimeline    string
+	noGoroutines, loadUsage, saveUsage, saved           string
+	langSet, badLang                                    string
 }
 
 // catalog returns the messages of lang ("en" or "zh"; anything else is "en").
