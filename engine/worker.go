@@ -2,6 +2,9 @@ package engine
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"errors"
 	"fmt"
 	"io"
@@ -296,12 +299,63 @@ func (w *worker) runMain(file string, in *rewrite.Input) (code int) {
 		}
 		last = v
 	}
-	if in.LastExpr && last.IsValid() && !w.t.quiet {
+	if in.LastExpr && last.IsValid() && !w.t.quiet && w.hasValue(in.Units[len(in.Units)-1].Src) {
 		w.t.mu.Lock()
 		w.t.emit(event.Event{Kind: event.Value, T: w.t.now(), G: 1, Text: formatValue(last)}, 0)
 		w.t.mu.Unlock()
 	}
 	return 0
+}
+
+// hasValue reports whether the last statement of a statements unit is an
+// expression with a value. The interpreter returns something even for a call
+// of a function without results, so look at the function called: a plain
+// name or selector chain is evaluated (no side effects) and its type asked.
+func (w *worker) hasValue(unit string) bool {
+	const prefix = "package p; func _() {\n"
+	f, err := parser.ParseFile(token.NewFileSet(), "", prefix+unit+"\n}", parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) == 0 {
+		return false
+	}
+	body := f.Decls[0].(*ast.FuncDecl).Body
+	if len(body.List) == 0 {
+		return false
+	}
+	stmt, ok := body.List[len(body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(stmt.X).(*ast.CallExpr)
+	if !ok {
+		return true
+	}
+	if id, ok := call.Fun.(*ast.Ident); ok && noValueBuiltins[id.Name] {
+		return false
+	}
+	if !isNameChain(call.Fun) {
+		return true
+	}
+	fun := unit[int(call.Fun.Pos())-1-len(prefix) : int(call.Fun.End())-1-len(prefix)]
+	v, err := w.interp.Eval(fun)
+	if err != nil || !v.IsValid() || v.Kind() != reflect.Func {
+		return true
+	}
+	return v.Type().NumOut() > 0
+}
+
+// noValueBuiltins are the builtins whose calls have no value.
+var noValueBuiltins = map[string]bool{"print": true, "println": true, "panic": true, "close": true, "delete": true, "clear": true}
+
+// isNameChain reports whether e is a name or a chain of selectors on one,
+// which evaluates without running any code.
+func isNameChain(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isNameChain(e.X)
+	}
+	return false
 }
 
 func (w *worker) checkImports(file string, in *rewrite.Input) error {

@@ -73,6 +73,7 @@ type REPL struct {
 	printer *Printer
 	env     *rewrite.Env // what the session declared, for completion
 	last    []event.Event
+	names   map[int]string // every goroutine's name, across runs
 	worst   int
 	inputs  int
 	msg     messages
@@ -245,10 +246,43 @@ func (r *REPL) eval(input, file string) {
 			r.env.Add(in)
 		}
 	}
-	r.last = events
-	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(events) {
-		fmt.Fprint(r.cfg.Out, Timeline(events, r.cfg.Width(), r.cfg.Color))
+	r.last = r.named(events)
+	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(events) && elapsed(events) > 0 {
+		fmt.Fprint(r.cfg.Out, Timeline(r.last, r.cfg.Width(), r.cfg.Color))
 	}
+}
+
+// named gives the timeline the names of goroutines that earlier inputs
+// started: a `go` event at the start of the run for each.
+func (r *REPL) named(events []event.Event) []event.Event {
+	if r.names == nil {
+		r.names = map[int]string{}
+	}
+	started := map[int]bool{1: true}
+	var missing []event.Event
+	for _, e := range events {
+		switch {
+		case e.Kind == event.Go:
+			r.names[e.G] = e.Name
+			started[e.G] = true
+		case e.G > 1 && !started[e.G]:
+			started[e.G] = true
+			if name, ok := r.names[e.G]; ok {
+				missing = append(missing, event.Event{Kind: event.Go, G: e.G, Name: name})
+			}
+		}
+	}
+	return append(missing, events...)
+}
+
+// elapsed is a run's total time: its exit event's.
+func elapsed(events []event.Event) int64 {
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Kind == event.Exit {
+			return events[i].T
+		}
+	}
+	return 0
 }
 
 // interrupts turns SIGINT into stopping the run in progress, or skipping

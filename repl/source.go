@@ -10,7 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/chzyer/readline"
+	"github.com/ergochat/readline"
 )
 
 // plainSource reads inputs from any reader, without prompts: `concur < notes.go`.
@@ -82,7 +82,7 @@ func NewTerminalSource(historyPath string, complete readline.AutoCompleter, errw
 			fmt.Fprintf(errw, "concur: history %s: %v (starting without it)\n", historyPath, err)
 		}
 		for _, e := range entries {
-			rl.SaveHistory(e)
+			rl.SaveToHistory(e)
 		}
 	}
 	return t, nil
@@ -131,7 +131,7 @@ func (t *terminalSource) ReadLine(prompt string) (string, error) {
 func (t *terminalSource) AddHistory(in string) {
 	entry := oneLine(in)
 	t.history = append(t.history, in)
-	t.rl.SaveHistory(entry)
+	t.rl.SaveToHistory(entry)
 	if t.historyPath == "" {
 		return
 	}
