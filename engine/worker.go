@@ -2,11 +2,11 @@ package engine
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"reflect"

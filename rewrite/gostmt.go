@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,45 +27,121 @@ func (r *rewriter) goStmt(s *ast.GoStmt) {
 	r.replaceCall(r.off(s.Go), call, kept, spawn)
 }
 
-// deferStmt evaluates a deferred call's function value, receiver and
-// arguments where the defer statement is, as Go does; yaegi evaluates them
-// when the deferred call runs (x := 1; defer println(x); x = 2 prints 2).
-// `defer F(a)` becomes `{ __concur_aN_0 := a; defer F(__concur_aN_0) }`; the
-// function deferred is still F, so recover in it works as before. A call
-// with nothing to evaluate early stays as it is: a function literal or a
-// named function with constant arguments, and a method of a variable (the
-// ubiquitous `defer wg.Done()`, whose receiver yaegi reads late, which
-// differs only if the variable is assigned again before the return).
+// deferStmt evaluates a deferred call's arguments where the defer
+// statement is, as Go does; yaegi evaluates them when the deferred call
+// runs (x := 1; defer println(x); x = 2 prints 2; in a loop, every
+// deferred call sees the last iteration). A value copied into a variable of
+// a block first is kept, so `defer F(a)` becomes
+// `{ __concur_aN_0 := a; defer F(__concur_aN_0) }`, F still being the
+// function deferred (recover in it works as before).
+//
+// What yaegi cannot be given stays as it is, measured on v0.16.1: a method
+// call's receiver is read late whatever holds it, and deferring a call of
+// a function value held in a variable deadlocks yaegi.
 func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	call := s.Call
-	if r.nothingToHoist(call) {
+	constant := true
+	for _, a := range call.Args {
+		constant = constant && r.isConstExpr(a)
+	}
+	lit, isLit := call.Fun.(*ast.FuncLit)
+	switch {
+	case constant && isLit:
+		r.deferLit(lit)
+		r.exprs(call.Args)
+	case constant:
 		r.expr(call, 0)
-		return
+	case r.inlineFunc(call.Fun):
+		kept, final := r.hoistCall(call, r.nextID())
+		if len(kept) > 0 {
+			r.replaceCall(r.off(s.Defer), call, kept, "defer "+final+" }")
+		}
+	case isLit:
+		if !r.hoistLiteralArgs(s, lit) {
+			r.deferLit(lit)
+			r.exprs(call.Args)
+		}
+	default:
+		r.expr(call, 0)
 	}
-	kept, final := r.hoistCall(call, r.nextID())
-	if len(kept) == 0 {
-		return
-	}
-	r.replaceCall(r.off(s.Defer), call, kept, "defer "+final+" }")
 }
 
-// nothingToHoist reports whether a deferred call has no operand whose early
-// evaluation matters.
-func (r *rewriter) nothingToHoist(call *ast.CallExpr) bool {
-	for _, a := range call.Args {
-		if !r.isConstExpr(a) {
+// hoistLiteralArgs evaluates the arguments of a deferred function literal
+// early: `defer func(n int) {...}(i)` becomes
+// `{ __concur_aN_0 := i; defer func(n int) {...}(__concur_aN_0) }`. The
+// literal keeps its place, so the arguments move before it; only simple
+// ones can (names, selectors, indexes, operators on them), each with a
+// /*line*/ comment at its own position.
+func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
+	call := s.Call
+	if call.Ellipsis.IsValid() {
+		return false
+	}
+	id := r.nextID()
+	var temps, values []string
+	temp := map[ast.Expr]string{} // the arguments that move, and their temporaries
+	for i, a := range call.Args {
+		if r.isConstExpr(a) {
+			continue
+		}
+		text, ok := r.simpleText(a)
+		if !ok {
 			return false
 		}
+		temp[a] = fmt.Sprintf("%s_a%d_%d", reservedPrefix, id, i)
+		temps = append(temps, temp[a])
+		values = append(values, r.directive(r.off(a.Pos()))+text)
 	}
-	switch fun := call.Fun.(type) {
-	case *ast.FuncLit:
-		return true
-	case *ast.SelectorExpr:
-		if _, ok := fun.X.(*ast.Ident); ok && r.isMethodValue(fun) {
-			return true
+	r.deferLit(lit)
+	r.insert(r.off(s.Defer), "{ "+strings.Join(temps, ", ")+" := "+strings.Join(values, ", ")+"; ")
+	for _, a := range call.Args {
+		t, moves := temp[a]
+		if !moves {
+			r.expr(a, 0)
+			continue
 		}
+		r.quiet++
+		r.expr(a, 0)
+		r.quiet--
+		r.replace(r.off(a.Pos()), r.off(a.End()), t)
 	}
-	return r.inlineFunc(call.Fun)
+	r.insert(r.off(call.Rparen)+1, " }")
+	return true
+}
+
+// simpleText writes a side-effect-free expression of names, selectors,
+// indexes and operators on one line, with the names yaegi's source uses.
+func (r *rewriter) simpleText(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.Ident:
+		if o := r.lookup(e.Name); o != nil {
+			return o.emitted(), true
+		}
+		return e.Name, true
+	case *ast.BasicLit:
+		return e.Value, true
+	case *ast.ParenExpr:
+		x, ok := r.simpleText(e.X)
+		return "(" + x + ")", ok
+	case *ast.SelectorExpr:
+		x, ok := r.simpleText(e.X)
+		return x + "." + e.Sel.Name, ok
+	case *ast.StarExpr:
+		x, ok := r.simpleText(e.X)
+		return "*" + x, ok
+	case *ast.UnaryExpr:
+		x, ok := r.simpleText(e.X)
+		return e.Op.String() + x, ok && e.Op != token.ARROW
+	case *ast.IndexExpr:
+		x, ok1 := r.simpleText(e.X)
+		i, ok2 := r.simpleText(e.Index)
+		return x + "[" + i + "]", ok1 && ok2
+	case *ast.BinaryExpr:
+		x, ok1 := r.simpleText(e.X)
+		y, ok2 := r.simpleText(e.Y)
+		return x + " " + e.Op.String() + " " + y, ok1 && ok2
+	}
+	return "", false
 }
 
 // hoistCall decides how the operands of a go or defer statement's call are
@@ -96,7 +173,7 @@ func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
 		final.WriteString(r.inlineText(call.Fun))
 	case sel != nil && r.isMethodValue(sel):
 		r.expr(call.Fun, 0)
-		recv := keptItem{e: sel.X, temp: fmt.Sprintf("%s_r%d", reservedPrefix, id)}
+		recv := keptItem{e: sel.X, temp: fmt.Sprintf("%s_r%d", reservedPrefix, id), recv: true}
 		if r.receiverByAddress(sel.X) {
 			recv.prefix = "&"
 			final.WriteString("(*" + recv.temp + ")." + sel.Sel.Name)
@@ -159,6 +236,7 @@ type keptItem struct {
 	e      ast.Expr
 	temp   string
 	prefix string // "&" to take the receiver's address
+	recv   bool   // the receiver of a method value
 }
 
 // isMethodValue reports whether x.m selects a method of a value (not a

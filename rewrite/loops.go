@@ -17,6 +17,8 @@ type loopVar struct {
 // forStmt walks a three-clause loop and gives its variables Go 1.22
 // per-iteration semantics where the body can tell the difference.
 func (r *rewriter) forStmt(s *ast.ForStmt) {
+	r.enterLoop()
+	defer r.leaveLoop()
 	r.push()
 	r.stmt(s.Init)
 	vars := r.definedBy(s.Init)
@@ -137,6 +139,8 @@ func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 		r.errorf(s.X.Pos(), "range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice")
 		return
 	}
+	r.enterLoop()
+	defer r.leaveLoop()
 	if r.isIntExpr(s.X) && rangeIntForm(s) {
 		r.rangeInt(s, label)
 		return

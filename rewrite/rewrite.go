@@ -16,19 +16,23 @@
 // with our own scopes, and rewritten by small edits on the learner's text:
 //
 //   - every `go` statement reports its goroutine through the engine's hooks
-//     (package __concur: Spawn, Enter, Exit), evaluating the function value
-//     and arguments in the calling goroutine as Go does;
+//     (package __concur: Spawn, Enter, Exit), evaluating the function value,
+//     receiver and arguments in the calling goroutine as Go does;
+//   - deferred calls get their arguments evaluated at the defer statement;
 //   - loop variables captured by a closure or by address get a per-iteration
 //     copy (Go 1.22 semantics; yaegi shares one variable);
 //   - `for i := range n` over an integer becomes a three-clause loop;
 //   - the builtins min, max and clear, which yaegi lacks, become constants or
 //     calls of Prelude functions and hooks;
-//   - in top-level statements, a declaration that shadows a visible name is
-//     renamed, because yaegi's global scope reuses the outer variable instead
-//     of declaring a new one (see Demangle).
+//   - a compound statement at a snippet's top level runs in a function
+//     literal, since yaegi mis-compiles blocks in its global scope; where it
+//     cannot (it returns, defers or jumps), a declaration that shadows a
+//     visible name is renamed (see Demangle) and a type switch is split;
+//   - imports the session already has are dropped (yaegi refuses them).
 //
 // Constructs that cannot be bridged (range over a function iterator; a
-// three-clause loop variable both captured and modified in the body) are
+// three-clause loop variable both captured and modified in the body; a
+// deferred function literal using a variable of the loop around it) are
 // refused with an Error naming them.
 //
 // Positions stay the learner's: each unit starts with a `/*line :L:C*/`

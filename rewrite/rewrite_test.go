@@ -102,7 +102,7 @@ go m["a"].run()`,
 		name: "go-nested",
 		src: `go func() {
 	go inner()
-}()`,
+}();`,
 		want: `S| { __concur_f1 := func() {
  | 	{ __concur_t2 := __concur.Spawn("inner"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); inner() }() }
  | }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }`,
@@ -158,7 +158,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 }`,
 		want: `S| ;func() { for i := 0; i < 3; i++ { i := i;
  | 	{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
- | } }()`,
+ | } }();`,
 	},
 	{
 		name: "loop-range-copy",
@@ -167,7 +167,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 }`,
 		want: `S| ;func() { for k, v := range m { k, v := k, v;
  | 	fs = append(fs, func() { use(k, v) })
- | } }()`,
+ | } }();`,
 	},
 	{
 		name: "loop-addr",
@@ -189,7 +189,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 }`,
 		want: `S| ;func() { for i := 0; i < 3; i++ {
  | 	{ __concur_a1_0 := i; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0) }() }
- | } }()`,
+ | } }();`,
 	},
 	{
 		name: "loop-own-copy",
@@ -200,7 +200,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		want: `S| ;func() { for i := 0; i < 3; i++ {
  | 	i := i
  | 	{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
- | } }()`,
+ | } }();`,
 	},
 	{
 		name: "loop-copy-unwrappable",
@@ -217,17 +217,48 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		name: "loop-redeclared-after-capture",
 		src: `func f() {
 	for i := 0; i < 3; i++ {
-		defer func() { use(i) }()
+		go func() { use(i) }()
 		i := 10
 		_ = i
 	}
 }`,
 		want: `D| func f() {
  | 	for i := 0; i < 3; i++ { i := i; {
- | 		defer func() { use(i) }()
+ | 		{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("f.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
  | 		i := 10
  | 		_ = i
  | 	} }
+ | }`,
+	},
+	{
+		name: "defer-literal-in-loop",
+		src: `func f() {
+	for _, v := range xs {
+		c := v * 2
+		defer func() { use(v) }()
+		defer func() { use(c) }()
+		defer func(n int) { use(n) }(v)
+		defer func() { mu.Unlock() }()
+	}
+}`,
+		err: "prog.go:4:22: deferred function literal uses v, a variable of the loop around the defer statement; concur's interpreter creates the function when the surrounding function returns, so it would see the last iteration's v — pass it as an argument: defer func(v T) { ... }(v)\n" +
+			"prog.go:5:22: deferred function literal uses c, a variable of the loop around the defer statement; concur's interpreter creates the function when the surrounding function returns, so it would see the last iteration's c — pass it as an argument: defer func(c T) { ... }(c)",
+	},
+	{
+		name: "defer-literal-args-in-loop",
+		src: `func f() {
+	for _, v := range xs {
+		defer func(n int) { use(n) }(v)
+		defer func() { mu.Unlock() }()
+		go func() { defer func() { use(v) }() }()
+	}
+}`,
+		want: `D| func f() {
+ | 	for _, v := range xs { v := v;
+ | 		{ __concur_a1_0 := v; defer func(n int) { use(n) }(__concur_a1_0) }
+ | 		defer func() { mu.Unlock() }()
+ | 		{ __concur_f2 := func() { defer func() { use(v) }() }; __concur_t2 := __concur.Spawn("f.func3"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | 	}
  | }`,
 	},
 	{
@@ -247,7 +278,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		want: `S| ;func() { for _, v := range xs { v := v;
  | 	{ __concur_f1 := func() { use(v) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
  | 	v = 2
- | } }()`,
+ | } }();`,
 	},
 	{
 		name: "range-int-literal",
@@ -256,7 +287,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 }`,
 		want: `S| ;func() { { __concur_n1 := 10; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
  | 	use(i)
- | } } }()`,
+ | } } }();`,
 	},
 	{
 		name: "range-int-label",
@@ -266,7 +297,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	}`,
 		want: `S| ;func() { { __concur_n1 := n; outer: for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
  | 		continue outer
- | 	} } }()`,
+ | 	} } }();`,
 	},
 	{
 		name: "range-int-label-unwrappable",
@@ -285,7 +316,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		src: `for range 3 {
 }`,
 		want: `S| ;func() { { __concur_n1 := 3; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ {
- | } } }()`,
+ | } } }();`,
 	},
 	{
 		name: "range-int-assign",
@@ -294,14 +325,14 @@ for i = range 3 {
 }`,
 		want: `D| var i int64
 S| ;func() { { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i = __concur_k1;
- | } } }()`,
+ | } } }();`,
 	},
 	{
 		name: "range-int-len",
 		src: `for i := range len(s) - 1 {
 }`,
 		want: `S| ;func() { { __concur_n1 := len(s) - 1; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
- | } } }()`,
+ | } } }();`,
 	},
 	{
 		name: "range-int-param",
@@ -336,7 +367,7 @@ S| ;func() { { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __co
 		src: `for i := range things {
 }`,
 		want: `S| ;func() { for i := range things {
- | } }()`,
+ | } }();`,
 	},
 	{
 		name: "range-string-const",
@@ -345,7 +376,7 @@ for i := range s {
 }`,
 		want: `D| const s = "abc"
 S| ;func() { for i := range s {
- | } }()`,
+ | } }();`,
 	},
 	{
 		name: "range-func-lit",
@@ -494,7 +525,7 @@ S| y++`,
 	},
 	{
 		name: "split-literal-call",
-		src:  `func() { println(1) }()`,
+		src:  `func() { println(1) }();`,
 		want: `S| ;func() { println(1) }()`,
 	},
 	{
@@ -576,11 +607,11 @@ default:
 }`,
 		want: `D| func f(x int, ws []W) {
  | 	{ __concur_a1_1 := x; defer fmt.Println("x", __concur_a1_1) }
- | 	{ __concur_r2 := &ws[x]; defer (*__concur_r2).Close() }
+ | 	defer ws[x].Close()
  | 	defer wg.Done()
  | 	defer func() { recover() }()
- | 	{ __concur_f3, __concur_a3_0 := func(n int) { use(n) }, x + 1; defer __concur_f3(__concur_a3_0) }
- | 	{ __concur_a4_0 := ch; defer close(__concur_a4_0) }
+ | 	{ __concur_a2_0 := x + 1; defer func(n int) { use(n) }(__concur_a2_0) }
+ | 	{ __concur_a3_0 := ch; defer close(__concur_a3_0) }
  | 	defer done(1, "a")
  | }`,
 	},
@@ -595,7 +626,7 @@ case v, ok := <-ch:
  | func() { select {
  | case v, ok := <-ch:
  | 	use(v, ok)
- | } }()`,
+ | } }();`,
 	},
 }
 
@@ -695,7 +726,7 @@ func checkLineComments(src, unit string) error {
 			strings.HasPrefix(rest, "{ "+reservedPrefix) || strings.HasPrefix(rest, "func() { ") {
 			continue // a generated name, placed at the construct it stands for
 		}
-		if i == 0 && (tok == token.LBRACE || tok.IsLiteral()) {
+		if i == 0 && (tok == token.LBRACE || tok == token.LPAREN || tok == token.SUB || tok.IsLiteral()) {
 			continue // the unit starts with a rewritten statement or a folded call
 		}
 		if line < 1 || line > len(starts) {
@@ -834,8 +865,8 @@ func TestErrors(t *testing.T) {
 		{"syntax in later unit", "func f() {}\nfor {", "prog.go:2:6: expected '}', found 'EOF'"},
 		{"redeclared", "func f() {}\nfunc f() {}", "prog.go:2:6: f redeclared in this block\n\tprevious declaration at prog.go:1:6"},
 		{"stray package", "x := 1\npackage main", "prog.go:2:1: expected statement, found 'package'"},
-		{"several refusals sorted", "for i := 0; i < 2; i++ { defer func() { i++ }() }\nfor x := range func(func(int) bool) {} {}",
-			"prog.go:1:41: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i\n" +
+		{"several refusals sorted", "for i := 0; i < 2; i++ { go func() { i++ }() }\nfor x := range func(func(int) bool) {} {}",
+			"prog.go:1:38: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i\n" +
 				"prog.go:2:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice"},
 	}
 	for _, c := range cases {

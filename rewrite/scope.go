@@ -27,13 +27,28 @@ const (
 type object struct {
 	name   string
 	kind   objKind
-	isInt  bool     // a var or const of integer type; for a func, its only result is an integer
-	isIter bool     // a func value, or a func returning a range-over-func iterator
-	ref    refKind  // pointer-ness, for method receivers
-	seq    bool     // a slice, array or string: ranging over it gives integer keys
-	path   string   // import path, for objPkg
-	rename string   // name in yaegi's source when it differs (yaegi's top-level shadowing)
-	loop   *loopVar // set while the object is a loop variable whose body is being walked
+	isInt  bool       // a var or const of integer type; for a func, its only result is an integer
+	isIter bool       // a func value, or a func returning a range-over-func iterator
+	ref    refKind    // pointer-ness, for method receivers
+	seq    bool       // a slice, array or string: ranging over it gives integer keys
+	path   string     // import path, for objPkg
+	rename string     // name in yaegi's source when it differs (yaegi's top-level shadowing)
+	loop   *loopVar   // set while the object is a loop variable whose body is being walked
+	iter   *loopFrame // the innermost loop, in the object's function, that declares it
+}
+
+// loopFrame stands for one loop being walked: what it declares belongs to
+// each of its iterations. (It has a field: pointers to distinct zero-size
+// values may be equal.)
+type loopFrame struct{ depth int }
+
+// deferredLit is a function literal deferred inside loops: yaegi creates it
+// when the function returns, so it would see only the last iteration's
+// variables.
+type deferredLit struct {
+	litDepth int                 // the literal's depth
+	loops    map[*loopFrame]bool // the loops around the defer statement
+	refused  map[*object]bool
 }
 
 // emitted returns the name the object has in yaegi's source.
@@ -82,6 +97,8 @@ type walker struct {
 	litDepth int      // function literals entered, for capture analysis
 	ids      int      // counter for generated names
 	litNames map[*ast.FuncLit]string
+	loops    []*loopFrame   // loops around the walk, in the current function
+	defers   []*deferredLit // deferred literals being walked
 
 	topNames        map[string]bool // names declared anywhere at the input's top level
 	explicitImports []string
@@ -181,6 +198,9 @@ func (r *rewriter) declare(id *ast.Ident, obj *object, renameIdent bool) {
 		r.errorf(id.Pos(), "%s: names starting with %s are reserved by concur", id.Name, reservedPrefix)
 	}
 	obj.name = id.Name
+	if n := len(r.loops); n > 0 {
+		obj.iter = r.loops[n-1]
+	}
 	if r.sc.yaegiGlobal && r.visible(id.Name) {
 		obj.rename = r.freshName(id.Name)
 		if renameIdent {
@@ -220,6 +240,7 @@ func (r *rewriter) use(id *ast.Ident, ctx useCtx) *object {
 	if obj.rename != "" {
 		r.setName(id, obj.rename)
 	}
+	r.checkDeferred(id, obj)
 	if lv := obj.loop; lv != nil {
 		if r.litDepth > lv.litDepth || ctx&ctxCapture != 0 {
 			lv.captured = true
@@ -347,4 +368,36 @@ func (r *rewriter) declared() Declared {
 		}
 	}
 	return d
+}
+
+// checkDeferred refuses a use, in a deferred function literal, of a
+// variable that belongs to an iteration of a loop around the defer
+// statement: yaegi would give every such call the last iteration's value.
+func (r *rewriter) checkDeferred(id *ast.Ident, obj *object) {
+	if obj.iter == nil {
+		return
+	}
+	for _, d := range r.defers {
+		if r.litDepth >= d.litDepth && d.loops[obj.iter] && !d.refused[obj] {
+			d.refused[obj] = true
+			r.errorf(id.Pos(), "deferred function literal uses %s, a variable of the loop around the defer statement; "+
+				"concur's interpreter creates the function when the surrounding function returns, so it would see the last "+
+				"iteration's %s — pass it as an argument: defer func(%s T) { ... }(%s)", obj.name, obj.name, obj.name, obj.name)
+		}
+	}
+}
+
+// enterLoop and leaveLoop bracket the walk of a loop.
+func (r *rewriter) enterLoop() { r.loops = append(r.loops, &loopFrame{depth: len(r.loops)}) }
+func (r *rewriter) leaveLoop() { r.loops = r.loops[:len(r.loops)-1] }
+
+// deferLit walks a deferred function literal.
+func (r *rewriter) deferLit(lit *ast.FuncLit) {
+	d := &deferredLit{litDepth: r.litDepth + 1, loops: map[*loopFrame]bool{}, refused: map[*object]bool{}}
+	for _, l := range r.loops {
+		d.loops[l] = true
+	}
+	r.defers = append(r.defers, d)
+	r.expr(lit, 0)
+	r.defers = r.defers[:len(r.defers)-1]
 }

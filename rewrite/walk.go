@@ -42,8 +42,11 @@ func (r *rewriter) walkUnit(u *unit) {
 	r.sc = r.top
 	if u.kind == kindStmts {
 		r.fn, r.region = r.mainFn, true
+		gotos := gotoLabels(u.body())
 		for _, s := range u.body() {
-			if wrappable(s) {
+			if l, ok := s.(*ast.LabeledStmt); ok && gotos[l.Label.Name] {
+				r.stmt(s) // a goto outside must still see the label
+			} else if wrappable(s) {
 				r.wrapInFunc(s)
 			} else {
 				r.stmt(s)
@@ -79,14 +82,28 @@ func (r *rewriter) walkUnit(u *unit) {
 func (r *rewriter) wrapInFunc(s ast.Stmt) {
 	r.insert(r.off(s.Pos()), "func() { ")
 	savedRegion := r.region
-	r.region = false
+	r.region, r.loops = false, nil
 	r.litDepth++
 	r.push()
 	r.stmt(s)
 	r.pop()
 	r.litDepth--
 	r.region = savedRegion
-	r.insert(r.off(s.End()), " }()")
+	r.insert(r.off(s.End()), " }();") // the statement may have ended with its own semicolon
+}
+
+// gotoLabels returns the labels that goto statements name.
+func gotoLabels(list []ast.Stmt) map[string]bool {
+	labels := map[string]bool{}
+	for _, s := range list {
+		ast.Inspect(s, func(n ast.Node) bool {
+			if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil {
+				labels[b.Label.Name] = true
+			}
+			return true
+		})
+	}
+	return labels
 }
 
 // wrappable reports whether a top-level statement is compound and may run
@@ -161,7 +178,7 @@ func (r *rewriter) reimport(s *ast.ImportSpec) bool {
 
 // funcDecl walks a function or method declaration.
 func (r *rewriter) funcDecl(d *ast.FuncDecl) {
-	r.fn = &funcCtx{name: funcDeclName(d)}
+	r.fn, r.loops = &funcCtx{name: funcDeclName(d)}, nil
 	r.push()
 	if d.Recv != nil {
 		for _, f := range d.Recv.List {
@@ -261,8 +278,8 @@ func (r *rewriter) params(fl *ast.FieldList) {
 func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 	name := r.fn.nextLit()
 	r.litNames[lit] = name
-	savedFn, savedRegion := r.fn, r.region
-	r.fn, r.region = &funcCtx{name: name, lit: true}, false
+	savedFn, savedRegion, savedLoops := r.fn, r.region, r.loops
+	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true}, false, nil
 	r.litDepth++
 	r.push()
 	r.params(lit.Type.Params)
@@ -270,7 +287,7 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 	r.stmts(lit.Body.List)
 	r.pop()
 	r.litDepth--
-	r.fn, r.region = savedFn, savedRegion
+	r.fn, r.region, r.loops = savedFn, savedRegion, savedLoops
 	return name
 }
 

@@ -674,16 +674,13 @@ fmt.Println(len(seen))`},
 func TestDeferEvaluatesArgumentsEarly(t *testing.T) {
 	s := newSession(t)
 	got := s.run(`import "fmt"
-type W struct{ id int }
-func (w W) Close() { fmt.Println("close", w.id) }
 func f() {
 	x := 1
 	defer fmt.Println("x", x)
 	x = 2
-	ws := []W{{1}, {2}}
 	for i := range 2 {
 		defer fmt.Println("d", i)
-		defer ws[i].Close()
+		defer func(n int) { fmt.Println("lit", n) }(i * 10)
 	}
 	defer func(tag string) {
 		if r := recover(); r != nil {
@@ -693,7 +690,7 @@ func f() {
 	panic("boom")
 }
 f()`)
-	want := "caught boom\nclose 2\nd 1\nclose 1\nd 0\nx 1\n"
+	want := "caught boom\nlit 10\nd 1\nlit 0\nd 0\nx 1\n"
 	if got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
