@@ -176,7 +176,7 @@ func TestCancelStopsSpin(t *testing.T) {
 		t.Errorf("exit %d, want 2", res.Code)
 	}
 	to, ok := find(evs, event.Timeout)
-	if !ok || to.Text != "interrupted" || len(to.Blocked) == 0 || to.Blocked[0].G != 1 {
+	if !ok || to.Text != "stopped: interrupted" || len(to.Blocked) == 0 || to.Blocked[0].G != 1 {
 		t.Errorf("timeout event %+v", to)
 	}
 	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], "spinning") {

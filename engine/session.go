@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/concur-dev/concur/event"
 )
 
@@ -184,8 +186,8 @@ func (s *Session) ensureWorker(ctx context.Context, emit func(event.Event)) erro
 		}
 	}
 	s.inputs = kept
-	text := fmt.Sprintf("%s; concur started a new one and replayed %d earlier input(s) in %v",
-		s.pending, len(kept), time.Since(start).Round(time.Millisecond))
+	text := fmt.Sprintf("%s: concur started a new program and replayed %d earlier input(s) in %v",
+		s.pending, len(kept), time.Since(start).Round(100*time.Microsecond))
 	if len(failed) > 0 {
 		text += fmt.Sprintf("; %d did not succeed again and were dropped", len(failed))
 	}
@@ -227,38 +229,44 @@ func (s *Session) exchange(ctx context.Context, req request, emit func(event.Eve
 		budget = timer.C
 	}
 	for {
-		select {
-		case f, ok := <-w.frames:
-			if !ok {
-				return s.lost(w, emit, begin, nil)
+		if len(w.batch) == 0 {
+			select {
+			case batch, ok := <-w.frames:
+				if !ok {
+					return s.lost(w, emit, begin, nil)
+				}
+				w.batch = batch
+				continue
+			case <-ctx.Done():
+				return s.stop(w, emit, begin, "stopped: interrupted")
+			case <-budget:
+				return s.stop(w, emit, begin, fmt.Sprintf("stopped: the run took more than %v of real time (--timeout)", s.opts.Timeout))
+			case <-w.overMemory:
+				return s.lost(w, emit, begin, fmt.Errorf("fatal error: runtime: out of memory (the program used more than %s, concur's limit)", bytesText(s.opts.MemoryLimit)))
 			}
-			switch f.typ {
-			case frameEvent:
-				if f.ev.Kind == kindGoid {
-					w.goids[f.goid] = f.ev.G
-					continue
-				}
-				if f.ev.Kind == event.Go {
-					w.names[f.ev.G] = f.ev.Name
-				}
-				w.lastT = max(w.lastT, f.ev.T)
-				emit(f.ev)
-			case frameResult:
-				if f.result.OK && !req.Quiet && req.Op == "" {
-					s.inputs = append(s.inputs, req)
-				}
-				if f.result.Dead {
-					w.markDead()
-					s.pending = "the program ended"
-				}
-				return Result{Code: f.result.Code, AutoImports: f.result.AutoImports}, nil
+		}
+		f := w.batch[0]
+		w.batch = w.batch[1:]
+		switch f.typ {
+		case frameEvent:
+			if f.ev.Kind == kindGoid {
+				w.goids[f.goid] = f.ev.G
+				continue
 			}
-		case <-ctx.Done():
-			return s.stop(w, emit, begin, "interrupted")
-		case <-budget:
-			return s.stop(w, emit, begin, fmt.Sprintf("stopped: the run took more than %v of real time (--timeout)", s.opts.Timeout))
-		case <-w.overMemory:
-			return s.lost(w, emit, begin, fmt.Errorf("fatal error: runtime: out of memory (the program used more than %s, concur's limit)", bytesText(s.opts.MemoryLimit)))
+			if f.ev.Kind == event.Go {
+				w.names[f.ev.G] = f.ev.Name
+			}
+			w.lastT = max(w.lastT, f.ev.T)
+			emit(f.ev)
+		case frameResult:
+			if f.result.OK && !req.Quiet && req.Op == "" {
+				s.inputs = append(s.inputs, req)
+			}
+			if f.result.Dead {
+				w.markDead()
+				s.pending = "the program ended"
+			}
+			return Result{Code: f.result.Code, AutoImports: f.result.AutoImports}, nil
 		}
 	}
 }
@@ -269,9 +277,6 @@ func (s *Session) stop(w *workerProc, emit func(event.Event), begin time.Time, w
 	w.quit()
 	<-w.exited
 	w.drain(emit)
-	if os.Getenv("CONCUR_DEBUG") != "" {
-		fmt.Fprintln(os.Stderr, w.stderrText())
-	}
 	dump := parseDump(w.stderrText())
 	var blocked []event.Goroutine
 	for goid, state := range dump {
@@ -315,7 +320,8 @@ type workerProc struct {
 	cmd        *exec.Cmd
 	req        *json.Encoder
 	reqFile    *os.File
-	frames     chan frame
+	frames     chan []frame // batches, in order
+	batch      []frame      // the rest of the batch being handed out
 	exited     chan struct{} // closed when the process has ended
 	overMemory chan struct{}
 	stderr     *tailBuffer
@@ -336,12 +342,18 @@ func startWorker(cmd *exec.Cmd, memLimit int64) (*workerProc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
+	// A bigger pipe lets a print-heavy worker run ahead of the screen
+	// instead of waiting on every 64 KiB (Linux; elsewhere the default stays).
+	unix.FcntlInt(evW.Fd(), unix.F_SETPIPE_SZ, 1<<20)
 	w := &workerProc{
 		cmd: cmd, req: json.NewEncoder(reqW), reqFile: reqW,
-		frames: make(chan frame, 1024), exited: make(chan struct{}), overMemory: make(chan struct{}),
+		frames: make(chan []frame, 16), exited: make(chan struct{}), overMemory: make(chan struct{}),
 		stderr: &tailBuffer{max: 256 << 10}, goids: map[int64]int{}, names: map[int]string{1: "main"},
 	}
 	cmd.ExtraFiles = []*os.File{reqR, evW}
+	// Its own process group: Ctrl-C at the terminal goes to the terminal
+	// side, which decides what it means (stop the run, skip playback).
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Stdout = w.stderr // a snippet cannot reach it; anything there is the runtime's
 	cmd.Stderr = w.stderr
 	if err := cmd.Start(); err != nil {
@@ -391,19 +403,34 @@ func (w *workerProc) readFrames(r io.ReadCloser, ready chan<- error) {
 		return
 	}
 	ready <- nil
+	// Hand frames over in batches: a print-heavy run sends a million, and a
+	// channel operation for each would cost more than decoding them.
+	var batch []frame
 	for {
 		f, err := dec.next()
 		if err != nil {
+			if len(batch) > 0 {
+				w.frames <- batch
+			}
 			return
 		}
-		w.frames <- f
+		batch = append(batch, f)
+		if len(batch) == 512 || dec.r.Buffered() == 0 {
+			w.frames <- batch
+			batch = nil
+		}
 	}
 }
 
 // drain passes on the events a dead worker sent before it died: every line
 // printed before a fault is kept.
 func (w *workerProc) drain(emit func(event.Event)) {
-	for f := range w.frames {
+	rest := w.batch
+	w.batch = nil
+	for batch := range w.frames {
+		rest = append(rest, batch...)
+	}
+	for _, f := range rest {
 		if f.typ != frameEvent {
 			continue
 		}

@@ -74,27 +74,49 @@ func (p *Player) Close() {
 
 func (p *Player) loop() {
 	defer close(p.done)
+	var batch []event.Event
 	for {
+		// Take everything queued at once: the engine may be adding a
+		// million events, and taking them one by one would contend.
 		p.mu.Lock()
-		if len(p.queue) == 0 {
-			closed := p.closed
-			p.mu.Unlock()
-			p.flush()
+		batch, p.queue = p.queue, batch[:0]
+		closed, skipped := p.closed, p.skipped
+		p.mu.Unlock()
+		if len(batch) == 0 {
 			if closed {
+				p.flush()
 				return
 			}
-			<-p.wake
+			p.idle()
 			continue
 		}
-		e := p.queue[0]
-		p.queue = p.queue[1:]
-		skipped := p.skipped
-		p.mu.Unlock()
-		if !skipped {
-			p.waitFor(e.T)
+		for i, e := range batch {
+			if !skipped {
+				p.waitFor(e.T)
+				if i%64 == 0 {
+					p.mu.Lock()
+					skipped = p.skipped
+					p.mu.Unlock()
+				}
+			}
+			p.show(e)
 		}
-		p.show(e)
 	}
+}
+
+// idle waits for more events. What was shown reaches the screen once no
+// event has come for a moment: at once would cost a write per line when the
+// engine sends a burst, later would make a person wait.
+func (p *Player) idle() {
+	timer := time.NewTimer(2 * time.Millisecond)
+	defer timer.Stop()
+	select {
+	case <-p.wake:
+		return
+	case <-timer.C:
+	}
+	p.flush()
+	<-p.wake
 }
 
 // waitFor sleeps until the moment an event stamped t is due.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -79,9 +80,19 @@ func goroutineColor(g int) string {
 }
 
 // Stamp formats a time since the run started: "+1.250s".
-func Stamp(t int64) string {
+func Stamp(t int64) string { return string(appendStamp(nil, t)) }
+
+func appendStamp(b []byte, t int64) []byte {
 	ms := time.Duration(t).Milliseconds()
-	return fmt.Sprintf("+%d.%03ds", ms/1000, ms%1000)
+	if ms < 0 {
+		b = append(b, '-')
+		ms = -ms
+	} else {
+		b = append(b, '+')
+	}
+	b = strconv.AppendInt(b, ms/1000, 10)
+	frac := ms % 1000
+	return append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10), 's')
 }
 
 // Label is how a goroutine is named on screen: "g2 worker".
@@ -106,7 +117,8 @@ func (p *Printer) label(g int) string {
 
 // appendPrefix appends "  +1.250s  g2 worker │ " for goroutine g at time t.
 func (p *Printer) appendPrefix(b []byte, t int64, g int) []byte {
-	stamp := Stamp(t)
+	var sb [24]byte
+	stamp := appendStamp(sb[:0], t)
 	if p.color {
 		b = append(b, "\x1b[2m"...)
 	}
