@@ -320,8 +320,8 @@ type workerProc struct {
 	cmd        *exec.Cmd
 	req        *json.Encoder
 	reqFile    *os.File
-	frames     chan []frame // batches, in order
-	batch      []frame      // the rest of the batch being handed out
+	frames     chan []frame  // batches, in order
+	batch      []frame       // the rest of the batch being handed out
 	exited     chan struct{} // closed when the process has ended
 	overMemory chan struct{}
 	stderr     *tailBuffer
