@@ -186,7 +186,7 @@ func (s *Session) ensureWorker(ctx context.Context, emit func(event.Event)) erro
 		}
 	}
 	s.inputs = kept
-	text := fmt.Sprintf("%s: concur started a new program and replayed %d earlier input(s) in %v",
+	text := fmt.Sprintf("%s; replayed %d earlier input(s) in %v",
 		s.pending, len(kept), time.Since(start).Round(100*time.Microsecond))
 	if len(failed) > 0 {
 		text += fmt.Sprintf("; %d did not succeed again and were dropped", len(failed))
@@ -264,7 +264,7 @@ func (s *Session) exchange(ctx context.Context, req request, emit func(event.Eve
 			}
 			if f.result.Dead {
 				w.markDead()
-				s.pending = "the program ended"
+				s.pending = "new program (the last one ended)"
 			}
 			return Result{Code: f.result.Code, AutoImports: f.result.AutoImports}, nil
 		}
@@ -288,7 +288,7 @@ func (s *Session) stop(w *workerProc, emit func(event.Event), begin time.Time, w
 	t := w.elapsed(s.opts.Clock, begin)
 	emit(event.Event{Kind: event.Timeout, T: t, Text: why, Blocked: blocked})
 	emit(event.Event{Kind: event.Exit, T: t, Code: 2})
-	s.pending = "the run was stopped"
+	s.pending = "new program (the last run was stopped)"
 	return Result{Code: 2}, nil
 }
 
@@ -311,7 +311,7 @@ func (s *Session) lost(w *workerProc, emit func(event.Event), begin time.Time, c
 	}
 	emit(event.Event{Kind: kind, T: t, G: g, Text: text})
 	emit(event.Event{Kind: event.Exit, T: t, Code: 2})
-	s.pending = "the program died"
+	s.pending = "new program (the last one died)"
 	return Result{Code: 2}, nil
 }
 

@@ -23,23 +23,24 @@ func catalog(lang string) messages {
 }
 
 var en = messages{
-	banner:         "concur — a Go concurrency playground. Type Go; :help lists commands; Ctrl-D quits.",
+	banner:         "concur: a Go concurrency playground. Type Go; :help lists commands.",
 	abandoned:      "(input abandoned)",
 	imported:       "(imported %s)",
 	unknownCommand: "unknown command %s: :help lists the commands",
 	helpHelp:       "list these commands",
 	helpQuit:       "leave concur (Ctrl-D on an empty line too)",
-	helpReset:      "start a new session: forget every declaration and variable",
-	helpClock:      "show or set the clock: virtual (sleeps take no real time) or real",
-	helpSpeed:      "play output back at N times its recorded pace, or at once (max)",
-	helpTimeline:   "draw the last run's timeline; on/off: draw one after every run",
-	helpGoroutines: "list the session's goroutines still alive and what they wait on",
+	helpReset:      "start a new session, forgetting all declarations",
+	helpClock:      "show or set the clock: virtual (sleeps cost no time) or real",
+	helpSpeed:      "play output at N times its recorded pace, or at once",
+	helpTimeline:   "draw the last run's timeline; on/off: after every run",
+	helpGoroutines: "list live goroutines and what each waits on",
 	helpHistory:    "list the inputs typed so far",
 	helpLoad:       "run a Go file in this session",
-	helpSave:       "save this session's successful inputs as a file concur run accepts",
+	helpSave:       "save the successful inputs as a file for concur run",
 	helpLang:       "show or set the language: en or zh (中文)",
-	helpKeys: "Keys: Ctrl-C clears the line, stops a run, or skips its playback; Enter skips playback;\n" +
-		"Ctrl-R searches history; Tab completes; a blank line abandons an unfinished input.",
+	helpKeys: "Keys: Ctrl-C clears the line, stops a run or skips its playback;\n" +
+		"Enter skips playback; Ctrl-R searches history; Tab completes;\n" +
+		"a blank line abandons an unfinished input.",
 	resetDone:    "new session: nothing declared yet",
 	clockIs:      "clock: %s",
 	clockSet:     "clock: %s (a new session: earlier declarations are gone)",

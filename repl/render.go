@@ -40,6 +40,12 @@ func NewPrinter(out, errw io.Writer, color bool) *Printer {
 	return p
 }
 
+// NewRun starts the label column afresh for a new run; names are kept.
+func (p *Printer) NewRun() {
+	p.width = 0
+	clear(p.labels)
+}
+
 // Flush writes out everything buffered.
 func (p *Printer) Flush() {
 	p.out.Flush()

@@ -205,6 +205,12 @@ func (r *REPL) eval(input, file string) {
 		speed = 0
 	}
 	var events []event.Event
+	r.printer.NewRun()
+	if r.src.Interactive() {
+		// Keys typed while the run plays must not land in its output; the
+		// prompt shows them afterwards.
+		defer quietTerminal()()
+	}
 	player := NewPlayer(speed, func(e event.Event) {
 		r.printer.Event(e)
 	}, r.printer.Flush)
@@ -293,6 +299,8 @@ func (r *REPL) interrupts(sigs <-chan os.Signal) {
 		cancel, player := r.cancel, r.player
 		r.mu.Unlock()
 		if player != nil {
+			// The terminal has echoed ^C; what we print next starts a line.
+			fmt.Fprintln(r.cfg.Err)
 			player.Skip()
 		}
 		if cancel != nil {
