@@ -57,6 +57,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		}
 		if !strings.HasPrefix(args[0], "-") {
+			if strings.HasSuffix(args[0], ".go") || args[0] == "-" {
+				fmt.Fprintf(stderr, "concur: unknown command %q: did you mean concur run %s?\n", args[0], args[0])
+				return 2
+			}
 			fmt.Fprintf(stderr, "concur: unknown command %q\n\n%s", args[0], usage)
 			return 2
 		}
