@@ -12,7 +12,7 @@ import (
 // goStmt makes a go statement observable. `go F(a, b)` becomes, on the
 // statement's own line,
 //
-//	{ __concur_fN, __concur_aN_0 := F, a; __concur_tN := __concur.Spawn("NAME"); go func() { __concur.Enter(__concur_tN); defer func() { __concur.Exit(__concur_tN, recover()) }(); __concur_fN(__concur_aN_0, b) }() }
+//	{ __concur_fN := F; __concur_aN_0 := a; __concur_tN := __concur.Spawn("NAME"); go func() { __concur.Enter(__concur_tN); defer func() { __concur.Exit(__concur_tN, recover()) }(); __concur_fN(__concur_aN_0, b) }() }
 //
 // The function value and arguments are evaluated in the calling goroutine,
 // in order, as the Go spec says (see hoistCall).
@@ -78,7 +78,7 @@ func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
 		return false
 	}
 	id := r.nextID()
-	var temps, values []string
+	var decls []string
 	temp := map[ast.Expr]string{} // the arguments that move, and their temporaries
 	for i, a := range call.Args {
 		if r.isConstExpr(a) {
@@ -89,11 +89,10 @@ func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
 			return false
 		}
 		temp[a] = fmt.Sprintf("%s_a%d_%d", reservedPrefix, id, i)
-		temps = append(temps, temp[a])
-		values = append(values, r.directive(r.off(a.Pos()))+text)
+		decls = append(decls, temp[a]+" := "+r.directive(r.off(a.Pos()))+text+"; ")
 	}
 	r.deferLit(lit)
-	r.insert(r.off(s.Defer), "{ "+strings.Join(temps, ", ")+" := "+strings.Join(values, ", ")+"; ")
+	r.insert(r.off(s.Defer), "{ "+strings.Join(decls, ""))
 	for _, a := range call.Args {
 		t, moves := temp[a]
 		if !moves {
@@ -213,20 +212,19 @@ func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
 
 // replaceCall rewrites a go or defer statement, from its keyword at start
 // to the end of its call, into a block that evaluates the kept operands
-// into temporaries and then runs tail (which closes the block).
+// into temporaries, left to right, and then runs tail (which closes the
+// block). Each temporary gets a statement of its own: yaegi mis-assigns
+// `a, b := T{}, x` (b is left zero when a composite literal is among the
+// values).
 func (r *rewriter) replaceCall(start int, call *ast.CallExpr, kept []keptItem, tail string) {
 	end := r.off(call.Rparen) + 1
 	if len(kept) == 0 {
 		r.replace(start, end, "{ "+tail)
 		return
 	}
-	temps := make([]string, len(kept))
-	for i, k := range kept {
-		temps[i] = k.temp
-	}
-	r.replace(start, r.off(kept[0].e.Pos()), "{ "+strings.Join(temps, ", ")+" := "+kept[0].prefix)
+	r.replace(start, r.off(kept[0].e.Pos()), "{ "+kept[0].temp+" := "+kept[0].prefix)
 	for i := 1; i < len(kept); i++ {
-		r.replace(r.off(kept[i-1].e.End()), r.off(kept[i].e.Pos()), ", "+kept[i].prefix)
+		r.replace(r.off(kept[i-1].e.End()), r.off(kept[i].e.Pos()), "; "+kept[i].temp+" := "+kept[i].prefix)
 	}
 	r.replace(r.off(kept[len(kept)-1].e.End()), end, "; "+tail)
 }
@@ -307,6 +305,9 @@ func (r *rewriter) inlineFunc(fun ast.Expr) bool {
 func (r *rewriter) inlineText(fun ast.Expr) string {
 	switch f := fun.(type) {
 	case *ast.Ident:
+		if f.Name == "clear" && r.isBuiltin(f.Name) {
+			return "__concur.Clear"
+		}
 		return f.Name
 	case *ast.SelectorExpr:
 		return f.X.(*ast.Ident).Name + "." + f.Sel.Name

@@ -96,7 +96,7 @@ go m["a"].run()`,
 	{
 		name: "go-generic",
 		src:  `go process[int](v)`,
-		want: `S| { __concur_f1, __concur_a1_0 := process[int], v; __concur_t1 := __concur.Spawn("process[int]"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1(__concur_a1_0) }() }`,
+		want: `S| { __concur_f1 := process[int]; __concur_a1_0 := v; __concur_t1 := __concur.Spawn("process[int]"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1(__concur_a1_0) }() }`,
 	},
 	{
 		name: "go-nested",
@@ -112,7 +112,7 @@ go m["a"].run()`,
 		src: `go worker(a,
 	b,
 	3)`,
-		want: `S| { __concur_a1_0, __concur_a1_1 := a, b; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0, __concur_a1_1, 3) }() }`,
+		want: `S| { __concur_a1_0 := a; __concur_a1_1 := b; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0, __concur_a1_1, 3) }() }`,
 	},
 	{
 		name: "go-comment",
@@ -603,6 +603,7 @@ default:
 	defer func() { recover() }()
 	defer func(n int) { use(n) }(x + 1)
 	defer close(ch)
+	defer clear(m)
 	defer done(1, "a")
 }`,
 		want: `D| func f(x int, ws []W) {
@@ -612,6 +613,7 @@ default:
  | 	defer func() { recover() }()
  | 	{ __concur_a2_0 := x + 1; defer func(n int) { use(n) }(__concur_a2_0) }
  | 	{ __concur_a3_0 := ch; defer close(__concur_a3_0) }
+ | 	{ __concur_a4_0 := m; defer __concur.Clear(__concur_a4_0) }
  | 	defer done(1, "a")
  | }`,
 	},

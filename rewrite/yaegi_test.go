@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/traefik/yaegi/interp"
@@ -22,6 +23,7 @@ type hooks struct {
 	exits  []any    // recovered values of goroutines that panicked
 	next   int
 	states map[int]string
+	exited chan int // ids of goroutines as they exit
 }
 
 func (h *hooks) spawn(name string) int {
@@ -46,6 +48,10 @@ func (h *hooks) exit(id int, recovered any) {
 	if recovered != nil {
 		h.exits = append(h.exits, recovered)
 	}
+	select {
+	case h.exited <- id:
+	default: // nobody waits
+	}
 }
 
 // clear is the builtin clear, done with reflection as the engine would.
@@ -65,8 +71,32 @@ type session struct {
 	i      *interp.Interpreter
 	env    *rewrite.Env
 	hooks  *hooks
-	stdout bytes.Buffer
-	stderr bytes.Buffer
+	stdout syncBuffer
+	stderr syncBuffer
+}
+
+// syncBuffer is a buffer that the interpreted goroutines may write at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *syncBuffer) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
 }
 
 // stdNames maps the package names of yaegi's standard library to paths.
@@ -90,7 +120,7 @@ func stdNames() map[string]string {
 
 func newSession(t *testing.T) *session {
 	t.Helper()
-	s := &session{t: t, env: rewrite.NewEnv(stdNames()), hooks: &hooks{states: map[int]string{}}}
+	s := &session{t: t, env: rewrite.NewEnv(stdNames()), hooks: &hooks{states: map[int]string{}, exited: make(chan int, 64)}}
 	// Evaluating a file named prog.go once makes yaegi name all later
 	// source prog.go, so its messages name the learner's file.
 	s.i = interp.New(interp.Options{Stdout: &s.stdout, Stderr: &s.stderr,
@@ -395,6 +425,9 @@ release := make(chan bool)
 func show(x int) { <-release; fmt.Println("show", x); wg.Done() }`,
 		`c := &C{n: 1}
 wg.Add(1)
+go (&C{n: 0}).run(fmt.Sprint("literal receiver"))
+wg.Wait()
+wg.Add(1)
 go c.run("method value")
 c = &C{n: 2}
 wg.Wait()
@@ -411,14 +444,24 @@ wg.Wait()
 wg.Add(1)
 go func(s string, k float64) { defer wg.Done(); fmt.Println(s, k) }("literal", 3)
 wg.Wait()`)
-	want := "run 1 method value\nhalf 0.5\nspread 6\nvariadic 9\nshow 1\nliteral 3\n"
+	want := "run 0 literal receiver\nrun 1 method value\nhalf 0.5\nspread 6\nvariadic 9\nshow 1\nliteral 3\n"
 	if got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
-	wantNames := []string{"c.run", "half", "sum", "sum", "show", "main.func1"}
+	wantNames := []string{"(&C{n: 0}).run", "c.run", "half", "sum", "sum", "show", "main.func1"}
 	if !reflect.DeepEqual(s.hooks.names, wantNames) {
 		t.Fatalf("spawned %v, want %v", s.hooks.names, wantNames)
 	}
+	// A goroutine's Exit comes after its deferred wg.Done: wait for each.
+	for range wantNames {
+		select {
+		case <-s.hooks.exited:
+		case <-time.After(10 * time.Second):
+			t.Fatal("a goroutine never exited")
+		}
+	}
+	s.hooks.mu.Lock()
+	defer s.hooks.mu.Unlock()
 	for id, st := range s.hooks.states {
 		if st != "done" {
 			t.Errorf("goroutine %d is %s", id, st)
@@ -542,6 +585,14 @@ func boom(n int) {
 	var s []int; go func() {}(); _ = s[n]
 }`)
 		s.run(`wg.Add(1); go boom(3); wg.Wait()`)
+		// boom's deferred Done runs before the goroutine's Exit: wait for it.
+		select {
+		case <-s.hooks.exited:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the goroutine never exited")
+		}
+		s.hooks.mu.Lock()
+		defer s.hooks.mu.Unlock()
 		if len(s.hooks.exits) != 1 {
 			t.Fatalf("Exit saw %v", s.hooks.exits)
 		}
