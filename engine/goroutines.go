@@ -33,6 +33,12 @@ type tracker struct {
 	// (without the lock) when a goroutine would go past it.
 	budget     time.Duration
 	overBudget func(at time.Duration)
+	// eagerGoids sends each goroutine's runtime id at once (real clock):
+	// a fatal error there can kill the worker within milliseconds, and the
+	// terminal side needs the ids to say which goroutine it hit.
+	eagerGoids bool
+	// noneLeft, if set, is closed when the last goroutine ends.
+	noneLeft chan struct{}
 }
 
 // gor is one goroutine of the snippet.
@@ -42,6 +48,9 @@ type gor struct {
 	goid       int64
 	partial    [2][]byte // stdout, stderr
 	frames     []string  // the interpreter's panic frames, innermost first
+	// The last explicit panic call of this goroutine: where, and its value.
+	panicAt  string
+	panicVal any
 }
 
 const (
@@ -133,6 +142,10 @@ func (t *tracker) enter(id int) {
 	g.goid = goid.Get()
 	t.byGoid[g.goid] = g
 	t.emit(event.Event{Kind: kindGoid, G: id}, g.goid)
+	if t.eagerGoids && !t.quiet {
+		t.enc.flush()
+		t.dirty = false
+	}
 }
 
 // end records that goroutine id finished, flushing its partial lines.
@@ -148,6 +161,10 @@ func (t *tracker) end(id int) {
 	t.emit(event.Event{Kind: event.End, T: now, G: id}, 0)
 	delete(t.byID, id)
 	delete(t.byGoid, g.goid)
+	if len(t.byID) == 0 && t.noneLeft != nil {
+		close(t.noneLeft)
+		t.noneLeft = nil
+	}
 }
 
 // live counts the snippet's goroutines that have not ended.
@@ -225,6 +242,26 @@ func (t *tracker) ids() []int {
 	}
 	sort.Ints(ids)
 	return ids
+}
+
+// panicAt records where the calling goroutine is about to panic with v
+// (rewritten code calls it just before each panic call).
+func (t *tracker) panicAt(line, col int, v any) {
+	t.mu.Lock()
+	g := t.current()
+	g.panicAt, g.panicVal = fmt.Sprintf("%d:%d", line, col), unwrap(v)
+	t.mu.Unlock()
+}
+
+// samePanic reports whether a and b are the same panic value; values that
+// cannot be compared are not the same.
+func samePanic(a, b any) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }
 
 // framePattern matches the line the interpreter prints for each frame a
@@ -306,9 +343,23 @@ func cleanState(s string) string {
 	return strings.Join(keep, ", ")
 }
 
+// interpreterWords maps the interpreter's words for a runtime error to Go's.
+// The interpreter does not say which index or length, so neither do we.
+var interpreterWords = map[string]string{
+	"reflect: slice index out of range":  "runtime error: index out of range",
+	"reflect: array index out of range":  "runtime error: index out of range",
+	"reflect: string index out of range": "runtime error: index out of range",
+	"reflect: slice bounds out of range": "runtime error: slice bounds out of range",
+}
+
 // panicText is Go's wording for a panic value: errors by their Error,
 // Stringers by their String, and other values as the runtime prints them.
 func panicText(v any) string {
+	if s, ok := v.(string); ok {
+		if words, ok := interpreterWords[s]; ok {
+			return words
+		}
+	}
 	switch v := v.(type) {
 	case error:
 		return v.Error()
@@ -322,15 +373,21 @@ func panicText(v any) string {
 	return fmt.Sprintf("%v", v)
 }
 
-// goStack turns the interpreter's frames into Go's traceback layout.
-func goStack(id int, state string, frames []string) string {
+// goStack turns the interpreter's frames into Go's traceback layout. The
+// interpreter names each frame's function but not the line it was on, so a
+// position is shown only where concur knows it: top, the line of an explicit
+// panic call.
+func goStack(id int, state string, frames []string, top string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "goroutine %d [%s]:", id, state)
-	for _, f := range frames {
-		fn, pos, _ := strings.Cut(f, " ")
+	for i, f := range frames {
+		fn, _, _ := strings.Cut(f, " ")
+		if fn == "main" { // the interpreter's name for func main and top-level statements
+			fn = "main.main"
+		}
 		fmt.Fprintf(&b, "\n%s(...)", fn)
-		if pos != "" {
-			fmt.Fprintf(&b, "\n\t%s", pos)
+		if i == 0 && top != "" {
+			fmt.Fprintf(&b, "\n\t%s", top)
 		}
 	}
 	return b.String()

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -64,6 +65,7 @@ func ServeWorker() int {
 	w.t = newTracker(w.enc)
 	w.t.budget = opts.MaxVirtual
 	w.t.overBudget = w.stopOverBudget
+	w.t.eagerGoids = opts.Clock == "real"
 	go w.readRequests(os.NewFile(requestFD, "requests"))
 	go w.flushLoop()
 
@@ -86,6 +88,7 @@ type worker struct {
 	interp *interp.Interpreter
 	env    *rewrite.Env
 	final  bool
+	file   string // the file name to put in positions, or "" for bare ones
 	once   sync.Once
 }
 
@@ -169,6 +172,7 @@ func (w *worker) hookExports() interp.Exports {
 		"Enter": reflect.ValueOf(w.t.enter),
 		"Exit":  reflect.ValueOf(w.goroutineExit),
 		"Clear": reflect.ValueOf(clearValue),
+		"At":    reflect.ValueOf(w.t.panicAt),
 	}}
 }
 
@@ -197,6 +201,10 @@ func (w *worker) goroutineExit(id int, recovered any) {
 // eval runs one input.
 func (w *worker) eval(req request) {
 	w.final = req.Final
+	w.file = ""
+	if req.Final {
+		w.file = req.File
+	}
 	t := w.t
 	t.mu.Lock()
 	t.quiet = req.Quiet
@@ -229,6 +237,7 @@ func (w *worker) eval(req request) {
 	if !returned {
 		// runtime.Goexit in main: Go goes on running the other goroutines
 		// and dies once none is left.
+		t.end(1)
 		w.waitOthers()
 		t.mu.Lock()
 		t.emit(event.Event{Kind: event.Fatal, T: t.now(), G: 1, Text: "fatal error: no goroutines (main called runtime.Goexit) - deadlock!"}, 0)
@@ -244,6 +253,12 @@ func (w *worker) eval(req request) {
 
 // listGoroutines answers :goroutines: the live goroutines and their states.
 func (w *worker) listGoroutines() {
+	// Goroutines the last input started may not have run yet: let every
+	// runnable one go on until it blocks, so they are seen waiting, not
+	// "runnable".
+	for range 3 {
+		runtime.Gosched()
+	}
 	live := w.t.states()
 	t := w.t
 	t.mu.Lock()
@@ -383,9 +398,26 @@ func formatValue(v reflect.Value) string {
 }
 
 func (w *worker) compileError(err error) {
+	var lines []string
+	for _, line := range strings.Split(strings.TrimSpace(err.Error()), "\n") {
+		lines = append(lines, w.position(rewrite.Demangle(line)))
+	}
 	w.t.mu.Lock()
 	defer w.t.mu.Unlock()
-	w.t.emit(event.Event{Kind: event.Compile, T: 0, G: 1, Text: strings.TrimSpace(err.Error())}, 0)
+	w.t.emit(event.Event{Kind: event.Compile, T: 0, G: 1, Text: strings.Join(lines, "\n")}, 0)
+}
+
+// barePosition matches a message that starts with a position without a
+// file: the interpreter's positions name none (see package rewrite).
+var barePosition = regexp.MustCompile(`^(?:_\.go:)?\d+:\d+`)
+
+// position puts the input's file name in front of a bare "line:col" at the
+// start of text, for a file run by `concur run`; REPL inputs keep "line:col".
+func (w *worker) position(text string) string {
+	if w.file == "" || !barePosition.MatchString(text) {
+		return text
+	}
+	return w.file + ":" + strings.TrimPrefix(text, "_.go:")
 }
 
 // finish ends a run that returned: partial lines, main's end, the exit event
@@ -414,20 +446,38 @@ func (w *worker) finish(code int, ok bool) {
 
 // die reports a panic that nothing recovered and ends the program, as Go does.
 func (w *worker) die(g *gor, value any) {
+	value = unwrap(value)
 	t := w.t
 	t.mu.Lock()
-	id, frames := 0, []string(nil)
+	id, frames, top := 0, []string(nil), ""
 	if g != nil {
 		id, frames = g.id, g.frames
+		if g.panicAt != "" && samePanic(g.panicVal, value) {
+			top = w.position(g.panicAt)
+		}
 	}
-	text := "panic: " + panicText(value)
-	if _, ok := value.(error); ok && strings.HasPrefix(text, "panic: runtime error") {
-		text += "\n[recovered by concur]"
+	var stack []string
+	for i, f := range frames {
+		fn, _, _ := strings.Cut(f, " ")
+		if i == 0 && top != "" {
+			fn += " " + top
+		}
+		stack = append(stack, fn)
 	}
-	trace := goStack(id, "running", frames)
-	t.emit(event.Event{Kind: event.Panic, T: t.now(), G: id, Text: text + "\n\n" + trace, Stack: frames}, 0)
+	text := rewrite.Demangle("panic: " + panicText(value))
+	trace := goStack(id, "running", frames, top)
+	t.emit(event.Event{Kind: event.Panic, T: t.now(), G: id, Text: text + "\n\n" + trace, Stack: stack}, 0)
 	t.mu.Unlock()
 	w.exitProgram(2)
+}
+
+// unwrap takes a panic value out of the reflect.Value the interpreter
+// sometimes hands over instead of the value itself.
+func unwrap(v any) any {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		return rv.Interface()
+	}
+	return v
 }
 
 // exitProgram ends the snippet's program with code: the worker goes with it,
@@ -447,9 +497,16 @@ func (w *worker) exitProgram(code int) {
 // waitOthers waits, on the run's clock, until no goroutine of the snippet is
 // left (only used after main called runtime.Goexit).
 func (w *worker) waitOthers() {
-	for w.t.live() > 0 {
-		time.Sleep(time.Millisecond)
+	t := w.t
+	t.mu.Lock()
+	if len(t.byID) == 0 {
+		t.mu.Unlock()
+		return
 	}
+	none := make(chan struct{}) // made inside the bubble: waiting on it is durable
+	t.noneLeft = none
+	t.mu.Unlock()
+	<-none
 }
 
 // deadlock reports a bubble in which every goroutine blocked for good.

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strconv"
@@ -385,6 +386,7 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.BlockStmt:
 		r.block(s)
 	case *ast.ExprStmt:
+		r.markPanic(s)
 		r.expr(s.X, 0)
 	case *ast.SendStmt:
 		r.expr(s.Chan, 0)
@@ -435,6 +437,28 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.RangeStmt:
 		r.rangeStmt(s, nil)
 	}
+}
+
+// markPanic tells the engine where a panic call is, with its value: the
+// interpreter cannot say where a panic happened, so the engine remembers the
+// position per goroutine for the traceback. The value goes through a
+// temporary so it is evaluated once, as Go does.
+func (r *rewriter) markPanic(s *ast.ExprStmt) {
+	call, ok := s.X.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return
+	}
+	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "panic" || !r.isBuiltin("panic") {
+		return
+	}
+	if id, ok := call.Args[0].(*ast.Ident); ok && id.Name == "nil" {
+		return // a typed temporary cannot hold an untyped nil
+	}
+	line, col := r.lineCol(r.off(call.Pos()))
+	r.insert(r.off(call.Pos()), "{ __concur_p := ")
+	r.replace(r.off(call.Pos()), r.off(call.Args[0].Pos()), "")
+	r.replace(r.off(call.Args[0].End()), r.off(call.End()),
+		fmt.Sprintf("; __concur.At(%d, %d, __concur_p); panic(__concur_p) }", line, col))
 }
 
 // clauses walks the case clauses of a switch or select, each in its own

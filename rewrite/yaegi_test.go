@@ -136,6 +136,7 @@ func newSession(t *testing.T) *session {
 		"Enter": reflect.ValueOf(s.hooks.enter),
 		"Exit":  reflect.ValueOf(s.hooks.exit),
 		"Clear": reflect.ValueOf(clearValue),
+		"At":    reflect.ValueOf(func(line, col int, v any) {}),
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,235 @@
+package lessons_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/lessons"
+)
+
+// Events for hand-made runs; times in seconds.
+func out(t float64, g int, text string) event.Event {
+	return event.Event{Kind: event.Output, T: sec(t), G: g, Stream: "stdout", Text: text}
+}
+func spawn(g int, name string) event.Event {
+	return event.Event{Kind: event.Go, G: g, Name: name, Parent: 1}
+}
+func end(t float64, g int) event.Event { return event.Event{Kind: event.End, T: sec(t), G: g} }
+func exit(t float64, code int) event.Event {
+	return event.Event{Kind: event.Exit, T: sec(t), Code: code}
+}
+func sec(t float64) int64 { return int64(t * float64(time.Second)) }
+
+// seedRun is the note's "start both, wait for both": A 2 s, B 1 s, started
+// together; the start lines are a tie printed B first.
+var seedRun = []event.Event{
+	spawn(2, "main.func1"), spawn(3, "main.func2"),
+	out(0, 3, "task B start"), out(0, 2, "task A start"),
+	out(1, 3, "task B stop"), end(1, 3),
+	out(2, 2, "task A stop"), end(2, 2),
+	out(2, 1, "all done"), end(2, 1), exit(2, 0),
+}
+
+// sequential is lesson 1's run: A 10 s then B 5 s on main.
+var sequential = []event.Event{
+	out(0, 1, "task A start"), out(10, 1, "task A stop"),
+	out(10, 1, "task B start"), out(15, 1, "task B stop"),
+	end(15, 1), exit(15, 0),
+}
+
+var deadlocked = []event.Event{
+	spawn(2, "worker"),
+	out(1, 2, "w"), end(1, 2),
+	{Kind: event.Deadlock, T: sec(1), Text: "fatal error: all goroutines are asleep - deadlock!", Blocked: []event.Goroutine{{G: 1, Name: "main", State: "chan receive"}}},
+	exit(1, 2),
+}
+
+var leaky = []event.Event{
+	spawn(2, "task"), spawn(3, "task"), spawn(4, "task"),
+	out(0, 4, "task C start"), out(0, 4, "task C stop"), end(0, 4),
+	out(0, 2, "task A start"), out(0, 3, "task B start"),
+	out(1, 1, "main returns"), end(1, 1), exit(1, 0),
+}
+
+func TestCheck(t *testing.T) {
+	for _, c := range []struct {
+		check  string
+		events []event.Event
+		want   string // the failure; "" if it passes
+	}{
+		// Ties between goroutines come in either order; one goroutine's lines keep theirs.
+		{`lines in order: "task A start", "task B start"`, seedRun, ""},
+		{`lines in order: "task B start", "task A start"`, seedRun, ""},
+		{`lines in order: "task A start", "task B stop", "task A stop", "all done"`, seedRun, ""},
+		{`lines in order: "task A stop", "all done"`, seedRun, ""},
+		{`lines in order: "all done", "task A stop"`, seedRun, ""}, // a tie, by g1 and g2
+		{`lines in order: "task A stop", "task B stop"`, seedRun, `"task B stop" came before "task A stop": printed at 1s, "task A stop" at 2s`},
+		{`lines in order: "task A stop", "task B start"`, sequential, ""},
+		{`lines in order: "task B start", "task A stop"`, sequential, `"task A stop" came before "task B start": both at 10s, printed by g1 main in that order`},
+		{`lines in order: "task B start", "task A start"`, sequential, `"task A start" came before "task B start": printed at 0s, "task B start" at 10s`},
+		{`lines in order: "task A *", "task A *", "task A *"`, sequential, `"task A *" was printed only 2 times`},
+		{`lines in order: "task C start"`, sequential, `"task C start" was never printed`},
+		// A pattern that matches several lines must not take the one a later pattern needs.
+		{`lines in order: "task * start", "task B start"`, seedRun, ""},
+		{`line "task B start" at 10s`, seedRun, "it was printed at 0s"},
+		{`line "task B start" at 10s`, sequential, ""},
+		{`line "task B stop" at 1s`, seedRun, ""},
+		{`line "task C stop" at 1s`, seedRun, "it was never printed"},
+		{`line "task A stop" at < 2s`, seedRun, "it was printed at 2s"},
+		{`line "task A stop" at <= 2s`, seedRun, ""},
+		{`line "task * stop" at 1s`, seedRun, ""}, // the first line that matches
+		{`line "task B start" at 10000ms`, sequential, ""},
+		{`no line "task A stop"`, leaky, ""},
+		{`no line "task C *"`, leaky, "it was printed at 0s and 0s"},
+		{`total 15s`, sequential, ""},
+		{`total < 5s`, sequential, "the run took 15s"},
+		{`total >= 15s`, sequential, ""},
+		{`goroutines 0`, sequential, ""},
+		{`goroutines >= 3`, seedRun, "the program started 2 goroutines"},
+		{`goroutines = 3`, leaky, ""},
+		{`goroutines > 1`, deadlocked, "the program started 1 goroutine"},
+		{`exit 0`, seedRun, ""},
+		{`exit 0`, deadlocked, "it exited with 2 (deadlock)"},
+		{`exit 2`, deadlocked, ""},
+		{`deadlock`, deadlocked, ""},
+		{`deadlock`, seedRun, "it ended at 2s without a deadlock"},
+		{`no deadlock`, deadlocked, "it deadlocked at 1s: g1 main (chan receive)"},
+		{`no deadlock`, seedRun, ""},
+		{`no leaked goroutines`, seedRun, ""},
+		{`no leaked goroutines`, leaky, "still running when the program ended: g2 task, g3 task"},
+		{`"task A *" and "task B *" overlap`, seedRun, ""},
+		{`"task A *" and "task B *" do not overlap`, seedRun, `"task A *" ran from 0s to 2s, "task B *" from 0s to 1s`},
+		{`"task A *" and "task B *" do not overlap`, sequential, ""}, // A ends at 10s, the instant B starts
+		{`"task A *" and "task B *" overlap`, sequential, `"task A *" ran from 0s to 10s, "task B *" from 10s to 15s`},
+		{`"task A *" and "task C *" overlap`, sequential, `"task C *" was never printed`},
+	} {
+		checks, err := lessons.ParseChecks(c.check)
+		if err != nil {
+			t.Errorf("%s: %v", c.check, err)
+			continue
+		}
+		failures := lessons.Check(checks, c.events)
+		got := ""
+		if len(failures) > 0 {
+			got = failures[0].Got
+			if s := failures[0].String(); s != c.check+": "+got {
+				t.Errorf("%s: failure reads %q", c.check, s)
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s:\n\tgot  %q\n\twant %q", c.check, got, c.want)
+		}
+	}
+}
+
+func TestCheckPatterns(t *testing.T) {
+	run := []event.Event{out(0, 1, "worker 1 done"), out(0, 1, `a*b "q" \`), exit(0, 0)}
+	for check, pass := range map[string]bool{
+		`line "worker * done" at 0s`:    true,
+		`line "worker *" at 0s`:         true,
+		`line "* done" at 0s`:           true,
+		`line "*" at 0s`:                true,
+		`line "worker" at 0s`:           false, // a text matches whole lines
+		`line "worker 1 done " at 0s`:   false,
+		`line "a\*b \"q\" \\" at 0s`:    true,
+		`line "a\*b*" at 0s`:            true,
+		`line "ax\*b*" at 0s`:           false,
+		`line "worker * * done" at 0s`:  false,
+		`line "worker ** done" at 0s`:   true,
+		`line "w*r*k*e*r*1*" at 0s`:     true,
+		`line "worker 1 done*x" at 0s`:  false,
+		`line "*1 done*1 done" at 0s`:   false,
+		`line "worker 1 d*one" at 0s`:   true,
+		`line "worker 1 d*done" at 0s`:  false,
+		`line "worker * done*" at 0s`:   true,
+		`line "worker * done" at 1s`:    false,
+		`line "a*b \"q\" \\" at >= 0s`:  true,
+		`line "a*b \"q\" \\" at > 0s`:   false,
+		`line "a*b \"q\" \\" at == 0s`:  true,
+		`line "a*b \"q\" \\" at = 0.0s`: true,
+	} {
+		checks, err := lessons.ParseChecks(check)
+		if err != nil {
+			t.Errorf("%s: %v", check, err)
+			continue
+		}
+		if got := len(lessons.Check(checks, run)) == 0; got != pass {
+			t.Errorf("%s: passes %v, want %v", check, got, pass)
+		}
+	}
+}
+
+// TestCheckRunEnds: a run that did not compile or was stopped fails for
+// that reason alone, whatever the checks say.
+func TestCheckRunEnds(t *testing.T) {
+	checks, err := lessons.ParseChecks("no deadlock\nno leaked goroutines")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		events []event.Event
+		want   string
+	}{
+		{[]event.Event{{Kind: event.Compile, Text: "ex.go:3:1: undefined: wg\nex.go:4:1: more"}, exit(0, 1)}, "compiles: ex.go:3:1: undefined: wg"},
+		{[]event.Event{spawn(2, "tick"), {Kind: event.Timeout, T: sec(3600), Text: "stopped after 1h of virtual time"}, exit(3600, 2)}, "runs to its end: stopped after 1h of virtual time"},
+		{[]event.Event{out(0, 1, "hi")}, "runs to its end: the run did not end"},
+	} {
+		failures := lessons.Check(checks, c.events)
+		if len(failures) != 1 || failures[0].String() != c.want {
+			t.Errorf("failures %v, want only %q", failures, c.want)
+		}
+	}
+}
+
+func TestParseChecksErrors(t *testing.T) {
+	for src, want := range map[string]string{
+		"total 5s\nlinez in order: \"a\"":   `line 2: unknown check "linez in order": want one of "lines in order", "line", `,
+		"\n\n# only a comment\n":            "line 1: a check block needs at least one expectation",
+		`lines in order "a", "b"`:           `line 1: want: lines in order: "TEXT", "TEXT", ...`,
+		`lines in order: "a" "b"`:           `line 1: want: lines in order:`,
+		`lines in order: "a",`:              `line 1: want: lines in order:`,
+		`lines in order:`:                   `line 1: want: lines in order:`,
+		`line "a" at`:                       `line 1: want: line "TEXT" at TIME`,
+		`line "a" at -1s`:                   `line 1: "-1s" is not a time`,
+		`line "a" at 5 s`:                   `line 1: want: line "TEXT" at TIME`,
+		`no line a`:                         `line 1: want: no line "TEXT"`,
+		`total`:                             `line 1: want: total TIME`,
+		`total < < 5s`:                      `line 1: want: total TIME`,
+		`goroutines three`:                  `line 1: "three" is not a whole number`,
+		`exit < 1`:                          `line 1: want: exit N`,
+		`no deadlock now`:                   `line 1: want: no deadlock`,
+		`"a" and "b"`:                       `line 1: want: "TEXT" and "TEXT" overlap`,
+		`"a" or "b" overlap`:                `line 1: want: "TEXT" and "TEXT" overlap`,
+		`"a" and "b" do overlap`:            `line 1: want: "TEXT" and "TEXT" overlap`,
+		`"a" and "b" overlap ,`:             `line 1: want: "TEXT" and "TEXT" overlap`,
+		`: total 5s`:                        `line 1: unknown check ""`,
+		`line "unterminated at 5s`:          `line 1: a text is not closed`,
+		"goroutines >= 3\n\ttotal 1m30s\n_": `line 3: unknown check "_"`,
+	} {
+		_, err := lessons.ParseChecks(src)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("ParseChecks(%q): %v\n\twant an error starting %q", src, err, want)
+		}
+	}
+}
+
+func TestSameUpToTies(t *testing.T) {
+	shown := " +0.000s  g3 task │ B start\n +0.000s  g2 task │ A start\n +1.000s  g3 task │ B stop\n +1.000s  g2 task │ A stop\n"
+	for got, same := range map[string]bool{
+		shown: true,
+		" +0.000s  g2 task │ A start\n +0.000s  g3 task │ B start\n +1.000s  g2 task │ A stop\n +1.000s  g3 task │ B stop\n": true,
+		" +0.000s  g3 task │ B start\n +1.000s  g2 task │ A start\n +1.000s  g3 task │ B stop\n +1.000s  g2 task │ A stop\n": false, // a time differs
+		" +0.000s  g3 task │ B start\n +0.000s  g2 task │ A start\n +1.000s  g3 task │ B stop\n":                             false,
+		" +0.000s  g3 task │ B start\n +0.000s  g3 task │ A start\n +1.000s  g3 task │ B stop\n +1.000s  g2 task │ A stop\n": false, // a goroutine differs
+	} {
+		if sameUpToTies(got, shown) != same {
+			t.Errorf("sameUpToTies(\n%s) = %v, want %v", got, !same, same)
+		}
+	}
+	one := " +0.000s  g1 main │ a\n +0.000s  g1 main │ b\n"
+	if sameUpToTies(" +0.000s  g1 main │ b\n +0.000s  g1 main │ a\n", one) {
+		t.Error("the lines of one goroutine may not swap")
+	}
+}

@@ -1,0 +1,246 @@
+package lessons_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/lessons"
+	"github.com/concur-dev/concur/repl"
+)
+
+var update = flag.Bool("update", false, "rewrite the output blocks of en/*.md from runs of their examples")
+
+// raceEnabled is set under the race detector (race_test.go).
+var raceEnabled bool
+
+func TestMain(m *testing.M) {
+	// Sessions start workers by running this test binary again.
+	if engine.IsWorker() {
+		os.Exit(engine.ServeWorker())
+	}
+	os.Exit(m.Run())
+}
+
+func load(t *testing.T) []lessons.Lesson {
+	t.Helper()
+	ls, err := lessons.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ls
+}
+
+// run runs src the way `concur run FILE` does, in a session of its own, and
+// returns its events and what `concur run` prints for them (without colour).
+func run(t *testing.T, file, src string) ([]event.Event, string) {
+	t.Helper()
+	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var (
+		events []event.Event
+		out    bytes.Buffer
+	)
+	p := repl.NewPrinter(&out, &out, false)
+	_, err = s.Run(context.Background(), file, src, true, func(e event.Event) {
+		events = append(events, e)
+		p.Event(e)
+	})
+	p.Flush()
+	if err != nil {
+		t.Fatalf("run %s: %v", file, err)
+	}
+	return events, out.String()
+}
+
+func TestLoad(t *testing.T) {
+	ls := load(t)
+	if len(ls) < 4 {
+		t.Fatalf("%d lessons, want at least the four seed lessons", len(ls))
+	}
+	for i, l := range ls {
+		if l.Order != i+1 {
+			t.Errorf("%s: order %d, want %d: lessons are numbered from 1 without gaps", l.Source[lessons.English], l.Order, i+1)
+		}
+		for _, lang := range lessons.Langs {
+			if l.Title[lang] == "" || l.Source[lang] == "" {
+				t.Errorf("lesson %s has no %s title or file", l.ID, lang)
+			}
+			for j, s := range l.Steps {
+				if s.Title[lang] == "" || s.Text[lang] == "" {
+					t.Errorf("%s: step %d has no %s title or text", l.Source[lang], j+1, lang)
+				}
+				if x := s.Exercise; x != nil && len(x.Hints[lang]) == 0 {
+					t.Errorf("%s: exercise %q has no hints", l.Source[lang], x.Name)
+				}
+			}
+		}
+	}
+	if got := ls[0].Steps[0].Examples[0].File(); got != "tasks.go" {
+		t.Errorf("first example runs as %q, want tasks.go", got)
+	}
+}
+
+// TestExamples runs every example and compares what concur prints with the
+// output block the lesson shows. -update rewrites the blocks from the runs.
+func TestExamples(t *testing.T) {
+	ls := load(t)
+	var mu sync.Mutex
+	outputs := map[string]map[string]string{} // English file → example → output
+	t.Run("run", func(t *testing.T) {
+		for _, l := range ls {
+			file := l.Source[lessons.English]
+			for _, s := range l.Steps {
+				for _, ex := range s.Examples {
+					t.Run(l.ID+"/"+ex.Name, func(t *testing.T) {
+						t.Parallel()
+						_, out := run(t, ex.File(), ex.Code)
+						mu.Lock()
+						if outputs[file] == nil {
+							outputs[file] = map[string]string{}
+						}
+						outputs[file][ex.Name] = out
+						mu.Unlock()
+						switch {
+						case sameUpToTies(out, ex.Output) || *update:
+						case raceEnabled:
+							t.Logf("%s: example %q prints, under the race detector,\n%s", file, ex.Name, out)
+						default:
+							t.Errorf("%s: example %q prints\n%s\nbut the lesson shows\n%s\n(go test ./lessons -update rewrites it)", file, ex.Name, out, ex.Output)
+						}
+					})
+				}
+			}
+		}
+	})
+	if !*update || t.Failed() {
+		return
+	}
+	if raceEnabled {
+		t.Fatal("-update: not under the race detector, whose runs are not the ones concur shows")
+	}
+	for file, outs := range outputs {
+		path := strings.TrimPrefix(file, "lessons/")
+		old, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			for _, s := range l.Steps {
+				for _, ex := range s.Examples {
+					if l.Source[lessons.English] == file && sameUpToTies(outs[ex.Name], ex.Output) {
+						delete(outs, ex.Name) // keep the order of ties shown
+					}
+				}
+			}
+		}
+		if updated := lessons.SetOutputs(old, outs); !bytes.Equal(updated, old) {
+			if err := os.WriteFile(path, updated, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("updated %s", path)
+		}
+	}
+}
+
+// TestExercises runs every exercise's starter, which must compile, run and
+// fail its checks, and its solution, which must pass them.
+func TestExercises(t *testing.T) {
+	for _, l := range load(t) {
+		file := l.Source[lessons.English]
+		for _, s := range l.Steps {
+			x := s.Exercise
+			if x == nil {
+				continue
+			}
+			t.Run(l.ID+"/"+x.Name+"/starter", func(t *testing.T) {
+				t.Parallel()
+				events, out := run(t, x.File(), x.Starter)
+				failures := lessons.Check(x.Checks, events)
+				if len(failures) == 0 {
+					t.Errorf("%s: the starter of %q passes its checks; it prints\n%s", file, x.Name, out)
+				}
+				for _, f := range failures {
+					if f.Expectation.Line == 0 {
+						t.Errorf("%s: the starter of %q must run and fail a check; instead: %s", file, x.Name, f)
+					}
+					t.Logf("starter fails as it should: %s", f)
+				}
+			})
+			t.Run(l.ID+"/"+x.Name+"/solution", func(t *testing.T) {
+				t.Parallel()
+				events, out := run(t, x.File(), x.Solution)
+				for _, f := range lessons.Check(x.Checks, events) {
+					t.Errorf("%s:%d: the solution of %q fails: %s; it prints\n%s", file, f.Expectation.Line, x.Name, f, out)
+				}
+			})
+		}
+	}
+}
+
+// sameUpToTies reports whether two outputs of `concur run` are the same but
+// for the order of ties: lines stamped with the same time by different
+// goroutines may come in any order (the engine does not promise one, and Go
+// does not either); the lines of each goroutine keep theirs.
+func sameUpToTies(a, b string) bool {
+	ga, gb := tieGroups(a), tieGroups(b)
+	if len(ga) != len(gb) {
+		return false
+	}
+	for i := range ga {
+		x, y := ga[i], gb[i]
+		if len(x) != len(y) {
+			return false
+		}
+		bySource := func(lines []string) map[string][]string {
+			m := map[string][]string{}
+			for _, l := range lines {
+				src, _, _ := strings.Cut(l, "│")
+				m[src] = append(m[src], l)
+			}
+			return m
+		}
+		mx, my := bySource(x), bySource(y)
+		if len(mx) != len(my) {
+			return false
+		}
+		for k, v := range mx {
+			if !slices.Equal(v, my[k]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// tieGroups splits output into runs of lines with the same stamp ("+1.000s",
+// the first field); a line without one is a group of its own.
+func tieGroups(out string) [][]string {
+	var groups [][]string
+	last := ""
+	for _, l := range strings.Split(out, "\n") {
+		f := strings.Fields(l)
+		stamp := ""
+		if len(f) > 0 && strings.HasPrefix(f[0], "+") && strings.HasSuffix(f[0], "s") && strings.Contains(l, "│") {
+			stamp = f[0]
+		}
+		if stamp != "" && stamp == last {
+			groups[len(groups)-1] = append(groups[len(groups)-1], l)
+		} else {
+			groups = append(groups, []string{l})
+		}
+		last = stamp
+	}
+	return groups
+}
