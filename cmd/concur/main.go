@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,9 @@ func main() {
 	if engine.IsWorker() {
 		os.Exit(engine.ServeWorker())
 	}
+	// The terminal side decodes and prints every event a run makes; fewer
+	// collections keep it ahead of a print-heavy worker.
+	debug.SetGCPercent(400)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
