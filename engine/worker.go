@@ -235,7 +235,7 @@ func (w *worker) eval(req request) {
 	go func() {
 		defer close(done)
 		t.bindMain()
-		code = w.runMain(req.File, in)
+		code = w.runMain(req.File, req.Src, in)
 		returned = true
 	}()
 	<-done
@@ -279,12 +279,17 @@ const kindGoroutines event.Kind = "goroutines"
 
 // runMain is the input's main goroutine: it compiles every unit, then runs
 // them. It returns the exit status; a panic ends the program from here.
-func (w *worker) runMain(file string, in *rewrite.Input) (code int) {
+func (w *worker) runMain(file, src string, in *rewrite.Input) (code int) {
 	defer func() {
 		// The interpreter itself panicked (it does for some inputs while
 		// compiling): a compile error in the learner's eyes.
 		if r := recover(); r != nil {
-			w.compileError(fmt.Errorf("%s: the interpreter failed on this input: %v", file, r))
+			msg := fmt.Sprintf("%s: the interpreter failed on this input: %v", file, r)
+			if fmt.Sprint(r) == "nil type" && strings.Contains(src, "range") {
+				msg += "\n\tif a for loop ranges over an integer (Go 1.22), concur could not tell that it is one:" +
+					"\n\twrite `for i := 0; i < n; i++`, or give n a type: `var n int = ...`"
+			}
+			w.compileError(errors.New(msg))
 			code = 1
 		}
 	}()
@@ -405,12 +410,23 @@ func formatValue(v reflect.Value) string {
 func (w *worker) compileError(err error) {
 	var lines []string
 	for _, line := range strings.Split(strings.TrimSpace(err.Error()), "\n") {
-		lines = append(lines, w.position(rewrite.Demangle(line)))
+		line = w.position(rewrite.Demangle(line))
+		if m := undefinedSelector.FindStringSubmatch(line); m != nil && !w.opts.Unrestricted && sandboxed[m[1]] {
+			line += " (concur's sandbox leaves it out; --unrestricted allows it)"
+		}
+		lines = append(lines, line)
 	}
 	w.t.mu.Lock()
 	defer w.t.mu.Unlock()
 	w.t.emit(event.Event{Kind: event.Compile, T: 0, G: 1, Text: strings.Join(lines, "\n")}, 0)
 }
+
+// undefinedSelector matches the interpreter's message for a package member
+// that is not there: in restricted mode that may be one the sandbox cut.
+var undefinedSelector = regexp.MustCompile(`undefined selector (\w+)\.\w+$`)
+
+// sandboxed are the packages restricted mode cuts down rather than leaves out.
+var sandboxed = map[string]bool{"os": true, "runtime": true}
 
 // barePosition matches a message that starts with a position without a
 // file: the interpreter's positions name none (see package rewrite).
