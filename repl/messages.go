@@ -2,6 +2,7 @@ package repl
 
 // messages are the REPL's own words, in one language.
 type messages struct {
+	lang                                                string // "en" or "zh"
 	banner, abandoned, imported                         string
 	unknownCommand                                      string
 	helpHelp, helpQuit, helpReset, helpClock, helpSpeed string
@@ -23,6 +24,7 @@ func catalog(lang string) messages {
 }
 
 var en = messages{
+	lang:           "en",
 	banner:         "concur: a Go concurrency playground. Type Go; :help lists commands.",
 	abandoned:      "(input abandoned)",
 	imported:       "(imported %s)",
@@ -60,6 +62,7 @@ var en = messages{
 }
 
 var zh = messages{
+	lang:           "zh",
 	banner:         "concur —— Go 并发练习场。直接输入 Go 代码；:help 查看命令；Ctrl-D 退出。",
 	abandoned:      "（已放弃这段输入）",
 	imported:       "（已自动导入 %s）",

@@ -42,6 +42,9 @@ func init() {
 func (r *REPL) meta(line string) bool {
 	name, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
+	if c, ok := r.lessonCommand(name); ok {
+		return c.run(r, arg)
+	}
 	for _, c := range metaCommands {
 		if c.name == name {
 			return c.run(r, arg)
@@ -62,11 +65,21 @@ func (r *REPL) say(format string, args ...any) {
 }
 
 func (r *REPL) help() {
+	cmds := metaCommands
+	if r.learn != nil {
+		// The lesson commands first; their :reset replaces the plain one.
+		cmds = lessonCommands
+		for _, c := range metaCommands {
+			if _, ok := r.lessonCommand(c.name); !ok {
+				cmds = append(cmds[:len(cmds):len(cmds)], c)
+			}
+		}
+	}
 	width := 0
-	for _, c := range metaCommands {
+	for _, c := range cmds {
 		width = max(width, len(c.name)+1+len(c.args))
 	}
-	for _, c := range metaCommands {
+	for _, c := range cmds {
 		use := strings.TrimSpace(c.name + " " + c.args)
 		r.say("  %-*s  %s", width, use, c.help(r.msg))
 	}

@@ -63,6 +63,8 @@ type Config struct {
 	Out, Err io.Writer
 	// Completer, if set, is kept pointed at the session's declarations.
 	Completer *Completer
+	// Learn, if set, opens a lesson (lesson mode, learn.go).
+	Learn *Learn
 }
 
 // REPL is one interactive session.
@@ -77,6 +79,7 @@ type REPL struct {
 	worst   int
 	inputs  int
 	msg     messages
+	learn   *learner // nil outside lesson mode
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // stops the run in progress
@@ -116,6 +119,9 @@ func Run(cfg Config, src LineSource) int {
 	if src.Interactive() {
 		fmt.Fprintln(cfg.Out, r.msg.banner)
 	}
+	if cfg.Learn != nil {
+		r.startLesson()
+	}
 	for {
 		input, err := r.read()
 		if err == io.EOF {
@@ -138,7 +144,7 @@ func Run(cfg Config, src LineSource) int {
 			}
 			continue
 		}
-		r.eval(input, "")
+		r.typedInput(input, r.eval(input, ""))
 	}
 	if src.Interactive() {
 		return 0
@@ -193,8 +199,8 @@ func promptFor(src LineSource, p string) string {
 	return p
 }
 
-// eval runs one input and shows it.
-func (r *REPL) eval(input, file string) {
+// eval runs one input and shows it; it returns the input's exit status.
+func (r *REPL) eval(input, file string) int {
 	r.inputs++
 	if file == "" {
 		file = fmt.Sprintf("input%d", r.inputs)
@@ -241,7 +247,7 @@ func (r *REPL) eval(input, file string) {
 	if err != nil {
 		fmt.Fprintf(r.cfg.Err, "concur: %v\n", err)
 		r.worst = max(r.worst, 1)
-		return
+		return 1
 	}
 	r.worst = max(r.worst, res.Code)
 	if len(res.AutoImports) > 0 && r.src.Interactive() {
@@ -256,6 +262,7 @@ func (r *REPL) eval(input, file string) {
 	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(events) && elapsed(events) > 0 {
 		fmt.Fprint(r.cfg.Out, Timeline(r.last, r.cfg.Width(), r.cfg.Color))
 	}
+	return res.Code
 }
 
 // named gives the timeline the names of goroutines that earlier inputs

@@ -2,6 +2,7 @@
 //
 //	concur                 start the REPL
 //	concur run [flags] FILE run a Go program or snippet (FILE "-" is stdin)
+//	concur learn [N|ID]     list the lessons, or open one in the REPL
 //
 // The same binary is also the worker process that runs learner code: the
 // engine starts it with engine.WorkerEnv set.
@@ -46,6 +47,7 @@ const usage = `concur — a Go concurrency playground for the terminal
 Usage:
   concur [flags]              start the REPL (inputs from a pipe run without prompts)
   concur run [flags] FILE     run a Go program or snippet; FILE "-" reads stdin
+  concur learn [flags] [N]    list the lessons and your progress, or open lesson N
 
 Run "concur -h" or "concur run -h" for the flags.
 `
@@ -56,6 +58,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "run":
 			return runFile(args[1:], stdin, stdout, stderr)
+		case "learn":
+			return learn(args[1:], stdin, stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return 0

@@ -1,0 +1,141 @@
+package lessons_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/concur-dev/concur/lessons"
+)
+
+func TestProgressRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state", "concur", "progress.json")
+	p, err := lessons.LoadProgress(path)
+	if err != nil {
+		t.Fatalf("missing file: %v, want no progress and no error", err)
+	}
+	if p.Started("sync-blocking") {
+		t.Fatal("a missing file has started lessons")
+	}
+	opened := time.Date(2026, 11, 25, 1, 2, 3, 0, time.UTC)
+	lp := p.Lesson("sync-blocking")
+	lp.Step, lp.LastOpened = 2, opened
+	p.MarkSolved("sync-blocking", "shortest-first")
+	p.MarkSolved("sync-blocking", "shortest-first") // once is enough
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	q, err := lessons.LoadProgress(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := q.Lessons["sync-blocking"]
+	if got == nil || got.Step != 2 || !got.LastOpened.Equal(opened) || len(got.Done) != 1 {
+		t.Fatalf("read back %+v", got)
+	}
+	if !q.Solved("sync-blocking", "shortest-first") || q.Solved("sync-blocking", "other") || q.Started("async-blocking") {
+		t.Error("Solved/Started disagree with what was saved")
+	}
+}
+
+func TestProgressComplete(t *testing.T) {
+	ls := load(t)
+	p := &lessons.Progress{}
+	l := ls[0]
+	if p.Complete(l) {
+		t.Fatal("complete with nothing solved")
+	}
+	for _, s := range l.Steps {
+		if s.Exercise != nil {
+			p.MarkSolved(l.ID, s.Exercise.Name)
+		}
+	}
+	if !p.Complete(l) {
+		t.Fatal("not complete with every exercise solved")
+	}
+}
+
+func TestProgressCorrupt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	if err := os.WriteFile(path, []byte(`{"lessons": [oops`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := lessons.LoadProgress(path)
+	var corrupt *lessons.CorruptError
+	if !errors.As(err, &corrupt) {
+		t.Fatalf("err = %v, want a *CorruptError", err)
+	}
+	if p == nil || len(p.Lessons) != 0 {
+		t.Fatalf("progress %+v, want empty", p)
+	}
+	if corrupt.MovedTo != path+".bad" {
+		t.Errorf("moved to %q", corrupt.MovedTo)
+	}
+	if _, err := os.Stat(path + ".bad"); err != nil {
+		t.Errorf("the bad file was not kept: %v", err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("the bad file is still in place: %v", err)
+	}
+	// The next save starts afresh, and loads cleanly.
+	p.MarkSolved("sync-blocking", "shortest-first")
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if q, err := lessons.LoadProgress(path); err != nil || !q.Solved("sync-blocking", "shortest-first") {
+		t.Fatalf("after a save: %v, %+v", err, q)
+	}
+}
+
+func TestProgressAtomicWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "progress.json")
+	p := &lessons.Progress{}
+	p.Lesson("sync-blocking").Step = 1
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(path)
+	// A save that cannot finish leaves the old file whole: here the
+	// directory is read-only, so no temporary file can be made in it.
+	if os.Getuid() != 0 {
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		p.Lesson("sync-blocking").Step = 2
+		if err := p.Save(path); err == nil {
+			t.Error("save into a read-only directory succeeded")
+		}
+		os.Chmod(dir, 0o755)
+		if now, _ := os.ReadFile(path); string(now) != string(old) {
+			t.Errorf("a failed save changed the file:\n%s", now)
+		}
+	}
+	// A successful save leaves no temporary files behind.
+	p.Lesson("sync-blocking").Step = 3
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files after saving: %v, want only progress.json", names)
+	}
+}
+
+func TestProgressPath(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", "/state")
+	if got, err := lessons.ProgressPath(); err != nil || got != "/state/concur/progress.json" {
+		t.Errorf("ProgressPath() = %q, %v", got, err)
+	}
+	t.Setenv("XDG_STATE_HOME", "")
+	t.Setenv("HOME", "/home/learner")
+	if got, err := lessons.ProgressPath(); err != nil || got != "/home/learner/.local/state/concur/progress.json" {
+		t.Errorf("ProgressPath() = %q, %v", got, err)
+	}
+}

@@ -1,0 +1,520 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/lessons"
+)
+
+// Learn puts a REPL in lesson mode: it shows a lesson's steps one at a time
+// and adds the lesson commands (:run, :next, :check ...). The learner types
+// Go as usual in the same session.
+//
+// In this increment the step's text and its code are shown one under the
+// other, whatever the terminal's width.
+type Learn struct {
+	Lessons  []lessons.Lesson
+	Index    int               // the lesson to open, in Lessons
+	Progress *lessons.Progress // updated as the learner goes; nil: not kept
+	Path     string            // where Progress is saved; "": not saved
+}
+
+// learner is the state of lesson mode.
+type learner struct {
+	Learn
+	step     int
+	typed    []string // inputs typed since the step was entered, that compiled
+	hints    int      // hints shown in this step
+	attempts int      // :check runs in this step
+	askedSol bool     // :solution was asked once without a try
+}
+
+var lessonCommands []metaCommand
+
+func init() {
+	lessonCommands = []metaCommand{
+		{":run", "", func(m messages) string { return learnCatalog(m).helpRun }, (*REPL).runExamples},
+		{":next", "", func(m messages) string { return learnCatalog(m).helpNext }, func(r *REPL, _ string) bool { r.moveStep(+1); return false }},
+		{":prev", "", func(m messages) string { return learnCatalog(m).helpPrev }, func(r *REPL, _ string) bool { r.moveStep(-1); return false }},
+		{":lesson", "", func(m messages) string { return learnCatalog(m).helpLesson }, (*REPL).where},
+		{":check", "[FILE]", func(m messages) string { return learnCatalog(m).helpCheck }, (*REPL).check},
+		{":hint", "", func(m messages) string { return learnCatalog(m).helpHint }, (*REPL).hint},
+		{":solution", "", func(m messages) string { return learnCatalog(m).helpSolution }, (*REPL).solution},
+		{":reset", "", func(m messages) string { return learnCatalog(m).helpReset }, (*REPL).lessonReset},
+	}
+}
+
+// lessonCommand finds a lesson command, in lesson mode.
+func (r *REPL) lessonCommand(name string) (metaCommand, bool) {
+	if r.learn == nil {
+		return metaCommand{}, false
+	}
+	for _, c := range lessonCommands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return metaCommand{}, false
+}
+
+// startLesson enters lesson mode, at the step the learner stopped at.
+func (r *REPL) startLesson() {
+	l := &learner{Learn: *r.cfg.Learn}
+	r.learn = l
+	lesson := l.lesson()
+	if l.Progress != nil {
+		lp := l.Progress.Lesson(lesson.ID)
+		l.step = min(max(lp.Step, 0), len(lesson.Steps)-1)
+		lp.LastOpened = now()
+		r.saveProgress()
+	}
+	r.showStep()
+}
+
+// now is the time progress records as last opened.
+var now = time.Now
+
+func (l *learner) lesson() lessons.Lesson { return l.Lessons[l.Index] }
+
+func (l *learner) current() lessons.Step { return l.lesson().Steps[l.step] }
+
+func (r *REPL) lmsg() learnMessages { return learnCatalog(r.msg) }
+
+// text picks the REPL's language from a map of translations.
+func (r *REPL) text(m map[lessons.Lang]string) string {
+	if s := m[lessons.Lang(r.cfg.Lang)]; s != "" {
+		return s
+	}
+	return m[lessons.English]
+}
+
+func (r *REPL) saveProgress() {
+	l := r.learn
+	if l.Progress == nil || l.Path == "" {
+		return
+	}
+	if err := l.Progress.Save(l.Path); err != nil {
+		fmt.Fprintf(r.cfg.Err, "concur: progress not saved: %v\n", err)
+	}
+}
+
+// showStep prints the current step: heading, text, then its code.
+func (r *REPL) showStep() {
+	l, m := r.learn, r.lmsg()
+	lesson, s := l.lesson(), l.current()
+	width := max(r.cfg.Width(), 20)
+	out := r.cfg.Out
+	head := fmt.Sprintf(m.lessonHead, lesson.Order, len(l.Lessons), r.text(lesson.Title))
+	fmt.Fprintln(out, r.printer.paint("1", head))
+	fmt.Fprintln(out, r.printer.paint("1", fmt.Sprintf(m.stepHead, l.step+1, len(lesson.Steps), r.text(s.Title))))
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, wrapText(r.text(s.Text), width))
+	for _, ex := range s.Examples {
+		fmt.Fprintln(out)
+		fmt.Fprintln(out, r.printer.paint(dim, fmt.Sprintf(m.exampleHead, ex.File())))
+		fmt.Fprintln(out, strings.TrimRight(ex.Code, "\n"))
+	}
+	if x := s.Exercise; x != nil {
+		fmt.Fprintln(out)
+		fmt.Fprintln(out, r.printer.paint(dim, fmt.Sprintf(m.starterHead, x.File())))
+		fmt.Fprintln(out, strings.TrimRight(x.Starter, "\n"))
+		fmt.Fprintln(out)
+		if l.Progress != nil && l.Progress.Solved(lesson.ID, x.Name) {
+			r.say("%s", m.alreadySolved)
+		}
+		r.say("%s", m.exerciseKeys)
+	} else {
+		fmt.Fprintln(out)
+		r.say("%s", m.stepKeys)
+	}
+}
+
+// moveStep goes by to the next (+1) or previous (-1) step.
+func (r *REPL) moveStep(by int) {
+	l, m := r.learn, r.lmsg()
+	lesson := l.lesson()
+	next := l.step + by
+	switch {
+	case next >= len(lesson.Steps):
+		if l.Index+1 < len(l.Lessons) {
+			r.say(m.lastStep, l.Lessons[l.Index+1].Order)
+		} else {
+			r.say("%s", m.lastLesson)
+		}
+		return
+	case next < 0:
+		r.say("%s", m.firstStep)
+		return
+	}
+	l.step = next
+	l.typed, l.hints, l.attempts, l.askedSol = nil, 0, 0, false
+	if l.Progress != nil {
+		l.Progress.Lesson(lesson.ID).Step = next
+		r.saveProgress()
+	}
+	r.showStep()
+}
+
+// typedInput records an input the learner typed, for :check; inputs that
+// did not compile (status 1) are left out.
+func (r *REPL) typedInput(input string, code int) {
+	if r.learn != nil && code != 1 {
+		r.learn.typed = append(r.learn.typed, input)
+	}
+}
+
+// runExamples is :run: each example of the step, as `concur run` runs it, so
+// the output is the one the lesson talks about.
+func (r *REPL) runExamples(string) bool {
+	s := r.learn.current()
+	if len(s.Examples) == 0 {
+		r.say("%s", r.lmsg().noExample)
+		return false
+	}
+	for _, ex := range s.Examples {
+		r.say("%s", r.printer.paint(dim, fmt.Sprintf(r.lmsg().running, ex.File())))
+		r.runWhole(ex.File(), ex.Code)
+	}
+	return false
+}
+
+// runWhole runs src as a whole program in a fresh session of its own, shows
+// its output (and timeline, as after any run) and returns its events.
+func (r *REPL) runWhole(file, src string) ([]event.Event, bool) {
+	sess, err := engine.NewSession(r.cfg.Engine)
+	if err != nil {
+		r.fail("concur: %v", err)
+		return nil, false
+	}
+	defer sess.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	speed := r.cfg.Speed
+	if !r.src.Interactive() || sess.Clock() == "real" {
+		speed = 0
+	}
+	if r.src.Interactive() {
+		defer quietTerminal()()
+	}
+	printer := NewPrinter(r.cfg.Out, r.cfg.Err, r.cfg.Color)
+	player := NewPlayer(speed, printer.Event, printer.Flush)
+	r.mu.Lock()
+	r.cancel, r.player = cancel, player
+	r.mu.Unlock()
+	stopSkip := make(chan struct{})
+	if skip := r.src.Skip(); skip != nil {
+		go func() {
+			select {
+			case <-skip:
+				player.Skip()
+			case <-stopSkip:
+			}
+		}()
+	}
+	var events []event.Event
+	_, err = sess.Run(ctx, file, src, true, func(e event.Event) {
+		events = append(events, e)
+		player.Add(e)
+	})
+	player.Close()
+	close(stopSkip)
+	r.mu.Lock()
+	r.cancel, r.player = nil, nil
+	r.mu.Unlock()
+	if err != nil {
+		r.fail("concur: %v", err)
+		return nil, false
+	}
+	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(events) && elapsed(events) > 0 {
+		fmt.Fprint(r.cfg.Out, Timeline(events, r.cfg.Width(), r.cfg.Color))
+	}
+	return events, true
+}
+
+// where is :lesson.
+func (r *REPL) where(string) bool {
+	l, m := r.learn, r.lmsg()
+	lesson, s := l.lesson(), l.current()
+	r.say(m.lessonHead, lesson.Order, len(l.Lessons), r.text(lesson.Title))
+	r.say(m.stepHead, l.step+1, len(lesson.Steps), r.text(s.Title))
+	if x := s.Exercise; x != nil {
+		state := m.notSolved
+		if l.Progress != nil && l.Progress.Solved(lesson.ID, x.Name) {
+			state = m.solved
+		}
+		r.say(m.exerciseState, x.Name, state, l.hints, len(x.Hints[lessons.English]), l.attempts)
+	} else {
+		r.say("%s", m.noExercise)
+	}
+	return false
+}
+
+func (r *REPL) exercise() *lessons.Exercise {
+	x := r.learn.current().Exercise
+	if x == nil {
+		r.say("%s", r.lmsg().noExercise)
+	}
+	return x
+}
+
+// check is :check [FILE]: it runs what the learner typed since the step
+// began (or FILE) as a whole program in a fresh session and checks it.
+func (r *REPL) check(arg string) bool {
+	l, m := r.learn, r.lmsg()
+	x := r.exercise()
+	if x == nil {
+		return false
+	}
+	file, src := x.File(), strings.Join(l.typed, "\n\n")
+	if arg != "" {
+		data, err := os.ReadFile(arg)
+		if err != nil {
+			r.fail("concur: %v", err)
+			return false
+		}
+		file, src = arg, string(data)
+	}
+	if strings.TrimSpace(src) == "" {
+		r.fail("%s", m.nothingTyped)
+		return false
+	}
+	l.attempts++
+	events, ok := r.runWhole(file, src)
+	if !ok {
+		return false
+	}
+	failures := lessons.Check(x.Checks, events)
+	if len(failures) > 0 {
+		for _, f := range failures {
+			fmt.Fprintln(r.cfg.Err, r.printer.paint(red, "✗ "+f.String()))
+		}
+		r.fail(m.checkFailed, len(failures), len(x.Checks))
+		return false
+	}
+	r.say("%s", r.printer.paint("32", fmt.Sprintf(m.checkPassed, len(x.Checks))))
+	if l.Progress != nil {
+		l.Progress.MarkSolved(l.lesson().ID, x.Name)
+		r.saveProgress()
+	}
+	return false
+}
+
+// hint is :hint: one more hint each time.
+func (r *REPL) hint(string) bool {
+	l, m := r.learn, r.lmsg()
+	x := r.exercise()
+	if x == nil {
+		return false
+	}
+	hints := x.Hints[lessons.Lang(r.cfg.Lang)]
+	if len(hints) == 0 {
+		hints = x.Hints[lessons.English]
+	}
+	if l.hints >= len(hints) {
+		r.say("%s", m.noMoreHints)
+		return false
+	}
+	l.hints++
+	r.say(m.hintHead, l.hints, len(hints))
+	r.say("%s", wrapText(hints[l.hints-1], max(r.cfg.Width(), 20)))
+	return false
+}
+
+// solution is :solution: after a :check, or when asked twice.
+func (r *REPL) solution(string) bool {
+	l, m := r.learn, r.lmsg()
+	x := r.exercise()
+	if x == nil {
+		return false
+	}
+	if l.attempts == 0 && !l.askedSol {
+		l.askedSol = true
+		r.say("%s", m.solutionConfirm)
+		return false
+	}
+	r.say("%s", r.printer.paint(dim, fmt.Sprintf(m.solutionHead, x.File())))
+	r.say("%s", strings.TrimRight(x.Solution, "\n"))
+	return false
+}
+
+// lessonReset is :reset in lesson mode: on an exercise, a fresh session
+// holding its starter code; elsewhere the plain :reset.
+func (r *REPL) lessonReset(arg string) bool {
+	x := r.learn.current().Exercise
+	if x == nil {
+		return r.reset(arg)
+	}
+	if !r.restart(r.cfg.Engine) {
+		return false
+	}
+	r.say("%s", r.printer.paint(dim, fmt.Sprintf(r.lmsg().starterLoaded, x.File())))
+	r.say("%s", strings.TrimRight(x.Starter, "\n"))
+	r.learn.typed = nil
+	code := r.eval(x.Starter, x.File())
+	r.typedInput(x.Starter, code)
+	return false
+}
+
+// wrapText wraps the lines of text longer than width cells at spaces (or
+// between wide characters), indenting continuations like the line they
+// continue; lines in code fences are left as they are.
+func wrapText(text string, width int) string {
+	var b strings.Builder
+	fence := false
+	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fence = !fence
+		}
+		if fence || runeCells(line) <= width {
+			b.WriteString(line)
+			continue
+		}
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		if rest := line[len(indent):]; strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "* ") {
+			indent += "  "
+		}
+		b.WriteString(wrapLine(line, indent, width))
+	}
+	return b.String()
+}
+
+func wrapLine(line, indent string, width int) string {
+	var b strings.Builder
+	var cur strings.Builder
+	cells := 0
+	var word []rune
+	flushWord := func() {
+		w := runeCells(string(word))
+		if cells > 0 && cells+w > width {
+			b.WriteString(strings.TrimRight(cur.String(), " "))
+			b.WriteByte('\n')
+			cur.Reset()
+			cur.WriteString(indent)
+			cells = runeCells(indent)
+			if strings.TrimSpace(string(word)) == "" {
+				word = word[:0]
+				return
+			}
+		}
+		cur.WriteString(string(word))
+		cells += w
+		word = word[:0]
+	}
+	for _, c := range line {
+		switch {
+		case c == ' ':
+			flushWord()
+			word = append(word, c)
+			flushWord()
+		case wideRune(c) == 2:
+			flushWord()
+			word = append(word, c)
+			flushWord()
+		default:
+			word = append(word, c)
+		}
+	}
+	flushWord()
+	b.WriteString(strings.TrimRight(cur.String(), " "))
+	return b.String()
+}
+
+// learnMessages are lesson mode's words, in one language.
+type learnMessages struct {
+	helpRun, helpNext, helpPrev, helpLesson, helpCheck string
+	helpHint, helpSolution, helpReset                  string
+	lessonHead, stepHead, exampleHead, starterHead     string
+	stepKeys, exerciseKeys, alreadySolved              string
+	lastStep, lastLesson, firstStep                    string
+	noExample, running, noExercise                     string
+	exerciseState, solved, notSolved                   string
+	nothingTyped, checkFailed, checkPassed             string
+	noMoreHints, hintHead                              string
+	solutionConfirm, solutionHead, starterLoaded       string
+}
+
+func learnCatalog(m messages) learnMessages {
+	if m.lang == "zh" {
+		return learnZh
+	}
+	return learnEn
+}
+
+var learnEn = learnMessages{
+	helpRun:         "run the step's example(s) as concur run does",
+	helpNext:        "go to the next step",
+	helpPrev:        "go back to the previous step",
+	helpLesson:      "where am I: lesson, step, exercise",
+	helpCheck:       "check what you typed since the step began (or FILE)",
+	helpHint:        "one more hint",
+	helpSolution:    "show a solution (after a :check, or asked twice)",
+	helpReset:       "restore the exercise's starting code in a new session",
+	lessonHead:      "Lesson %d/%d: %s",
+	stepHead:        "Step %d/%d: %s",
+	exampleHead:     "── example %s ──",
+	starterHead:     "── exercise %s: starting code ──",
+	stepKeys:        ":run runs the example · :next goes on · :help lists the commands",
+	exerciseKeys:    "Type your answer (:reset loads the starting code), then :check. :hint gives a hint.",
+	alreadySolved:   "(you solved this exercise already)",
+	lastStep:        "This was the last step. Next: concur learn %d",
+	lastLesson:      "This was the last step of the last lesson.",
+	firstStep:       "This is the first step.",
+	noExample:       "this step has no example",
+	running:         "running %s:",
+	noExercise:      "this step has no exercise",
+	exerciseState:   "Exercise %s: %s (hints %d/%d, checks run %d)",
+	solved:          "solved",
+	notSolved:       "not solved yet",
+	nothingTyped:    "nothing to check: type your code first (:reset loads the starting code), or :check FILE",
+	checkFailed:     "%d of %d checks failed",
+	checkPassed:     "✓ all %d checks pass: exercise solved",
+	noMoreHints:     "no more hints: :solution shows a solution",
+	hintHead:        "Hint %d/%d:",
+	solutionConfirm: "You have not run :check yet. Type :solution again to see a solution anyway.",
+	solutionHead:    "── a solution (%s) ──",
+	starterLoaded:   "new session with the starting code of %s:",
+}
+
+var learnZh = learnMessages{
+	helpRun:         "像 concur run 那样运行这一步的示例",
+	helpNext:        "进入下一步",
+	helpPrev:        "回到上一步",
+	helpLesson:      "我在哪儿：第几课、第几步、练习做完没有",
+	helpCheck:       "检查进入这一步以来输入的代码（或文件 FILE）",
+	helpHint:        "再给一条提示",
+	helpSolution:    "查看参考答案（:check 之后，或连输两次）",
+	helpReset:       "在新会话中恢复练习的初始代码",
+	lessonHead:      "第 %d/%d 课：%s",
+	stepHead:        "第 %d/%d 步：%s",
+	exampleHead:     "── 示例 %s ──",
+	starterHead:     "── 练习 %s：初始代码 ──",
+	stepKeys:        ":run 运行示例 · :next 下一步 · :help 查看所有命令",
+	exerciseKeys:    "输入你的答案（:reset 载入初始代码），然后 :check。:hint 给出提示。",
+	alreadySolved:   "（这个练习你已经完成了）",
+	lastStep:        "这是本课最后一步。下一课：concur learn %d",
+	lastLesson:      "这是最后一课的最后一步。",
+	firstStep:       "这已经是第一步了。",
+	noExample:       "这一步没有示例",
+	running:         "运行 %s：",
+	noExercise:      "这一步没有练习",
+	exerciseState:   "练习 %s：%s（提示 %d/%d，已检查 %d 次）",
+	solved:          "已完成",
+	notSolved:       "尚未完成",
+	nothingTyped:    "没有可检查的代码：先输入代码（:reset 载入初始代码），或用 :check 文件",
+	checkFailed:     "%d/%d 项检查未通过",
+	checkPassed:     "✓ %d 项检查全部通过：练习完成",
+	noMoreHints:     "没有更多提示了：:solution 查看参考答案",
+	hintHead:        "提示 %d/%d：",
+	solutionConfirm: "你还没有运行过 :check。再输入一次 :solution 即可查看参考答案。",
+	solutionHead:    "── 参考答案（%s）──",
+	starterLoaded:   "新会话，已载入 %s 的初始代码：",
+}
