@@ -3,6 +3,8 @@ package repl
 import (
 	"context"
 	"fmt"
+	"go/scanner"
+	"go/token"
 	"os"
 	"strings"
 	"time"
@@ -356,8 +358,92 @@ func (r *REPL) lessonReset(arg string) bool {
 	r.say("%s", r.printer.paint(dim, fmt.Sprintf(r.lmsg().starterLoaded, x.File())))
 	r.say("%s", strings.TrimRight(x.Starter, "\n"))
 	r.learn.typed = nil
-	code := r.eval(x.Starter, x.File())
-	r.typedInput(x.Starter, code)
+	// Only the declarations go into the session: the statements are the
+	// learner's to type, changed as the exercise asks, and :check must not
+	// run the starter's statements as well as theirs.
+	if decls := declarations(x.Starter); decls != "" {
+		code := r.eval(decls, x.File())
+		r.typedInput(decls, code)
+	}
+	return false
+}
+
+// declarations returns the top-level declarations of a snippet (func,
+// method, type, var, const, import), in order, without its statements.
+func declarations(src string) string {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(file, []byte(src), nil, 0)
+	type tok struct {
+		off int
+		tok token.Token
+	}
+	var toks []tok
+	for {
+		pos, t, _ := s.Scan()
+		if t == token.EOF {
+			break
+		}
+		toks = append(toks, tok{file.Offset(pos), t})
+	}
+	var out []string
+	depth, start, isDecl := 0, -1, false
+	for i, t := range toks {
+		if start < 0 {
+			start = t.off
+			isDecl = isDeclStart(toks[i:], func(k int) token.Token { return toks[i+k].tok })
+		}
+		switch t.tok {
+		case token.LPAREN, token.LBRACE, token.LBRACK:
+			depth++
+		case token.RPAREN, token.RBRACE, token.RBRACK:
+			depth--
+		case token.SEMICOLON:
+			if depth == 0 {
+				if isDecl {
+					out = append(out, strings.TrimSpace(src[start:t.off]))
+				}
+				start = -1
+			}
+		}
+	}
+	if start >= 0 && isDecl {
+		out = append(out, strings.TrimSpace(src[start:]))
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// isDeclStart reports whether the tokens of a top-level item begin a
+// declaration: a func with a name (or a method), type, var, const, import.
+func isDeclStart[T any](rest []T, at func(int) token.Token) bool {
+	switch at(0) {
+	case token.TYPE, token.VAR, token.CONST, token.IMPORT:
+		return true
+	case token.FUNC:
+		if len(rest) < 2 {
+			return false
+		}
+		if at(1) == token.IDENT {
+			return true
+		}
+		if at(1) != token.LPAREN {
+			return false
+		}
+		// func (r T) Name(...) is a method; func(...) {...}(...) is a call.
+		depth := 0
+		for k := 1; k < len(rest); k++ {
+			switch at(k) {
+			case token.LPAREN:
+				depth++
+			case token.RPAREN:
+				depth--
+				if depth == 0 {
+					return k+1 < len(rest) && at(k+1) == token.IDENT
+				}
+			}
+		}
+	}
 	return false
 }
 
@@ -481,7 +567,7 @@ var learnEn = learnMessages{
 	hintHead:        "Hint %d/%d:",
 	solutionConfirm: "You have not run :check yet. Type :solution again to see a solution anyway.",
 	solutionHead:    "── a solution (%s) ──",
-	starterLoaded:   "new session with the starting code of %s:",
+	starterLoaded:   "new session; the declarations of %s are loaded, the statements are yours to type:",
 }
 
 var learnZh = learnMessages{
@@ -516,5 +602,5 @@ var learnZh = learnMessages{
 	hintHead:        "提示 %d/%d：",
 	solutionConfirm: "你还没有运行过 :check。再输入一次 :solution 即可查看参考答案。",
 	solutionHead:    "── 参考答案（%s）──",
-	starterLoaded:   "新会话，已载入 %s 的初始代码：",
+	starterLoaded:   "新会话：已载入 %s 中的声明，语句请你自己输入：",
 }
