@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"context"
 	"fmt"
 	"go/scanner"
 	"go/token"
@@ -195,40 +194,7 @@ func (r *REPL) runWhole(file, src string) ([]event.Event, bool) {
 		return nil, false
 	}
 	defer sess.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	speed := r.cfg.Speed
-	if !r.src.Interactive() || sess.Clock() == "real" {
-		speed = 0
-	}
-	if r.src.Interactive() {
-		defer quietTerminal()()
-	}
-	printer := NewPrinter(r.cfg.Out, r.cfg.Err, r.cfg.Color)
-	player := NewPlayer(speed, printer.Event, printer.Flush)
-	r.mu.Lock()
-	r.cancel, r.player = cancel, player
-	r.mu.Unlock()
-	stopSkip := make(chan struct{})
-	if skip := r.src.Skip(); skip != nil {
-		go func() {
-			select {
-			case <-skip:
-				player.Skip()
-			case <-stopSkip:
-			}
-		}()
-	}
-	var events []event.Event
-	_, err = sess.Run(ctx, file, src, true, func(e event.Event) {
-		events = append(events, e)
-		player.Add(e)
-	})
-	player.Close()
-	close(stopSkip)
-	r.mu.Lock()
-	r.cancel, r.player = nil, nil
-	r.mu.Unlock()
+	events, _, err := r.play(sess, NewPrinter(r.cfg.Out, r.cfg.Err, r.cfg.Color), file, src, true)
 	if err != nil {
 		r.fail("concur: %v", err)
 		return nil, false

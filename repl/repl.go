@@ -205,45 +205,8 @@ func (r *REPL) eval(input, file string) int {
 	if file == "" {
 		file = fmt.Sprintf("input%d", r.inputs)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	speed := r.cfg.Speed
-	if !r.src.Interactive() || r.sess.Clock() == "real" {
-		speed = 0
-	}
-	var events []event.Event
 	r.printer.NewRun()
-	if r.src.Interactive() {
-		// Keys typed while the run plays must not land in its output; the
-		// prompt shows them afterwards.
-		defer quietTerminal()()
-	}
-	player := NewPlayer(speed, func(e event.Event) {
-		r.printer.Event(e)
-	}, r.printer.Flush)
-	r.mu.Lock()
-	r.cancel, r.player = cancel, player
-	r.mu.Unlock()
-
-	stopSkip := make(chan struct{})
-	if skip := r.src.Skip(); skip != nil {
-		go func() {
-			select {
-			case <-skip:
-				player.Skip()
-			case <-stopSkip:
-			}
-		}()
-	}
-	res, err := r.sess.Run(ctx, file, input, false, func(e event.Event) {
-		events = append(events, e)
-		player.Add(e)
-	})
-	player.Close()
-	close(stopSkip)
-	r.mu.Lock()
-	r.cancel, r.player = nil, nil
-	r.mu.Unlock()
-	cancel()
+	events, res, err := r.play(r.sess, r.printer, file, input, false)
 	if err != nil {
 		fmt.Fprintf(r.cfg.Err, "concur: %v\n", err)
 		r.worst = max(r.worst, 1)
@@ -296,6 +259,48 @@ func elapsed(events []event.Event) int64 {
 		}
 	}
 	return 0
+}
+
+// play runs one input in sess and shows its events through printer as they
+// come, paced on a terminal; Ctrl-C stops it or skips its playback, Enter
+// skips the playback. It returns the run's events.
+func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, final bool) ([]event.Event, engine.Result, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	speed := r.cfg.Speed
+	if !r.src.Interactive() || sess.Clock() == "real" {
+		speed = 0
+	}
+	if r.src.Interactive() {
+		// Keys typed while the run plays must not land in its output; the
+		// prompt shows them afterwards.
+		defer quietTerminal()()
+	}
+	player := NewPlayer(speed, printer.Event, printer.Flush)
+	r.mu.Lock()
+	r.cancel, r.player = cancel, player
+	r.mu.Unlock()
+	stopSkip := make(chan struct{})
+	if skip := r.src.Skip(); skip != nil {
+		go func() {
+			select {
+			case <-skip:
+				player.Skip()
+			case <-stopSkip:
+			}
+		}()
+	}
+	var events []event.Event
+	res, err := sess.Run(ctx, file, src, final, func(e event.Event) {
+		events = append(events, e)
+		player.Add(e)
+	})
+	player.Close()
+	close(stopSkip)
+	r.mu.Lock()
+	r.cancel, r.player = nil, nil
+	r.mu.Unlock()
+	return events, res, err
 }
 
 // interrupts turns SIGINT into stopping the run in progress, or skipping

@@ -5,11 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
-
-	"golang.org/x/term"
 
 	"github.com/concur-dev/concur/lessons"
 	"github.com/concur-dev/concur/repl"
@@ -136,21 +133,10 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
 		Learn: &repl.Learn{Lessons: all, Index: index, Progress: progress, Path: path},
 	}
-	var src repl.LineSource
-	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) && isTerminal(stdout) {
-		hist, err := repl.HistoryPath()
-		if err != nil {
-			hist = ""
-		}
-		cfg.Completer = &repl.Completer{}
-		src, err = repl.NewTerminalSource(hist, cfg.Completer, stderr)
-		if err != nil {
-			fmt.Fprintf(stderr, "concur learn: %v\n", err)
-			return 1
-		}
-	} else {
-		src = repl.NewPlainSource(stdin)
-		cfg.Speed = 0
+	src, err := lineSource(stdin, stdout, stderr, &cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur learn: %v\n", err)
+		return 1
 	}
 	defer src.Close()
 	return repl.Run(cfg, src)

@@ -120,25 +120,29 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Engine: opts, Color: color, Speed: float64(speed), Timeline: *timeline, Lang: language,
 		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
 	}
-	var src repl.LineSource
-	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) && isTerminal(stdout) {
-		path, err := repl.HistoryPath()
-		if err != nil {
-			fmt.Fprintf(stderr, "concur: no place for history (%v); it will not be saved\n", err)
-			path = ""
-		}
-		cfg.Completer = &repl.Completer{}
-		src, err = repl.NewTerminalSource(path, cfg.Completer, stderr)
-		if err != nil {
-			fmt.Fprintf(stderr, "concur: %v\n", err)
-			return 1
-		}
-	} else {
-		src = repl.NewPlainSource(stdin)
-		cfg.Speed = 0
+	src, err := lineSource(stdin, stdout, stderr, &cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur: %v\n", err)
+		return 1
 	}
 	defer src.Close()
 	return repl.Run(cfg, src)
+}
+
+// lineSource is readline with history and completion when a person is at a
+// terminal, and the plain reader (no prompts, no pacing) otherwise.
+func lineSource(stdin io.Reader, stdout, stderr io.Writer, cfg *repl.Config) (repl.LineSource, error) {
+	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) || !isTerminal(stdout) {
+		cfg.Speed = 0
+		return repl.NewPlainSource(stdin), nil
+	}
+	path, err := repl.HistoryPath()
+	if err != nil {
+		fmt.Fprintf(stderr, "concur: no place for history (%v); it will not be saved\n", err)
+		path = ""
+	}
+	cfg.Completer = &repl.Completer{}
+	return repl.NewTerminalSource(path, cfg.Completer, stderr)
 }
 
 // chooseLang picks the language of messages: the flag, else $LANG.
