@@ -322,14 +322,41 @@ var goroutineHeader = regexp.MustCompile(`(?m)^goroutine (\d+)[^[\n]*\[([^\]]*)\
 // the synctest details and the wait time taken off ("chan receive").
 func parseDump(dump string) map[int64]string {
 	states := map[int64]string{}
+	for id, raw := range parseRawDump(dump) {
+		states[id] = cleanState(raw)
+	}
+	return states
+}
+
+// parseRawDump maps runtime goroutine ids to their state as the runtime
+// wrote it ("chan receive (durable), synctest bubble 1").
+func parseRawDump(dump string) map[int64]string {
+	states := map[int64]string{}
 	for _, m := range goroutineHeader.FindAllStringSubmatch(dump, -1) {
 		id, err := strconv.ParseInt(m[1], 10, 64)
 		if err != nil {
 			continue
 		}
-		states[id] = cleanState(m[2])
+		states[id] = m[2]
 	}
 	return states
+}
+
+// stuckNonDurably reports whether a bubble's goroutines (raw states) are all
+// waiting, at least one of them on something the virtual clock cannot see
+// through: then time stands still and only a real-time budget ends the run.
+func stuckNonDurably(raw []string) bool {
+	stuck := false
+	for _, s := range raw {
+		state := cleanState(s)
+		if state == "running" || state == "runnable" || strings.HasPrefix(state, "syscall") {
+			return false
+		}
+		if !strings.Contains(s, "(durable)") {
+			stuck = true
+		}
+	}
+	return stuck
 }
 
 func cleanState(s string) string {

@@ -277,14 +277,21 @@ func (s *Session) stop(w *workerProc, emit func(event.Event), begin time.Time, w
 	w.quit()
 	<-w.exited
 	w.drain(emit)
-	dump := parseDump(w.stderrText())
-	var blocked []event.Goroutine
-	for goid, state := range dump {
+	var (
+		blocked []event.Goroutine
+		raw     []string
+	)
+	for goid, state := range parseRawDump(w.stderrText()) {
 		if g, ok := w.goids[goid]; ok {
-			blocked = append(blocked, event.Goroutine{G: g, Name: w.names[g], State: state})
+			blocked = append(blocked, event.Goroutine{G: g, Name: w.names[g], State: cleanState(state)})
+			raw = append(raw, state)
 		}
 	}
 	sortGoroutines(blocked)
+	if s.opts.Clock != "real" && stuckNonDurably(raw) {
+		why += "\nthe virtual clock stood still: every goroutine was waiting, and some on something" +
+			"\nthe clock cannot see (not a channel, timer or lock of the program's own), so time could not move on"
+	}
 	t := w.elapsed(s.opts.Clock, begin)
 	emit(event.Event{Kind: event.Timeout, T: t, Text: why, Blocked: blocked})
 	emit(event.Event{Kind: event.Exit, T: t, Code: 2})
