@@ -21,14 +21,18 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// recordedInputs is a short lesson-like session: goroutines that sleep, a
+// recordedInputs is a short lesson-like session, each input one the REPL
+// reads as a whole: goroutines that sleep, a
 // goroutine that panics, a value, a deadlock.
 var recordedInputs = []string{
 	"func worker(id int, c chan<- string) {\n\ttime.Sleep(time.Duration(id) * 100 * time.Millisecond)\n\tc <- fmt.Sprint(\"worker \", id, \" done\")\n}",
-	"c := make(chan string)\nfor i := range 3 {\n\tgo worker(i+1, c)\n}\nfor range 3 {\n\tfmt.Println(<-c)\n}",
-	"go func() {\n\tpanic(\"boom\")\n}()\ntime.Sleep(time.Second)",
+	"func fanIn() {\n\tc := make(chan string)\n\tfor i := range 3 {\n\t\tgo worker(i+1, c)\n\t}\n\tfor range 3 {\n\t\tfmt.Println(<-c)\n\t}\n}",
+	"fanIn()",
+	"func boom() {\n\tgo func() {\n\t\tpanic(\"boom\")\n\t}()\n\ttime.Sleep(time.Second)\n}",
+	"boom()",
 	"1 + 2",
-	"ch := make(chan int)\nch <- 1",
+	"ch := make(chan int)",
+	"ch <- 1",
 }
 
 // TestRecord records a real session with a Writer, as the REPL does, and

@@ -1,8 +1,8 @@
 package session
 
 import (
-	"bytes"
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"os"

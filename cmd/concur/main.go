@@ -48,6 +48,8 @@ Usage:
   concur [flags]              start the REPL (inputs from a pipe run without prompts)
   concur run [flags] FILE     run a Go program or snippet; FILE "-" reads stdin
   concur learn [flags] [N]    list the lessons and your progress, or open lesson N
+  concur replay [flags] FILE  show a recorded session as it happened (never runs it)
+  concur export FILE --format md|cast [-o OUT]   a recorded session as Markdown or asciicast
 
 Run "concur -h" or "concur run -h" for the flags.
 `
@@ -58,6 +60,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "run":
 			return runFile(args[1:], stdin, stdout, stderr)
+		case "replay":
+			return runReplay(args[1:], stdin, stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdin, stdout, stderr)
 		case "learn":
 			return learn(args[1:], stdin, stdout, stderr)
 		case "help":

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/concur-dev/concur/repl"
+	"github.com/concur-dev/concur/session"
+)
+
+// runExport is `concur export FILE --format md|cast [-o OUT]`: a recorded
+// session as Markdown or as an asciicast v2 recording. It never runs the
+// session's code.
+func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("concur export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "", "`md` (Markdown) or cast (asciicast v2, for asciinema)")
+	outPath := fs.String("o", "", "write to this `file` (default: standard output)")
+	idle := fs.Duration("idle-limit", 0, "cast: cap every pause at this `duration` (0: keep pauses as recorded)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: concur export FILE --format md|cast [-o OUT]\n\nWrites a recorded session as Markdown (inputs, their output and\ntimelines) or as an asciicast v2 recording that asciinema plays.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	var files []string
+	for len(args) > 0 {
+		if ok, code := parseFlags(fs, args); !ok {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "concur export: want exactly one FILE")
+		fs.Usage()
+		return 2
+	}
+	if *format != "md" && *format != "cast" {
+		fmt.Fprintf(stderr, "concur export: --format=%s: want md or cast (html is not there yet)\n", *format)
+		return 2
+	}
+	s, ok := openSession("concur export", files[0], stderr)
+	if !ok {
+		return 1
+	}
+	var b []byte
+	if *format == "md" {
+		b = exportMarkdown(s)
+	} else {
+		b = exportCast(s, *idle)
+	}
+	if *outPath == "" || *outPath == "-" {
+		if _, err := stdout.Write(b); err != nil {
+			fmt.Fprintf(stderr, "concur export: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if err := os.WriteFile(*outPath, b, 0o644); err != nil {
+		fmt.Fprintf(stderr, "concur export: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// exportMarkdown writes each input in a go block and what it printed —
+// output, faults and timeline, without colour — in a plain block.
+func exportMarkdown(s *session.Session) []byte {
+	var b bytes.Buffer
+	h := s.Header
+	b.WriteString("# concur session\n\n")
+	fmt.Fprintf(&b, "Recorded %s with concur %s (%s), %s clock.\n",
+		h.Start.UTC().Format("2006-01-02 15:04 UTC"), h.Concur, h.Go, h.Clock)
+	names := map[int]string{}
+	for _, in := range s.Inputs {
+		fmt.Fprintf(&b, "\n## Input %d\n\n", in.N)
+		fenced(&b, "go", in.Src)
+		var out bytes.Buffer
+		p := repl.NewPrinter(&out, &out, false)
+		p.Values = true
+		events := in.EngineEvents()
+		for _, e := range events {
+			p.Event(e)
+		}
+		p.Flush()
+		if repl.TimelineNeeded(events) && runElapsed(events) > 0 {
+			if out.Len() > 0 {
+				out.WriteByte('\n')
+			}
+			out.WriteString(repl.Timeline(withNames(names, events), max(h.Cols, 40), false))
+		} else {
+			withNames(names, events)
+		}
+		if out.Len() > 0 {
+			b.WriteByte('\n')
+			fenced(&b, "", strings.TrimSuffix(out.String(), "\n"))
+		}
+	}
+	return b.Bytes()
+}
+
+// fenced writes text in a code block whose fence is longer than any run of
+// backticks inside it.
+func fenced(b *bytes.Buffer, lang, text string) {
+	run, longest := 0, 0
+	for _, c := range text {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", max(3, longest+1))
+	fmt.Fprintf(b, "%s%s\n%s\n%s\n", fence, lang, text, fence)
+}
+
+// exportCast writes the replay's screen as asciicast v2: a header line, then
+// one [time, "o", text] line per frame, with CRLF line ends as a terminal
+// shows them.
+func exportCast(s *session.Session, idle time.Duration) []byte {
+	var b bytes.Buffer
+	h := s.Header
+	cols, rows := h.Cols, h.Rows
+	if cols <= 0 {
+		cols = 80
+	}
+	if rows <= 0 {
+		rows = 24
+	}
+	// The header's fields in the order asciinema writes them.
+	fmt.Fprintf(&b, `{"version": 2, "width": %d, "height": %d, "timestamp": %d`, cols, rows, h.Start.Unix())
+	if idle > 0 {
+		fmt.Fprintf(&b, `, "idle_time_limit": %s`, strconv.FormatFloat(idle.Seconds(), 'f', -1, 64))
+	}
+	b.WriteString(`, "title": "concur session", "env": {"TERM": "xterm-256color"}}` + "\n")
+	var text bytes.Buffer
+	enc := json.NewEncoder(&text)
+	enc.SetEscapeHTML(false)
+	for _, f := range screenplay(s, screenOptions{color: true, timeline: true}) {
+		screen := strings.ReplaceAll(f.out+f.err, "\n", "\r\n")
+		if screen == "" {
+			continue
+		}
+		text.Reset()
+		enc.Encode(screen) // a string always encodes; it ends in a newline
+		fmt.Fprintf(&b, "[%s, \"o\", %s", strconv.FormatFloat(f.at.Seconds(), 'f', 6, 64), bytes.TrimSuffix(text.Bytes(), []byte("\n")))
+		b.WriteString("]\n")
+	}
+	return b.Bytes()
+}

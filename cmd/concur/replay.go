@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/repl"
+	"github.com/concur-dev/concur/session"
+)
+
+// frame is one piece of a replayed screen: what appeared, when, on which
+// stream.
+type frame struct {
+	at       time.Duration // since the session started, on the screen's clock
+	out, err string
+}
+
+// screenOptions say how a session is drawn.
+type screenOptions struct {
+	color    bool
+	width    int  // for the timeline; 0: the recorded terminal's
+	timeline bool // draw a timeline after runs that slept or used goroutines
+}
+
+// typeDelay is how long the replay takes to type one character of an input
+// (less when the recording had less time between two inputs).
+const typeDelay = 40 * time.Millisecond
+
+// screenplay turns a recorded session into what the screen showed, in
+// order: for each input the prompt and the input typed out, then its stamped
+// output (repl.Printer, as the REPL showed it), then its timeline.
+//
+// Times: an input's last character appears when it was entered. On the
+// virtual clock the REPL played a run's events at their recorded pace, so an
+// event appears at its input's time plus its own t (or when it arrived, if
+// later); on the real clock events appear when they arrived.
+func screenplay(s *session.Session, o screenOptions) []frame {
+	width := o.width
+	if width <= 0 {
+		width = s.Header.Cols
+	}
+	if width <= 0 {
+		width = 80
+	}
+	var (
+		frames   []frame
+		now      time.Duration
+		out, err bytes.Buffer
+	)
+	emit := func(at time.Duration) {
+		if out.Len() == 0 && err.Len() == 0 {
+			return
+		}
+		now = max(now, at)
+		frames = append(frames, frame{at: now, out: out.String(), err: err.String()})
+		out.Reset()
+		err.Reset()
+	}
+	p := repl.NewPrinter(&out, &err, o.color)
+	p.Values = true
+	names := map[int]string{}
+	for _, in := range s.Inputs {
+		out.WriteString("> ")
+		emit(now)
+		lines := strings.Split(in.Src, "\n")
+		chars := utf8.RuneCountInString(in.Src) + 1
+		step := typeDelay
+		if gap := in.T - now; gap < typeDelay*time.Duration(chars) {
+			step = max(gap, 0) / time.Duration(chars)
+		}
+		at := max(now, in.T-step*time.Duration(chars))
+		for i, line := range lines {
+			if i > 0 {
+				out.WriteString(repl.Continuation)
+				emit(at)
+			}
+			for _, r := range line {
+				at += step
+				out.WriteRune(r)
+				emit(at)
+			}
+			at += step
+			out.WriteByte('\n')
+			emit(at)
+		}
+		now = max(now, in.T)
+
+		p.NewRun()
+		events := in.EngineEvents()
+		for _, e := range in.Events {
+			p.Event(e.Event)
+			p.Flush()
+			at := e.At
+			if s.Header.Clock != "real" {
+				at = max(at, in.T+time.Duration(e.T))
+			}
+			emit(at)
+		}
+		if o.timeline && repl.TimelineNeeded(events) && runElapsed(events) > 0 {
+			out.WriteString(repl.Timeline(withNames(names, events), width, o.color))
+			emit(now)
+		}
+	}
+	return frames
+}
+
+// withNames gives the timeline the names of goroutines that earlier inputs
+// started, as the REPL does: a `go` event at the start of the run for each.
+func withNames(names map[int]string, events []event.Event) []event.Event {
+	started := map[int]bool{1: true}
+	var missing []event.Event
+	for _, e := range events {
+		switch {
+		case e.Kind == event.Go:
+			names[e.G] = e.Name
+			started[e.G] = true
+		case e.G > 1 && !started[e.G]:
+			started[e.G] = true
+			if name, ok := names[e.G]; ok {
+				missing = append(missing, event.Event{Kind: event.Go, G: e.G, Name: name})
+			}
+		}
+	}
+	return append(missing, events...)
+}
+
+// runElapsed is a run's total time: its exit event's.
+func runElapsed(events []event.Event) int64 {
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Kind == event.Exit {
+			return events[i].T
+		}
+	}
+	return 0
+}
+
+// openSession reads a session file, printing its warnings to stderr.
+func openSession(cmd, path string, stderr io.Writer) (*session.Session, bool) {
+	s, err := session.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s: %v\n", cmd, path, err)
+		return nil, false
+	}
+	for _, w := range s.Warnings {
+		fmt.Fprintf(stderr, "%s: %s: warning: %s\n", cmd, path, w)
+	}
+	return s, true
+}
+
+// parseFlags parses flags; ok is false when the command should return code.
+func parseFlags(fs *flag.FlagSet, args []string) (ok bool, code int) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return false, 0
+		}
+		return false, 2
+	}
+	return true, 0
+}
+
+// runReplay is `concur replay [flags] FILE`: it shows a recorded session as
+// it looked, at its recorded pace on a terminal, at once otherwise. It never
+// runs the session's code.
+func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("concur replay", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	speed := speedFlag(1)
+	fs.Var(&speed, "speed", "play the session at this `speed` (2 is twice as fast; max: no waiting)")
+	idle := fs.Duration("idle-limit", 0, "cap every pause at this `duration` (0: keep pauses as recorded)")
+	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
+	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: concur replay [flags] FILE\n\nShows a recorded session as it looked: each input typed at the prompt,\nits stamped output and its timeline, at the recorded pace on a terminal\nand at once otherwise. The session's code is not run.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	// Flags may follow the file: concur replay s.jsonl --speed 2.
+	var files []string
+	for len(args) > 0 {
+		if ok, code := parseFlags(fs, args); !ok {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "concur replay: want exactly one FILE")
+		fs.Usage()
+		return 2
+	}
+	if *idle < 0 {
+		fmt.Fprintln(stderr, "concur replay: --idle-limit must not be negative")
+		return 2
+	}
+	color, err := colorEnabled(*colorMode, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur replay: %v\n", err)
+		return 2
+	}
+	s, ok := openSession("concur replay", files[0], stderr)
+	if !ok {
+		return 1
+	}
+	o := screenOptions{color: color, timeline: *timeline}
+	pace := float64(speed)
+	if isTerminal(stdout) {
+		o.width = min(terminalWidth(stdout), max(s.Header.Cols, 10))
+	} else {
+		pace = 0
+	}
+	play(screenplay(s, o), stdout, stderr, pace, *idle)
+	return 0
+}
+
+// play writes frames, waiting between them at speed (0: not at all), no
+// pause longer than idle (0: no limit).
+func play(frames []frame, stdout, stderr io.Writer, speed float64, idle time.Duration) {
+	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
+	var last *bufio.Writer
+	write := func(w *bufio.Writer, s string) {
+		if s == "" {
+			return
+		}
+		if last != nil && last != w {
+			last.Flush()
+		}
+		last = w
+		w.WriteString(s)
+	}
+	// Waits are measured from the start, so the time writing takes does
+	// not add up over thousands of frames.
+	var prev, due time.Duration
+	begin := time.Now()
+	for _, f := range frames {
+		if speed > 0 {
+			d := f.at - prev
+			if idle > 0 && d > idle {
+				d = idle
+			}
+			due += time.Duration(float64(max(d, 0)) / speed)
+			if wait := time.Until(begin.Add(due)); wait > time.Millisecond {
+				out.Flush()
+				errw.Flush()
+				time.Sleep(wait)
+			}
+		}
+		prev = f.at
+		write(out, f.out)
+		write(errw, f.err)
+	}
+	out.Flush()
+	errw.Flush()
+}
