@@ -35,6 +35,7 @@ func init() {
 		{":load", "FILE", func(m messages) string { return m.helpLoad }, (*REPL).load},
 		{":save", "FILE", func(m messages) string { return m.helpSave }, (*REPL).save},
 		{":lang", "en|zh", func(m messages) string { return m.helpLang }, (*REPL).lang},
+		{":record", "FILE|stop", func(m messages) string { return m.helpRecord }, (*REPL).record},
 	}
 }
 
@@ -245,6 +246,22 @@ func (r *REPL) lang(arg string) bool {
 		r.say("%s", r.msg.langSet)
 	default:
 		r.fail(r.msg.badLang, arg)
+	}
+	return false
+}
+
+func (r *REPL) record(arg string) bool {
+	switch arg {
+	case "":
+		r.fail("%s", r.msg.recordUsage)
+	case "stop":
+		if r.rec == nil {
+			r.fail("%s", r.msg.notRecording)
+			return false
+		}
+		r.stopRecording()
+	default:
+		r.startRecording(arg)
 	}
 	return false
 }

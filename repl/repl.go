@@ -22,12 +22,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"sync"
 
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/rewrite"
+	"github.com/concur-dev/concur/session"
 	"github.com/concur-dev/concur/stdlib"
 )
 
@@ -63,6 +65,8 @@ type Config struct {
 	Out, Err io.Writer
 	// Completer, if set, is kept pointed at the session's declarations.
 	Completer *Completer
+	// Record, if set, is a file to record the session to from the start.
+	Record string
 	// Learn, if set, opens a lesson (lesson mode, learn.go).
 	Learn *Learn
 }
@@ -75,6 +79,8 @@ type REPL struct {
 	printer *Printer
 	env     *rewrite.Env // what the session declared, for completion
 	last    []event.Event
+	rec     *session.Writer // the recording in progress, if any
+	recPath string
 	names   map[int]string // every goroutine's name, across runs
 	worst   int
 	inputs  int
@@ -119,6 +125,10 @@ func Run(cfg Config, src LineSource) int {
 	if src.Interactive() {
 		fmt.Fprintln(cfg.Out, r.msg.banner)
 	}
+	if cfg.Record != "" && r.startRecording(cfg.Record) != nil {
+		return 1
+	}
+	defer r.stopRecording()
 	if cfg.Learn != nil {
 		r.startLesson()
 	}
@@ -206,7 +216,19 @@ func (r *REPL) eval(input, file string) int {
 		file = fmt.Sprintf("input%d", r.inputs)
 	}
 	r.printer.NewRun()
+	if r.rec != nil {
+		r.rec.Input(input)
+	}
 	events, res, err := r.play(r.sess, r.printer, file, input, false)
+	if r.rec != nil {
+		for _, e := range events {
+			r.rec.Event(e)
+		}
+		if err := r.rec.Err(); err != nil {
+			r.fail(r.msg.recordFailed, err)
+			r.stopRecording()
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(r.cfg.Err, "concur: %v\n", err)
 		r.worst = max(r.worst, 1)
@@ -259,6 +281,46 @@ func elapsed(events []event.Event) int64 {
 		}
 	}
 	return 0
+}
+
+// startRecording begins recording the session to path.
+func (r *REPL) startRecording(path string) error {
+	r.stopRecording()
+	w, err := session.Create(path, session.Header{
+		Concur: Version(), Clock: r.sess.Clock(), Lang: r.cfg.Lang, Cols: r.cfg.Width(), Rows: 24,
+	})
+	if err != nil {
+		r.fail(r.msg.recordFailed, err)
+		return err
+	}
+	r.rec = w
+	r.recPath = path
+	if r.src.Interactive() {
+		r.say(r.msg.recording, path)
+	}
+	return nil
+}
+
+// stopRecording ends the recording in progress, if any.
+func (r *REPL) stopRecording() {
+	if r.rec == nil {
+		return
+	}
+	if err := r.rec.Close(); err != nil {
+		r.fail(r.msg.recordFailed, err)
+	}
+	if r.src.Interactive() {
+		r.say(r.msg.recordStopped, r.recPath)
+	}
+	r.rec = nil
+}
+
+// Version is concur's version as the build knows it ("devel" from a checkout).
+func Version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
 }
 
 // play runs one input in sess and shows its events through printer as they

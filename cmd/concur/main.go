@@ -92,6 +92,7 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	lang := fs.String("lang", "", "language of concur's messages: en or zh (default from $LANG)")
 	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
+	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fmt.Fprintf(stderr, "\nFlags of the REPL:\n")
@@ -125,6 +126,7 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cfg := repl.Config{
 		Engine: opts, Color: color, Speed: float64(speed), Timeline: *timeline, Lang: language,
 		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
+		Record: *record,
 	}
 	src, err := lineSource(stdin, stdout, stderr, &cfg)
 	if err != nil {
