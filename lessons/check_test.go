@@ -224,12 +224,12 @@ func TestSameUpToTies(t *testing.T) {
 		" +0.000s  g3 task │ B start\n +0.000s  g2 task │ A start\n +1.000s  g3 task │ B stop\n":                             false,
 		" +0.000s  g3 task │ B start\n +0.000s  g3 task │ A start\n +1.000s  g3 task │ B stop\n +1.000s  g2 task │ A stop\n": false, // a goroutine differs
 	} {
-		if sameUpToTies(got, shown) != same {
-			t.Errorf("sameUpToTies(\n%s) = %v, want %v", got, !same, same)
+		if lessons.SameOutput(got, shown) != same {
+			t.Errorf("lessons.SameOutput(\n%s) = %v, want %v", got, !same, same)
 		}
 	}
 	one := " +0.000s  g1 main │ a\n +0.000s  g1 main │ b\n"
-	if sameUpToTies(" +0.000s  g1 main │ b\n +0.000s  g1 main │ a\n", one) {
+	if lessons.SameOutput(" +0.000s  g1 main │ b\n +0.000s  g1 main │ a\n", one) {
 		t.Error("the lines of one goroutine may not swap")
 	}
 }

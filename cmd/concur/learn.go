@@ -40,6 +40,7 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	lang := fs.String("lang", "", "language of the lessons and messages: en or zh (default from $LANG)")
 	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
+	verify := fs.Bool("verify", false, "run every lesson's examples and exercises and check them; ends with \"N passed, M failed\"")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: concur learn [flags] [N|ID]\n\nWithout N, lists the lessons and your progress; with it, opens lesson N\n(a number or an id) in the REPL, where you can also type Go.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -77,6 +78,9 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	all, err := lessons.Load()
+	if err == nil && *verify {
+		return verifyLessons(all, opts, stdout)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "concur learn: %v\n", err)
 		return 1

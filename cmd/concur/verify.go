@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/lessons"
+	"github.com/concur-dev/concur/repl"
+)
+
+// verifyLessons is `concur learn --verify`: it runs every lesson's examples
+// and compares what they print with what the lessons show (ties may swap),
+// checks that every exercise's starting code fails its checks and its
+// solution passes, and ends with a line "N passed, M failed".
+func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer) int {
+	passed, failed := 0, 0
+	result := func(ok bool, what, why string) {
+		if ok {
+			passed++
+			fmt.Fprintf(stdout, "ok    %s\n", what)
+			return
+		}
+		failed++
+		fmt.Fprintf(stdout, "FAIL  %s\n", what)
+		for _, line := range strings.Split(strings.TrimRight(why, "\n"), "\n") {
+			fmt.Fprintf(stdout, "      %s\n", line)
+		}
+	}
+	for _, l := range all {
+		file := l.Source[lessons.English]
+		for _, s := range l.Steps {
+			for _, ex := range s.Examples {
+				what := fmt.Sprintf("%s: example %s prints what the lesson shows", file, ex.Name)
+				_, out, err := runForVerify(opts, ex.File(), ex.Code)
+				switch {
+				case err != nil:
+					result(false, what, err.Error())
+				default:
+					result(lessons.SameOutput(out, ex.Output), what, "it prints:\n"+out+"the lesson shows:\n"+ex.Output)
+				}
+			}
+			x := s.Exercise
+			if x == nil {
+				continue
+			}
+			events, out, err := runForVerify(opts, x.File(), x.Starter)
+			what := fmt.Sprintf("%s: the starting code of %s fails its checks", file, x.Name)
+			if err != nil {
+				result(false, what, err.Error())
+			} else {
+				result(len(lessons.Check(x.Checks, events)) > 0, what, "every check passes; it prints:\n"+out)
+			}
+			events, out, err = runForVerify(opts, x.File(), x.Solution)
+			what = fmt.Sprintf("%s: the solution of %s passes its checks", file, x.Name)
+			if err != nil {
+				result(false, what, err.Error())
+				continue
+			}
+			var why []string
+			for _, f := range lessons.Check(x.Checks, events) {
+				why = append(why, f.String())
+			}
+			result(len(why) == 0, what, strings.Join(why, "\n")+"\nit prints:\n"+out)
+		}
+	}
+	fmt.Fprintf(stdout, "%d passed, %d failed\n", passed, failed)
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// runForVerify runs src as `concur run` does, in a session of its own, and
+// returns its events and what `concur run` prints for them, without colour.
+func runForVerify(opts engine.Options, file, src string) ([]event.Event, string, error) {
+	if opts.Timeout == 0 || opts.Timeout > time.Minute {
+		opts.Timeout = time.Minute
+	}
+	s, err := engine.NewSession(opts)
+	if err != nil {
+		return nil, "", err
+	}
+	defer s.Close()
+	var (
+		events []event.Event
+		out    bytes.Buffer
+	)
+	p := repl.NewPrinter(&out, &out, false)
+	_, err = s.Run(context.Background(), file, src, true, func(e event.Event) {
+		events = append(events, e)
+		p.Event(e)
+	})
+	p.Flush()
+	return events, out.String(), err
+}
