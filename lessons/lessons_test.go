@@ -187,4 +187,3 @@ func TestExercises(t *testing.T) {
 		}
 	}
 }
-
