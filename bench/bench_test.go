@@ -277,3 +277,62 @@ func BenchmarkRestore(b *testing.B) {
 	}
 	report(b, "restart + restore 100 inputs (baseline: fresh session + 1 input)", c, y, "<= 300 ms")
 }
+
+// timeToPrompt starts an interactive program on a pseudo-terminal (script(1))
+// and times it until its prompt "> " appears, answering the cursor-position
+// query line editors send.
+func timeToPrompt(b *testing.B, bin string) time.Duration {
+	cmd := exec.Command("script", "-q", "-c", bin, "/dev/null")
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+b.TempDir(), "TERM=xterm", "NO_COLOR=1")
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	begin := time.Now()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	var seen []byte
+	buf := make([]byte, 4096)
+	var d time.Duration
+	for d == 0 {
+		n, err := out.Read(buf)
+		if err != nil {
+			b.Fatalf("%s: no prompt in %q: %v", bin, seen, err)
+		}
+		seen = append(seen, buf[:n]...)
+		if strings.Contains(string(buf[:n]), "\x1b[6n") {
+			io.WriteString(in, "\x1b[1;1R")
+		}
+		if strings.HasSuffix(strings.TrimRight(string(seen), " "), ">") || strings.Contains(string(seen), "> ") {
+			d = time.Since(begin)
+		}
+	}
+	in.Close()
+	cmd.Process.Kill()
+	cmd.Wait()
+	return d
+}
+
+// BenchmarkFirstPrompt: start to the first prompt on a terminal, concur's
+// REPL against yaegi's. Target: ratio <= 1.5.
+func BenchmarkFirstPrompt(b *testing.B) {
+	if _, err := exec.LookPath("script"); err != nil {
+		b.Skip("script(1) is not installed")
+	}
+	concur, yaegi := binaries(b)
+	var c, y []time.Duration
+	for range 3 {
+		timeToPrompt(b, concur)
+		timeToPrompt(b, yaegi)
+	}
+	for b.Loop() {
+		c = append(c, timeToPrompt(b, concur))
+		y = append(y, timeToPrompt(b, yaegi))
+	}
+	report(b, "start to the first prompt", c, y, "ratio <= 1.5")
+}
