@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/scanner"
 	"go/token"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -180,9 +181,35 @@ func (r *REPL) runExamples(string) bool {
 	}
 	for _, ex := range s.Examples {
 		r.say("%s", r.printer.paint(dim, fmt.Sprintf(r.lmsg().running, ex.File())))
+		if width := r.cfg.Width(); r.src.Interactive() && width >= sideBySide {
+			// Wide enough: the step's text on the left, the output beside it.
+			cols := newColumns(r.cfg.Out, r.text(s.Text), width)
+			r.runWholeTo(cols, ex.File(), ex.Code)
+			cols.Close()
+			continue
+		}
 		r.runWhole(ex.File(), ex.Code)
 	}
 	return false
+}
+
+// runWholeTo is runWhole with the output (faults too) written to w, and the
+// timeline after it.
+func (r *REPL) runWholeTo(w io.Writer, file, src string) {
+	sess, err := engine.NewSession(r.cfg.Engine)
+	if err != nil {
+		r.fail("concur: %v", err)
+		return
+	}
+	defer sess.Close()
+	events, _, err := r.play(sess, NewPrinter(w, w, r.cfg.Color), file, src, true)
+	if err != nil {
+		r.fail("concur: %v", err)
+		return
+	}
+	if r.cfg.Timeline && TimelineNeeded(events) && elapsed(events) > 0 {
+		fmt.Fprint(w, Timeline(events, (r.cfg.Width()-3)/2, r.cfg.Color))
+	}
 }
 
 // runWhole runs src as a whole program in a fresh session of its own, shows
@@ -419,7 +446,7 @@ func isDeclStart[T any](rest []T, at func(int) token.Token) bool {
 func wrapText(text string, width int) string {
 	var b strings.Builder
 	fence := false
-	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+	for i, line := range strings.Split(reflow(strings.TrimRight(text, "\n")), "\n") {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -437,6 +464,50 @@ func wrapText(text string, width int) string {
 		b.WriteString(wrapLine(line, indent, width))
 	}
 	return b.String()
+}
+
+// reflow joins the lines of each paragraph (and of each list item) into one,
+// so that wrapping to the screen does not leave the source's own line
+// breaks in the middle of lines. Code fences, headings, blank lines and list
+// items keep their own lines; Chinese lines join without a space.
+func reflow(text string) string {
+	var out []string
+	fence := false
+	joinable := false // the last line may take the next one
+	for _, line := range strings.Split(text, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "```") {
+			fence = !fence
+			out = append(out, line)
+			joinable = false
+			continue
+		}
+		startsBlock := trimmed == "" || fence || strings.HasPrefix(trimmed, "#") ||
+			strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "* ") ||
+			strings.HasPrefix(trimmed, "|") || startsNumbered(trimmed) ||
+			strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
+		if joinable && !startsBlock {
+			last := out[len(out)-1]
+			sep := " "
+			if r := []rune(last); len(r) > 0 && runeCells(string(r[len(r)-1])) == 2 {
+				sep = "" // Chinese needs no space between lines
+			}
+			out[len(out)-1] = last + sep + trimmed
+			continue
+		}
+		out = append(out, line)
+		joinable = trimmed != "" && !fence && !strings.HasPrefix(trimmed, "#") && !strings.HasPrefix(trimmed, "|")
+	}
+	return strings.Join(out, "\n")
+}
+
+// startsNumbered reports whether a line starts a numbered list item ("1. ").
+func startsNumbered(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], ". ")
 }
 
 func wrapLine(line, indent string, width int) string {
