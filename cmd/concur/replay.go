@@ -177,6 +177,7 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	idle := fs.Duration("idle-limit", 0, "cap every pause at this `duration` (0: keep pauses as recorded)")
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
+	again := fs.Bool("rerun", false, "run the recorded inputs again (this runs the file's code) and report, input by input, whether output and timestamps match")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: concur replay [flags] FILE\n\nShows a recorded session as it looked: each input typed at the prompt,\nits stamped output and its timeline, at the recorded pace on a terminal\nand at once otherwise. The session's code is not run.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -210,6 +211,9 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	s, ok := openSession("concur replay", files[0], stderr)
 	if !ok {
 		return 1
+	}
+	if *again {
+		return rerun(s, stdout, stderr)
 	}
 	o := screenOptions{color: color, timeline: *timeline}
 	pace := float64(speed)

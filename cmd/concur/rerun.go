@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/repl"
+	"github.com/concur-dev/concur/session"
+)
+
+// rerun is `concur replay --rerun`: it runs a recorded session's inputs again
+// in a fresh session on the virtual clock and says, input by input, whether
+// the output and its timestamps match the recording. Lines stamped with the
+// same time by different goroutines may come in either order.
+func rerun(s *session.Session, stdout, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "concur replay --rerun: running the %d input(s) of this file in a fresh session\n", len(s.Inputs))
+	sess, err := engine.NewSession(engine.Options{Clock: "virtual", MaxVirtual: time.Hour, Timeout: time.Minute})
+	if err != nil {
+		fmt.Fprintf(stderr, "concur replay: %v\n", err)
+		return 1
+	}
+	defer sess.Close()
+	mismatches := 0
+	for _, in := range s.Inputs {
+		var got []event.Event
+		_, err := sess.Run(context.Background(), fmt.Sprintf("input%d", in.N), in.Src, false, func(e event.Event) {
+			got = append(got, e)
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "concur replay: input %d: %v\n", in.N, err)
+			return 1
+		}
+		first := strings.SplitN(strings.TrimSpace(in.Src), "\n", 2)[0]
+		want := outputLines(in.EngineEvents())
+		have := outputLines(got)
+		if sameLines(want, have) {
+			fmt.Fprintf(stdout, "ok    input %d: %s (%d line(s))\n", in.N, first, len(want))
+			continue
+		}
+		mismatches++
+		fmt.Fprintf(stdout, "DIFF  input %d: %s\n", in.N, first)
+		fmt.Fprintf(stdout, "      recorded:\n")
+		for _, l := range want {
+			fmt.Fprintf(stdout, "        %s\n", l)
+		}
+		fmt.Fprintf(stdout, "      now:\n")
+		for _, l := range have {
+			fmt.Fprintf(stdout, "        %s\n", l)
+		}
+	}
+	fmt.Fprintf(stdout, "%d passed, %d failed\n", len(s.Inputs)-mismatches, mismatches)
+	if mismatches > 0 {
+		return 1
+	}
+	return 0
+}
+
+// outputLines are what a run printed and the faults it met, each with its
+// stamp and goroutine: "+1.000s g2 text". Restore notices are left out: they
+// say how the engine brought a session back, not what the code did.
+func outputLines(events []event.Event) []string {
+	var out []string
+	for _, e := range events {
+		switch e.Kind {
+		case event.Output, event.Value:
+			out = append(out, fmt.Sprintf("%s g%d %s", repl.Stamp(e.T), e.G, e.Text))
+		case event.Panic, event.Fatal, event.Deadlock, event.Timeout:
+			first, _, _ := strings.Cut(e.Text, "\n")
+			out = append(out, fmt.Sprintf("%s g%d %s", repl.Stamp(e.T), e.G, first))
+		case event.Exit:
+			out = append(out, fmt.Sprintf("%s exit %d", repl.Stamp(e.T), e.Code))
+		}
+	}
+	return out
+}
+
+// sameLines compares two runs' lines, letting lines with the same stamp
+// swap places (a tie has no order).
+func sameLines(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); {
+		j := i
+		stamp := strings.Fields(a[i])[0]
+		for j < len(a) && strings.Fields(a[j])[0] == stamp {
+			j++
+		}
+		x, y := slices.Clone(a[i:j]), slices.Clone(b[i:j])
+		slices.Sort(x)
+		slices.Sort(y)
+		if !slices.Equal(x, y) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
