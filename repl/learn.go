@@ -143,12 +143,15 @@ func (r *REPL) moveStep(by int) {
 	lesson := l.lesson()
 	next := l.step + by
 	switch {
-	case next >= len(lesson.Steps):
-		if l.Index+1 < len(l.Lessons) {
-			r.say(m.lastStep, l.Lessons[l.Index+1].Order)
-		} else {
-			r.say("%s", m.lastLesson)
+	case next >= len(lesson.Steps) && l.Index+1 < len(l.Lessons):
+		// On from the last step: the next lesson, from its first step.
+		l.Index++
+		lesson, next = l.lesson(), 0
+		if l.Progress != nil {
+			l.Progress.Lesson(lesson.ID).LastOpened = now()
 		}
+	case next >= len(lesson.Steps):
+		r.say("%s", m.lastLesson)
 		return
 	case next < 0:
 		r.say("%s", m.firstStep)
@@ -557,7 +560,7 @@ type learnMessages struct {
 	helpHint, helpSolution, helpReset                  string
 	lessonHead, stepHead, exampleHead, starterHead     string
 	stepKeys, exerciseKeys, alreadySolved              string
-	lastStep, lastLesson, firstStep                    string
+	lastLesson, firstStep                              string
 	noExample, running, noExercise                     string
 	exerciseState, solved, notSolved                   string
 	nothingTyped, checkFailed, checkPassed             string
@@ -588,7 +591,6 @@ var learnEn = learnMessages{
 	stepKeys:        ":run runs the example · :next goes on · :help lists the commands",
 	exerciseKeys:    "Type your answer (:reset loads the starting code), then :check. :hint gives a hint.",
 	alreadySolved:   "(you solved this exercise already)",
-	lastStep:        "This was the last step. Next: concur learn %d",
 	lastLesson:      "This was the last step of the last lesson.",
 	firstStep:       "This is the first step.",
 	noExample:       "this step has no example",
@@ -623,7 +625,6 @@ var learnZh = learnMessages{
 	stepKeys:        ":run 运行示例 · :next 下一步 · :help 查看所有命令",
 	exerciseKeys:    "输入你的答案（:reset 载入初始代码），然后 :check。:hint 给出提示。",
 	alreadySolved:   "（这个练习你已经完成了）",
-	lastStep:        "这是本课最后一步。下一课：concur learn %d",
 	lastLesson:      "这是最后一课的最后一步。",
 	firstStep:       "这已经是第一步了。",
 	noExample:       "这一步没有示例",
