@@ -222,13 +222,34 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		pace = 0
 	}
-	play(screenplay(s, o), stdout, stderr, pace, *idle)
+	var keys <-chan byte
+	if pace > 0 {
+		if k, restore, ok := readKeys(stdin); ok {
+			defer restore()
+			keys = k
+			fmt.Fprintln(stderr, "(space pauses, . steps, q quits)")
+		}
+	}
+	playKeys(screenplay(s, o), stdout, stderr, pace, *idle, keys)
 	return 0
 }
 
 // play writes frames, waiting between them at speed (0: not at all), no
 // pause longer than idle (0: no limit).
+// Keys during replay on a terminal.
+const (
+	keyPause = ' ' // pause, or go on
+	keyStep  = '.' // show the next event, then stay paused
+	keyQuit  = 'q'
+)
+
 func play(frames []frame, stdout, stderr io.Writer, speed float64, idle time.Duration) {
+	playKeys(frames, stdout, stderr, speed, idle, nil)
+}
+
+// playKeys is play, taking keys from keys (nil: none): space pauses and goes
+// on, '.' shows one more event and stays paused, 'q' stops.
+func playKeys(frames []frame, stdout, stderr io.Writer, speed float64, idle time.Duration, keys <-chan byte) {
 	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
 	var last *bufio.Writer
 	write := func(w *bufio.Writer, s string) {
@@ -245,6 +266,26 @@ func play(frames []frame, stdout, stderr io.Writer, speed float64, idle time.Dur
 	// not add up over thousands of frames.
 	var prev, due time.Duration
 	begin := time.Now()
+	paused := false
+	// pause waits for a key while paused; it reports false on 'q'.
+	pause := func() bool {
+		out.Flush()
+		errw.Flush()
+		start := time.Now()
+		defer func() { begin = begin.Add(time.Since(start)) }()
+		for k := range keys {
+			switch k {
+			case keyPause:
+				paused = false
+				return true
+			case keyStep:
+				return true
+			case keyQuit:
+				return false
+			}
+		}
+		return true
+	}
 	for _, f := range frames {
 		if speed > 0 {
 			d := f.at - prev
@@ -252,10 +293,38 @@ func play(frames []frame, stdout, stderr io.Writer, speed float64, idle time.Dur
 				d = idle
 			}
 			due += time.Duration(float64(max(d, 0)) / speed)
-			if wait := time.Until(begin.Add(due)); wait > time.Millisecond {
-				out.Flush()
-				errw.Flush()
-				time.Sleep(wait)
+		}
+		if paused && !pause() {
+			break
+		}
+		if wait := time.Until(begin.Add(due)); speed > 0 && !paused && wait > time.Millisecond {
+			out.Flush()
+			errw.Flush()
+			timer := time.NewTimer(wait)
+			quit := false
+		waiting:
+			for {
+				select {
+				case <-timer.C:
+					break waiting
+				case k := <-keys:
+					switch k {
+					case keyQuit:
+						quit = true
+						break waiting
+					case keyPause, keyStep:
+						timer.Stop()
+						paused = true
+						if !pause() {
+							quit = true
+						}
+						break waiting
+					}
+				}
+			}
+			timer.Stop()
+			if quit {
+				break
 			}
 		}
 		prev = f.at
