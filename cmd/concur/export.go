@@ -15,17 +15,17 @@ import (
 	"github.com/concur-dev/concur/session"
 )
 
-// runExport is `concur export FILE --format md|cast [-o OUT]`: a recorded
-// session as Markdown or as an asciicast v2 recording. It never runs the
-// session's code.
+// runExport is `concur export FILE --format md|cast|html [-o OUT]`: a
+// recorded session as Markdown, as an asciicast v2 recording or as one
+// self-contained HTML page. It never runs the session's code.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("concur export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "", "`md` (Markdown) or cast (asciicast v2, for asciinema)")
+	format := fs.String("format", "", "`md` (Markdown), cast (asciicast v2, for asciinema) or html (one self-contained page)")
 	outPath := fs.String("o", "", "write to this `file` (default: standard output)")
 	idle := fs.Duration("idle-limit", 0, "cast: cap every pause at this `duration` (0: keep pauses as recorded)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: concur export FILE --format md|cast [-o OUT]\n\nWrites a recorded session as Markdown (inputs, their output and\ntimelines) or as an asciicast v2 recording that asciinema plays.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: concur export FILE --format md|cast|html [-o OUT]\n\nWrites a recorded session as Markdown (inputs, their output and\ntimelines), as an asciicast v2 recording that asciinema plays, or as\none self-contained HTML page with SVG timelines and a Play button.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	var files []string
@@ -44,8 +44,8 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if *format != "md" && *format != "cast" {
-		fmt.Fprintf(stderr, "concur export: --format=%s: want md or cast (html is not there yet)\n", *format)
+	if *format != "md" && *format != "cast" && *format != "html" {
+		fmt.Fprintf(stderr, "concur export: --format=%s: want md, cast or html\n", *format)
 		return 2
 	}
 	s, ok := openSession("concur export", files[0], stderr)
@@ -53,9 +53,16 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	var b []byte
-	if *format == "md" {
+	switch *format {
+	case "md":
 		b = exportMarkdown(s)
-	} else {
+	case "html":
+		var err error
+		if b, err = exportHTML(s); err != nil {
+			fmt.Fprintf(stderr, "concur export: %v\n", err)
+			return 1
+		}
+	default:
 		b = exportCast(s, *idle)
 	}
 	if *outPath == "" || *outPath == "-" {
