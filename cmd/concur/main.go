@@ -49,7 +49,7 @@ Usage:
   concur run [flags] FILE     run a Go program or snippet; FILE "-" reads stdin
   concur learn [flags] [N]    list the lessons and your progress, or open lesson N
   concur replay [flags] FILE  show a recorded session as it happened (never runs it)
-  concur export FILE --format md|cast [-o OUT]   a recorded session as Markdown or asciicast
+  concur export FILE --format md|cast|html [-o OUT]   a recorded session as Markdown, asciicast or a web page
 
 Run "concur -h" or "concur run -h" for the flags.
 `
