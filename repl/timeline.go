@@ -107,6 +107,34 @@ func Timeline(events []event.Event, width int, color bool) string {
 
 type sleepSpan struct{ from, to int64 }
 
+// Lane is one goroutine of a run as the timeline draws it: when it started
+// and stopped, how it stopped, when it slept and printed, and what a deadlock
+// or timeout found it waiting on.
+type Lane struct {
+	G                      int
+	Name                   string
+	Start, Stop, Last      int64 // Last: its last activity; Stop: its end, or the run's
+	Ended, Panicked, Stuck bool
+	Sleeps                 [][2]int64
+	Prints                 []int64
+	State                  string
+}
+
+// Lanes returns a run's lanes, in goroutine order, and its total time: what
+// Timeline draws, for other drawings of it (the HTML export's SVG).
+func Lanes(events []event.Event) ([]Lane, int64) {
+	c := newChart(events)
+	out := make([]Lane, len(c.lanes))
+	for i, l := range c.lanes {
+		out[i] = Lane{G: l.g, Name: l.name, Start: l.start, Stop: l.stop, Last: l.last,
+			Ended: l.ended, Panicked: l.panicked, Stuck: l.stuck, Prints: l.prints, State: l.state}
+		for _, sl := range l.sleeps {
+			out[i].Sleeps = append(out[i].Sleeps, [2]int64{sl.from, sl.to})
+		}
+	}
+	return out, c.total
+}
+
 // timelineLane is what the events say about one goroutine.
 type timelineLane struct {
 	g        int

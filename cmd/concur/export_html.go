@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"slices"
 	"strings"
 	"time"
 
@@ -148,18 +147,6 @@ func htmlLines(e event.Event, names map[int]string, at int64) []htmlLine {
 	return nil
 }
 
-// svgLane is what the events say about one goroutine (as repl's timeline).
-type svgLane struct {
-	g                 int
-	name              string
-	start, stop, last int64
-	ended, panicked   bool
-	sleeps            [][2]int64
-	prints            []int64
-	state             string
-	stuck             bool
-}
-
 // SVG geometry, in user units.
 const (
 	svgWidth  = 860.0
@@ -175,81 +162,7 @@ const (
 // with its label, where it was alive, asleep, printed, ended, panicked or
 // stayed blocked; a time axis with round ticks; a legend.
 func timelineSVG(events []event.Event) template.HTML {
-	byG := map[int]*svgLane{}
-	var lanes []*svgLane
-	lane := func(g int) *svgLane {
-		l := byG[g]
-		if l == nil {
-			l = &svgLane{g: g, stop: -1}
-			if g == 1 {
-				l.name = "main"
-			}
-			byG[g] = l
-			lanes = append(lanes, l)
-		}
-		return l
-	}
-	var exit, latest int64
-	for _, e := range events {
-		latest = max(latest, e.T)
-		if e.G <= 0 && e.Kind != event.Deadlock && e.Kind != event.Timeout && e.Kind != event.Exit {
-			continue
-		}
-		switch e.Kind {
-		case event.Go:
-			l := lane(e.G)
-			l.name, l.start, l.last = e.Name, e.T, e.T
-			if e.Parent > 0 {
-				p := lane(e.Parent)
-				p.last = max(p.last, e.T)
-			}
-		case event.Output:
-			l := lane(e.G)
-			l.prints = append(l.prints, e.T)
-			l.last = max(l.last, e.T)
-		case event.Sleep:
-			l := lane(e.G)
-			wake := e.T + max(e.D, 0)
-			if wake < e.T {
-				wake = math.MaxInt64
-			}
-			if e.D > 0 {
-				l.sleeps = append(l.sleeps, [2]int64{e.T, wake})
-			}
-			l.last = max(l.last, wake)
-		case event.End:
-			l := lane(e.G)
-			l.ended, l.stop = true, e.T
-		case event.Panic, event.Fatal:
-			l := lane(e.G)
-			l.panicked, l.stop = true, e.T
-		case event.Deadlock, event.Timeout:
-			for _, b := range e.Blocked {
-				l := lane(b.G)
-				if l.name == "" {
-					l.name = b.Name
-				}
-				l.state = b.State
-				l.stuck = b.State != "running" && b.State != "runnable" && b.State != ""
-			}
-		case event.Exit:
-			exit = e.T
-		}
-	}
-	total := exit
-	if total <= 0 {
-		total = latest
-	}
-	for _, l := range lanes {
-		if l.stop < 0 {
-			l.stop = total
-		}
-		for i, s := range l.sleeps {
-			l.sleeps[i][1] = min(s[1], l.stop)
-		}
-		l.last = min(l.last, l.stop)
-	}
-	slices.SortFunc(lanes, func(a, b *svgLane) int { return a.g - b.g })
+	lanes, total := repl.Lanes(events)
 
 	x := func(t int64) float64 {
 		if total <= 0 || t <= 0 {
@@ -269,48 +182,48 @@ func timelineSVG(events []event.Event) template.HTML {
 	used := map[string]bool{}
 	for i, l := range lanes {
 		y := svgTop + svgRow*float64(i) + svgRow/2
-		color := htmlColor(l.g)
+		color := htmlColor(l.G)
 		if color == "" {
 			color = "#333"
 		}
-		label := repl.Label(l.g, l.name)
-		fmt.Fprintf(&b, `<g class="lane" data-g="%d">`, l.g)
+		label := repl.Label(l.G, l.Name)
+		fmt.Fprintf(&b, `<g class="lane" data-g="%d">`, l.G)
 		fmt.Fprintf(&b, `<text class="label" x="%g" y="%g" text-anchor="end" fill="%s">%s</text>`, svgLabel, y+4, color, esc(label))
 		// Alive: from its start to where it stopped (or got stuck).
-		aliveTo := l.stop
-		if l.stuck {
-			aliveTo = l.last
+		aliveTo := l.Stop
+		if l.Stuck {
+			aliveTo = l.Last
 		}
-		x0, x1 := x(l.start), x(aliveTo)
+		x0, x1 := x(l.Start), x(aliveTo)
 		fmt.Fprintf(&b, `<line class="alive" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="4"><title>%s alive</title></line>`, x0, y, max(x1, x0+2), y, color, esc(label))
 		used["alive"] = true
-		for _, s := range l.sleeps {
+		for _, s := range l.Sleeps {
 			sx0, sx1 := x(s[0]), x(s[1])
 			fmt.Fprintf(&b, `<line class="asleep" x1="%g" y1="%g" x2="%g" y2="%g" stroke="#fff" stroke-width="6"/>`, sx0, y, max(sx1, sx0+2), y)
 			fmt.Fprintf(&b, `<line class="asleep" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="2" stroke-dasharray="5 4"><title>%s asleep %s–%s</title></line>`, sx0, y, max(sx1, sx0+2), y, color, esc(label), esc(repl.Stamp(s[0])), esc(repl.Stamp(s[1])))
 			used["asleep"] = true
 		}
-		if l.stuck {
-			bx := x(l.last)
+		if l.Stuck {
+			bx := x(l.Last)
 			w := max(svgRight-bx, 4)
-			fmt.Fprintf(&b, `<rect class="blocked" x="%g" y="%g" width="%g" height="10" fill="url(#hatch)" stroke="%s"><title>%s blocked: %s</title></rect>`, bx, y-5, w, htmlFault, esc(label), esc(l.state))
+			fmt.Fprintf(&b, `<rect class="blocked" x="%g" y="%g" width="%g" height="10" fill="url(#hatch)" stroke="%s"><title>%s blocked: %s</title></rect>`, bx, y-5, w, htmlFault, esc(label), esc(l.State))
 			used["blocked"] = true
 		}
-		if l.state != "" {
-			fmt.Fprintf(&b, `<text class="state" x="%g" y="%g" fill="%s">%s</text>`, svgRight+10, y+4, htmlFault, esc(l.state))
+		if l.State != "" {
+			fmt.Fprintf(&b, `<text class="state" x="%g" y="%g" fill="%s">%s</text>`, svgRight+10, y+4, htmlFault, esc(l.State))
 		}
-		for _, t := range l.prints {
+		for _, t := range l.Prints {
 			fmt.Fprintf(&b, `<circle class="printed" cx="%g" cy="%g" r="5" fill="%s"><title>%s printed at %s</title></circle>`, x(t), y, color, esc(label), esc(repl.Stamp(t)))
 			used["printed"] = true
 		}
 		switch {
-		case l.panicked:
-			px := x(l.stop)
-			fmt.Fprintf(&b, `<path class="panic" d="M%g %gl10 10M%g %gl-10 10" stroke="%s" stroke-width="3"><title>%s panicked at %s</title></path>`, px-5, y-5, px+5, y-5, htmlFault, esc(label), esc(repl.Stamp(l.stop)))
+		case l.Panicked:
+			px := x(l.Stop)
+			fmt.Fprintf(&b, `<path class="panic" d="M%g %gl10 10M%g %gl-10 10" stroke="%s" stroke-width="3"><title>%s panicked at %s</title></path>`, px-5, y-5, px+5, y-5, htmlFault, esc(label), esc(repl.Stamp(l.Stop)))
 			used["panicked"] = true
-		case l.ended:
-			ex := x(l.stop)
-			fmt.Fprintf(&b, `<line class="ended" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="3"><title>%s ended at %s</title></line>`, ex, y-7, ex, y+7, color, esc(label), esc(repl.Stamp(l.stop)))
+		case l.Ended:
+			ex := x(l.Stop)
+			fmt.Fprintf(&b, `<line class="ended" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="3"><title>%s ended at %s</title></line>`, ex, y-7, ex, y+7, color, esc(label), esc(repl.Stamp(l.Stop)))
 			used["ended"] = true
 		}
 		b.WriteString(`</g>`)
