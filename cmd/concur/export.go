@@ -28,27 +28,15 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: concur export FILE --format md|cast|html [-o OUT]\n\nWrites a recorded session as Markdown (inputs, their output and\ntimelines), as an asciicast v2 recording that asciinema plays, or as\none self-contained HTML page with SVG timelines and a Play button.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	var files []string
-	for len(args) > 0 {
-		if ok, code := parseFlags(fs, args); !ok {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	if len(files) != 1 {
-		fmt.Fprintln(stderr, "concur export: want exactly one FILE")
-		fs.Usage()
-		return 2
+	file, ok, code := oneFile(fs, args, stderr)
+	if !ok {
+		return code
 	}
 	if *format != "md" && *format != "cast" && *format != "html" {
 		fmt.Fprintf(stderr, "concur export: --format=%s: want md, cast or html\n", *format)
 		return 2
 	}
-	s, ok := openSession("concur export", files[0], stderr)
+	s, ok := openSession("concur export", file, stderr)
 	if !ok {
 		return 1
 	}

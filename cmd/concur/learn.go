@@ -33,13 +33,8 @@ var learnWords = map[string]struct{ list, step, hint, noLesson string }{
 func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("concur learn", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var ef engineFlags
-	ef.register(fs)
-	speed := speedFlag(1)
-	fs.Var(&speed, "speed", "play output back at this `speed` (2 is twice as fast; max: no waiting)")
-	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
-	lang := fs.String("lang", "", "language of the lessons and messages: en or zh (default from $LANG)")
-	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
+	var rf replFlags
+	rf.register(fs, "language of the lessons and messages: en or zh (default from $LANG)")
 	verify := fs.Bool("verify", false, "run every lesson's examples and exercises and check them; ends with \"N passed, M failed\"")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: concur learn [flags] [N|ID]\n\nWithout N, lists the lessons and your progress; with it, opens lesson N\n(a number or an id) in the REPL, where you can also type Go.\n\nFlags:\n")
@@ -62,21 +57,12 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	language, err := chooseLang(*lang)
+	cfg, err := rf.config(stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur learn: %v\n", err)
 		return 2
 	}
-	opts, err := ef.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "concur learn: %v\n", err)
-		return 2
-	}
-	color, err := colorEnabled(*colorMode, stdout)
-	if err != nil {
-		fmt.Fprintf(stderr, "concur learn: %v\n", err)
-		return 2
-	}
+	language, opts := cfg.Lang, cfg.Engine
 	all, err := lessons.Load()
 	if err == nil && *verify {
 		return verifyLessons(all, opts, stdout)
@@ -132,11 +118,7 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	cfg := repl.Config{
-		Engine: opts, Color: color, Speed: float64(speed), Timeline: *timeline, Lang: language,
-		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
-		Learn: &repl.Learn{Lessons: all, Index: index, Progress: progress, Path: path},
-	}
+	cfg.Learn = &repl.Learn{Lessons: all, Index: index, Progress: progress, Path: path}
 	src, err := lineSource(stdin, stdout, stderr, &cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur learn: %v\n", err)

@@ -82,16 +82,50 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runREPL(args, stdin, stdout, stderr)
 }
 
+// replFlags are the flags of the commands that open the REPL: concur and
+// concur learn.
+type replFlags struct {
+	engine   engineFlags
+	speed    speedFlag
+	color    string
+	lang     string
+	timeline bool
+}
+
+func (f *replFlags) register(fs *flag.FlagSet, langUsage string) {
+	f.engine.register(fs)
+	f.speed = 1
+	fs.Var(&f.speed, "speed", "play output back at this `speed` (2 is twice as fast; max: no waiting)")
+	fs.StringVar(&f.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
+	fs.StringVar(&f.lang, "lang", "", langUsage)
+	fs.BoolVar(&f.timeline, "timeline", true, "draw a timeline after runs that slept or used goroutines")
+}
+
+// config checks the flags and makes the REPL's configuration from them.
+func (f *replFlags) config(stdout, stderr io.Writer) (repl.Config, error) {
+	opts, err := f.engine.options()
+	if err != nil {
+		return repl.Config{}, err
+	}
+	color, err := colorEnabled(f.color, stdout)
+	if err != nil {
+		return repl.Config{}, err
+	}
+	language, err := chooseLang(f.lang)
+	if err != nil {
+		return repl.Config{}, err
+	}
+	return repl.Config{
+		Engine: opts, Color: color, Speed: float64(f.speed), Timeline: f.timeline, Lang: language,
+		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
+	}, nil
+}
+
 func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("concur", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var ef engineFlags
-	ef.register(fs)
-	speed := speedFlag(1)
-	fs.Var(&speed, "speed", "play output back at this `speed` (2 is twice as fast; max: no waiting)")
-	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
-	lang := fs.String("lang", "", "language of concur's messages: en or zh (default from $LANG)")
-	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
+	var rf replFlags
+	rf.register(fs, "language of concur's messages: en or zh (default from $LANG)")
 	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -108,26 +142,12 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "concur: unexpected %q (did you mean concur run %s?)\n", fs.Arg(0), fs.Arg(0))
 		return 2
 	}
-	opts, err := ef.options()
+	cfg, err := rf.config(stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur: %v\n", err)
 		return 2
 	}
-	color, err := colorEnabled(*colorMode, stdout)
-	if err != nil {
-		fmt.Fprintf(stderr, "concur: %v\n", err)
-		return 2
-	}
-	language, err := chooseLang(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "concur: %v\n", err)
-		return 2
-	}
-	cfg := repl.Config{
-		Engine: opts, Color: color, Speed: float64(speed), Timeline: *timeline, Lang: language,
-		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
-		Record: *record,
-	}
+	cfg.Record = *record
 	src, err := lineSource(stdin, stdout, stderr, &cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur: %v\n", err)

@@ -166,6 +166,29 @@ func parseFlags(fs *flag.FlagSet, args []string) (ok bool, code int) {
 	return true, 0
 }
 
+// oneFile parses flags and exactly one FILE among them; flags may follow the
+// file (concur replay s.jsonl --speed 2). When ok is false the command ends
+// with code, having said why.
+func oneFile(fs *flag.FlagSet, args []string, stderr io.Writer) (file string, ok bool, code int) {
+	var files []string
+	for len(args) > 0 {
+		if ok, code := parseFlags(fs, args); !ok {
+			return "", false, code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		fmt.Fprintf(stderr, "%s: want exactly one FILE\n", fs.Name())
+		fs.Usage()
+		return "", false, 2
+	}
+	return files[0], true, 0
+}
+
 // runReplay is `concur replay [flags] FILE`: it shows a recorded session as
 // it looked, at its recorded pace on a terminal, at once otherwise. It never
 // runs the session's code.
@@ -182,22 +205,9 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: concur replay [flags] FILE\n\nShows a recorded session as it looked: each input typed at the prompt,\nits stamped output and its timeline, at the recorded pace on a terminal\nand at once otherwise. The session's code is not run.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	// Flags may follow the file: concur replay s.jsonl --speed 2.
-	var files []string
-	for len(args) > 0 {
-		if ok, code := parseFlags(fs, args); !ok {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	if len(files) != 1 {
-		fmt.Fprintln(stderr, "concur replay: want exactly one FILE")
-		fs.Usage()
-		return 2
+	file, ok, code := oneFile(fs, args, stderr)
+	if !ok {
+		return code
 	}
 	if *idle < 0 {
 		fmt.Fprintln(stderr, "concur replay: --idle-limit must not be negative")
@@ -208,7 +218,7 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "concur replay: %v\n", err)
 		return 2
 	}
-	s, ok := openSession("concur replay", files[0], stderr)
+	s, ok := openSession("concur replay", file, stderr)
 	if !ok {
 		return 1
 	}
