@@ -41,7 +41,8 @@ const (
 	Fatal    Kind = "fatal"    // the program died: Text (Go's "fatal error: ..." or the worker's end)
 	Deadlock Kind = "deadlock" // every goroutine was blocked: Text, Blocked
 	Timeout  Kind = "timeout"  // a budget ran out or the run was stopped: Text, Blocked (what still ran)
-	Restore  Kind = "restore"  // the session's worker was restarted and earlier inputs replayed: Text
+	Restore  Kind = "restore"  // a new program replayed the session's inputs: Text, Reason (why), N (how many), D (how long)
+	Dropped  Kind = "dropped"  // an earlier input was left out of the session: Input (its number), Text (its first line), Reason
 	Exit     Kind = "exit"     // the run ended: Code (exit status); T is the run's total elapsed time
 )
 
@@ -83,6 +84,10 @@ type Event struct {
 	Type string `json:"type,omitempty"`
 	At   string `json:"at,omitempty"`
 	Cap  int    `json:"cap,omitempty"`
+	// Input is an input's number in the session, from 1 (dropped).
+	Input int `json:"input,omitempty"`
+	// N is how many inputs a restore replayed.
+	N int `json:"n,omitempty"`
 }
 
 // Goroutine describes a live goroutine: its number, the function it began in
@@ -97,6 +102,9 @@ type Goroutine struct {
 	Obj   int    `json:"obj,omitempty"`
 	On    string `json:"on,omitempty"`
 	Since int64  `json:"since,omitempty"`
+	// Count, when above 1, makes the entry stand for that many goroutines
+	// started in the same function and waiting alike (G is the first's).
+	Count int `json:"count,omitempty"`
 }
 
 // Elapsed is T as a duration.
@@ -163,6 +171,21 @@ func (e Event) AppendJSON(b []byte) []byte {
 			b = append(b, `,"cap":`...)
 			b = strconv.AppendInt(b, int64(e.Cap), 10)
 		}
+	case Restore:
+		field("text", e.Text)
+		if e.Reason != "" {
+			field("reason", e.Reason)
+		}
+		b = append(b, `,"n":`...)
+		b = strconv.AppendInt(b, int64(e.N), 10)
+		if e.D != 0 {
+			b = append(b, `,"d":`...)
+			b = strconv.AppendInt(b, e.D, 10)
+		}
+	case Dropped:
+		num("input", e.Input)
+		field("text", e.Text)
+		field("reason", e.Reason)
 	case Exit:
 		b = append(b, `,"code":`...)
 		b = strconv.AppendInt(b, int64(e.Code), 10)
@@ -203,6 +226,10 @@ func (e Event) AppendJSON(b []byte) []byte {
 				if g.Since != 0 {
 					b = append(b, `,"since":`...)
 					b = strconv.AppendInt(b, g.Since, 10)
+				}
+				if g.Count > 1 {
+					b = append(b, `,"count":`...)
+					b = strconv.AppendInt(b, int64(g.Count), 10)
 				}
 				b = append(b, '}')
 			}

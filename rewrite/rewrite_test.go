@@ -624,11 +624,47 @@ select {
 case v, ok := <-ch:
 	use(v, ok)
 }`,
-		want: `S| ch := make(chan int)
- | func() { select {
- | case v, ok := <-ch:
+		want: `S| ch := __concur.Mk(make(chan int), "ch", "1:7").(chan int)
+ | func() { { __concur_c1_0 := ch; __concur_k1 := __concur.Select(false, []bool{false}, __concur_c1_0); if __concur_k1 != 0 && __concur_k1 != -2 { __concur_c1_0 = nil }; select {
+ | case v, ok := <-__concur_c1_0: __concur.Post();
  | 	use(v, ok)
- | } }();`,
+ | } } }();`,
+	},
+	{
+		name: "channel operations",
+		src: `func pump(in <-chan int, out chan<- int, done chan struct{}) {
+	for v := range in {
+		out <- v * 2
+	}
+	close(out)
+	<-done
+	x, ok := <-in
+	fmt.Println(<-in, x, ok)
+}`,
+		want: `D| func pump(in <-chan int, out chan<- int, done chan struct{}) {
+ | 	for __concur_c1 := in; ; { __concur.PreRecv(__concur_c1); v, __concur_ok1 := <-__concur_c1; __concur.Post(); if !__concur_ok1 { break }; _ = v;
+ | 		{ __concur_c2 := out; __concur_v2 := v * 2; __concur.PreSend(__concur_c2); __concur_c2 <- __concur_v2; __concur.Post() }
+ | 	}
+ | 	__concur.Close(out)
+ | 	__concur.PreRecv(done); <-done; __concur.Post()
+ | 	__concur.PreRecv(in); x, ok := <-in; __concur.Post()
+ | 	fmt.Println(__concur_ok(<-__concur_rv(in)), x, ok)
+ | }`,
+	},
+	{
+		name: "select with sends, a default and a moved call",
+		src: `select {
+case out <- f(x):
+case v := <-time.After(time.Second):
+	use(v)
+default:
+}`,
+		want: `S| ;func() { { __concur_c1_0 := out; __concur_v1_0 := f(x); __concur_c1_1 := time.After(time.Second); __concur_k1 := __concur.Select(true, []bool{true, false}, __concur_c1_0, __concur_c1_1); if __concur_k1 != 0 && __concur_k1 != -2 { __concur_c1_0 = nil }; if __concur_k1 != 1 && __concur_k1 != -2 { __concur_c1_1 = nil }; select {
+ | case __concur_c1_0 <- __concur_v1_0: __concur.Post();
+ | case v := <-__concur_c1_1: __concur.Post();
+ | 	use(v)
+ | default: __concur.Post();
+ | } } }();`,
 	},
 }
 

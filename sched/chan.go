@@ -292,6 +292,15 @@ func (s *Scheduler) Post() {
 func (s *Scheduler) Close(c any) {
 	g := s.enter()
 	defer s.mu.Unlock()
+	s.close(c, g)
+	if s.opts.Virtual {
+		s.point(g)
+	}
+}
+
+// close closes c for by (nil: the clock, a context's deadline). The caller
+// holds s.mu.
+func (s *Scheduler) close(c any, by *G) {
 	v := reflect.ValueOf(c)
 	if !v.IsValid() || v.Kind() != reflect.Chan {
 		panic("close of non-channel")
@@ -313,10 +322,9 @@ func (s *Scheduler) Close(c any) {
 	ws := append(append([]*waiter{}, o.recvq...), o.sendq...)
 	for _, w := range ws {
 		if w.g.st == waiting {
-			s.wake(w.g, g, o, "close")
+			s.wake(w.g, by, o, "close")
 		}
 	}
-	s.point(g)
 }
 
 // plainError is the runtime's kind of panic value for channel misuse: its

@@ -71,6 +71,9 @@ type Options struct {
 	// Quiet leaves out the block, wake and object events (goroutine starts
 	// and ends are still sent): for measuring what they cost.
 	Quiet bool
+	// Ending, if set, is called (locked) when a goroutine ends, just before
+	// its end event: the engine sends the rest of its output there.
+	Ending func(g *G, t int64)
 }
 
 // Outcome says how a run ended.
@@ -168,6 +171,13 @@ type Scheduler struct {
 	extWaits  int           // goroutines in external operations
 	idleWake  chan struct{} // set while the run waits for an external operation
 	overState []Live
+	mainGone  bool // main called runtime.Goexit
+	// Stop waits for stopWho, the goroutine that was running, to park.
+	stopWho  *G
+	stopHeld chan struct{}
+	// The goroutines the last run stopped, for the engine's last words.
+	lastStopped []*G
+	skipSleeps  bool
 }
 
 // New returns a scheduler.
@@ -265,14 +275,24 @@ func (s *Scheduler) current() *G {
 	return g
 }
 
+// park holds, for good, a goroutine of a program that is over. The caller
+// holds s.mu; park never returns.
+func (s *Scheduler) park(g *G) {
+	if g == s.stopWho {
+		close(s.stopHeld)
+		s.stopWho = nil
+	}
+	s.mu.Unlock()
+	select {}
+}
+
 // enter is how every hook begins: the calling goroutine's G, locked. A
 // goroutine of a program that is over never gets past it.
 func (s *Scheduler) enter() *G {
 	s.mu.Lock()
 	g := s.current()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 	return g
 }
@@ -298,7 +318,8 @@ func (s *Scheduler) BeginRun(final bool) *G {
 	defer s.mu.Unlock()
 	s.input++
 	s.runStart = s.clock()
-	s.active, s.final, s.mainDone = true, final, false
+	s.active, s.final, s.mainDone, s.mainGone = true, final, false, false
+	s.lastStopped = nil
 	s.over = make(chan struct{})
 	s.outcome, s.code, s.overState = Returned, 0, nil
 	g := &G{ID: 1, Name: "main", Input: s.input, chosen: -1,
@@ -353,7 +374,9 @@ func (s *Scheduler) endRun(o Outcome) {
 
 // stopAll ends every goroutine of the program. The caller holds s.mu.
 func (s *Scheduler) stopAll() {
+	s.lastStopped = s.lastStopped[:0]
 	for _, g := range s.live {
+		s.lastStopped = append(s.lastStopped, g)
 		g.st = stopped
 		// A goroutine parked for the baton or a partner stays parked: the
 		// tokens it waits for never come, and when it wakes for any other
@@ -388,6 +411,9 @@ func (s *Scheduler) EndMain(g *G) {
 
 // finish marks g ended. The caller holds s.mu.
 func (s *Scheduler) finish(g *G) {
+	if s.opts.Ending != nil {
+		s.opts.Ending(g, s.t())
+	}
 	g.st = done
 	delete(s.live, g.ID)
 	delete(s.byGoid, g.goid)
@@ -417,24 +443,25 @@ func (s *Scheduler) Exit(code int) {
 	s.endRun(Exited)
 }
 
-// Stop ends the program from outside (an interrupt, a real-time budget) and
-// reports whether every goroutine is now held: false when one was running
-// code without reaching a scheduling point (on the real clock: any was
-// running), which only ending the process can stop.
-func (s *Scheduler) Stop() bool {
+// Stop ends the program from outside (an interrupt, a real-time budget).
+// On the virtual clock the returned channel is closed once no goroutine of
+// it runs code any more: the one that held the baton has reached a
+// scheduling point, where it stays. A goroutine in a loop that never
+// reaches one keeps running; only ending the process stops it. On the real
+// clock nothing is known and the channel is closed at once.
+func (s *Scheduler) Stop() (held <-chan struct{}) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.active {
-		return true
+		return closedChan()
 	}
-	busy := false
-	for _, g := range s.live {
-		if g.st == running {
-			busy = true
-		}
-	}
+	busy := s.cur
 	s.endRun(Stopped)
-	return !busy
+	if busy == nil || !s.opts.Virtual {
+		return closedChan()
+	}
+	s.stopWho, s.stopHeld = busy, make(chan struct{})
+	return s.stopHeld
 }
 
 // Live lists the goroutines that have not ended, in order.
@@ -507,8 +534,7 @@ func (s *Scheduler) Enter(g *G) {
 	defer s.mu.Unlock()
 	g.goid = goid.Get()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 	s.byGoid[g.goid] = g
 	if s.opts.Virtual {
@@ -522,8 +548,7 @@ func (s *Scheduler) End(g *G) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 	s.finish(g)
 	if s.opts.Virtual {
@@ -668,8 +693,7 @@ func (s *Scheduler) waitBaton(g *G) {
 	}
 	s.mu.Lock()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 }
 
@@ -681,6 +705,10 @@ func (s *Scheduler) next() *G {
 			return g
 		}
 		if !s.active {
+			return nil
+		}
+		if s.mainGone && len(s.live) == 0 {
+			s.endRun(Deadlocked)
 			return nil
 		}
 		if s.mainDone {
@@ -749,3 +777,68 @@ func (s *Scheduler) back(g *G) {
 	}
 	s.waitBaton(g)
 }
+
+// ---- for the engine ----
+
+// Goid is the Go runtime's id of the goroutine g runs on (0 before Enter).
+func (g *G) Goid() int64 { return g.goid }
+
+// SkipSleeps makes sleeps return at once on the real clock (replaying a
+// session must not sleep again).
+func (s *Scheduler) SkipSleeps(skip bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.skipSleeps = skip
+}
+
+// SetBudget bounds the next runs' virtual time (0: none).
+func (s *Scheduler) SetBudget(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.MaxVirtual = d
+}
+
+// Budget is the runs' virtual-time budget.
+func (s *Scheduler) Budget() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opts.MaxVirtual
+}
+
+// RunTimeLocked is RunTime for a caller that holds the lock (within Do).
+func (s *Scheduler) RunTimeLocked() int64 { return s.t() }
+
+// RunStartLocked is when the current run began, ns since the session began,
+// for a caller that holds the lock.
+func (s *Scheduler) RunStartLocked() int64 { return s.runStart }
+
+// EachLocked calls f for every goroutine alive and, for a run that ended the
+// program, every one it stopped, for a caller that holds the lock.
+func (s *Scheduler) EachLocked(f func(g *G)) {
+	for _, g := range s.live {
+		f(g)
+	}
+	for _, g := range s.lastStopped {
+		f(g)
+	}
+}
+
+// MainGoexit is called when a run's main goroutine calls runtime.Goexit: as
+// in Go, the others go on, and the program ends in a deadlock once none is
+// left that can run.
+func (s *Scheduler) MainGoexit(g *G) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.active || g.st == stopped {
+		return
+	}
+	s.mainGone = true
+	s.finish(g)
+	s.cur = nil
+	if next := s.next(); next != nil {
+		s.handTo(next)
+	}
+}
+
+// MainWentAway reports whether the last run's main called runtime.Goexit.
+func (s *Scheduler) MainWentAway() bool { return s.mainGone }

@@ -226,7 +226,7 @@ func TestSelectDefaultAndTimeouts(t *testing.T) {
 			send(p, c, 7)
 		})
 		tick := mk(p, make(chan time.Time, 1), "")
-		p.s.NewChanTimer(tick, time.Second, 0, time.Now, "time.After")
+		p.s.NewChanTimer(tick, time.Second, 0, time.Time{}, "time.After")
 		for range 2 {
 			k := p.s.Select(false, []bool{false, false}, c, tick)
 			switch k {
