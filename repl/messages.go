@@ -15,6 +15,7 @@ type messages struct {
 	langSet, badLang                                    string
 	helpRecord, recordUsage, recording, recordStopped   string
 	recordFailed, notRecording                          string
+	terminalWords                                       // the session at the terminal: pastes, pace, files (below)
 }
 
 // catalog returns the messages of lang ("en" or "zh"; anything else is "en").
@@ -42,9 +43,10 @@ var en = messages{
 	helpLoad:       "run a Go file in this session",
 	helpSave:       "save the successful inputs as a file for concur run",
 	helpLang:       "show or set the language: en or zh (中文)",
-	helpKeys: "Keys: Ctrl-C clears the line, stops a run or skips its playback;\n" +
-		"Enter skips playback; Ctrl-R searches history; Tab completes;\n" +
-		"a blank line abandons an unfinished input.",
+	helpKeys: "Keys: Ctrl-C clears the line, abandons an unfinished input, stops a run\n" +
+		"or skips its playback; Enter skips playback; Ctrl-R searches history; Tab completes.\n" +
+		"An input goes on at \"... \" until it is complete; blank lines belong to it.\n" +
+		"A paste is one input, however many lines it holds.",
 	resetDone:     "new session: nothing declared yet",
 	clockIs:       "clock: %s",
 	clockSet:      "clock: %s (a new session: earlier declarations are gone)",
@@ -86,8 +88,10 @@ var zh = messages{
 	helpLoad:       "在当前会话中运行一个 Go 文件",
 	helpSave:       "把本会话成功的输入保存为 concur run 可以运行的文件",
 	helpLang:       "查看或设置语言：en 或 zh",
-	helpKeys: "按键：Ctrl-C 清空当前行、停止运行或跳过回放；回车跳过回放；\n" +
-		"Ctrl-R 搜索历史；Tab 补全；空行放弃尚未写完的输入。",
+	helpKeys: "按键：Ctrl-C 清空当前行、放弃尚未写完的输入、停止运行或跳过回放；\n" +
+		"回车跳过回放；Ctrl-R 搜索历史；Tab 补全。\n" +
+		"输入没写完时会在 \"... \" 提示符下继续，空行也算输入的一部分。\n" +
+		"一次粘贴就是一段输入，不管它有多少行。",
 	resetDone:     "新会话：目前什么都没有声明",
 	clockIs:       "时钟：%s",
 	clockSet:      "时钟：%s（新会话：之前的声明已清空）",
@@ -110,4 +114,19 @@ var zh = messages{
 	recordStopped: "录制已保存到 %s；回放：concur replay %[1]s",
 	recordFailed:  "concur：录制出错：%v",
 	notRecording:  "当前没有在录制（:record 文件 开始录制）",
+}
+
+// terminalWords are the messages of the session at the terminal: pastes and
+// unfinished inputs, playback pace, recording and files.
+type terminalWords struct {
+	stillOpen string
+}
+
+func init() {
+	en.terminalWords = terminalWords{
+		stillOpen: "(blank lines belong to the input: finish it, or press Ctrl-C to abandon it)",
+	}
+	zh.terminalWords = terminalWords{
+		stillOpen: "（空行也属于这段输入：把它写完，或按 Ctrl-C 放弃）",
+	}
 }

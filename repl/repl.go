@@ -5,8 +5,12 @@
 //
 // The multi-line rule: an input goes on while Incomplete says more lines could
 // finish it (an open bracket, raw string or comment, a trailing operator); the
-// prompt then reads "... ". A blank line or Ctrl-C abandons an unfinished
-// input. A line starting with ':' is a meta-command (:help lists them).
+// prompt then reads "... ". A blank line is part of the input like any other
+// (gofmt puts them inside functions) and never ends it; Ctrl-C abandons an
+// unfinished input. A paste (bracketed paste, on a terminal) is one input with
+// the line it was pasted into, whatever lines it holds, blank ones included:
+// it runs as soon as it is complete, or goes on at "... " if it is not. A line
+// starting with ':' is a meta-command (:help lists them).
 //
 // Ctrl-C has two paths. At the prompt readline returns ErrInterrupt and the
 // line is dropped. While code runs the terminal is not in raw mode, so Ctrl-C
@@ -86,6 +90,9 @@ type REPL struct {
 	inputs  int
 	msg     messages
 	learn   *learner // nil outside lesson mode
+	// toldOpen: the learner has been told that a blank line does not end
+	// an unfinished input.
+	toldOpen bool
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // stops the run in progress
@@ -187,11 +194,11 @@ func (r *REPL) read() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if len(lines) > 0 && strings.TrimSpace(line) == "" && r.src.Interactive() {
-			fmt.Fprintln(r.cfg.Err, r.msg.abandoned)
-			lines = nil
-			prompt = promptFor(r.src, "> ")
-			continue
+		if len(lines) > 0 && strings.TrimSpace(line) == "" && r.src.Interactive() && !r.toldOpen {
+			// A blank line is part of the input (gofmt puts them inside
+			// functions); say once how to get out of one left open.
+			r.toldOpen = true
+			fmt.Fprintln(r.cfg.Err, r.printer.paint(dim, r.msg.stillOpen))
 		}
 		lines = append(lines, line)
 		input := strings.Join(lines, "\n")

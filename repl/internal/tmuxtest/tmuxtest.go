@@ -142,6 +142,15 @@ func (tm *Term) Press(keys ...string) {
 	}
 }
 
+// Paste pastes text as a terminal does when a person pastes it: tmux sends
+// it in one write, line breaks as carriage returns, between bracketed-paste
+// markers when the program has turned that mode on.
+func (tm *Term) Paste(text string) {
+	tm.t.Helper()
+	tm.tmux("set-buffer", "-b", "tmuxtest", "--", text)
+	tm.tmux("paste-buffer", "-p", "-d", "-b", "tmuxtest")
+}
+
 // Screen is what the terminal shows at one moment.
 type Screen struct {
 	Lines []string // one per row, trailing blanks removed

@@ -1,0 +1,126 @@
+package repl_test
+
+// In-process tests of repl.Run over a fake line source: what the loop makes
+// of the lines it reads, without a terminal.
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/repl"
+)
+
+// fakeSource hands the REPL one line at a time, as a person at a terminal
+// would type them (Interactive is true). A line equal to ctrlC is Ctrl-C.
+type fakeSource struct {
+	mu      sync.Mutex
+	lines   []string
+	history []string
+	prompts []string
+	skip    chan struct{}
+}
+
+const ctrlC = "\x00ctrl-c"
+
+func (f *fakeSource) ReadLine(prompt string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.prompts = append(f.prompts, prompt)
+	if len(f.lines) == 0 {
+		return "", io.EOF
+	}
+	line := f.lines[0]
+	f.lines = f.lines[1:]
+	if line == ctrlC {
+		return "", repl.ErrInterrupt
+	}
+	return line, nil
+}
+
+func (f *fakeSource) AddHistory(in string)  { f.history = append(f.history, in) }
+func (f *fakeSource) History() []string     { return f.history }
+func (f *fakeSource) Interactive() bool     { return true }
+func (f *fakeSource) Skip() <-chan struct{} { return f.skip }
+func (f *fakeSource) Close() error          { return nil }
+
+// runREPL runs the REPL over lines and returns what it wrote to its
+// standard output and error.
+func runREPL(t *testing.T, cfg repl.Config, lines ...string) (src *fakeSource, out, errOut string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts workers")
+	}
+	var o, e bytes.Buffer
+	cfg.Out, cfg.Err = &o, &e
+	if cfg.Engine.Clock == "" {
+		cfg.Engine = engine.Options{Clock: "virtual", MaxVirtual: time.Hour, Timeout: 20 * time.Second}
+	}
+	src = &fakeSource{lines: lines}
+	repl.Run(cfg, src)
+	return src, o.String(), e.String()
+}
+
+// A blank line inside an open brace is part of the input: typed as gofmt
+// lays a function out, it runs whole. The first such line says once how to
+// abandon an input instead; Ctrl-C does.
+func TestBlankLineInsideBrace(t *testing.T) {
+	src, out, errOut := runREPL(t, repl.Config{Lang: "en"},
+		"func f() {",
+		`	fmt.Println("a")`,
+		"",
+		`	fmt.Println("b")`,
+		"",
+		"}",
+		"f()",
+		"func g() {",
+		"",
+		ctrlC,
+		`fmt.Println("after")`,
+	)
+	for _, want := range []string{"│ a\n", "│ b\n", "│ after\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output has no %q:\n%s\nerrors:\n%s", want, out, errOut)
+		}
+	}
+	if n := strings.Count(errOut, "(blank lines belong to the input: finish it, or press Ctrl-C to abandon it)"); n != 1 {
+		t.Errorf("the hint about blank lines is there %d times, want once:\n%s", n, errOut)
+	}
+	if !strings.Contains(errOut, "(input abandoned)") {
+		t.Errorf("Ctrl-C in an unfinished input did not abandon it:\n%s", errOut)
+	}
+	if strings.Contains(errOut, "undefined") || strings.Contains(errOut, "expected") {
+		t.Errorf("errors:\n%s", errOut)
+	}
+	want := []string{"func f() {\n\tfmt.Println(\"a\")\n\n\tfmt.Println(\"b\")\n\n}", "f()", `fmt.Println("after")`}
+	if strings.Join(src.history, "\x00") != strings.Join(want, "\x00") {
+		t.Errorf("history %q, want %q", src.history, want)
+	}
+	wantPrompts := "> |... |... |... |... |... |> |> |... |... |> |> "
+	if got := strings.Join(src.prompts, "|"); got != wantPrompts {
+		t.Errorf("prompts %q, want %q", got, wantPrompts)
+	}
+}
+
+// A line source may hand over a paste as one line with line breaks in it:
+// that is one input with the lines before it, blank lines and all.
+func TestPasteIsOneInput(t *testing.T) {
+	src, out, errOut := runREPL(t, repl.Config{Lang: "zh"},
+		"func h(",
+		"n int) {\n\tfmt.Println(\"n\", n)\n\n\tfmt.Println(\"twice\", 2*n)\n}",
+		"h(4)",
+	)
+	if !strings.Contains(out, "│ n 4\n") || !strings.Contains(out, "│ twice 8\n") {
+		t.Errorf("output:\n%s\nerrors:\n%s", out, errOut)
+	}
+	if strings.Contains(errOut, "空行") {
+		t.Errorf("a pasted blank line is not typed: no hint wanted:\n%s", errOut)
+	}
+	if len(src.history) != 2 {
+		t.Errorf("history %q: want the paste and h(4)", src.history)
+	}
+}
