@@ -9,7 +9,7 @@ type messages struct {
 	helpTimeline, helpGoroutines, helpHistory, helpLoad string
 	helpSave, helpLang, helpKeys                        string
 	resetDone, clockIs, clockSet, badClock              string
-	speedIs, badSpeed                                   string
+	badSpeed                                            string
 	noTimeline, timelineOn, timelineOff, badTimeline    string
 	noGoroutines, loadUsage, saveUsage, saved           string
 	langSet, badLang                                    string
@@ -36,7 +36,7 @@ var en = messages{
 	helpQuit:       "leave concur (Ctrl-D on an empty line too)",
 	helpReset:      "start a new session, forgetting all declarations",
 	helpClock:      "show or set the clock: virtual (sleeps cost no time) or real",
-	helpSpeed:      "play output at N times its recorded pace, or at once",
+	helpSpeed:      "play output at N times its pace, or at once; idle: cut quiet gaps longer than DUR",
 	helpTimeline:   "draw the last run's timeline; on/off: after every run",
 	helpGoroutines: "list live goroutines and what each waits on",
 	helpHistory:    "list the inputs typed so far",
@@ -51,7 +51,6 @@ var en = messages{
 	clockIs:       "clock: %s",
 	clockSet:      "clock: %s (a new session: earlier declarations are gone)",
 	badClock:      "clock %q: want virtual or real",
-	speedIs:       "speed: %s",
 	badSpeed:      "speed %q: want a positive number or max",
 	noTimeline:    "no timeline: the last run used one goroutine and never slept",
 	timelineOn:    "a timeline follows every run that slept or used goroutines",
@@ -81,7 +80,7 @@ var zh = messages{
 	helpQuit:       "退出 concur（在空行按 Ctrl-D 也可以）",
 	helpReset:      "开始新会话：清空所有声明和变量",
 	helpClock:      "查看或设置时钟：virtual（sleep 不耗费真实时间）或 real",
-	helpSpeed:      "按记录节奏的 N 倍速回放输出，max 表示立即全部显示",
+	helpSpeed:      "按记录节奏的 N 倍速回放输出，max 表示立即全部显示；idle：把超过该时长的静默间隔缩短",
 	helpTimeline:   "画出上一次运行的时间线；on/off：每次运行后都画或都不画",
 	helpGoroutines: "列出会话中仍然存活的 goroutine 以及它们在等什么",
 	helpHistory:    "列出目前输入过的内容",
@@ -96,7 +95,6 @@ var zh = messages{
 	clockIs:       "时钟：%s",
 	clockSet:      "时钟：%s（新会话：之前的声明已清空）",
 	badClock:      "时钟 %q 不存在：请用 virtual 或 real",
-	speedIs:       "回放速度：%s",
 	badSpeed:      "速度 %q 无效：请用正数或 max",
 	noTimeline:    "没有时间线：上一次运行只用了一个 goroutine，也没有 sleep",
 	timelineOn:    "之后每次用到 sleep 或多个 goroutine 的运行都会画出时间线",
@@ -119,14 +117,28 @@ var zh = messages{
 // terminalWords are the messages of the session at the terminal: pastes and
 // unfinished inputs, playback pace, recording and files.
 type terminalWords struct {
-	stillOpen string
+	stillOpen                            string
+	cutGap, skipHint                     string
+	paceIs, paceFull, badIdle, speedArgs string
 }
 
 func init() {
 	en.terminalWords = terminalWords{
 		stillOpen: "(blank lines belong to the input: finish it, or press Ctrl-C to abandon it)",
+		cutGap:    "⋯ %s later",
+		skipHint:  "(Enter skips the wait)",
+		paceIs:    "speed: %s; quiet gaps longer than %s are cut short (:speed idle DUR|off)",
+		paceFull:  "speed: %s; quiet gaps are played in full (:speed idle DUR cuts them)",
+		badIdle:   "idle limit %q: want a duration such as 2s, or off",
+		speedArgs: "usage: :speed N|max, :speed idle DUR|off",
 	}
 	zh.terminalWords = terminalWords{
 		stillOpen: "（空行也属于这段输入：把它写完，或按 Ctrl-C 放弃）",
+		cutGap:    "⋯ %s 之后",
+		skipHint:  "（按回车可跳过等待）",
+		paceIs:    "回放速度：%s；超过 %s 的静默间隔会被缩短（:speed idle 时长|off）",
+		paceFull:  "回放速度：%s；静默间隔按原样回放（:speed idle 时长 可缩短）",
+		badIdle:   "静默上限 %q 无效：请用时长（例如 2s）或 off",
+		speedArgs: "用法：:speed N|max，或 :speed idle 时长|off",
 	}
 }

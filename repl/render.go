@@ -150,6 +150,12 @@ func (p *Printer) prefix(e event.Event) string {
 	return string(p.appendPrefix(nil, e.T, e.G))
 }
 
+// Note writes a line of concur's own about the playback (a quiet gap cut
+// short, a hint), dim, among the output.
+func (p *Printer) Note(text string) {
+	fmt.Fprintln(p.writer(p.out), p.paint(dim, text))
+}
+
 // Event renders one event.
 func (p *Printer) Event(e event.Event) {
 	switch e.Kind {

@@ -29,6 +29,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
@@ -60,13 +62,16 @@ type LineSource interface {
 
 // Config configures a REPL.
 type Config struct {
-	Engine   engine.Options
-	Color    bool
-	Speed    float64 // playback speed of a run's output on a terminal; 0: no waiting
-	Timeline bool    // draw a timeline after runs that slept or used goroutines
-	Lang     string  // "en" or "zh"
-	Width    func() int
-	Out, Err io.Writer
+	Engine engine.Options
+	Color  bool
+	Speed  float64 // playback speed of a run's output on a terminal; 0: no waiting
+	// IdleLimit cuts quiet gaps in the playback longer than this (in the
+	// run's time) to it, and says so; 0 keeps them.
+	IdleLimit time.Duration
+	Timeline  bool   // draw a timeline after runs that slept or used goroutines
+	Lang      string // "en" or "zh"
+	Width     func() int
+	Out, Err  io.Writer
 	// Completer, if set, is kept pointed at the session's declarations.
 	Completer *Completer
 	// Record, if set, is a file to record the session to from the start.
@@ -93,6 +98,8 @@ type REPL struct {
 	// toldOpen: the learner has been told that a blank line does not end
 	// an unfinished input.
 	toldOpen bool
+	// toldSkip: the learner has been told that Enter skips a wait.
+	toldSkip atomic.Bool
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // stops the run in progress
@@ -345,7 +352,15 @@ func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, fi
 		// prompt shows them afterwards.
 		defer quietTerminal()()
 	}
-	player := NewPlayer(speed, printer.Event, printer.Flush)
+	player := NewPacedPlayer(PlayOptions{
+		Speed: speed, IdleLimit: r.cfg.IdleLimit, Show: printer.Event, Flush: printer.Flush,
+		Cut: func(left time.Duration) { printer.Note(CutNote(r.msg.lang, left)) },
+		Wait: func(d time.Duration) {
+			if d >= longWait && r.src.Skip() != nil && !r.toldSkip.Swap(true) {
+				printer.Note(r.msg.skipHint)
+			}
+		},
+	})
 	r.mu.Lock()
 	r.cancel, r.player = cancel, player
 	r.mu.Unlock()
@@ -370,6 +385,18 @@ func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, fi
 	r.cancel, r.player = nil, nil
 	r.mu.Unlock()
 	return events, res, err
+}
+
+// longWait is how long a wait in the playback must be for the learner to be
+// told, once, that Enter skips it.
+const longWait = 1500 * time.Millisecond
+
+// FormatGap writes the run time a cut quiet gap left out: "59m58s", "1.5s".
+func FormatGap(d time.Duration) string {
+	if r := d.Round(time.Millisecond); r > 0 {
+		return r.String()
+	}
+	return d.String()
 }
 
 // interrupts turns SIGINT into stopping the run in progress, or skipping

@@ -124,3 +124,80 @@ func TestPasteIsOneInput(t *testing.T) {
 		t.Errorf("history %q: want the paste and h(4)", src.history)
 	}
 }
+
+// syncBuffer is a buffer that the player's goroutine writes while a test
+// reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor reads buf until it contains text; only a failure reaches the deadline.
+func waitFor(t *testing.T, buf *syncBuffer, text string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(buf.String(), text) {
+		if time.Now().After(deadline) {
+			t.Errorf("waited 30s for %q; output:\n%s", text, buf.String())
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestLongWait: at speed 1 with the default idle limit, the first long wait
+// says that Enter skips it (Enter then shows the rest at once), and says so
+// once; a quiet gap longer than the limit is cut and shown as such.
+func TestLongWait(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts workers")
+	}
+	var out syncBuffer
+	src := &fakeSource{skip: make(chan struct{}, 1), lines: []string{
+		`time.Sleep(time.Hour); fmt.Println("an hour later")`,
+		":speed idle 50ms",
+		`time.Sleep(30*time.Minute); fmt.Println("half an hour later")`,
+		`time.Sleep(2*time.Second); fmt.Println("two seconds later")`,
+	}}
+	go func() {
+		waitFor(t, &out, "(Enter skips the wait)")
+		src.skip <- struct{}{}
+	}()
+	repl.Run(repl.Config{
+		Lang: "en", Speed: 1, IdleLimit: repl.DefaultIdleLimit, Out: &out, Err: &out,
+		Engine: engine.Options{Clock: "virtual", MaxVirtual: 2 * time.Hour, Timeout: 20 * time.Second},
+	}, src)
+	got := out.String()
+	hint := strings.Index(got, "(Enter skips the wait)")
+	hour := strings.Index(got, "+3600.000s  g1 main │ an hour later")
+	if hint < 0 || hour < hint {
+		t.Fatalf("want the hint, then the line an hour later:\n%s", got)
+	}
+	if n := strings.Count(got, "Enter skips"); n != 1 {
+		t.Errorf("the hint is there %d times, want once:\n%s", n, got)
+	}
+	if strings.Contains(got[:hour], "⋯") {
+		t.Errorf("a skipped wait is not shown as cut:\n%s", got)
+	}
+	for _, want := range []string{
+		"speed: 1; quiet gaps longer than 50ms are cut short",
+		"⋯ 29m59.95s later\n+1800.000s  g1 main │ half an hour later",
+		"⋯ 1.95s later\n +2.000s  g1 main │ two seconds later",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in the output:\n%s", want, got)
+		}
+	}
+}

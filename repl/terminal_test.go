@@ -531,3 +531,33 @@ func TestTerminalWideCharacters(t *testing.T) {
 	}
 	waitPrompt(t, tm, "> ")
 }
+
+// TestTerminalLongSleep: time.Sleep(time.Hour) at the default speed does not
+// hold the screen for an hour: the quiet gap is cut to the idle limit (2 s)
+// and shown as cut, and the first long wait says that Enter skips it. The
+// same holds for concur run, in the learner's language.
+func TestTerminalLongSleep(t *testing.T) {
+	t.Parallel()
+	tm := startConcur(t, concurOptions{})
+	const in = `time.Sleep(time.Hour); fmt.Println("awake")`
+	send(t, tm, "> ", in)
+	waitBelow(t, tm, "> "+in, `^\(Enter skips the wait\)$`, wait)
+	s, row := waitBelow(t, tm, "> "+in, stamped("+3600.000s", 1, "main", "awake"), wait)
+	if s.Lines[row-1] != "⋯ 59m58s later" {
+		t.Errorf("want the cut gap shown right above the line after it:\n%s", s)
+	}
+	waitPrompt(t, tm, "> ")
+
+	dir := t.TempDir()
+	prog := filepath.Join(dir, "hour.go")
+	os.WriteFile(prog, []byte("package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\ttime.Sleep(50 * time.Minute)\n\tfmt.Println(\"醒了\")\n}\n"), 0o644)
+	run := tmuxtest.Start(t, tmuxtest.Config{
+		Argv:  []string{concurBinary(t), "run", "--idle-limit=1s", prog},
+		Env:   []string{"NO_COLOR=1", "LANG=zh_CN.UTF-8"},
+		Unset: []string{"LC_ALL", "LC_MESSAGES"},
+	})
+	run.WaitExit(wait)
+	if all := run.Scrollback(); !strings.Contains(all, "⋯ 49m59s 之后\n+3000.000s  g1 main │ 醒了") {
+		t.Errorf("concur run: want the cut gap in Chinese above the line:\n%s", all)
+	}
+}

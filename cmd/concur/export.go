@@ -23,7 +23,8 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "", "`md` (Markdown), cast (asciicast v2, for asciinema) or html (one self-contained page)")
 	outPath := fs.String("o", "", "write to this `file` (default: standard output)")
-	idle := fs.Duration("idle-limit", 0, "cast: cap every pause at this `duration` (0: keep pauses as recorded)")
+	var idle idleFlag
+	idle.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: concur export FILE --format md|cast|html [-o OUT]\n\nWrites a recorded session as Markdown (inputs, their output and\ntimelines), as an asciicast v2 recording that asciinema plays, or as\none self-contained HTML page with SVG timelines and a Play button.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -51,7 +52,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 	default:
-		b = exportCast(s, *idle)
+		b = exportCast(s, time.Duration(idle))
 	}
 	if *outPath == "" || *outPath == "-" {
 		if _, err := stdout.Write(b); err != nil {

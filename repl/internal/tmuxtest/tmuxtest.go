@@ -190,6 +190,13 @@ func (tm *Term) Snapshot() *Screen {
 	return s
 }
 
+// Scrollback returns every row the terminal has shown, those scrolled off
+// the top included, trailing blank rows left out.
+func (tm *Term) Scrollback() string {
+	tm.t.Helper()
+	return strings.TrimRight(tm.tmux("capture-pane", "-p", "-S", "-"), "\n")
+}
+
 // Colored returns the screen's rows with their colour escape sequences.
 func (tm *Term) Colored() string {
 	tm.t.Helper()
