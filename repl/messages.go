@@ -62,8 +62,8 @@ var en = messages{
 	saved:         "saved %d input(s) to %s",
 	langSet:       "language: English",
 	badLang:       "language %q: want en or zh",
-	helpRecord:    "record this session to FILE (concur replay shows it); stop ends it",
-	recordUsage:   "usage: :record FILE, or :record stop",
+	helpRecord:    "record to FILE for concur replay (--append, --force: onto one that exists); stop ends it",
+	recordUsage:   "usage: :record FILE [--append|--force], or :record stop",
 	recording:     "recording to %s (:record stop ends it)",
 	recordStopped: "recording saved to %s; watch it with: concur replay %[1]s",
 	recordFailed:  "concur: recording: %v",
@@ -106,8 +106,8 @@ var zh = messages{
 	saved:         "已把 %d 段输入保存到 %s",
 	langSet:       "语言：中文",
 	badLang:       "语言 %q 无效：请用 en 或 zh",
-	helpRecord:    "把本会话录制到文件（用 concur replay 回放）；stop 结束录制",
-	recordUsage:   "用法：:record 文件，或 :record stop",
+	helpRecord:    "把本会话录制到文件供 concur replay 回放（文件已存在时加 --append 或 --force）；stop 结束录制",
+	recordUsage:   "用法：:record 文件 [--append|--force]，或 :record stop",
 	recording:     "正在录制到 %s（:record stop 结束）",
 	recordStopped: "录制已保存到 %s；回放：concur replay %[1]s",
 	recordFailed:  "concur：录制出错：%v",
@@ -117,9 +117,12 @@ var zh = messages{
 // terminalWords are the messages of the session at the terminal: pastes and
 // unfinished inputs, playback pace, recording and files.
 type terminalWords struct {
-	stillOpen                            string
-	cutGap, skipHint                     string
-	paceIs, paceFull, badIdle, speedArgs string
+	stillOpen                                string
+	cutGap, skipHint                         string
+	paceIs, paceFull, badIdle, speedArgs     string
+	recordExists, cannotAppend, recordAppend string
+	recordFlagsAlone, recordFlagsBoth        string
+	exportOntoInput                          string
 }
 
 func init() {
@@ -131,6 +134,13 @@ func init() {
 		paceFull:  "speed: %s; quiet gaps are played in full (:speed idle DUR cuts them)",
 		badIdle:   "idle limit %q: want a duration such as 2s, or off",
 		speedArgs: "usage: :speed N|max, :speed idle DUR|off",
+
+		recordExists:     "%s already exists: add --append to go on with it, or --force to replace it",
+		cannotAppend:     "concur: cannot append to %s: %v",
+		recordAppend:     "recording to %s, after its %d earlier input(s) (:record stop ends it)",
+		recordFlagsAlone: "--append and --force go with --record FILE",
+		recordFlagsBoth:  "--append or --force: choose one",
+		exportOntoInput:  "-o %s is the session file being exported: write the export to another file",
 	}
 	zh.terminalWords = terminalWords{
 		stillOpen: "（空行也属于这段输入：把它写完，或按 Ctrl-C 放弃）",
@@ -140,5 +150,12 @@ func init() {
 		paceFull:  "回放速度：%s；静默间隔按原样回放（:speed idle 时长 可缩短）",
 		badIdle:   "静默上限 %q 无效：请用时长（例如 2s）或 off",
 		speedArgs: "用法：:speed N|max，或 :speed idle 时长|off",
+
+		recordExists:     "%s 已存在：加 --append 接着录制，或加 --force 覆盖它",
+		cannotAppend:     "concur：无法接着录制 %s：%v",
+		recordAppend:     "正在录制到 %s，接在之前的 %d 段输入之后（:record stop 结束）",
+		recordFlagsAlone: "--append 和 --force 要和 --record 文件 一起用",
+		recordFlagsBoth:  "--append 和 --force 只能选一个",
+		exportOntoInput:  "-o %s 就是要导出的会话文件：请把导出写到别的文件",
 	}
 }

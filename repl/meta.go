@@ -275,18 +275,40 @@ func (r *REPL) lang(arg string) bool {
 	return false
 }
 
+// record is :record FILE [--append|--force] (in any order), or :record stop.
 func (r *REPL) record(arg string) bool {
-	switch arg {
-	case "":
-		r.fail("%s", r.msg.recordUsage)
-	case "stop":
+	if arg == "stop" {
 		if r.rec == nil {
 			r.fail("%s", r.msg.notRecording)
 			return false
 		}
 		r.stopRecording()
-	default:
-		r.startRecording(arg)
+		return false
 	}
+	var file string
+	var appendTo, force bool
+	for _, w := range strings.Fields(arg) {
+		switch {
+		case w == "--append" || w == "-append":
+			appendTo = true
+		case w == "--force" || w == "-force":
+			force = true
+		case file == "" && !strings.HasPrefix(w, "-"):
+			file = w
+		default:
+			r.fail("%s", r.msg.recordUsage)
+			return false
+		}
+	}
+	if file == "" {
+		r.fail("%s", r.msg.recordUsage)
+		return false
+	}
+	mode, err := RecordFlags(r.msg.lang, file, appendTo, force)
+	if err != nil {
+		r.fail("%v", err)
+		return false
+	}
+	r.startRecording(file, mode)
 	return false
 }

@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
@@ -42,12 +41,6 @@ type Player struct {
 // DefaultIdleLimit is the idle limit of playback unless the learner sets
 // another (--idle-limit, :speed idle): a few seconds, as asciinema users set.
 const DefaultIdleLimit = 2 * time.Second
-
-// CutNote is the line that tells, in lang ("en" or "zh"), that a quiet gap
-// was cut short: "⋯ 59m58s later".
-func CutNote(lang string, left time.Duration) string {
-	return fmt.Sprintf(catalog(lang).cutGap, FormatGap(left))
-}
 
 // NewPlayer starts a player that calls show for each event, and flush
 // (if not nil) whenever it is about to wait, so buffered output reaches the

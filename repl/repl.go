@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -74,8 +75,10 @@ type Config struct {
 	Out, Err  io.Writer
 	// Completer, if set, is kept pointed at the session's declarations.
 	Completer *Completer
-	// Record, if set, is a file to record the session to from the start.
-	Record string
+	// Record, if set, is a file to record the session to from the start;
+	// RecordMode says what to do if it exists.
+	Record     string
+	RecordMode RecordMode
 	// Learn, if set, opens a lesson (lesson mode, learn.go).
 	Learn *Learn
 }
@@ -139,7 +142,7 @@ func Run(cfg Config, src LineSource) int {
 	if src.Interactive() {
 		fmt.Fprintln(cfg.Out, r.msg.banner)
 	}
-	if cfg.Record != "" && r.startRecording(cfg.Record) != nil {
+	if cfg.Record != "" && r.startRecording(cfg.Record, cfg.RecordMode) != nil {
 		return 1
 	}
 	defer r.stopRecording()
@@ -231,13 +234,10 @@ func (r *REPL) eval(input, file string) int {
 	}
 	r.printer.NewRun()
 	if r.rec != nil {
-		r.rec.Input(input)
+		r.rec.Input(input, r.sess.Clock())
 	}
-	events, res, err := r.play(r.sess, r.printer, file, input, false)
+	events, res, err := r.playTo(r.sess, r.printer, file, input, false, r.rec)
 	if r.rec != nil {
-		for _, e := range events {
-			r.rec.Event(e)
-		}
 		if err := r.rec.Err(); err != nil {
 			r.fail(r.msg.recordFailed, err)
 			r.stopRecording()
@@ -297,22 +297,87 @@ func elapsed(events []event.Event) int64 {
 	return 0
 }
 
-// startRecording begins recording the session to path.
-func (r *REPL) startRecording(path string) error {
-	r.stopRecording()
-	w, err := session.Create(path, session.Header{
-		Concur: Version(), Clock: r.sess.Clock(), Lang: r.cfg.Lang, Cols: r.cfg.Width(), Rows: 24,
-	})
+// RecordMode says what recording to a file that exists does.
+type RecordMode int
+
+const (
+	RecordNew     RecordMode = iota // refuse a file that exists
+	RecordAppend                    // go on with the session recorded in it (--append)
+	RecordReplace                   // replace it (--force)
+)
+
+// RecordFlags checks --append and --force, which go with --record, and
+// returns the mode they ask for; its errors are in lang.
+func RecordFlags(lang, record string, appendTo, force bool) (RecordMode, error) {
+	m := catalog(lang)
+	switch {
+	case (appendTo || force) && record == "":
+		return 0, errors.New(m.recordFlagsAlone)
+	case appendTo && force:
+		return 0, errors.New(m.recordFlagsBoth)
+	case appendTo:
+		return RecordAppend, nil
+	case force:
+		return RecordReplace, nil
+	}
+	return RecordNew, nil
+}
+
+// startRecording begins recording the session to path. The recording in
+// progress, if any, goes on until the new one has begun.
+func (r *REPL) startRecording(path string, mode RecordMode) error {
+	if r.rec != nil && mode != RecordNew && sameFile(path, r.recPath) {
+		r.stopRecording() // appended to or replaced: closed first
+	}
+	h := session.Header{Concur: Version(), Clock: r.sess.Clock(), Lang: r.cfg.Lang, Cols: r.cfg.Width(), Rows: 24}
+	var (
+		w      *session.Writer
+		before int
+		err    error
+	)
+	switch mode {
+	case RecordAppend:
+		w, before, err = session.Append(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			w, err = session.Create(path, h)
+		} else if err != nil {
+			r.fail(r.msg.cannotAppend, path, err)
+			return err
+		}
+	case RecordReplace:
+		w, err = session.Overwrite(path, h)
+	default:
+		w, err = session.Create(path, h)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		r.fail(r.msg.recordExists, path)
+		return err
+	}
 	if err != nil {
 		r.fail(r.msg.recordFailed, err)
 		return err
 	}
+	r.stopRecording()
 	r.rec = w
 	r.recPath = path
 	if r.src.Interactive() {
-		r.say(r.msg.recording, path)
+		if before > 0 {
+			r.say(r.msg.recordAppend, path, before)
+		} else {
+			r.say(r.msg.recording, path)
+		}
 	}
 	return nil
+}
+
+// sameFile reports whether paths a and b name one file that exists.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // stopRecording ends the recording in progress, if any.
@@ -341,6 +406,13 @@ func Version() string {
 // come, paced on a terminal; Ctrl-C stops it or skips its playback, Enter
 // skips the playback. It returns the run's events.
 func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, final bool) ([]event.Event, engine.Result, error) {
+	return r.playTo(sess, printer, file, src, final, nil)
+}
+
+// playTo is play that also records each event to rec (if not nil) the moment
+// it arrives, with its true arrival time: one stream of events feeds the
+// player, the recording and the events returned.
+func (r *REPL) playTo(sess *engine.Session, printer *Printer, file, src string, final bool, rec *session.Writer) ([]event.Event, engine.Result, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	speed := r.cfg.Speed
@@ -376,6 +448,9 @@ func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, fi
 	}
 	var events []event.Event
 	res, err := sess.Run(ctx, file, src, final, func(e event.Event) {
+		if rec != nil {
+			rec.Event(e)
+		}
 		events = append(events, e)
 		player.Add(e)
 	})

@@ -5,7 +5,10 @@ package repl_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +16,9 @@ import (
 
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/repl"
+	"github.com/concur-dev/concur/session"
+	// TestRecordAsEventsArrive's program reads the file system.
+	_ "github.com/concur-dev/concur/stdlib/unrestricted"
 )
 
 // fakeSource hands the REPL one line at a time, as a person at a terminal
@@ -199,5 +205,68 @@ func TestLongWait(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in the output:\n%s", want, got)
 		}
+	}
+}
+
+// TestRecordAsEventsArrive: a recording gets each event when it arrives,
+// not after the run. The run prints "first", then waits until the test has
+// seen "first" in the session file, then prints "second": recorded after
+// the run, "first" would never be there in time, and the run would be
+// stopped by its timeout.
+func TestRecordAsEventsArrive(t *testing.T) {
+	dir := t.TempDir()
+	rec := filepath.Join(dir, "s.jsonl")
+	gate := filepath.Join(dir, "gate")
+	in := fmt.Sprintf(`fmt.Println("first"); for { if _, err := os.Stat(%q); err == nil { break }; time.Sleep(time.Millisecond) }; fmt.Println("second")`, gate)
+	seen := make(chan bool, 1)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		deadline := time.Now().Add(60 * time.Second)
+		for time.Now().Before(deadline) {
+			select {
+			case <-done:
+				seen <- false
+				return
+			default:
+			}
+			if data, _ := os.ReadFile(rec); bytes.Contains(data, []byte(`"text":"first"`)) {
+				seen <- !bytes.Contains(data, []byte(`"text":"second"`))
+				os.WriteFile(gate, nil, 0o644)
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		seen <- false
+		os.WriteFile(gate, nil, 0o644)
+	}()
+	_, out, errOut := runREPL(t, repl.Config{
+		Lang: "en", Record: rec,
+		Engine: engine.Options{Clock: "real", Unrestricted: true, Timeout: 30 * time.Second},
+	}, in)
+	if !<-seen {
+		t.Errorf("the session file did not have the line printed first while the run was waiting")
+	}
+	if t.Failed() {
+		return
+	}
+	if !strings.Contains(out, "│ second") {
+		t.Errorf("the run did not finish:\n%s\n%s", out, errOut)
+	}
+	s, err := session.Open(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first, second time.Duration
+	for _, e := range s.Inputs[0].Events {
+		switch e.Text {
+		case "first":
+			first = e.At
+		case "second":
+			second = e.At
+		}
+	}
+	if first == 0 || second <= first {
+		t.Errorf("recorded arrival times: first %v, second %v", first, second)
 	}
 }

@@ -37,6 +37,11 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "concur export: --format=%s: want md, cast or html\n", *format)
 		return 2
 	}
+	if *outPath != "" && *outPath != "-" && sameFile(*outPath, file) {
+		lang, _ := chooseLang("")
+		fmt.Fprintf(stderr, "concur export: %s\n", repl.ExportOntoInput(lang, *outPath))
+		return 2
+	}
 	s, ok := openSession("concur export", file, stderr)
 	if !ok {
 		return 1
@@ -66,6 +71,17 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// sameFile reports whether paths a and b name one file that exists (through
+// links too).
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // exportMarkdown writes each input in a go block and what it printed —

@@ -83,7 +83,7 @@ func exportHTML(s *session.Session) ([]byte, error) {
 		hi := htmlInput{N: in.N, Src: in.Src, At: in.T.Milliseconds()}
 		for _, e := range in.Events {
 			at := e.At
-			if h.Clock != "real" {
+			if in.Clock != "real" {
 				at = max(at, in.T+time.Duration(e.T))
 			}
 			now = max(now, at)

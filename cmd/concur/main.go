@@ -128,7 +128,9 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var rf replFlags
 	rf.register(fs, "language of concur's messages: en or zh (default from $LANG)")
-	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay)")
+	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay); a file that exists needs --append or --force")
+	appendTo := fs.Bool("append", false, "with --record: go on with the session recorded in the file")
+	force := fs.Bool("force", false, "with --record: replace the file")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fmt.Fprintf(stderr, "\nFlags of the REPL:\n")
@@ -150,6 +152,10 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.Record = *record
+	if cfg.RecordMode, err = repl.RecordFlags(cfg.Lang, *record, *appendTo, *force); err != nil {
+		fmt.Fprintf(stderr, "concur: %v\n", err)
+		return 2
+	}
 	src, err := lineSource(stdin, stdout, stderr, &cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur: %v\n", err)

@@ -101,7 +101,7 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 			p.Event(e.Event)
 			p.Flush()
 			at := e.At
-			if s.Header.Clock != "real" {
+			if in.Clock != "real" {
 				at = max(at, in.T+time.Duration(e.T))
 			}
 			emitFrame(at, true)
