@@ -211,14 +211,14 @@ func (r *REPL) goroutines(string) bool {
 		return false
 	}
 	for _, g := range live {
-		r.say("  %s: %s", Label(g.G, g.Name), g.State)
+		r.say("  %s: %s", Label(g.G, g.Name), Visible(g.State))
 	}
 	return false
 }
 
 func (r *REPL) history(string) bool {
 	for i, h := range r.src.History() {
-		lines := strings.Split(h, "\n")
+		lines := strings.Split(VisibleLines(h), "\n")
 		r.say("%4d  %s", i+1, lines[0])
 		for _, l := range lines[1:] {
 			r.say("      %s", l)

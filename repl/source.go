@@ -192,7 +192,7 @@ func (t *terminalSource) echoPaste(prompt, typed, paste string) {
 		if i > 0 {
 			b.WriteString("\r\n" + Continuation)
 		}
-		b.WriteString(line)
+		b.WriteString(Visible(line))
 	}
 	b.WriteString("\x1b[K\r\n")
 	t.out.WriteString(b.String())

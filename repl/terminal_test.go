@@ -561,3 +561,23 @@ func TestTerminalLongSleep(t *testing.T) {
 		t.Errorf("concur run: want the cut gap in Chinese above the line:\n%s", all)
 	}
 }
+
+// TestTerminalEscapesShownNotObeyed: output that holds escape sequences and
+// control characters is shown escaped: the screen is not cleared, the title
+// not set, the bell not rung; a byte that is not UTF-8 shows as \xff.
+func TestTerminalEscapesShownNotObeyed(t *testing.T) {
+	t.Parallel()
+	tm := startConcur(t, concurOptions{})
+	title := tm.Title()
+	send(t, tm, "> ", `fmt.Println("before")`)
+	const in = `fmt.Println("\x1b[2J\x1b[Hgone\x1b]2;pwned\a\x00", "a\xffb", "中\t文")`
+	send(t, tm, "> ", in)
+	s, _ := waitBelow(t, tm, "> "+in[:20], regexp.QuoteMeta(`│ \x1b[2J\x1b[Hgone\x1b]2;pwned\a\x00 a\xffb 中`)+"\t*"+`\s*文$`, wait)
+	if below(s, `> fmt.Println("before")`, stamped("+0.000s", 1, "main", "before")) < 0 {
+		t.Errorf("the screen was cleared:\n%s", s)
+	}
+	if got := tm.Title(); got != title {
+		t.Errorf("the output set the title to %q", got)
+	}
+	waitPrompt(t, tm, "> ")
+}

@@ -95,7 +95,7 @@ func exportMarkdown(s *session.Session) []byte {
 	names := map[int]string{}
 	for _, in := range s.Inputs {
 		fmt.Fprintf(&b, "\n## Input %d\n\n", in.N)
-		fenced(&b, "go", in.Src)
+		fenced(&b, "go", repl.VisibleLines(in.Src))
 		var out bytes.Buffer
 		p := repl.NewPrinter(&out, &out, false)
 		p.Values = true

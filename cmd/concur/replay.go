@@ -72,8 +72,9 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 	for _, in := range s.Inputs {
 		out.WriteString("> ")
 		emit(now)
-		lines := strings.Split(in.Src, "\n")
-		chars := utf8.RuneCountInString(in.Src) + 1
+		src := repl.VisibleLines(in.Src) // typed by someone else, maybe
+		lines := strings.Split(src, "\n")
+		chars := utf8.RuneCountInString(src) + 1
 		step := typeDelay
 		if gap := in.T - now; gap < typeDelay*time.Duration(chars) {
 			step = max(gap, 0) / time.Duration(chars)
@@ -116,7 +117,10 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 
 // withNames gives the timeline the names of goroutines that earlier inputs
 // started, as the REPL does: a `go` event at the start of the run for each.
+// The events it returns are made Visible (repl.VisibleEvent): they come from
+// a file.
 func withNames(names map[int]string, events []event.Event) []event.Event {
+	events = repl.VisibleEvents(events)
 	started := map[int]bool{1: true}
 	var missing []event.Event
 	for _, e := range events {

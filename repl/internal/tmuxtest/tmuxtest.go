@@ -197,6 +197,13 @@ func (tm *Term) Scrollback() string {
 	return strings.TrimRight(tm.tmux("capture-pane", "-p", "-S", "-"), "\n")
 }
 
+// Title is the pane's title, which a program can set with an escape
+// sequence (OSC 0 or 2).
+func (tm *Term) Title() string {
+	tm.t.Helper()
+	return tm.tmux("display-message", "-p", "#{pane_title}")
+}
+
 // Colored returns the screen's rows with their colour escape sequences.
 func (tm *Term) Colored() string {
 	tm.t.Helper()
