@@ -12,6 +12,11 @@
 // it runs as soon as it is complete, or goes on at "... " if it is not. A line
 // starting with ':' is a meta-command (:help lists them).
 //
+// Output is played at its recorded pace on a terminal (Player); quiet gaps
+// longer than the idle limit are cut to it and shown as cut. Everything shown
+// of a run or a session file goes through Visible: control characters and
+// escape sequences are shown escaped, never sent to the terminal as they are.
+//
 // Ctrl-C has two paths. At the prompt readline returns ErrInterrupt and the
 // line is dropped. While code runs the terminal is not in raw mode, so Ctrl-C
 // arrives as SIGINT: it stops the run (the session survives), or, when the run
