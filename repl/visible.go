@@ -126,6 +126,7 @@ func hidden(r rune) bool {
 func VisibleEvent(e event.Event) event.Event {
 	e.Text = VisibleLines(e.Text)
 	e.Name = Visible(e.Name)
+	e.Reason, e.Op, e.Type, e.At = Visible(e.Reason), Visible(e.Op), Visible(e.Type), Visible(e.At)
 	if len(e.Stack) > 0 {
 		stack := make([]string, len(e.Stack))
 		for i, f := range e.Stack {
@@ -136,7 +137,8 @@ func VisibleEvent(e event.Event) event.Event {
 	if len(e.Blocked) > 0 {
 		blocked := make([]event.Goroutine, len(e.Blocked))
 		for i, g := range e.Blocked {
-			blocked[i] = event.Goroutine{G: g.G, Name: Visible(g.Name), State: Visible(g.State)}
+			g.Name, g.State, g.On = Visible(g.Name), Visible(g.State), Visible(g.On)
+			blocked[i] = g
 		}
 		e.Blocked = blocked
 	}

@@ -371,10 +371,11 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		pace = 0
 	}
 	lang, _ := chooseLang("")
-	player := repl.NewPacedPlayer(repl.PlayOptions{
-		Speed: pace, IdleLimit: time.Duration(idle), Show: show, Flush: flush,
-		Cut: func(left time.Duration) { note(repl.CutNote(lang, left)) },
-	})
+	po := repl.PlayOptions{Speed: pace, IdleLimit: time.Duration(idle), Show: show, Flush: flush}
+	if note != nil { // the JSON stream is never paced, and has no room for notes
+		po.Cut = func(left time.Duration) { note(repl.CutNote(lang, left)) }
+	}
+	player := repl.NewPacedPlayer(po)
 	res, err := sess.Run(ctx, name, string(src), true, player.Add)
 	if ctx.Err() == nil {
 		// A second Ctrl-C while the output is still being played skips it.
