@@ -122,7 +122,7 @@ type terminalWords struct {
 	paceIs, paceFull, badIdle, speedArgs     string
 	recordExists, cannotAppend, recordAppend string
 	recordFlagsAlone, recordFlagsBoth        string
-	exportOntoInput                          string
+	exportOntoInput, replayKeys              string
 }
 
 func init() {
@@ -141,6 +141,7 @@ func init() {
 		recordFlagsAlone: "--append and --force go with --record FILE",
 		recordFlagsBoth:  "--append or --force: choose one",
 		exportOntoInput:  "-o %s is the session file being exported: write the export to another file",
+		replayKeys:       "(space pauses, . steps, q quits)",
 	}
 	zh.terminalWords = terminalWords{
 		stillOpen: "（空行也属于这段输入：把它写完，或按 Ctrl-C 放弃）",
@@ -157,5 +158,6 @@ func init() {
 		recordFlagsAlone: "--append 和 --force 要和 --record 文件 一起用",
 		recordFlagsBoth:  "--append 和 --force 只能选一个",
 		exportOntoInput:  "-o %s 就是要导出的会话文件：请把导出写到别的文件",
+		replayKeys:       "（空格暂停，. 单步，q 退出）",
 	}
 }

@@ -19,3 +19,6 @@ func CutNote(lang string, left time.Duration) string {
 func ExportOntoInput(lang, path string) string {
 	return fmt.Sprintf(catalog(lang).exportOntoInput, path)
 }
+
+// ReplayKeys says, in lang, which keys work while a replay plays.
+func ReplayKeys(lang string) string { return catalog(lang).replayKeys }

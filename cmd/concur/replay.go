@@ -240,7 +240,8 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if k, restore, ok := readKeys(stdin); ok {
 			defer restore()
 			keys = k
-			fmt.Fprintln(stderr, "(space pauses, . steps, q quits)")
+			lang, _ := chooseLang("")
+			fmt.Fprintln(stderr, repl.ReplayKeys(lang))
 		}
 	}
 	lang, _ := chooseLang("")
