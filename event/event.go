@@ -10,6 +10,7 @@
 package event
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -132,6 +133,12 @@ func (e Event) AppendJSON(b []byte) []byte {
 		b = append(b, name...)
 		b = append(b, '"', ':')
 		b = appendString(b, value)
+		if name == "text" && !utf8.ValidString(value) {
+			// JSON strings hold only Unicode: the exact bytes go beside.
+			b = append(b, `,"raw":"`...)
+			b = base64.StdEncoding.AppendEncode(b, []byte(value))
+			b = append(b, '"')
+		}
 	}
 	switch e.Kind {
 	case Start:
@@ -239,20 +246,29 @@ func (e Event) AppendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// Parse reads one JSON event line.
+// Parse reads one JSON event line. A "raw" field (the exact bytes of a text
+// that is not UTF-8, base64) gives Text back its bytes.
 func Parse(line []byte) (Event, error) {
-	var e Event
-	if err := json.Unmarshal(line, &e); err != nil {
-		return e, fmt.Errorf("event: %w", err)
+	var w struct {
+		Event
+		Raw []byte `json:"raw"`
 	}
+	if err := json.Unmarshal(line, &w); err != nil {
+		return w.Event, fmt.Errorf("event: %w", err)
+	}
+	e := w.Event
 	if e.Kind == "" {
 		return e, fmt.Errorf("event: no kind")
+	}
+	if w.Raw != nil {
+		e.Text = string(w.Raw)
 	}
 	return e, nil
 }
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, as
-// encoding/json does, so every line we write parses.
+// encoding/json does, so every line we write parses (AppendJSON adds the
+// exact bytes of such a text as "raw").
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')

@@ -44,6 +44,7 @@ type Input struct {
 	N      int           // the input's number: 1, 2, ...
 	T      time.Duration // when it was entered, since the session started
 	Src    string
+	Clock  string // the clock it ran on: the header's unless the line says
 	Events []Event
 }
 

@@ -87,6 +87,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type replFlags struct {
 	engine   engineFlags
 	speed    speedFlag
+	idle     idleFlag
 	color    string
 	lang     string
 	timeline bool
@@ -96,6 +97,7 @@ func (f *replFlags) register(fs *flag.FlagSet, langUsage string) {
 	f.engine.register(fs)
 	f.speed = 1
 	fs.Var(&f.speed, "speed", "play output back at this `speed` (2 is twice as fast; max: no waiting)")
+	f.idle.register(fs)
 	fs.StringVar(&f.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	fs.StringVar(&f.lang, "lang", "", langUsage)
 	fs.BoolVar(&f.timeline, "timeline", true, "draw a timeline after runs that slept or used goroutines")
@@ -116,7 +118,7 @@ func (f *replFlags) config(stdout, stderr io.Writer) (repl.Config, error) {
 		return repl.Config{}, err
 	}
 	return repl.Config{
-		Engine: opts, Color: color, Speed: float64(f.speed), Timeline: f.timeline, Lang: language,
+		Engine: opts, Color: color, Speed: float64(f.speed), IdleLimit: time.Duration(f.idle), Timeline: f.timeline, Lang: language,
 		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
 	}, nil
 }
@@ -126,7 +128,9 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var rf replFlags
 	rf.register(fs, "language of concur's messages: en or zh (default from $LANG)")
-	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay)")
+	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay); a file that exists needs --append or --force")
+	appendTo := fs.Bool("append", false, "with --record: go on with the session recorded in the file")
+	force := fs.Bool("force", false, "with --record: replace the file")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fmt.Fprintf(stderr, "\nFlags of the REPL:\n")
@@ -148,6 +152,10 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.Record = *record
+	if cfg.RecordMode, err = repl.RecordFlags(cfg.Lang, *record, *appendTo, *force); err != nil {
+		fmt.Fprintf(stderr, "concur: %v\n", err)
+		return 2
+	}
 	src, err := lineSource(stdin, stdout, stderr, &cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur: %v\n", err)
@@ -256,6 +264,30 @@ func (s *speedFlag) Set(v string) error {
 	return nil
 }
 
+// idleFlag is --idle-limit, with one meaning everywhere: when output is
+// played back at its pace, a quiet gap longer than this (in the run's or the
+// recording's time, before --speed divides it) is cut to it; 0 keeps gaps.
+type idleFlag time.Duration
+
+func (d *idleFlag) register(fs *flag.FlagSet) {
+	*d = idleFlag(repl.DefaultIdleLimit)
+	fs.Var(d, "idle-limit", "when playing output back, cut quiet gaps longer than this `duration` to it (0: keep them)")
+}
+
+func (d *idleFlag) String() string { return time.Duration(*d).String() }
+
+func (d *idleFlag) Set(v string) error {
+	t, err := time.ParseDuration(v)
+	if err != nil {
+		return errors.New("want a duration such as 2s")
+	}
+	if t < 0 {
+		return errors.New("must not be negative")
+	}
+	*d = idleFlag(t)
+	return nil
+}
+
 func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("concur run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -264,6 +296,8 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jsonOut := fs.Bool("json", false, "print the event stream as JSON lines (see docs/events.md)")
 	speed := speedFlag(1)
 	fs.Var(&speed, "speed", "on a terminal, play output back at this `speed` (2 is twice as fast; max: no waiting)")
+	var idle idleFlag
+	idle.register(fs)
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: concur run [flags] FILE\n\nRuns a Go program (package main with func main) or a snippet of\ndeclarations and statements. FILE \"-\" reads standard input.\n\nFlags:\n")
@@ -317,6 +351,7 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var (
 		show  func(event.Event)
 		flush func()
+		note  func(string)
 	)
 	if *jsonOut {
 		var line []byte
@@ -329,13 +364,18 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock})
 	} else {
 		printer := repl.NewPrinter(stdout, stderr, color)
-		show, flush = printer.Event, printer.Flush
+		show, flush, note = printer.Event, printer.Flush, printer.Note
 	}
 	pace := float64(speed)
 	if *jsonOut || opts.Clock == "real" || !isTerminal(stdout) {
 		pace = 0
 	}
-	player := repl.NewPlayer(pace, show, flush)
+	lang, _ := chooseLang("")
+	po := repl.PlayOptions{Speed: pace, IdleLimit: time.Duration(idle), Show: show, Flush: flush}
+	if note != nil { // the JSON stream is never paced, and has no room for notes
+		po.Cut = func(left time.Duration) { note(repl.CutNote(lang, left)) }
+	}
+	player := repl.NewPacedPlayer(po)
 	res, err := sess.Run(ctx, name, string(src), true, player.Add)
 	if ctx.Err() == nil {
 		// A second Ctrl-C while the output is still being played skips it.

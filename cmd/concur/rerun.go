@@ -36,7 +36,7 @@ func rerun(s *session.Session, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "concur replay: input %d: %v\n", in.N, err)
 			return 1
 		}
-		first := strings.SplitN(strings.TrimSpace(in.Src), "\n", 2)[0]
+		first := repl.Visible(strings.SplitN(strings.TrimSpace(in.Src), "\n", 2)[0])
 		want := outputLines(in.EngineEvents())
 		have := outputLines(got)
 		if sameLines(want, have) {
@@ -47,11 +47,11 @@ func rerun(s *session.Session, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "DIFF  input %d: %s\n", in.N, first)
 		fmt.Fprintf(stdout, "      recorded:\n")
 		for _, l := range want {
-			fmt.Fprintf(stdout, "        %s\n", l)
+			fmt.Fprintf(stdout, "        %s\n", repl.Visible(l))
 		}
 		fmt.Fprintf(stdout, "      now:\n")
 		for _, l := range have {
-			fmt.Fprintf(stdout, "        %s\n", l)
+			fmt.Fprintf(stdout, "        %s\n", repl.Visible(l))
 		}
 	}
 	fmt.Fprintf(stdout, "%d passed, %d failed\n", len(s.Inputs)-mismatches, mismatches)
