@@ -129,6 +129,7 @@ type worker struct {
 	stopMu  sync.Mutex
 	stopWhy string        // why the run was stopped from outside
 	busy    bool          // a goroutine was running and would not stop
+	stuck   string        // what the busy one waits on, in the runtime's words, when it waits
 	verdict chan struct{} // closed once stop knows whether one is busy
 }
 
@@ -210,8 +211,8 @@ func (w *worker) stop(why string) {
 	w.verdict = verdict
 	w.stopMu.Unlock()
 	before := cpuTime()
-	held := w.s.Stop()
-	busy := false
+	held, running := w.s.Stop()
+	busy, stuck := false, ""
 	select {
 	case <-held:
 		if !w.s.Virtual() {
@@ -222,11 +223,37 @@ func (w *worker) stop(why string) {
 		}
 	case <-time.After(500 * time.Millisecond):
 		busy = true
+		if running != nil && cpuTime()-before < 100*time.Millisecond {
+			// Not computing: waiting on something the scheduler does not
+			// see (I/O, a lock of a library's). Go's own words for it.
+			stuck = runtimeState(running.Goid())
+		}
 	}
 	w.stopMu.Lock()
-	w.busy = busy
+	w.busy, w.stuck = busy, stuck
 	w.stopMu.Unlock()
 	close(verdict)
+}
+
+// runtimeState reads what the goroutine with runtime id goid waits on from
+// the runtime's goroutine dump ("IO wait"), or "".
+func runtimeState(goid int64) string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	for _, m := range goroutineHeader.FindAllStringSubmatch(string(buf), -1) {
+		if id, _ := strconv.ParseInt(m[1], 10, 64); id == goid {
+			state, _, _ := strings.Cut(m[2], ",")
+			return state
+		}
+	}
+	return ""
 }
 
 // cpuTime is the processor time this process has used.
@@ -260,6 +287,7 @@ func (w *worker) eval(req request) {
 	in, progs, err := w.compile(req)
 	if err != nil {
 		w.compileError(err)
+		w.s.Do(func() { w.emit(event.Event{Kind: event.Exit, Code: 1}) })
 		w.result(result{Code: 1})
 		return
 	}
@@ -378,11 +406,12 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) {
 		}
 	}
 	w.stopMu.Lock()
-	why, busy := w.stopWhy, w.busy
-	w.stopWhy, w.busy, w.verdict = "", false, nil
+	why, busy, stuck := w.stopWhy, w.busy, w.stuck
+	w.stopWhy, w.busy, w.stuck, w.verdict = "", false, "", nil
 	w.stopMu.Unlock()
 	res := result{Ran: true, Outcome: int(outcome)}
 	var stopAt int64
+	budget := w.s.Budget()
 	w.s.Do(func() {
 		t := w.s.RunTimeLocked()
 		w.flushPartials(t)
@@ -402,14 +431,22 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) {
 			w.emit(event.Event{Kind: event.Deadlock, T: t, Text: text, Blocked: w.report(live)})
 		case sched.OverBudget:
 			res.Code = 2
-			b := w.s.Budget()
 			w.emit(event.Event{Kind: event.Timeout, T: t, Text: fmt.Sprintf(
-				"stopped: the run reached %v of virtual time (--max-virtual=%v)", b, b), Blocked: w.report(live)})
+				"stopped: the run reached %v of virtual time (--max-virtual=%v)", budget, budget), Blocked: w.report(live)})
 		case sched.Stopped:
 			res.Code = 2
 			stopAt = t
 			if why == "" {
 				why = "stopped"
+			}
+			if stuck != "" {
+				why += "\nthe virtual clock stood still: a goroutine was waiting on something the clock cannot see" +
+					"\n(not a channel, timer or lock of the program's own), so time could not move on"
+				for i := range live {
+					if live[i].State == "running" {
+						live[i].State = stuck
+					}
+				}
 			}
 			w.emit(event.Event{Kind: event.Timeout, T: t, Text: why, Blocked: w.report(live)})
 			if busy {
@@ -423,7 +460,6 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) {
 		}
 		w.emit(event.Event{Kind: event.Exit, T: t, Code: res.Code})
 	})
-	res.AutoImports = in.AutoImports
 	res.StopAt = stopAt
 	res.Dead = busy || (req.Final && res.Code != 1)
 	w.result(res)

@@ -10,55 +10,47 @@ import (
 
 // The channel rewrites. On the virtual clock the engine's scheduler decides
 // which goroutine runs and sees every wait, so every channel operation goes
-// through it: the scheduler is asked before the operation, which it lets
-// happen only when it can complete at once, and told after it (see package
-// sched). The data still goes through the program's own channels, so the
+// through it (see package sched): the operation's channel goes into a
+// variable, the scheduler gets a pointer to it and points it at a channel
+// on which the operation completes at once (after waiting, if it must). The
+// data still goes through channels typed as the program typed them, so the
 // program's types, values and panics stay Go's.
 //
-//	v, ok := <-X           __concur.PreRecv(X); v, ok := <-X; __concur.Post()
-//	f(<-X)                 f(__concur_ok(<-__concur_rv(X)))
-//	X <- V                 { __concur_cN := X; __concur_vN := V; __concur.PreSend(__concur_cN); __concur_cN <- __concur_vN; __concur.Post() }
+//	v, ok := <-X           __concur_cN := X; __concur.PreRecv(&__concur_cN); v, ok := <-__concur_cN
+//	f(<-X)                 f(<-__concur_rv(X))
+//	X <- V                 { __concur_cN := X; __concur_vN := V; __concur.PreSend(&__concur_cN); __concur_cN <- __concur_vN; __concur.PostSend() }
 //	close(X)               __concur.Close(X)
 //	make(chan T, n)        __concur.Mk(make(chan T, n), "name", "line:col").(chan T)
-//	for v := range X {…}   for __concur_cN := X; ; { __concur.PreRecv(__concur_cN); v, __concur_okN := <-__concur_cN; __concur.Post(); if !__concur_okN { break }; … }
+//	for v := range X {…}   for __concur_cN := X; true; { __concur_mN := __concur_cN; __concur.PreRecv(&__concur_mN); v, __concur_okN := <-__concur_mN; if !__concur_okN { break }; … }
 //
 // A receive that is a statement's whole right side (or the whole statement)
-// is bracketed by statements; a channel X that is not a plain name goes
-// through a temporary first. Only a receive inside an expression uses the
-// generic helpers, which yaegi cannot use to type a variable of its global
+// gets statements of its own; only a receive inside an expression uses the
+// generic helper, which yaegi cannot use to type a variable of its global
 // scope (a snippet's top-level `x := f(<-c)` works, `x := <-c + 1` does not).
 //
 // A select evaluates its channels and the values it sends (in order, once)
-// before asking the scheduler which case to take; the real select then has
-// only that case's channel left live (the others are set to nil), so it
-// completes at once with it:
+// into variables, and the scheduler points every case's channel but the one
+// to take at nil, so the real select does what the scheduler chose:
 //
 //	{ __concur_cN_0 := A; __concur_cN_1 := C; __concur_vN_1 := D
-//	  __concur_kN := __concur.Select(false, []bool{false, true}, __concur_cN_0, __concur_cN_1)
-//	  if __concur_kN != 0 && __concur_kN != -2 { __concur_cN_0 = nil }; if … 1 … { __concur_cN_1 = nil }
+//	  __concur.Select(false, []bool{false, true}, &__concur_cN_0, &__concur_cN_1)
 //	  select {
 //	  case v := <-__concur_cN_0: __concur.Post(); …
 //	  case __concur_cN_1 <- __concur_vN_1: __concur.Post(); …
 //	  } }
 //
-// (yaegi must know the type of a case's channel before it compiles it: a
-// plain variable, not a call of a generic function.)
-//
-// On the real clock the hooks only watch, and Select leaves every case live.
+// On the real clock the hooks only watch, and the Go runtime does the rest.
 
-// chanPrelude holds the generic helpers the channel rewrites call.
+// chanPrelude holds the generic helper the channel rewrites call.
 const chanPrelude = `
-func __concur_rv[C any](c C) C { __concur.PreRecv(c); return c }
-
-func __concur_ok[T any](v T) T { __concur.Post(); return v }
+func __concur_rv[C any](c C) C { __concur.PreRecv(&c); return c }
 `
 
 // recvExpr rewrites a receive used as a value.
 func (r *rewriter) recvExpr(e *ast.UnaryExpr) {
-	r.insert(r.off(e.OpPos), "__concur_ok(")
 	r.insert(r.off(e.X.Pos()), "__concur_rv(")
 	r.expr(e.X, 0)
-	r.insert(r.off(e.End()), "))")
+	r.insert(r.off(e.End()), ")")
 }
 
 // isRecv reports whether e is a receive operation.
@@ -76,56 +68,22 @@ func commaOKRecv(s ast.Stmt) (*ast.UnaryExpr, bool) {
 	return isRecv(as.Rhs[0])
 }
 
-// recvOK rewrites the receive of `v, ok := <-X` in an if header: the
-// two-value form must stay the assignment's whole right side, so the
-// scheduler is told after it, in the condition.
-func (r *rewriter) recvOK(u *ast.UnaryExpr) {
-	r.insert(r.off(u.X.Pos()), "__concur_rv(")
-	r.expr(u.X, 0)
-	r.insert(r.off(u.X.End()), ")")
-}
-
 // recvStmt rewrites a statement whose whole right side (or which as a
-// whole) is the receive u: the scheduler is asked in a statement before and
-// told in one after. walk walks the rest of the statement.
+// whole) is the receive u: the channel goes into a variable that the
+// scheduler points where the value is. walk walks the rest of the statement.
 func (r *rewriter) recvStmt(s ast.Stmt, u *ast.UnaryExpr, walk func()) {
-	start, end := r.off(s.Pos()), r.off(s.End())
-	if text, ok := r.simpleText(u.X); ok && r.sideEffectFree(u.X) {
-		r.insert(start, "__concur.PreRecv("+text+"); ")
-		r.expr(u.X, 0)
-	} else {
-		c := fmt.Sprintf("%s_c%d", reservedPrefix, r.nextID())
-		done := r.moveTo(start, c+" := ", r.off(u.X.Pos()), r.off(u.X.End()), "; __concur.PreRecv("+c+"); ")
-		r.expr(u.X, 0)
-		done()
-		r.insert(r.off(u.X.Pos()), c)
-	}
+	c := fmt.Sprintf("%s_c%d", reservedPrefix, r.nextID())
+	done := r.moveTo(r.off(s.Pos()), c+" := ", r.off(u.X.Pos()), r.off(u.X.End()), "; __concur.PreRecv(&"+c+"); ")
+	r.expr(u.X, 0)
+	done()
+	r.insert(r.off(u.X.Pos()), c)
 	walk()
-	r.insert(end, "; __concur.Post()")
-}
-
-// sideEffectFree reports whether evaluating e twice is the same as once:
-// names and selectors on them, with no call.
-func (r *rewriter) sideEffectFree(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return r.sideEffectFree(e.X)
-	case *ast.StarExpr:
-		return r.sideEffectFree(e.X)
-	}
-	return false
 }
 
 // assignRecv walks an assignment whose right side is one receive.
 func (r *rewriter) assignRecv(s *ast.AssignStmt, u *ast.UnaryExpr) {
 	if r.header {
-		if len(s.Lhs) == 2 {
-			r.errorf(s.Pos(), "a two-value receive (v, ok := <-ch) in a for or switch header: write it on a line of its own before")
-			return
-		}
-		r.expr(s.Rhs[0], 0)
+		r.expr(s.Rhs[0], 0) // the helper, where no statement can go
 		r.assignNames(s)
 		return
 	}
@@ -135,11 +93,11 @@ func (r *rewriter) assignRecv(s *ast.AssignStmt, u *ast.UnaryExpr) {
 // ifRecvOK walks `if v, ok := <-X; cond {`: the condition starts with the
 // scheduler's post.
 func (r *rewriter) ifRecvOK(s *ast.IfStmt, u *ast.UnaryExpr) {
-	r.recvOK(u)
+	r.insert(r.off(u.X.Pos()), "__concur_rv(")
+	r.expr(u.X, 0)
+	r.insert(r.off(u.X.End()), ")")
 	r.assignNames(s.Init.(*ast.AssignStmt))
-	r.insert(r.off(s.Cond.Pos()), "__concur.PostOK() && (")
 	r.expr(s.Cond, 0)
-	r.insert(r.off(s.Cond.End()), ")")
 }
 
 // sendStmt rewrites a send statement. The channel and the value are
@@ -155,15 +113,15 @@ func (r *rewriter) sendStmt(s *ast.SendStmt) {
 	r.insert(r.off(s.Chan.Pos()), "{ "+c+" := ")
 	r.expr(s.Chan, 0)
 	if r.inlineValue(s.Value) {
-		r.replace(r.off(s.Chan.End()), r.off(s.Value.Pos()), "; __concur.PreSend("+c+"); "+c+" <- ")
+		r.replace(r.off(s.Chan.End()), r.off(s.Value.Pos()), "; __concur.PreSend(&"+c+"); "+c+" <- ")
 		r.expr(s.Value, 0)
-		r.insert(r.off(s.Value.End()), "; __concur.Post() }")
+		r.insert(r.off(s.Value.End()), "; __concur.PostSend() }")
 		return
 	}
 	v := fmt.Sprintf("%s_v%d", reservedPrefix, id)
 	r.replace(r.off(s.Chan.End()), r.off(s.Value.Pos()), "; "+v+" := ")
 	r.expr(s.Value, 0)
-	r.insert(r.off(s.Value.End()), "; __concur.PreSend("+c+"); "+c+" <- "+v+"; __concur.Post() }")
+	r.insert(r.off(s.Value.End()), "; __concur.PreSend(&"+c+"); "+c+" <- "+v+"; __concur.PostSend() }")
 }
 
 // inlineValue reports whether a value sent may stay in place rather than go
@@ -220,7 +178,9 @@ func (r *rewriter) nameMakes(lhs []ast.Expr, rhs []ast.Expr) {
 }
 
 // rangeChan rewrites a range loop over a channel into receives. The
-// channel is evaluated once; each iteration's variable is a new one.
+// channel is evaluated once; each iteration's variable is a new one. (The
+// condition `true` is there because yaegi runs the init statement of a loop
+// without a condition again on every iteration.)
 func (r *rewriter) rangeChan(s *ast.RangeStmt) {
 	id := r.nextID()
 	c := fmt.Sprintf("%s_c%d", reservedPrefix, id)
@@ -228,15 +188,16 @@ func (r *rewriter) rangeChan(s *ast.RangeStmt) {
 	v := fmt.Sprintf("%s_v%d", reservedPrefix, id)
 	start := r.off(s.For) + len("for")
 	body := r.off(s.Body.Lbrace) + 1
+	m := fmt.Sprintf("%s_m%d", reservedPrefix, id)
 	recv := func(into string) string {
-		return fmt.Sprintf(" __concur.PreRecv(%s); %s, %s := <-%s; __concur.Post(); if !%s { break };", c, into, ok, c, ok)
+		return fmt.Sprintf(" %s := %s; __concur.PreRecv(&%s); %s, %s := <-%s; if !%s { break };", m, c, m, into, ok, m, ok)
 	}
 	key, isIdent := s.Key.(*ast.Ident)
 	switch {
 	case s.Key == nil || s.Tok == token.DEFINE && isIdent:
 		r.replace(start, r.off(s.X.Pos()), " "+c+" := ")
 		r.expr(s.X, 0)
-		r.replace(r.off(s.X.End()), body, "; ; {")
+		r.replace(r.off(s.X.End()), body, "; true; {")
 		r.push()
 		head := recv("_")
 		if key != nil && key.Name != "_" {
@@ -253,7 +214,7 @@ func (r *rewriter) rangeChan(s *ast.RangeStmt) {
 		done()
 		r.replace(r.off(s.Key.End()), r.off(s.X.Pos()), " ")
 		r.expr(s.X, 0)
-		r.replace(r.off(s.X.End()), body, "; ; {")
+		r.replace(r.off(s.X.End()), body, "; true; {")
 		r.push()
 	}
 	r.block(s.Body)
@@ -308,7 +269,6 @@ func (r *rewriter) isChanField(e *ast.SelectorExpr) bool {
 // selectStmt rewrites a select statement (see the comment at the top).
 func (r *rewriter) selectStmt(s *ast.SelectStmt) {
 	id := r.nextID()
-	k := fmt.Sprintf("%s_k%d", reservedPrefix, id)
 	start := r.off(s.Select)
 	var sends, chans []string
 	hasDefault := false
@@ -357,14 +317,10 @@ func (r *rewriter) selectStmt(s *ast.SelectStmt) {
 		}
 	}
 	args := ""
-	if len(chans) > 0 {
-		args = ", " + strings.Join(chans, ", ")
+	for _, c := range chans {
+		args += ", &" + c
 	}
-	sel := fmt.Sprintf("%s%s := __concur.Select(%v, []bool{%s}%s); ", intro(), k, hasDefault, strings.Join(sends, ", "), args)
-	for i, c := range chans {
-		sel += fmt.Sprintf("if %s != %d && %s != -2 { %s = nil }; ", k, i, k, c)
-	}
-	r.insert(pre, sel)
+	r.insert(pre, fmt.Sprintf("%s__concur.Select(%v, []bool{%s}%s); ", intro(), hasDefault, strings.Join(sends, ", "), args))
 	for _, cl := range s.Body.List {
 		cc := cl.(*ast.CommClause)
 		r.push()
@@ -406,19 +362,6 @@ func (r *rewriter) headerStmt(s ast.Stmt) {
 	r.header = true
 	r.stmt(s)
 	r.header = saved
-}
-
-// declRecvOK reports whether a declaration is `var v, ok = <-ch`.
-func declRecvOK(d *ast.GenDecl) bool {
-	if d.Tok != token.VAR || len(d.Specs) != 1 {
-		return false
-	}
-	vs, ok := d.Specs[0].(*ast.ValueSpec)
-	if !ok || len(vs.Names) != 2 || len(vs.Values) != 1 {
-		return false
-	}
-	_, ok = isRecv(vs.Values[0])
-	return ok
 }
 
 // noteChanFields records the fields of a struct type declared with a

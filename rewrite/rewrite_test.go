@@ -612,7 +612,7 @@ default:
  | 	defer wg.Done()
  | 	defer func() { recover() }()
  | 	{ __concur_a2_0 := x + 1; defer func(n int) { use(n) }(__concur_a2_0) }
- | 	{ __concur_a3_0 := ch; defer close(__concur_a3_0) }
+ | 	{ __concur_a3_0 := ch; defer __concur.Close(__concur_a3_0) }
  | 	{ __concur_a4_0 := m; defer __concur.Clear(__concur_a4_0) }
  | 	defer done(1, "a")
  | }`,
@@ -625,7 +625,7 @@ case v, ok := <-ch:
 	use(v, ok)
 }`,
 		want: `S| ch := __concur.Mk(make(chan int), "ch", "1:7").(chan int)
- | func() { { __concur_c1_0 := ch; __concur_k1 := __concur.Select(false, []bool{false}, __concur_c1_0); if __concur_k1 != 0 && __concur_k1 != -2 { __concur_c1_0 = nil }; select {
+ | func() { { __concur_c1_0 := ch; __concur.Select(false, []bool{false}, &__concur_c1_0); select {
  | case v, ok := <-__concur_c1_0: __concur.Post();
  | 	use(v, ok)
  | } } }();`,
@@ -642,13 +642,13 @@ case v, ok := <-ch:
 	fmt.Println(<-in, x, ok)
 }`,
 		want: `D| func pump(in <-chan int, out chan<- int, done chan struct{}) {
- | 	for __concur_c1 := in; ; { __concur.PreRecv(__concur_c1); v, __concur_ok1 := <-__concur_c1; __concur.Post(); if !__concur_ok1 { break }; _ = v;
- | 		{ __concur_c2 := out; __concur_v2 := v * 2; __concur.PreSend(__concur_c2); __concur_c2 <- __concur_v2; __concur.Post() }
+ | 	for __concur_c1 := in; true; { __concur_m1 := __concur_c1; __concur.PreRecv(&__concur_m1); v, __concur_ok1 := <-__concur_m1; if !__concur_ok1 { break }; _ = v;
+ | 		{ __concur_c2 := out; __concur_v2 := v * 2; __concur.PreSend(&__concur_c2); __concur_c2 <- __concur_v2; __concur.PostSend() }
  | 	}
  | 	__concur.Close(out)
- | 	__concur.PreRecv(done); <-done; __concur.Post()
- | 	__concur.PreRecv(in); x, ok := <-in; __concur.Post()
- | 	fmt.Println(__concur_ok(<-__concur_rv(in)), x, ok)
+ | 	__concur_c3 := done; __concur.PreRecv(&__concur_c3); <-__concur_c3
+ | 	__concur_c4 := in; __concur.PreRecv(&__concur_c4); x, ok := <-__concur_c4
+ | 	fmt.Println(<-__concur_rv(in), x, ok)
  | }`,
 	},
 	{
@@ -659,7 +659,7 @@ case v := <-time.After(time.Second):
 	use(v)
 default:
 }`,
-		want: `S| ;func() { { __concur_c1_0 := out; __concur_v1_0 := f(x); __concur_c1_1 := time.After(time.Second); __concur_k1 := __concur.Select(true, []bool{true, false}, __concur_c1_0, __concur_c1_1); if __concur_k1 != 0 && __concur_k1 != -2 { __concur_c1_0 = nil }; if __concur_k1 != 1 && __concur_k1 != -2 { __concur_c1_1 = nil }; select {
+		want: `S| ;func() { { __concur_c1_0 := out; __concur_v1_0 := f(x); __concur_c1_1 := time.After(time.Second); __concur.Select(true, []bool{true, false}, &__concur_c1_0, &__concur_c1_1); select {
  | case __concur_c1_0 <- __concur_v1_0: __concur.Post();
  | case v := <-__concur_c1_1: __concur.Post();
  | 	use(v)

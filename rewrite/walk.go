@@ -412,9 +412,6 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.DeclStmt:
 		if d, ok := s.Decl.(*ast.GenDecl); ok {
 			r.declareGen(d, true)
-			if declRecvOK(d) {
-				r.insert(r.off(s.End()), "; __concur.Post()")
-			}
 		}
 	case *ast.LabeledStmt:
 		switch inner := s.Stmt.(type) {

@@ -139,13 +139,13 @@ func newSession(t *testing.T) *session {
 		"At":    reflect.ValueOf(func(line, col int, v any) {}),
 		// The channel hooks as on the real clock: they watch, the Go
 		// runtime schedules.
-		"Mk":      reflect.ValueOf(func(c any, name, at string) any { return c }),
-		"PreSend": reflect.ValueOf(func(c any) {}),
-		"PreRecv": reflect.ValueOf(func(c any) {}),
-		"Post":    reflect.ValueOf(func() {}),
-		"PostOK":  reflect.ValueOf(func() bool { return true }),
-		"Close":   reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
-		"Select":  reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) int { return -2 }),
+		"Mk":       reflect.ValueOf(func(c any, name, at string) any { return c }),
+		"PreSend":  reflect.ValueOf(func(pc any) {}),
+		"PostSend": reflect.ValueOf(func() {}),
+		"PreRecv":  reflect.ValueOf(func(pc any) {}),
+		"Post":     reflect.ValueOf(func() {}),
+		"Close":    reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
+		"Select":   reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -13,14 +13,17 @@
 // program with the same seed gives the same run, on any machine, under any
 // load.
 //
-// Channels are Go's own, and the data goes through them. The rewritten
-// program calls the scheduler before each operation (PreSend, PreRecv,
-// Select) and after it (Post). The scheduler lets an operation go ahead only
-// when it can complete at once — a buffered channel with room or data, a
-// closed channel, or a partner the scheduler has paired it with — and parks
-// the goroutine otherwise, until another one's operation makes it possible.
-// Because every wait is the scheduler's, it knows what each goroutine waits
-// on, since when, and who woke it: the block and wake events.
+// Channels are Go's own, and the data goes through channels, typed as the
+// program typed them. The rewritten program hands the scheduler a pointer
+// to the channel before each operation (PreSend, PreRecv, Select), and the
+// scheduler points it at a channel on which the operation completes at once:
+// the program's own when its buffer has room or data (or it is closed), or a
+// goroutine's one-value mailbox — the receiver's, which a sender fills, or a
+// waiting sender's outbox, which a receiver empties. No two goroutines of
+// the program ever meet inside the Go runtime, so nothing is left to its
+// choices. When no operation can complete, the goroutine waits in the
+// scheduler, which therefore knows what each goroutine waits on, since when,
+// and who woke it: the block and wake events.
 //
 // Time is the scheduler's too: a sleep or a timer is an entry in a heap, and
 // when no goroutine can run the clock jumps to the next entry. Nothing sleeps
@@ -36,6 +39,7 @@ package sched
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -110,19 +114,22 @@ type G struct {
 
 	goid  int64
 	baton chan struct{} // receives the baton
-	go_   chan struct{} // receives "do your operation now": a partner was paired with it
-	ack   chan struct{} // receives the partner's "done" after a pairing this goroutine made
 	st    state
 	// What it waits on, and since when (ns since the session began).
 	reason string
 	obj    *Obj
 	since  int64
 	waits  []*waiter // its entries in wait queues, taken out when it wakes
-	chosen int       // the select case it was paired on
-	paired bool      // woken by a partner: do the operation now, without the baton
-	ackTo  *G        // paired by ackTo, which waits for this goroutine's operation
-	acks   int       // partners whose operation this goroutine waits for
-	wakeAt int64
+	// How a channel wait ended: the select case, and what to do.
+	chosen  int
+	how     handoff
+	deliver *G // handDeliver: the receiver whose mailbox to send to
+	// One-value channels by element type: what others send to this
+	// goroutine (mailbox) and what it left for a receiver (outbox).
+	mailbox map[reflect.Type]reflect.Value
+	outbox  map[reflect.Type]reflect.Value
+	parkOut *Obj // set by PreSend: PostSend waits with the outbox full
+	wakeAt  int64
 	// Data belongs to the caller (the engine keeps partial output lines here).
 	Data any
 }
@@ -298,8 +305,7 @@ func (s *Scheduler) enter() *G {
 }
 
 func (s *Scheduler) newG(name string, parent int) *G {
-	g := &G{ID: s.nextID, Parent: parent, Name: name, Input: s.input, chosen: -1,
-		baton: make(chan struct{}, 1), go_: make(chan struct{}, 1), ack: make(chan struct{}, 1)}
+	g := &G{ID: s.nextID, Parent: parent, Name: name, Input: s.input, chosen: -1, baton: make(chan struct{}, 1)}
 	s.nextID++
 	s.live[g.ID] = g
 	return g
@@ -322,8 +328,7 @@ func (s *Scheduler) BeginRun(final bool) *G {
 	s.lastStopped = nil
 	s.over = make(chan struct{})
 	s.outcome, s.code, s.overState = Returned, 0, nil
-	g := &G{ID: 1, Name: "main", Input: s.input, chosen: -1,
-		baton: make(chan struct{}, 1), go_: make(chan struct{}, 1), ack: make(chan struct{}, 1)}
+	g := &G{ID: 1, Name: "main", Input: s.input, chosen: -1, baton: make(chan struct{}, 1)}
 	g.goid = goid.Get()
 	s.byGoid[g.goid] = g
 	s.live[1] = g
@@ -449,19 +454,19 @@ func (s *Scheduler) Exit(code int) {
 // scheduling point, where it stays. A goroutine in a loop that never
 // reaches one keeps running; only ending the process stops it. On the real
 // clock nothing is known and the channel is closed at once.
-func (s *Scheduler) Stop() (held <-chan struct{}) {
+func (s *Scheduler) Stop() (held <-chan struct{}, running *G) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.active {
-		return closedChan()
+		return closedChan(), nil
 	}
 	busy := s.cur
 	s.endRun(Stopped)
 	if busy == nil || !s.opts.Virtual {
-		return closedChan()
+		return closedChan(), nil
 	}
 	s.stopWho, s.stopHeld = busy, make(chan struct{})
-	return s.stopHeld
+	return s.stopHeld, busy
 }
 
 // Live lists the goroutines that have not ended, in order.
@@ -681,16 +686,12 @@ func (s *Scheduler) handTo(g *G) {
 	g.baton <- struct{}{}
 }
 
-// waitBaton parks g until it holds the baton, or, when a partner was paired
-// with it, until it may do its operation. The caller holds s.mu; it is held
-// again on return. A goroutine whose program ends while it waits never
+// waitBaton parks g until it holds the baton. The caller holds s.mu; it is
+// held again on return. A goroutine whose program ends while it waits never
 // returns.
 func (s *Scheduler) waitBaton(g *G) {
 	s.mu.Unlock()
-	select {
-	case <-g.baton:
-	case <-g.go_:
-	}
+	<-g.baton
 	s.mu.Lock()
 	if g.st == stopped {
 		s.park(g)

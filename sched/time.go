@@ -170,7 +170,7 @@ func (s *Scheduler) NewChanTimer(c any, d, period time.Duration, epoch time.Time
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ct := &ChanTimer{c: reflect.ValueOf(c), epoch: epoch}
-	o := s.chanObj(c)
+	o := s.chanObj(reflect.ValueOf(c))
 	o.Type = "timer"
 	ct.Timer = *s.afterFunc(d, period, func() { s.timerSend(o, ct) })
 	return ct
@@ -179,11 +179,16 @@ func (s *Scheduler) NewChanTimer(c any, d, period time.Duration, epoch time.Time
 // timerSend is a timer's firing: the clock puts the time in its channel
 // and wakes a receiver. The caller holds s.mu.
 func (s *Scheduler) timerSend(o *Obj, ct *ChanTimer) {
-	if ct.c.Len() < ct.c.Cap() {
-		ct.c.TrySend(reflect.ValueOf(ct.epoch.Add(time.Duration(s.now))))
-	}
+	v := reflect.ValueOf(ct.epoch.Add(time.Duration(s.now)))
 	if len(o.recvq) > 0 {
-		s.wake(o.recvq[0].g, nil, o, "timer")
+		w := o.recvq[0]
+		box(&w.g.mailbox, o.elem).TrySend(v)
+		w.g.chosen, w.g.how = w.idx, handFilled
+		s.wake(w.g, nil, o, "timer")
+		return
+	}
+	if ct.c.Len() < ct.c.Cap() {
+		ct.c.TrySend(v)
 	}
 }
 

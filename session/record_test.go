@@ -100,7 +100,7 @@ func TestRecord(t *testing.T) {
 			kinds[e.Kind] = true
 		}
 	}
-	for _, k := range []event.Kind{event.Go, event.Sleep, event.Output, event.Panic, event.Value, event.Deadlock, event.Restore} {
+	for _, k := range []event.Kind{event.Go, event.Sleep, event.Output, event.Panic, event.Value, event.Deadlock, event.Block, event.Wake} {
 		if !kinds[k] {
 			t.Errorf("no %s event recorded", k)
 		}

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	randv2 "math/rand/v2"
 	"reflect"
+	"runtime"
 	"sync"
 )
 
@@ -40,6 +41,14 @@ func instrumentRuntime(syms map[string]reflect.Value, h Hooks, unrestricted bool
 	}
 	syms["NumGoroutine"] = reflect.ValueOf(func() int { return h.Sched().NumGoroutine() })
 	syms["Gosched"] = reflect.ValueOf(func() { h.Sched().Gosched() })
+	// On the virtual clock the program runs one goroutine at a time,
+	// whatever it asks for: one processor.
+	syms["GOMAXPROCS"] = reflect.ValueOf(func(n int) int {
+		if h.Sched().Virtual() {
+			return 1
+		}
+		return runtime.GOMAXPROCS(n)
+	})
 }
 
 // instrumentRand makes the top-level functions of math/rand and

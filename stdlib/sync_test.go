@@ -127,8 +127,14 @@ func TestOnceWaitsForASleepingDo(t *testing.T) {
 	h.run(t, func() {
 		var once Once
 		at(h, []time.Duration{0, time.Second},
-			func() { once.Do(func() { h.s.Sleep(3 * time.Second) }); log = append(log, fmt.Sprint("first ", vtime(h))) },
-			func() { once.Do(func() { log = append(log, "ran twice") }); log = append(log, fmt.Sprint("second ", vtime(h))) },
+			func() {
+				once.Do(func() { h.s.Sleep(3 * time.Second) })
+				log = append(log, fmt.Sprint("first ", vtime(h)))
+			},
+			func() {
+				once.Do(func() { log = append(log, "ran twice") })
+				log = append(log, fmt.Sprint("second ", vtime(h)))
+			},
 		)
 	})
 	if want := []string{"first 3s", "second 3s"}; !slices.Equal(log, want) {
@@ -232,10 +238,8 @@ func TestTimersOnTheVirtualClock(t *testing.T) {
 	h.run(t, func() {
 		start := now()
 		recv := func(c <-chan time.Time) time.Time {
-			h.s.PreRecv(c)
-			v := <-c
-			h.s.Post()
-			return v
+			h.s.PreRecv(&c)
+			return <-c
 		}
 		note(fmt.Sprint("after: ", recv(after(1500*time.Millisecond)).Sub(start)))
 		stopped := newTimer(time.Second)
@@ -250,11 +254,11 @@ func TestTimersOnTheVirtualClock(t *testing.T) {
 		tk.Stop()
 		done := make(chan bool)
 		h.s.MakeChan(done, "done", "")
-		afterFunc(2*time.Second, func() { note("func"); h.s.PreSend(done); done <- true; h.s.Post() })
+		afterFunc(2*time.Second, func() { note("func"); d := done; h.s.PreSend(&d); d <- true; h.s.PostSend() })
 		afterFunc(time.Second, func() { note("never") }).Stop()
-		h.s.PreRecv(done)
-		<-done
-		h.s.Post()
+		d := done
+		h.s.PreRecv(&d)
+		<-d
 		note(now().Format("15:04:05"))
 	})
 	want := []string{"1.5s after: 1.5s", "2.5s tick", "3.5s tick", "4.5s tick", "6.5s func", "6.5s 23:00:06"}
@@ -280,9 +284,9 @@ func TestContextsOnTheVirtualClock(t *testing.T) {
 		child, stop := withCancel(context.WithValue(ctx, "k", "v"))
 		defer stop()
 		afterFunc(child, func() { note("after " + child.Err().Error()) })
-		h.s.PreRecv(child.Done())
-		<-child.Done()
-		h.s.Post()
+		c := child.Done()
+		h.s.PreRecv(&c)
+		<-c
 		note(fmt.Sprint(child.Err(), " ", child.Value("k"), " ", strings.Contains(fmt.Sprint(ctx), "WithDeadline")))
 		h.s.Sleep(time.Millisecond) // let the AfterFunc goroutine run
 		c2, cancel2 := withCancelCause(context.Background())
