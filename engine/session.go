@@ -102,11 +102,11 @@ type record struct {
 
 // loss says why the worker was lost and which input was to blame.
 type loss struct {
-	reason  string // "died", "memory", "stopped", "clock", "busy"
-	text    string // Go's words, or concur's
+	reason  string // "died", "memory", "busy", "clock"
+	text    string // what ended it: Go's words ("fatal error: stack overflow"), or concur's
 	culprit int    // the worker's run to blame (0: none)
 	dropped []record
-	why     string // why the dropped input is left out
+	why     string // why the dropped input is left out: "died", "busy", "memory", "again"
 }
 
 // NewSession starts a session and its worker.
@@ -177,19 +177,20 @@ func (s *Session) Reset() error {
 	return nil
 }
 
-// SetClock switches the session to another clock ("virtual" or "real") and
-// replays its inputs on it, so declarations and values carry over; each
-// clock keeps its own budgets.
-func (s *Session) SetClock(ctx context.Context, clock string, maxVirtual, timeout time.Duration, emit func(event.Event)) error {
+// SetClock switches the session to another clock ("virtual" or "real") with
+// that clock's budgets, and replays its inputs on it, so declarations and
+// values carry over. It returns how many inputs it replayed.
+func (s *Session) SetClock(ctx context.Context, clock string, maxVirtual, timeout time.Duration, emit func(event.Event)) (int, error) {
 	if clock != "virtual" && clock != "real" {
-		return fmt.Errorf("clock %q: want virtual or real", clock)
+		return 0, fmt.Errorf("clock %q: want virtual or real", clock)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.opts.Clock, s.opts.MaxVirtual, s.opts.Timeout = clock, maxVirtual, timeout
 	s.dropWorker()
-	s.lost = &loss{reason: "clock", text: "the clock is now " + clock}
-	return s.ensureWorker(ctx, emit)
+	s.lost = &loss{reason: "clock", text: clock}
+	err := s.ensureWorker(ctx, emit)
+	return len(s.history), err
 }
 
 func (s *Session) setWorker(w *workerProc) {
@@ -301,8 +302,7 @@ func (s *Session) ensureWorker(ctx context.Context, emit func(event.Event)) erro
 	if s.w != nil {
 		// Died between inputs (on the real clock a goroutine can).
 		text, _, run := s.w.deathText()
-		l := &loss{reason: "died", text: firstLine(text), culprit: run,
-			why: "its goroutine " + strings.TrimPrefix(firstLine(text), "fatal error: ")}
+		l := &loss{reason: "died", text: firstLine(text), culprit: run, why: "died"}
 		s.dropWorker()
 		s.blameHistory(l)
 		s.lost = l
@@ -375,7 +375,7 @@ func (s *Session) restore(ctx context.Context, emit func(event.Event)) error {
 		w.kill()
 		l.dropped = append(l.dropped, s.history[failed])
 		if l.why == "" {
-			l.why = "it failed again when replayed"
+			l.why = "again"
 		}
 		s.history = append(s.history[:failed:failed], s.history[failed+1:]...)
 	}
@@ -390,16 +390,27 @@ func (s *Session) restore(ctx context.Context, emit func(event.Event)) error {
 }
 
 // restoreEvent says what a restore did; the REPL says it in the learner's
-// language from its fields, Text is the English.
+// language from its fields (Cause: Go's own words, or the new clock), Text
+// is the English.
 func restoreEvent(l *loss, replayed, differ int, took time.Duration, opts Options) event.Event {
-	text := fmt.Sprintf("new program (%s); replayed %d earlier input(s) in %v", l.text, replayed, took.Round(100*time.Microsecond))
+	why := map[string]string{
+		"died":   "the last one died: " + l.text,
+		"memory": "the last one ran out of memory",
+		"busy":   "the last one did not stop",
+		"clock":  "the clock is now " + l.text,
+	}[l.reason]
+	text := fmt.Sprintf("new program (%s); replayed %d earlier input(s) in %v", why, replayed, took.Round(100*time.Microsecond))
+	e := event.Event{Kind: event.Restore, Reason: l.reason, Cause: l.text, N: replayed, D: int64(took)}
 	if differ > 0 {
 		text += fmt.Sprintf("; %d ended differently this time", differ)
+		e.Code = differ
 	}
 	if opts.Unrestricted && replayed > 0 {
 		text += "; replaying repeated what they did outside the program (files, network)"
+		e.Name = "unrestricted"
 	}
-	return event.Event{Kind: event.Restore, Text: text, Reason: l.reason, N: replayed, D: int64(took)}
+	e.Text = text
+	return e
 }
 
 func firstLine(src string) string {
@@ -469,13 +480,13 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 				// A goroutine busy in code without a scheduling point.
 				w.kill()
 				_, l := s.died(w, emit, errors.New("stopped: a goroutine was still running and did not stop"))
-				l.reason = "busy"
+				l.reason, l.why = "busy", "busy"
 				l.culprit = w.runs + 1
 				return result{}, l
 			case <-w.overMemory:
 				w.kill()
 				_, l := s.died(w, emit, fmt.Errorf("fatal error: runtime: out of memory (the program used more than %s, concur's limit)", bytesText(s.opts.MemoryLimit)))
-				l.reason = "memory"
+				l.reason, l.why = "memory", "memory"
 				return result{}, l
 			}
 			continue
@@ -491,8 +502,7 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 				// The worker ends after this: a goroutine would not stop.
 				<-w.exited
 				w.drain(emit)
-				return r, &loss{reason: "busy", text: "a goroutine was still running when the run was stopped", culprit: r.Culprit,
-					why: "its goroutine was running and would not stop"}
+				return r, &loss{reason: "busy", text: "a goroutine was still running when the run was stopped", culprit: r.Culprit, why: "busy"}
 			}
 			return r, nil
 		}
@@ -526,7 +536,7 @@ func (s *Session) died(w *workerProc, emit func(event.Event), cause error) (resu
 	t := w.lastT
 	emit(event.Event{Kind: kind, T: t, G: g, Text: text})
 	emit(event.Event{Kind: event.Exit, T: t, Code: 2})
-	l := &loss{reason: "died", text: firstLine(text), culprit: run, why: "its goroutine " + strings.TrimPrefix(firstLine(text), "fatal error: ")}
+	l := &loss{reason: "died", text: firstLine(text), culprit: run, why: "died"}
 	if run == 0 {
 		l.culprit = w.runs + 1 // the run in progress
 	}

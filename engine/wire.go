@@ -90,6 +90,7 @@ const (
 	fN
 	fV
 	fClock
+	fCause
 )
 
 // encoder writes frames. It is not safe for concurrent use.
@@ -129,6 +130,7 @@ func (e *encoder) event(ev event.Event) error {
 	set(fN, ev.N != 0)
 	set(fV, ev.V != 0)
 	set(fClock, ev.Clock != "")
+	set(fCause, ev.Cause != "")
 	b := e.buf[:0]
 	b = appendString(b, string(ev.Kind))
 	b = binary.AppendVarint(b, ev.T)
@@ -205,6 +207,9 @@ func (e *encoder) event(ev event.Event) error {
 	}
 	if mask&fClock != 0 {
 		b = appendString(b, ev.Clock)
+	}
+	if mask&fCause != 0 {
+		b = appendString(b, ev.Cause)
 	}
 	e.buf = b
 	return e.frame(frameEvent, b)
@@ -401,7 +406,10 @@ func (p *payload) event() event.Event {
 	if mask&fClock != 0 {
 		ev.Clock = p.str()
 	}
-	if mask>>20 != 0 {
+	if mask&fCause != 0 {
+		ev.Cause = p.str()
+	}
+	if mask>>21 != 0 {
 		p.fail() // a field this side does not know
 	}
 	return ev

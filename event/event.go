@@ -89,6 +89,9 @@ type Event struct {
 	Input int `json:"input,omitempty"`
 	// N is how many inputs a restore replayed.
 	N int `json:"n,omitempty"`
+	// Cause is what ended a restored session's worker, in Go's words
+	// ("fatal error: stack overflow"), or for a clock switch the new clock.
+	Cause string `json:"cause,omitempty"`
 }
 
 // Goroutine describes a live goroutine: its number, the function it began in
@@ -182,6 +185,9 @@ func (e Event) AppendJSON(b []byte) []byte {
 		field("text", e.Text)
 		if e.Reason != "" {
 			field("reason", e.Reason)
+		}
+		if e.Cause != "" {
+			field("cause", e.Cause)
 		}
 		b = append(b, `,"n":`...)
 		b = strconv.AppendInt(b, int64(e.N), 10)

@@ -8,7 +8,7 @@ type messages struct {
 	helpHelp, helpQuit, helpReset, helpClock, helpSpeed string
 	helpTimeline, helpGoroutines, helpHistory, helpLoad string
 	helpSave, helpLang, helpKeys                        string
-	resetDone, clockIs, clockSet, badClock              string
+	resetDone, clockIs, badClock                        string
 	badSpeed                                            string
 	noTimeline, timelineOn, timelineOff, badTimeline    string
 	noGoroutines, loadUsage, saveUsage, saved           string
@@ -16,6 +16,7 @@ type messages struct {
 	helpRecord, recordUsage, recording, recordStopped   string
 	recordFailed, notRecording                          string
 	terminalWords                                       // the session at the terminal: pastes, pace, files (below)
+	engineWords                                         // the session's program: restores, left-out inputs (engine_words.go)
 }
 
 // catalog returns the messages of lang ("en" or "zh"; anything else is "en").
@@ -49,7 +50,6 @@ var en = messages{
 		"A paste is one input, however many lines it holds.",
 	resetDone:     "new session: nothing declared yet",
 	clockIs:       "clock: %s",
-	clockSet:      "clock: %s (a new session: earlier declarations are gone)",
 	badClock:      "clock %q: want virtual or real",
 	badSpeed:      "speed %q: want a positive number or max",
 	noTimeline:    "no timeline: the last run used one goroutine and never slept",
@@ -93,7 +93,6 @@ var zh = messages{
 		"一次粘贴就是一段输入，不管它有多少行。",
 	resetDone:     "新会话：目前什么都没有声明",
 	clockIs:       "时钟：%s",
-	clockSet:      "时钟：%s（新会话：之前的声明已清空）",
 	badClock:      "时钟 %q 不存在：请用 virtual 或 real",
 	badSpeed:      "速度 %q 无效：请用正数或 max",
 	noTimeline:    "没有时间线：上一次运行只用了一个 goroutine，也没有 sleep",

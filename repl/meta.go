@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/stdlib"
 )
@@ -122,14 +123,26 @@ func (r *REPL) clock(arg string) bool {
 		r.fail(r.msg.badClock, arg)
 		return false
 	}
-	opts := r.cfg.Engine
-	opts.Clock = arg
-	if arg == "real" {
-		opts.MaxVirtual = 0
+	// The session's inputs are replayed on the new clock: declarations and
+	// values carry over. Each clock has its own budgets.
+	maxVirtual, timeout := r.cfg.Engine.MaxVirtual, r.cfg.Engine.Timeout
+	if r.cfg.Budgets != nil {
+		maxVirtual, timeout = r.cfg.Budgets(arg)
+	} else if arg == "real" {
+		maxVirtual = 0
 	}
-	if r.restart(opts) {
-		r.say(r.msg.clockSet, arg)
+	n, err := r.sess.SetClock(context.Background(), arg, maxVirtual, timeout, func(e event.Event) {
+		if e.Kind == event.Dropped {
+			r.printer.Event(e)
+		}
+	})
+	r.printer.Flush()
+	if err != nil {
+		r.fail("concur: %v", err)
+		return false
 	}
+	r.cfg.Engine.Clock, r.cfg.Engine.MaxVirtual, r.cfg.Engine.Timeout = arg, maxVirtual, timeout
+	r.say(r.msg.clockSwitch, arg, n)
 	return false
 }
 
@@ -268,6 +281,7 @@ func (r *REPL) lang(arg string) bool {
 	case "en", "zh":
 		r.cfg.Lang = arg
 		r.msg = catalog(arg)
+		r.printer.Lang = arg
 		r.say("%s", r.msg.langSet)
 	default:
 		r.fail(r.msg.badLang, arg)

@@ -19,6 +19,8 @@ import (
 type Printer struct {
 	// Values prints expression values (the REPL does, `concur run` does not).
 	Values bool
+	// Lang is the learner's language ("en", "zh") for concur's own notices.
+	Lang string
 
 	out, err *bufio.Writer
 	last     *bufio.Writer // the stream written last: flushed before the other is used
@@ -38,6 +40,15 @@ func NewPrinter(out, errw io.Writer, color bool) *Printer {
 		p.err = bufio.NewWriterSize(errw, 4<<10)
 	}
 	return p
+}
+
+// learnNames adds goroutine names the Printer has not seen in events.
+func (p *Printer) learnNames(names map[int]string) {
+	for g, n := range names {
+		if _, ok := p.names[g]; !ok {
+			p.names[g] = n
+		}
+	}
 }
 
 // NewRun starts the label column afresh for a new run; names are kept.
@@ -191,6 +202,8 @@ func (p *Printer) Event(e event.Event) {
 			fmt.Fprintf(w, "%s\n", p.paint(red, fmt.Sprintf("    %s: %s", p.label(g.G), Visible(g.State))))
 		}
 	case event.Restore:
-		fmt.Fprintln(p.writer(p.err), p.paint(dim, "concur: "+VisibleLines(e.Text)))
+		fmt.Fprintln(p.writer(p.err), p.paint(dim, VisibleLines(catalog(p.Lang).restoreText(e))))
+	case event.Dropped:
+		fmt.Fprintln(p.writer(p.err), p.paint(dim, VisibleLines(catalog(p.Lang).droppedText(e))))
 	}
 }

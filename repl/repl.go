@@ -69,8 +69,11 @@ type LineSource interface {
 // Config configures a REPL.
 type Config struct {
 	Engine engine.Options
-	Color  bool
-	Speed  float64 // playback speed of a run's output on a terminal; 0: no waiting
+	// Budgets gives a clock's budgets, for :clock; nil keeps the engine
+	// options' own (and none but the timeout on the real clock).
+	Budgets func(clock string) (maxVirtual, timeout time.Duration)
+	Color   bool
+	Speed   float64 // playback speed of a run's output on a terminal; 0: no waiting
 	// IdleLimit cuts quiet gaps in the playback longer than this (in the
 	// run's time) to it, and says so; 0 keeps them.
 	IdleLimit time.Duration
@@ -109,6 +112,9 @@ type REPL struct {
 	// toldSkip: the learner has been told that Enter skips a wait.
 	toldSkip atomic.Bool
 
+	bgMu sync.Mutex
+	bg   *Printer // shows what goroutines print between inputs (the real clock)
+
 	mu     sync.Mutex
 	cancel context.CancelFunc // stops the run in progress
 	player *Player            // plays the run in progress
@@ -126,11 +132,15 @@ func Run(cfg Config, src LineSource) int {
 	r := &REPL{cfg: cfg, src: src, msg: catalog(cfg.Lang)}
 	r.printer = NewPrinter(cfg.Out, cfg.Err, cfg.Color)
 	r.printer.Values = true
+	r.printer.Lang = cfg.Lang
 	r.env = rewrite.NewEnv(stdlib.Names(cfg.Engine.Unrestricted))
 	if cfg.Completer != nil {
 		cfg.Completer.attach(r.env)
 	}
-	sess, err := engine.NewSession(cfg.Engine)
+	// On the real clock goroutines go on while the learner types: what they
+	// print is shown as it comes, above the prompt.
+	r.cfg.Engine.Background = r.background
+	sess, err := engine.NewSession(r.cfg.Engine)
 	if err != nil {
 		fmt.Fprintf(cfg.Err, "concur: %v\n", err)
 		return 1
@@ -272,6 +282,8 @@ func (r *REPL) eval(input, file string) int {
 // named gives the timeline the names of goroutines that earlier inputs
 // started: a `go` event at the start of the run for each.
 func (r *REPL) named(events []event.Event) []event.Event {
+	r.bgMu.Lock() // background reads the names
+	defer r.bgMu.Unlock()
 	if r.names == nil {
 		r.names = map[int]string{}
 	}
@@ -495,4 +507,30 @@ func (r *REPL) interrupts(sigs <-chan os.Signal) {
 			cancel()
 		}
 	}
+}
+
+// promptWriters is a line source that can show output while its prompt is
+// up: it redraws the prompt under the output instead of writing into it.
+type promptWriters interface {
+	Stdout() io.Writer
+	Stderr() io.Writer
+}
+
+// background shows an event that a goroutine of the program sent while no
+// input runs (the real clock), stamped with its time since the last input
+// began. It runs on the engine's goroutine, never during a run.
+func (r *REPL) background(e event.Event) {
+	r.bgMu.Lock()
+	defer r.bgMu.Unlock()
+	if r.bg == nil {
+		out, errw := r.cfg.Out, r.cfg.Err
+		if w, ok := r.src.(promptWriters); ok && r.src.Interactive() {
+			out, errw = w.Stdout(), w.Stderr()
+		}
+		r.bg = NewPrinter(out, errw, r.cfg.Color)
+	}
+	r.bg.Lang = r.printer.Lang
+	r.bg.learnNames(r.names)
+	r.bg.Event(e)
+	r.bg.Flush()
 }

@@ -118,7 +118,8 @@ func (f *replFlags) config(stdout, stderr io.Writer) (repl.Config, error) {
 		return repl.Config{}, err
 	}
 	return repl.Config{
-		Engine: opts, Color: color, Speed: float64(f.speed), IdleLimit: time.Duration(f.idle), Timeline: f.timeline, Lang: language,
+		Engine: opts, Budgets: f.engine.budgets,
+		Color: color, Speed: float64(f.speed), IdleLimit: time.Duration(f.idle), Timeline: f.timeline, Lang: language,
 		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
 	}, nil
 }
@@ -231,14 +232,22 @@ func (f *engineFlags) options() (engine.Options, error) {
 	if f.clock != "virtual" && f.clock != "real" {
 		return engine.Options{}, fmt.Errorf("--clock=%s: want virtual or real", f.clock)
 	}
-	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, Timeout: f.timeout, MemoryLimit: f.memory}
-	if f.clock == "virtual" {
-		opts.MaxVirtual = f.maxVirtual
-		if opts.Timeout == 0 {
-			opts.Timeout = 10 * time.Second
-		}
-	}
+	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, MemoryLimit: f.memory}
+	opts.MaxVirtual, opts.Timeout = f.budgets(f.clock)
 	return opts, nil
+}
+
+// budgets are a clock's budgets: on the virtual clock --max-virtual and
+// --timeout (default 10s), on the real clock --timeout only (default none).
+func (f *engineFlags) budgets(clock string) (maxVirtual, timeout time.Duration) {
+	if clock == "real" {
+		return 0, f.timeout
+	}
+	timeout = f.timeout
+	if timeout == 0 {
+		timeout = 10 * time.Second
+	}
+	return f.maxVirtual, timeout
 }
 
 // speedFlag is --speed: a positive number, or "max" for no pacing.
@@ -364,6 +373,7 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock})
 	} else {
 		printer := repl.NewPrinter(stdout, stderr, color)
+		printer.Lang, _ = chooseLang("")
 		show, flush, note = printer.Event, printer.Flush, printer.Note
 	}
 	pace := float64(speed)
