@@ -41,18 +41,21 @@ func (w *worker) enter(g *sched.G) {
 // during which run it started: if the Go runtime kills the worker, its last
 // words name a runtime goroutine, and the session must know whose it was.
 func (w *worker) sendIdentity(g *sched.G) {
-	w.s.Do(func() {
-		if w.quiet {
-			return
-		}
-		w.enc.identity(g.Goid(), g.ID, g.Input)
-		w.dirty = true
-		if w.opts.Clock == "real" {
-			// A fatal error can end the worker within milliseconds.
-			w.enc.flush()
-			w.dirty = false
-		}
-	})
+	quiet := false
+	w.s.Do(func() { quiet = w.quiet })
+	if quiet {
+		return
+	}
+	l := w.link
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.enc.identity(g.Goid(), g.ID, g.Input)
+	l.dirty = true
+	if w.opts.Clock == "real" {
+		// A fatal error can end the worker within milliseconds.
+		l.enc.flush()
+		l.dirty = false
+	}
 }
 
 // goroutineExit runs when a goroutine of the program returns, calls

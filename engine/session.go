@@ -193,6 +193,18 @@ func (s *Session) SetClock(ctx context.Context, clock string, maxVirtual, timeou
 	return len(s.history), err
 }
 
+// SetSeed replays the session under another schedule's seed, which every
+// later run follows. It returns how many inputs it replayed.
+func (s *Session) SetSeed(ctx context.Context, seed uint64, emit func(event.Event)) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Seed = seed
+	s.dropWorker()
+	s.lost = &loss{reason: "seed", text: fmt.Sprint(seed)}
+	err := s.ensureWorker(ctx, emit)
+	return len(s.history), err
+}
+
 func (s *Session) setWorker(w *workerProc) {
 	s.w = w
 	s.idleStop = w.idle(s.opts.Background)
@@ -398,6 +410,7 @@ func restoreEvent(l *loss, replayed, differ int, took time.Duration, opts Option
 		"memory": "the last one ran out of memory",
 		"busy":   "the last one did not stop",
 		"clock":  "the clock is now " + l.text,
+		"seed":   "the schedule's seed is now " + l.text,
 	}[l.reason]
 	text := fmt.Sprintf("new program (%s); replayed %d earlier input(s) in %v", why, replayed, took.Round(100*time.Microsecond))
 	e := event.Event{Kind: event.Restore, Reason: l.reason, Cause: l.text, N: replayed, D: int64(took)}

@@ -31,6 +31,12 @@ type request struct {
 	// Final is set by `concur run`: when main returns the program is over,
 	// as in Go, whatever other goroutines are doing.
 	Final bool `json:"final,omitempty"`
+	// Explore (Op "explore") runs the input under each of Seeds, with
+	// Jitter, each in a new program that first replays History quietly.
+	Explore bool      `json:"explore,omitempty"`
+	Seeds   []uint64  `json:"seeds,omitempty"`
+	Jitter  float64   `json:"jitter,omitempty"`
+	History []request `json:"history,omitempty"`
 }
 
 // Frame types.
@@ -50,6 +56,8 @@ type result struct {
 	Culprit     int      // for a worker that ends: the run whose goroutine would not stop
 	StopAt      int64    // a stopped run's time
 	AutoImports []string // standard packages imported on first use
+	Seed        uint64   // an explored schedule's seed
+	Goroutines  int      // the worker process's goroutines, after an explored schedule
 }
 
 // identity ties a goroutine's runtime id to its number and to the run that
@@ -238,6 +246,8 @@ func (e *encoder) result(r result) error {
 	b = binary.AppendVarint(b, int64(r.Outcome))
 	b = binary.AppendVarint(b, int64(r.Culprit))
 	b = binary.AppendVarint(b, r.StopAt)
+	b = binary.AppendUvarint(b, r.Seed)
+	b = binary.AppendVarint(b, int64(r.Goroutines))
 	b = binary.AppendUvarint(b, uint64(len(r.AutoImports)))
 	for _, s := range r.AutoImports {
 		b = appendString(b, s)
@@ -313,6 +323,8 @@ func (d *decoder) next() (frame, error) {
 		f.result.Outcome = int(p.varint())
 		f.result.Culprit = int(p.varint())
 		f.result.StopAt = p.varint()
+		f.result.Seed = p.uvarint()
+		f.result.Goroutines = int(p.varint())
 		if k := p.count(); k > 0 {
 			f.result.AutoImports = make([]string, k)
 			for i := range f.result.AutoImports {

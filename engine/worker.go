@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -78,8 +79,84 @@ func ServeWorker() int {
 		time.Local = time.UTC
 	}
 
-	w := &worker{opts: opts, reqs: make(chan request, 1)}
-	w.enc = newEncoder(os.NewFile(eventFD, "events"))
+	l := &link{enc: newEncoder(os.NewFile(eventFD, "events"))}
+	w, err := newWorker(opts, l)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "concur worker: %v\n", err)
+		return 3
+	}
+	reqs := make(chan request, 1)
+	go l.readRequests(os.NewFile(requestFD, "requests"), reqs)
+	go l.flushLoop()
+	l.frame(frameReady)
+	for req := range reqs {
+		switch req.Op {
+		case "goroutines":
+			w.listGoroutines()
+		case "explore":
+			w.explore(req)
+		default:
+			w.result(w.eval(req))
+		}
+	}
+	return 0
+}
+
+// link is the worker process's side of the wire: the events and results
+// it sends, whichever program they are of, and the stop requests it hears.
+type link struct {
+	mu      sync.Mutex
+	enc     *encoder
+	dirty   bool                   // enc holds bytes not yet flushed
+	current atomic.Pointer[worker] // the program a stop request is for
+}
+
+// frame sends a frame without a payload and flushes.
+func (l *link) frame(typ byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.enc.frame(typ, nil)
+	l.enc.flush()
+}
+
+func (l *link) readRequests(r io.Reader, reqs chan<- request) {
+	dec := json.NewDecoder(r)
+	for {
+		var req request
+		if err := dec.Decode(&req); err != nil {
+			// The terminal side is gone or closed the session.
+			exitProcess(0)
+			return
+		}
+		if req.Op == "stop" {
+			if w := l.current.Load(); w != nil {
+				w.stop(req.Why)
+			}
+			continue
+		}
+		reqs <- req
+	}
+}
+
+// flushLoop sends buffered events at least every 10 ms, so output appears
+// while a long run is still going.
+func (l *link) flushLoop() {
+	for range time.Tick(10 * time.Millisecond) {
+		l.mu.Lock()
+		if l.dirty {
+			l.enc.flush()
+			l.dirty = false
+		}
+		l.mu.Unlock()
+	}
+}
+
+// newWorker makes a program: its scheduler and its interpreter, with the
+// standard library and concur's hooks loaded. (The goroutines of a program
+// that is over stay parked until the process ends: an explorer's worker
+// process is short-lived.)
+func newWorker(opts workerOptions, l *link) (*worker, error) {
+	w := &worker{opts: opts, link: l}
 	w.s = sched.New(sched.Options{
 		Virtual:    opts.Clock != "real",
 		Seed:       opts.Seed,
@@ -90,38 +167,21 @@ func ServeWorker() int {
 		Ending:     w.ending,
 	})
 	if err := w.setup(); err != nil {
-		fmt.Fprintf(os.Stderr, "concur worker: %v\n", err)
-		return 3
+		return nil, err
 	}
-	go w.readRequests(os.NewFile(requestFD, "requests"))
-	go w.flushLoop()
-	w.s.Do(func() {
-		w.enc.frame(frameReady, nil)
-		w.enc.flush()
-	})
-	for req := range w.reqs {
-		switch req.Op {
-		case "goroutines":
-			w.listGoroutines()
-		default:
-			w.eval(req)
-		}
-	}
-	return 0
+	l.current.Store(w)
+	return w, nil
 }
 
-// worker is one interpreter session.
+// worker is one program: an interpreter session and its scheduler.
 type worker struct {
 	opts   workerOptions
-	enc    *encoder // written with the scheduler locked
+	link   *link
 	s      *sched.Scheduler
 	interp *interp.Interpreter
 	env    *rewrite.Env
-	reqs   chan request
 
-	// Written with the scheduler locked.
-	dirty bool // enc holds bytes not yet flushed
-	quiet bool // replaying: events are dropped
+	quiet bool // replaying: events are dropped (written with the scheduler locked)
 
 	// The run in progress (the serve goroutine's, and its main's).
 	final   bool
@@ -138,46 +198,20 @@ func (w *worker) emit(e event.Event) {
 	if w.quiet {
 		return
 	}
-	if err := w.enc.event(e); err != nil {
+	l := w.link
+	l.mu.Lock()
+	err := l.enc.event(e)
+	l.dirty = true
+	l.mu.Unlock()
+	if err != nil {
 		// The terminal side is gone; nobody is left to tell.
 		exitProcess(3)
 	}
-	w.dirty = true
 }
 
 // emitNow sends an event stamped with the run's time, in order with the
 // scheduler's.
 func (w *worker) emitNow(e event.Event) { w.s.Emit(e) }
-
-func (w *worker) readRequests(r io.Reader) {
-	dec := json.NewDecoder(r)
-	for {
-		var req request
-		if err := dec.Decode(&req); err != nil {
-			// The terminal side is gone or closed the session.
-			exitProcess(0)
-			return
-		}
-		if req.Op == "stop" {
-			w.stop(req.Why)
-			continue
-		}
-		w.reqs <- req
-	}
-}
-
-// flushLoop sends buffered events at least every 10 ms, so output appears
-// while a long run is still going.
-func (w *worker) flushLoop() {
-	for range time.Tick(10 * time.Millisecond) {
-		w.s.Do(func() {
-			if w.dirty {
-				w.enc.flush()
-				w.dirty = false
-			}
-		})
-	}
-}
 
 func (w *worker) setup() error {
 	w.interp = interp.New(interp.Options{
@@ -273,8 +307,8 @@ func (w *worker) ending(g *sched.G, t int64) {
 	}
 }
 
-// eval runs one input.
-func (w *worker) eval(req request) {
+// eval runs one input and returns its result.
+func (w *worker) eval(req request) result {
 	w.final = req.Final
 	w.file = ""
 	if req.Final {
@@ -288,8 +322,7 @@ func (w *worker) eval(req request) {
 	if err != nil {
 		w.compileError(err)
 		w.s.Do(func() { w.emit(event.Event{Kind: event.Exit, Code: 1}) })
-		w.result(result{Code: 1})
-		return
+		return result{Code: 1}
 	}
 	w.s.SetBudget(w.opts.MaxVirtual)
 	if req.StopAt > 0 {
@@ -316,7 +349,7 @@ func (w *worker) eval(req request) {
 		returned = true
 	}()
 	<-<-started
-	w.endRun(req, in, code)
+	return w.endRun(req, in, code)
 }
 
 // compile rewrites an input and compiles its units; nothing runs yet.
@@ -395,7 +428,7 @@ func (w *worker) execute(g *sched.G, req request, in *rewrite.Input, progs []*in
 
 // endRun reports how the run ended, once the scheduler says it has: the one
 // place a run ends.
-func (w *worker) endRun(req request, in *rewrite.Input, code int) {
+func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
 	outcome, exitCode, live := w.s.Outcome()
 	if outcome == sched.Stopped {
 		w.stopMu.Lock()
@@ -461,21 +494,22 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) {
 		w.emit(event.Event{Kind: event.Exit, T: t, Code: res.Code})
 	})
 	res.StopAt = stopAt
-	res.Dead = busy || (req.Final && res.Code != 1)
-	w.result(res)
-	if res.Dead {
-		exitProcess(0)
-	}
+	res.Dead = busy || (req.Final && !req.Explore && res.Code != 1)
+	return res
 }
 
-// result closes a request.
+// result closes a request; after a result that says so, the worker ends.
 func (w *worker) result(r result) {
-	w.s.Do(func() {
-		w.enc.result(r)
-		w.enc.flush()
-		w.dirty = false
-		w.quiet = false
-	})
+	w.s.Do(func() { w.quiet = false })
+	l := w.link
+	l.mu.Lock()
+	l.enc.result(r)
+	l.enc.flush()
+	l.dirty = false
+	l.mu.Unlock()
+	if r.Dead {
+		exitProcess(0)
+	}
 }
 
 // listGoroutines answers :goroutines: the program's goroutines alive
@@ -647,4 +681,35 @@ func (f writerFunc) Write(p []byte) (int, error) { f(p); return len(p), nil }
 // see an exit instead of dying.
 var exitProcess = func(code int) {
 	os.Exit(code)
+}
+
+// explore runs req's input under each of req.Seeds in a program of its
+// own, which first replays req.History quietly (the session so far), and
+// sends each run's events and result (with its seed). The session's own
+// program is left as it was.
+func (w *worker) explore(req request) {
+	defer func() {
+		w.link.current.Store(w)
+		stdlib.Activate(w)
+	}()
+	for _, seed := range req.Seeds {
+		opts := w.opts
+		opts.Seed, opts.Jitter = seed, req.Jitter
+		x, err := newWorker(opts, w.link)
+		if err != nil {
+			w.compileError(err)
+			w.result(result{Code: 1, Seed: seed})
+			continue
+		}
+		for _, h := range req.History {
+			h.Quiet = true
+			x.eval(h)
+		}
+		r := req
+		r.Op, r.Quiet = "", false
+		res := x.eval(r)
+		res.Seed = seed
+		res.Goroutines = runtime.NumGoroutine()
+		x.result(res)
+	}
 }

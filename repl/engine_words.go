@@ -30,6 +30,7 @@ func init() {
 			"memory": "the last one ran out of memory",
 			"busy":   "the last one did not stop",
 			"clock":  "the clock is now %s",
+			"seed":   "the schedule's seed is now %s",
 		},
 		restoreDiff: "; %d ended differently this time",
 		restoreOut:  "; replaying repeated what they did outside the program (files, network)",
@@ -50,6 +51,7 @@ func init() {
 			"memory": "上一个程序用光了内存",
 			"busy":   "上一个程序停不下来",
 			"clock":  "时钟已切换为 %s",
+			"seed":   "调度的种子已改为 %s",
 		},
 		restoreDiff: "；其中 %d 段这次的结果不同",
 		restoreOut:  "；重放时它们对程序之外（文件、网络）做过的事又做了一遍",
@@ -74,7 +76,7 @@ func (m messages) restoreText(e event.Event) string {
 	why, ok := m.restoreWhy[e.Reason]
 	if !ok {
 		why = m.clockUnknown
-	} else if e.Reason == "died" || e.Reason == "clock" {
+	} else if e.Reason == "died" || e.Reason == "clock" || e.Reason == "seed" {
 		why = fmt.Sprintf(why, e.Cause)
 	}
 	text := fmt.Sprintf(m.restore, why, e.N, time.Duration(e.D).Round(100*time.Microsecond))

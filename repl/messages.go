@@ -17,6 +17,7 @@ type messages struct {
 	recordFailed, notRecording                          string
 	terminalWords                                       // the session at the terminal: pastes, pace, files (below)
 	engineWords                                         // the session's program: restores, left-out inputs (engine_words.go)
+	exploreWords                                        // seeds and exploring schedules (explore.go)
 }
 
 // catalog returns the messages of lang ("en" or "zh"; anything else is "en").

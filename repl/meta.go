@@ -37,6 +37,8 @@ func init() {
 		{":load", "FILE", func(m messages) string { return m.helpLoad }, (*REPL).load},
 		{":save", "FILE", func(m messages) string { return m.helpSave }, (*REPL).save},
 		{":lang", "en|zh", func(m messages) string { return m.helpLang }, (*REPL).lang},
+		{":seed", "[N]", func(m messages) string { return m.helpSeed }, (*REPL).seed},
+		{":explore", "N [jitter]", func(m messages) string { return m.helpExplore }, (*REPL).explore},
 		{":record", "FILE|stop", func(m messages) string { return m.helpRecord }, (*REPL).record},
 	}
 }

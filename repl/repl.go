@@ -346,7 +346,8 @@ func (r *REPL) startRecording(path string, mode RecordMode) error {
 	if r.rec != nil && mode != RecordNew && sameFile(path, r.recPath) {
 		r.stopRecording() // appended to or replaced: closed first
 	}
-	h := session.Header{Concur: Version(), Clock: r.sess.Clock(), Lang: r.cfg.Lang, Cols: r.cfg.Width(), Rows: 24}
+	h := session.Header{Concur: Version(), Clock: r.sess.Clock(), Lang: r.cfg.Lang, Cols: r.cfg.Width(), Rows: 24,
+		Seed: r.sess.Seed(), Scheduled: true}
 	var (
 		w      *session.Writer
 		before int

@@ -479,7 +479,7 @@ func TestTerminalHistoryAfterRestart(t *testing.T) {
 
 func TestTerminalCompletion(t *testing.T) {
 	t.Parallel()
-	tm := startConcur(t, concurOptions{})
+	tm := startConcur(t, concurOptions{width: 80, height: 40}) // :help fits
 
 	send(t, tm, "> ", `myCounter := 1`)
 	waitPrompt(t, tm, "> ")

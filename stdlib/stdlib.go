@@ -100,6 +100,11 @@ func currentHooks() Hooks {
 	return nil
 }
 
+// Activate makes h the session whose scheduler the types of sync and time
+// use (Symbols does it for the interpreter it builds tables for): a worker
+// that made other programs, to explore schedules, goes back to its own.
+func Activate(h Hooks) { session.Store(&h) }
+
 // Symbols returns the packages snippets may import, ready for
 // (*interp.Interpreter).Use; unrestricted adds the rest of the standard
 // library. Each call builds new tables bound to h.

@@ -218,6 +218,8 @@ type engineFlags struct {
 	maxVirtual   time.Duration
 	timeout      time.Duration
 	memory       int64
+	seed         uint64
+	jitter       jitterFlag
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -226,13 +228,36 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.maxVirtual, "max-virtual", time.Hour, "stop a run after this much virtual time")
 	fs.DurationVar(&f.timeout, "timeout", 0, "stop a run after this much real time (default 10s on the virtual clock, none on the real one)")
 	fs.Int64Var(&f.memory, "max-memory", 2<<30, "stop a run whose worker uses more than this many `bytes`")
+	fs.Uint64Var(&f.seed, "seed", 0, "the schedule on the virtual clock: 0 is the default one, any other `number` picks another legal one")
+	fs.Var(&f.jitter, "jitter", "change every sleep and timer by up to this `fraction` (like 20%), from the seed")
 }
+
+// jitterFlag is --jitter: a fraction between 0 and 1, written 0.2 or 20%.
+type jitterFlag float64
+
+func (j *jitterFlag) String() string {
+	if *j == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(float64(*j)*100, 'g', -1, 64) + "%"
+}
+
+func (j *jitterFlag) Set(v string) error {
+	f, err := repl.ParseJitter(v)
+	if err != nil {
+		return err
+	}
+	*j = jitterFlag(f)
+	return nil
+}
+
+
 
 func (f *engineFlags) options() (engine.Options, error) {
 	if f.clock != "virtual" && f.clock != "real" {
 		return engine.Options{}, fmt.Errorf("--clock=%s: want virtual or real", f.clock)
 	}
-	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, MemoryLimit: f.memory}
+	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, MemoryLimit: f.memory, Seed: f.seed, Jitter: float64(f.jitter)}
 	opts.MaxVirtual, opts.Timeout = f.budgets(f.clock)
 	return opts, nil
 }
@@ -303,6 +328,7 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ef engineFlags
 	ef.register(fs)
 	jsonOut := fs.Bool("json", false, "print the event stream as JSON lines (see docs/events.md)")
+	explore := fs.Int("explore", 0, "run the program under `N` schedules (seeds from --seed on, or 1) and show the different outcomes, with how many gave each and a seed for each")
 	speed := speedFlag(1)
 	fs.Var(&speed, "speed", "on a terminal, play output back at this `speed` (2 is twice as fast; max: no waiting)")
 	var idle idleFlag
@@ -356,6 +382,13 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *explore > 0 {
+		if opts.Clock == "real" {
+			fmt.Fprintln(stderr, "concur run: --explore needs the virtual clock: on the real clock the Go runtime schedules")
+			return 2
+		}
+		return exploreFile(ctx, sess, name, string(src), *explore, opts, color, stdout, stderr)
+	}
 
 	var (
 		show  func(event.Event)
@@ -370,7 +403,7 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			out.Write(line)
 		}
 		flush = func() { out.Flush() }
-		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock})
+		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock, Seed: opts.Seed})
 	} else {
 		printer := repl.NewPrinter(stdout, stderr, color)
 		printer.Lang, _ = chooseLang("")
@@ -417,4 +450,17 @@ func colorEnabled(mode string, w io.Writer) (bool, error) {
 		return os.Getenv("NO_COLOR") == "" && isTerminal(w), nil
 	}
 	return false, fmt.Errorf("--color=%s: want auto, always or never", mode)
+}
+
+// exploreFile runs a program under n schedules and shows its outcomes.
+func exploreFile(ctx context.Context, sess *engine.Session, name, src string, n int, opts engine.Options, color bool, stdout, stderr io.Writer) int {
+	out := repl.Outcomes{Jitter: opts.Jitter}
+	err := sess.Explore(ctx, name, src, true, repl.Seeds(opts.Seed, n), opts.Jitter, out.Add)
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		return 1
+	}
+	lang, _ := chooseLang("")
+	out.Write(stdout, lang, color)
+	return out.Worst()
 }
