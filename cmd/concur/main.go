@@ -251,8 +251,6 @@ func (j *jitterFlag) Set(v string) error {
 	return nil
 }
 
-
-
 func (f *engineFlags) options() (engine.Options, error) {
 	if f.clock != "virtual" && f.clock != "real" {
 		return engine.Options{}, fmt.Errorf("--clock=%s: want virtual or real", f.clock)
