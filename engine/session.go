@@ -268,10 +268,18 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 			s.history = append(s.history, rec)
 		}
 	}
-	if lost != nil {
+	switch {
+	case lost != nil:
 		s.lost = lost
 		s.dropWorker()
-	} else if !final {
+	case fr.Dead:
+		// A whole program is over: the worker ends on its own.
+		select {
+		case <-w.exited:
+		case <-time.After(2 * time.Second):
+		}
+		s.dropWorker()
+	default:
 		s.idleStop = w.idle(s.opts.Background)
 	}
 	return res, nil

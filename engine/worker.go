@@ -79,6 +79,9 @@ func ServeWorker() int {
 		time.Local = time.UTC
 	}
 
+	if dir := os.Getenv("CONCUR_PROFILE"); dir != "" {
+		profile(dir)
+	}
 	l := &link{enc: newEncoder(os.NewFile(eventFD, "events"))}
 	w, err := newWorker(opts, l)
 	if err != nil {
