@@ -36,6 +36,7 @@ func init() {
 		{":save", "FILE", func(m messages) string { return m.helpSave }, (*REPL).save},
 		{":lang", "en|zh", func(m messages) string { return m.helpLang }, (*REPL).lang},
 		{":record", "FILE|stop", func(m messages) string { return m.helpRecord }, (*REPL).record},
+		glossaryCommand, // learn.go
 	}
 }
 

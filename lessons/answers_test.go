@@ -1,0 +1,119 @@
+package lessons_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/concur-dev/concur/lessons"
+)
+
+// Answers a learner might give, as test data for the checks: for every
+// exercise, at least one wrong answer (one that sleeps instead of
+// synchronising, races, or prints a line in pieces) and one correct answer
+// that differs from the reference solution. They live in
+// testdata/answers/LESSON-ID/EXERCISE/, named right-*.go and wrong-*.go,
+// each starting with a comment that says what it does.
+//
+// Every correct answer must pass. Every wrong answer must fail, except those
+// in acceptedWrong: answers today's checks cannot tell from a correct one.
+
+// acceptedWrong lists wrong answers the checks accept for now, and why. It
+// empties as checks learn to judge synchronisation (issue 11: checks run
+// under perturbed schedules, lines printed in pieces visible to checks).
+var acceptedWrong = map[string]string{}
+
+// exercisesWithoutAnswers are exercises whose answers are not written yet.
+// It empties as the lessons are revised.
+var exercisesWithoutAnswers = map[string]bool{
+	"sync-blocking/shortest-first": true, "async-blocking/a-then-b": true, "sync-nonblocking/gather-three": true,
+	"async-nonblocking/nobody-left": true, "interleaving/one-call": true, "goroutines/hundred": true,
+	"unbuffered-channels/baton": true, "buffered-channels/producer-done": true, "select-default/progress": true,
+	"select-timeout/give-up": true, "waitgroup/results": true, "mutex-races/bank": true,
+	"deadlock/range-close": true, "context/generator": true, "pools-pipelines/three-workers": true,
+	"parallelism/split-sum": true,
+}
+
+func TestAnswers(t *testing.T) {
+	seen := map[string]bool{}
+	for _, l := range load(t) {
+		for _, s := range l.Steps {
+			x := s.Exercise
+			if x == nil {
+				continue
+			}
+			key := l.ID + "/" + x.Name
+			dir := filepath.Join("testdata", "answers", l.ID, x.Name)
+			files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+			sort.Strings(files)
+			right, wrong := 0, 0
+			for _, f := range files {
+				switch base := filepath.Base(f); {
+				case strings.HasPrefix(base, "right-"):
+					right++
+				case strings.HasPrefix(base, "wrong-"):
+					wrong++
+				default:
+					t.Errorf("%s: an answer is named right-*.go or wrong-*.go", f)
+				}
+			}
+			if exercisesWithoutAnswers[key] {
+				if len(files) > 0 {
+					t.Errorf("%s has answers now: take it out of exercisesWithoutAnswers", key)
+				}
+				continue
+			}
+			if right == 0 || wrong == 0 {
+				t.Errorf("exercise %s needs at least one right-*.go and one wrong-*.go answer in %s (it has %d and %d)", key, dir, right, wrong)
+			}
+			for _, f := range files {
+				rel := filepath.ToSlash(strings.TrimPrefix(f, filepath.Join("testdata", "answers")+string(filepath.Separator)))
+				seen[rel] = true
+				t.Run(rel, func(t *testing.T) {
+					t.Parallel()
+					data, err := os.ReadFile(f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					src := string(data)
+					if !strings.HasPrefix(src, "//") {
+						t.Errorf("%s: start it with a comment saying what the answer does", f)
+					}
+					if lessons.SameCode(src, x.Solution) {
+						t.Errorf("%s is the reference solution again: an answer must differ from it", f)
+					}
+					events, out := run(t, x.File(), src)
+					failures := lessons.Check(x.Checks, events)
+					if strings.HasPrefix(filepath.Base(f), "right-") {
+						for _, fl := range failures {
+							t.Errorf("%s: a correct answer fails: %s; it prints\n%s", f, fl, out)
+						}
+						return
+					}
+					why, accepted := acceptedWrong[rel]
+					switch {
+					case len(failures) == 0 && !accepted:
+						t.Errorf("%s: a wrong answer passes every check; it prints\n%s", f, out)
+					case len(failures) == 0:
+						t.Logf("%s: accepted for now (%s)", rel, why)
+					case accepted:
+						t.Logf("%s: now rejected (%s): take it out of acceptedWrong", rel, failures[0])
+					default:
+						for _, fl := range failures {
+							if fl.Expectation.Line == 0 {
+								t.Errorf("%s: a wrong answer must run and fail a check; instead: %s", f, fl)
+							}
+						}
+					}
+				})
+			}
+		}
+	}
+	for rel := range acceptedWrong {
+		if !seen[rel] {
+			t.Errorf("acceptedWrong names %s, which is not an answer of any exercise", rel)
+		}
+	}
+}
