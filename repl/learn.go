@@ -220,6 +220,7 @@ func (r *REPL) runExamples(string) bool {
 			r.runWhole(ex.File(), ex.Code)
 		}
 		if look := r.text(ex.Look); look != "" {
+			r.say("")
 			r.say("%s", r.printer.paint("1", m.lookHead))
 			r.say("%s", r.render(look))
 		}
