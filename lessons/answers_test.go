@@ -14,7 +14,8 @@ import (
 // exercise, at least one wrong answer (one that sleeps instead of
 // synchronising, races, or prints a line in pieces) and one correct answer
 // that differs from the reference solution. They live in
-// testdata/answers/LESSON-ID/EXERCISE/, named right-*.go and wrong-*.go,
+// testdata/answers/LESSON-ID/EXERCISE/, named right-*.go.txt and
+// wrong-*.go.txt (.txt: most are snippets, not Go files gofmt could read),
 // each starting with a comment that says what it does.
 //
 // Every correct answer must pass. Every wrong answer must fail, except those
@@ -23,12 +24,19 @@ import (
 // acceptedWrong lists wrong answers the checks accept for now, and why. It
 // empties as checks learn to judge synchronisation (issue 11: checks run
 // under perturbed schedules, lines printed in pieces visible to checks).
-var acceptedWrong = map[string]string{}
+var acceptedWrong = map[string]string{
+	"async-blocking/a-then-b/wrong-sleep.go.txt": untilPerturbed,
+}
+
+// The reasons wrong answers pass today.
+const (
+	untilPerturbed = "sleeps for as long as the other goroutine takes: accepted until checks run under perturbed schedules and sleeps (issue 11)"
+)
 
 // exercisesWithoutAnswers are exercises whose answers are not written yet.
 // It empties as the lessons are revised.
 var exercisesWithoutAnswers = map[string]bool{
-	"async-blocking/a-then-b": true, "sync-nonblocking/gather-three": true,
+	"sync-nonblocking/gather-three": true,
 	"async-nonblocking/nobody-left": true, "interleaving/one-call": true, "goroutines/hundred": true,
 	"unbuffered-channels/baton": true, "buffered-channels/producer-done": true, "select-default/progress": true,
 	"select-timeout/give-up": true, "waitgroup/results": true, "mutex-races/bank": true,
@@ -46,17 +54,19 @@ func TestAnswers(t *testing.T) {
 			}
 			key := l.ID + "/" + x.Name
 			dir := filepath.Join("testdata", "answers", l.ID, x.Name)
-			files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+			files, _ := filepath.Glob(filepath.Join(dir, "*"))
 			sort.Strings(files)
 			right, wrong := 0, 0
 			for _, f := range files {
 				switch base := filepath.Base(f); {
+				case !strings.HasSuffix(base, ".go.txt"):
+					t.Errorf("%s: an answer is named right-*.go.txt or wrong-*.go.txt", f)
 				case strings.HasPrefix(base, "right-"):
 					right++
 				case strings.HasPrefix(base, "wrong-"):
 					wrong++
 				default:
-					t.Errorf("%s: an answer is named right-*.go or wrong-*.go", f)
+					t.Errorf("%s: an answer is named right-*.go.txt or wrong-*.go.txt", f)
 				}
 			}
 			if exercisesWithoutAnswers[key] {
@@ -66,7 +76,7 @@ func TestAnswers(t *testing.T) {
 				continue
 			}
 			if right == 0 || wrong == 0 {
-				t.Errorf("exercise %s needs at least one right-*.go and one wrong-*.go answer in %s (it has %d and %d)", key, dir, right, wrong)
+				t.Errorf("exercise %s needs at least one right-*.go.txt and one wrong-*.go.txt answer in %s (it has %d and %d)", key, dir, right, wrong)
 			}
 			for _, f := range files {
 				rel := filepath.ToSlash(strings.TrimPrefix(f, filepath.Join("testdata", "answers")+string(filepath.Separator)))
