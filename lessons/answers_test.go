@@ -25,7 +25,8 @@ import (
 // empties as checks learn to judge synchronisation (issue 11: checks run
 // under perturbed schedules, lines printed in pieces visible to checks).
 var acceptedWrong = map[string]string{
-	"async-blocking/a-then-b/wrong-sleep.go.txt": untilPerturbed,
+	"async-blocking/a-then-b/wrong-sleep.go.txt":       untilPerturbed,
+	"sync-nonblocking/gather-three/wrong-sleep.go.txt": untilPerturbed,
 }
 
 // The reasons wrong answers pass today.
@@ -36,7 +37,7 @@ const (
 // exercisesWithoutAnswers are exercises whose answers are not written yet.
 // It empties as the lessons are revised.
 var exercisesWithoutAnswers = map[string]bool{
-	"sync-nonblocking/gather-three": true,
+
 	"async-nonblocking/nobody-left": true, "interleaving/one-call": true, "goroutines/hundred": true,
 	"unbuffered-channels/baton": true, "buffered-channels/producer-done": true, "select-default/progress": true,
 	"select-timeout/give-up": true, "waitgroup/results": true, "mutex-races/bank": true,
