@@ -365,15 +365,24 @@ func renderTable(rows []string, width int, color bool) []string {
 		total += w
 	}
 	if total > width {
+		// Too wide: a block per row, its first cell a title and each other
+		// cell under its column's name.
 		var out []string
 		head := cells[0]
 		for _, r := range cells[1:] {
-			for j, c := range r {
-				label := ""
+			if len(r) > 0 {
+				out = append(out, wrapStyled(withStyle(r[0], styleBold), width, "", "", color)...)
+			}
+			for j := 1; j < len(r); j++ {
+				var label []styled
 				if j < len(head) && len(head[j]) > 0 {
-					label = string(runesOf(head[j])) + ": "
+					sep := ": "
+					if last := head[j][len(head[j])-1].r; cjk(last) {
+						sep = "："
+					}
+					label = append(append(label, head[j]...), plainStyled(sep, 0)...)
 				}
-				out = append(out, wrapStyled(append(withStyle(plainStyled(label, 0), styleBold), c...), width, "- ", "  ", color)...)
+				out = append(out, wrapStyled(append(label, r[j]...), width, "  - ", "    ", color)...)
 			}
 			out = append(out, "")
 		}

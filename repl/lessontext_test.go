@@ -36,7 +36,8 @@ func TestRenderText(t *testing.T) {
 		{"a long code span and its full stop", "看 `abcdefghijkl`。", 10, "看\nabcdefghij\nkl。"},
 		{"a word longer than the line", "abcdefghijklmnop qr", 10, "abcdefghij\nklmnop qr"},
 		{"table", "| | a | bb |\n|---|---|---|\n| x | 1 | 2 |", 80, "  │ a │ bb\n──┼───┼───\nx │ 1 │ 2"},
-		{"table too wide", "| | blocking | non-blocking |\n|--|--|--|\n| sync | `a(); b()` | polling |", 20, "- sync\n- blocking: a(); b()\n- non-blocking:\n  polling"},
+		{"table too wide", "| | blocking | non-blocking |\n|--|--|--|\n| sync | `a(); b()` | polling |\n| async | go | go |", 20, "sync\n  - blocking:\n    a(); b()\n  - non-blocking:\n    polling\n\nasync\n  - blocking: go\n  - non-blocking: go"},
+		{"Chinese table too wide", "| | 阻塞 | 非阻塞 |\n|--|--|--|\n| 同步 | 依次调用 | 轮询 |", 20, "同步\n  - 阻塞：依次调用\n  - 非阻塞：轮询"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := renderText(tc.in, tc.width, false)
