@@ -28,18 +28,20 @@ var acceptedWrong = map[string]string{
 	"async-blocking/a-then-b/wrong-sleep.go.txt":       untilPerturbed,
 	"sync-nonblocking/gather-three/wrong-sleep.go.txt": untilPerturbed,
 	"async-nonblocking/nobody-left/wrong-sleep.go.txt": untilPerturbed,
+	"interleaving/one-call/wrong-torn.go.txt":          untilPieces,
 }
 
 // The reasons wrong answers pass today.
 const (
 	untilPerturbed = "sleeps for as long as the other goroutine takes: accepted until checks run under perturbed schedules and sleeps (issue 11)"
+	untilPieces    = "writes a line in pieces: concur joins a goroutine's pieces into one line, and checks cannot see them until they can (issue 11)"
 )
 
 // exercisesWithoutAnswers are exercises whose answers are not written yet.
 // It empties as the lessons are revised.
 var exercisesWithoutAnswers = map[string]bool{
 
-	"interleaving/one-call": true, "goroutines/hundred": true,
+	"goroutines/hundred":        true,
 	"unbuffered-channels/baton": true, "buffered-channels/producer-done": true, "select-default/progress": true,
 	"select-timeout/give-up": true, "waitgroup/results": true, "mutex-races/bank": true,
 	"deadlock/range-close": true, "context/generator": true, "pools-pipelines/three-workers": true,
