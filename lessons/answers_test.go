@@ -29,6 +29,7 @@ var acceptedWrong = map[string]string{
 	"sync-nonblocking/gather-three/wrong-sleep.go.txt": untilPerturbed,
 	"async-nonblocking/nobody-left/wrong-sleep.go.txt": untilPerturbed,
 	"interleaving/one-call/wrong-torn.go.txt":          untilPieces,
+	"goroutines/hundred/wrong-sleep.go.txt":            untilPerturbed,
 }
 
 // The reasons wrong answers pass today.
@@ -40,8 +41,6 @@ const (
 // exercisesWithoutAnswers are exercises whose answers are not written yet.
 // It empties as the lessons are revised.
 var exercisesWithoutAnswers = map[string]bool{
-
-	"goroutines/hundred":        true,
 	"unbuffered-channels/baton": true, "buffered-channels/producer-done": true, "select-default/progress": true,
 	"select-timeout/give-up": true, "waitgroup/results": true, "mutex-races/bank": true,
 	"deadlock/range-close": true, "context/generator": true, "pools-pipelines/three-workers": true,
@@ -113,7 +112,7 @@ func TestAnswers(t *testing.T) {
 					case len(failures) == 0:
 						t.Logf("%s: accepted for now (%s)", rel, why)
 					case accepted:
-						t.Logf("%s: now rejected (%s): take it out of acceptedWrong", rel, failures[0])
+						t.Logf("%s: rejected in this run (%s); once it is rejected on every run, take it out of acceptedWrong", rel, failures[0])
 					default:
 						for _, fl := range failures {
 							if fl.Expectation.Line == 0 {

@@ -62,7 +62,7 @@ fmt time sync atomic context errors strings strconv sort slices maps math rand
 bits cmp bytes unicode bufio io os runtime log json regexp path tabwriter
 container list heap ring
 Go concur main goroutine goroutines yaegi
-Ctrl Tab Enter Esc Python`)
+Ctrl Tab Enter Esc Python Linux macOS Windows`)
 
 // AllowWords lets these words through.
 func (c *Checker) AllowWords(words ...string) {
@@ -113,7 +113,7 @@ var (
 	flagArg    = regexp.MustCompile(`(^|[^\w-])--?[a-z][a-z-]*(=\S*)?`)
 	pathLike   = regexp.MustCompile(`\S*[/\\]\S*|\S+\.(go|md|json|txt|cast|html|bad)\b`)
 	envVar     = regexp.MustCompile(`\$[A-Z_][A-Z0-9_]*`)
-	number     = regexp.MustCompile(`\b\d+(\.\d+)?(ns|µs|us|ms|s|m|h|KB|MB|GB|GiB|x|th|st|nd|rd)?\b`)
+	number     = regexp.MustCompile(`\b\d+(\.\d+)? ?(ns|µs|us|ms|s|m|h|KB|MB|GB|KiB|MiB|GiB|x|th|st|nd|rd)?\b`)
 	goroutineG = regexp.MustCompile(`^(g\d+|func\d+|G|M|P)$`)
 )
 
