@@ -35,10 +35,10 @@ var (
 // lessonsWithoutLooks are the lesson files whose examples do not have
 // their look blocks yet. It empties as the lessons are revised.
 var lessonsWithoutLooks = map[string]bool{
-	"03-sync-nonblocking.md":  true,
-	"05-interleaving.md":      true,
-	"08-buffered-channels.md": true, "09-select-default.md": true,
-	"10-select-timeout.md": true, "11-waitgroup.md": true, "12-mutex-races.md": true,
+	"03-sync-nonblocking.md": true,
+	"05-interleaving.md":     true,
+	"09-select-default.md":   true,
+	"10-select-timeout.md":   true, "11-waitgroup.md": true, "12-mutex-races.md": true,
 	"13-deadlock.md": true, "14-context.md": true, "15-pools-pipelines.md": true,
 	"16-parallelism.md": true,
 }
