@@ -1,9 +1,6 @@
 package lessons
 
-import (
-	"path"
-	"strings"
-)
+import "strings"
 
 // SetOutputs returns an English lesson file with the body of each output
 // block "```output name=NAME" replaced by outputs[NAME]; blocks not named in
@@ -45,5 +42,5 @@ func SetOutputs(data []byte, outputs map[string]string) []byte {
 // the revision brings skip such lessons; the list empties as lessons are
 // revised.
 func NotRevised(l Lesson) bool {
-	return lessonsWithoutLooks[path.Base(l.Source[English])]
+	return lessonsWithoutLooks[l.ID]
 }
