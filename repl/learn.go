@@ -450,7 +450,7 @@ func (r *REPL) glossary(arg string) bool {
 			}
 			// The list shows each term and the start of its meaning, on one line.
 			line := "  " + name(t) + strings.Repeat(" ", width-runeCells(name(t))) + "  " + firstSentence(def)
-			r.say("%s", clipCells(renderText(line, 1<<20, false), max(r.cfg.Width()-1, 20)))
+			r.say("%s", clipWords(renderText(line, 1<<20, false), max(r.cfg.Width()-1, 20)))
 		}
 		return false
 	}
@@ -491,6 +491,16 @@ func (l *Learn) lessonsOrLoad() []lessons.Lesson {
 	}
 	all, _ := lessons.Load()
 	return all
+}
+
+// clipWords cuts s to at most n cells, between words (or Chinese
+// characters), ending it in "…" when cut.
+func clipWords(s string, n int) string {
+	if runeCells(s) <= n {
+		return s
+	}
+	lines := wrapStyled(plainStyled(s, 0), n-1, "", "", false)
+	return strings.TrimRight(lines[0], " ，、：") + "…"
 }
 
 // firstSentence is s up to its first full stop.
