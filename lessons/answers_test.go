@@ -37,20 +37,21 @@ var acceptedWrong = map[string]string{
 	"waitgroup/results/wrong-sleep.go.txt":                         untilPerturbed,
 	"waitgroup/results/wrong-add-inside.go.txt":                    untilSchedules,
 	"waitgroup/forgotten-add/wrong-sleep.go.txt":                   untilPerturbed,
+	"mutex-races/bank/wrong-race-no-gosched.go.txt":                untilRaces,
 }
 
 // The reasons wrong answers pass today.
 const (
 	untilPerturbed = "sleeps for as long as the other goroutine takes: accepted until checks run under perturbed schedules and sleeps (issue 11)"
 	untilSchedules = "relies on the order goroutines happen to take turns in: accepted until checks run under several schedules (issue 11)"
+	untilRaces     = "has a data race that gives the right result when goroutines take turns on one processor: accepted until checks run under several schedules (issue 11)"
 	untilPieces    = "writes a line in pieces: concur joins a goroutine's pieces into one line, and checks cannot see them until they can (issue 11)"
 	untilBlocking  = "prints what it claims before doing it: checks cannot see when a goroutine blocks, sends or receives until blocking events exist (issue 10)"
 )
 
 // exercisesWithoutAnswers are exercises whose answers are not written yet.
 // It empties as the lessons are revised.
-var exercisesWithoutAnswers = map[string]bool{"mutex-races/bank": true,
-	"deadlock/range-close": true, "context/generator": true, "pools-pipelines/three-workers": true,
+var exercisesWithoutAnswers = map[string]bool{"deadlock/range-close": true, "context/generator": true, "pools-pipelines/three-workers": true,
 	"parallelism/split-sum": true,
 }
 
