@@ -38,6 +38,7 @@ var acceptedWrong = map[string]string{
 	"waitgroup/results/wrong-add-inside.go.txt":                    untilSchedules,
 	"waitgroup/forgotten-add/wrong-sleep.go.txt":                   untilPerturbed,
 	"mutex-races/bank/wrong-race-no-gosched.go.txt":                untilRaces,
+	"deadlock/range-close/wrong-sleep-close.go.txt":                untilPerturbed,
 }
 
 // The reasons wrong answers pass today.
@@ -51,7 +52,7 @@ const (
 
 // exercisesWithoutAnswers are exercises whose answers are not written yet.
 // It empties as the lessons are revised.
-var exercisesWithoutAnswers = map[string]bool{"deadlock/range-close": true, "context/generator": true, "pools-pipelines/three-workers": true,
+var exercisesWithoutAnswers = map[string]bool{"context/generator": true, "pools-pipelines/three-workers": true,
 	"parallelism/split-sum": true,
 }
 
