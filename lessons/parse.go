@@ -35,7 +35,6 @@ var (
 // lessonsWithoutLooks are the lessons (by id) whose examples do not have
 // their look blocks yet. It empties as the lessons are revised.
 var lessonsWithoutLooks = map[string]bool{
-	"context":         true,
 	"pools-pipelines": true, "parallelism": true,
 }
 
