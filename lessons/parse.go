@@ -35,7 +35,7 @@ var (
 // lessonsWithoutLooks are the lessons (by id) whose examples do not have
 // their look blocks yet. It empties as the lessons are revised.
 var lessonsWithoutLooks = map[string]bool{
-	"pools-pipelines": true, "parallelism": true,
+	"parallelism": true,
 }
 
 // hintHeadings are the "### " headings that start an exercise's hints, in
