@@ -36,11 +36,3 @@ func SetOutputs(data []byte, outputs map[string]string) []byte {
 	}
 	return []byte(b.String())
 }
-
-// NotRevised reports whether an embedded lesson file (its base name) is
-// still waiting for its revision: look blocks, Chinese terms. Tests of what
-// the revision brings skip such lessons; the list empties as lessons are
-// revised.
-func NotRevised(l Lesson) bool {
-	return lessonsWithoutLooks[l.ID]
-}

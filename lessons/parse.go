@@ -32,12 +32,6 @@ var (
 	blockName = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 )
 
-// lessonsWithoutLooks are the lessons (by id) whose examples do not have
-// their look blocks yet. It empties as the lessons are revised.
-var lessonsWithoutLooks = map[string]bool{
-	"parallelism": true,
-}
-
 // hintHeadings are the "### " headings that start an exercise's hints, in
 // any language.
 var hintHeadings = []string{"hints", "hint", "提示"}
@@ -48,7 +42,7 @@ var hintHeadings = []string{"hints", "hint", "提示"}
 // translation examples and exercises have names but no code, output,
 // solution or checks; Load takes those from the English file.
 func Parse(name string, data []byte) (Lesson, error) {
-	p := &parser{name: name, names: map[string]int{}, requireLooks: true}
+	p := &parser{name: name, names: map[string]int{}}
 	if err := p.parse(data); err != nil {
 		return Lesson{}, err
 	}
@@ -56,13 +50,10 @@ func Parse(name string, data []byte) (Lesson, error) {
 }
 
 type parser struct {
-	// requireLooks: every example needs a look block. Off only for the
-	// embedded lessons not yet given theirs (lessonsWithoutLooks).
-	requireLooks bool
-	name         string
-	lang         Lang
-	lines        []string
-	l            Lesson
+	name  string
+	lang  Lang
+	lines []string
+	l     Lesson
 
 	step    *Step
 	text    []string       // the current step's prose
@@ -86,9 +77,6 @@ func (p *parser) parse(data []byte) error {
 		return p.errorf(0, "a lesson file is in a directory named for its language: %s", quoteList(langNames()))
 	}
 	order, _ := strconv.Atoi(m[1])
-	if strings.HasPrefix(p.name, "lessons/") && lessonsWithoutLooks[m[2]] {
-		p.requireLooks = false // an embedded lesson not revised yet
-	}
 	p.lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	p.l = Lesson{Title: map[Lang]string{}, Source: map[Lang]string{p.lang: p.name}}
 	body, err := p.header(m[2], order)
@@ -521,11 +509,9 @@ func (p *parser) endStep() error {
 			}
 		}
 	}
-	if p.requireLooks {
-		for _, ex := range s.Examples {
-			if ex.Look[p.lang] == "" {
-				return p.errorf(ex.line, "example %q needs a look block after it: a line \"```look name=%s\", a sentence or two on what to look at in its output, and a line \"```\"", ex.Name, ex.Name)
-			}
+	for _, ex := range s.Examples {
+		if ex.Look[p.lang] == "" {
+			return p.errorf(ex.line, "example %q needs a look block after it: a line \"```look name=%s\", a sentence or two on what to look at in its output, and a line \"```\"", ex.Name, ex.Name)
 		}
 	}
 	s.Text[p.lang] = tidy(p.text)
