@@ -44,6 +44,9 @@ var acceptedWrong = map[string]string{
 	"parallelism/split-sum/wrong-race.go.txt":                      untilRaces,
 	"closing-channels/two-producers/wrong-slower-closes.go.txt":    untilPerturbed,
 	"timers-tickers/rate-limit/wrong-staggered-sleep.go.txt":       untilPerturbed,
+	"atomic/hit-counter/wrong-race-no-gosched.go.txt":              untilRaces,
+	"once-rwmutex/cache/wrong-no-lock.go.txt":                      untilRaces,
+	"once-rwmutex/load-once/wrong-flag-and-sleep.go.txt":           untilPerturbed,
 }
 
 // The reasons wrong answers pass today.
