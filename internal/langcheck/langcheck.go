@@ -60,7 +60,7 @@ iota nil append cap clear close complex copy delete imag len make max min new
 panic print println real recover
 fmt time sync atomic context errors strings strconv sort slices maps math rand
 bits cmp bytes unicode bufio io os runtime log json regexp path tabwriter
-container list heap ring
+container list heap ring net http exec
 Go concur main goroutine goroutines yaegi
 Ctrl Tab Enter Esc Python Linux macOS Windows`)
 
