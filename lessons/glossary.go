@@ -147,7 +147,8 @@ func wide(r rune) bool {
 
 // Lookup finds the terms a learner asks for: an id, or a term in any
 // language, case aside; failing that, the terms any of whose names start
-// with what was asked.
+// with what was asked, or, for Chinese, contain it (并列 finds
+// 同一时刻（并列）).
 func Lookup(terms []Term, q string) []Term {
 	q = strings.ToLower(strings.TrimSpace(q))
 	if q == "" {
@@ -162,7 +163,9 @@ func Lookup(terms []Term, q string) []Term {
 		switch {
 		case slices.Contains(names, q):
 			exact = append(exact, t)
-		case slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, q) }):
+		case slices.ContainsFunc(names, func(n string) bool {
+			return strings.HasPrefix(n, q) || wide([]rune(q)[0]) && strings.Contains(n, q)
+		}):
 			prefix = append(prefix, t)
 		}
 	}

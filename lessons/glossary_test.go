@@ -86,7 +86,9 @@ func TestLookup(t *testing.T) {
 	for q, want := range map[string]string{
 		"tie":       "tie",
 		"TIE":       "tie",
-		"并列":        "",
+		"并列":        "tie",
+		"撕":         "tearing",
+		"nothing":   "",
 		"同一时刻（并列）":  "tie",
 		"通道":        "channel",
 		"data race": "data-race",
