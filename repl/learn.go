@@ -711,7 +711,7 @@ var learnZh = learnMessages{
 	starterLoaded:    "新会话：已载入 %s 中的声明，语句请你自己输入：",
 	glossaryHead:     "术语表（:glossary 术语 查看详细解释）：",
 	noTerm:           "术语表里没有 %q：:glossary 列出所有术语",
-	termInEnglish:    "（英文：%s）",
+	termInEnglish:    "（英文：“%s”）",
 	termLesson:       "（第 %d 课：%s）",
 	progressNotSaved: "concur：进度没有保存：%v",
 }
