@@ -55,6 +55,16 @@ var acceptedWrong = map[string]string{
 	"crawler/crawl/wrong-race.go.txt":                                   untilRaces,
 }
 
+// leakCheckRaces lists correct answers whose last goroutine hands main its
+// final value and then returns: when the runtime runs main first (under
+// load, preemption makes it likely), the program ends before that goroutine
+// has, and "no leaked goroutines" counts it. Such a failure is logged, not
+// reported, until the check counts only goroutines that can never finish
+// (issue 11); any other failure is reported.
+var leakCheckRaces = map[string]bool{
+	"crawler/crawl/right-coordinator.go.txt": true,
+}
+
 // The reasons wrong answers pass today.
 const (
 	untilPerturbed = "relies on timing (a sleep as long as another goroutine takes, a yield, a receiver already waiting) instead of synchronising: accepted until checks run under perturbed schedules and sleeps (issue 11)"
@@ -112,6 +122,10 @@ func TestAnswers(t *testing.T) {
 					failures := lessons.Check(x.Checks, events)
 					if strings.HasPrefix(filepath.Base(f), "right-") {
 						for _, fl := range failures {
+							if leakCheckRaces[rel] && fl.Expectation.Text == "no leaked goroutines" {
+								t.Logf("%s: failed the leak check in this run (%s): see leakCheckRaces", rel, fl)
+								continue
+							}
 							t.Errorf("%s: a correct answer fails: %s; it prints\n%s", f, fl, out)
 						}
 						return
@@ -138,6 +152,11 @@ func TestAnswers(t *testing.T) {
 	for rel := range acceptedWrong {
 		if !seen[rel] {
 			t.Errorf("acceptedWrong names %s, which is not an answer of any exercise", rel)
+		}
+	}
+	for rel := range leakCheckRaces {
+		if !seen[rel] || !strings.Contains(rel, "/right-") {
+			t.Errorf("leakCheckRaces names %s, which is not a correct answer of any exercise", rel)
 		}
 	}
 }
