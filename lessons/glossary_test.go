@@ -4,8 +4,11 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/lessons"
+	"github.com/concur-dev/concur/repl"
 )
 
 // TestGlossary: the glossary parses, names lessons that exist, and the
@@ -128,5 +131,26 @@ func TestParseGlossaryErrors(t *testing.T) {
 	}
 	if a := terms[0]; a.Def["en"] != "one two" || a.Def["zh"] != "第一行第二行 and Go" || strings.Join(a.Avoid["zh"], "|") != "乙|丙" {
 		t.Errorf("parsed %+v", a)
+	}
+}
+
+// TestGlossaryInREPL: :glossary works outside lesson mode too, in the
+// learner's language, and names the lesson that introduces a term.
+func TestGlossaryInREPL(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"Glossary (:glossary TERM says more about one):", "channel", "(lesson 7: Unbuffered channels: a rendezvous)"},
+		"zh": {"术语表（:glossary 术语 查看详细解释）：", "通道（英文：“channel”）", "（第 7 课：无缓冲通道：一次会合）"},
+	} {
+		var out strings.Builder
+		cfg := repl.Config{Lang: lang, Out: &out, Err: &out, Engine: engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour}}
+		repl.Run(cfg, repl.NewPlainSource(strings.NewReader(":glossary\n:glossary channel\n:help\n")))
+		for _, w := range want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s: no %q in\n%s", lang, w, out.String())
+			}
+		}
+		if !strings.Contains(out.String(), ":glossary [TERM]") {
+			t.Errorf("%s: :help does not list :glossary:\n%s", lang, out.String())
+		}
 	}
 }

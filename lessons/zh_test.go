@@ -2,6 +2,8 @@ package lessons_test
 
 import (
 	"bytes"
+	"go/scanner"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -176,5 +178,54 @@ func TestChineseRuns(t *testing.T) {
 				t.Logf("the session printed:\n%s", out)
 			}
 		})
+	}
+}
+
+// TestChineseComments: the code the Chinese lessons show has its comments in
+// Chinese: every example, starting code and solution whose English code has
+// a comment is given with the comments translated.
+func TestChineseComments(t *testing.T) {
+	ls := load(t)
+	c := zhChecker(t, ls)
+	for _, l := range ls {
+		for _, s := range l.Steps {
+			type shown struct{ what, en, zh string }
+			var blocks []shown
+			for _, ex := range s.Examples {
+				blocks = append(blocks, shown{"example " + ex.Name, ex.Code, ex.CodeIn(lessons.Chinese)})
+			}
+			if x := s.Exercise; x != nil {
+				blocks = append(blocks, shown{"starting code of " + x.Name, x.Starter, x.StarterIn(lessons.Chinese)},
+					shown{"solution of " + x.Name, x.Solution, x.SolutionIn(lessons.Chinese)})
+			}
+			for _, b := range blocks {
+				if len(comments(b.en)) == 0 {
+					continue
+				}
+				for _, cm := range comments(b.zh) {
+					for _, f := range c.Check(cm) {
+						t.Errorf("%s: the %s shows an English comment: %s", l.Source[lessons.Chinese], b.what, f.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// comments returns the text of the comments in Go source.
+func comments(src string) []string {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
+	var out []string
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			return out
+		}
+		if tok == token.COMMENT {
+			out = append(out, strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(lit, "//"), "/*"), "*/")))
+		}
 	}
 }
