@@ -2,6 +2,7 @@ package lessons_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -52,7 +53,8 @@ func TestGlossary(t *testing.T) {
 	}
 }
 
-// withoutCode removes code blocks and `code spans` from Markdown.
+// withoutCode removes code blocks and `code spans` (which may go on over a
+// line break) from Markdown.
 func withoutCode(md string) string {
 	var b strings.Builder
 	fence := false
@@ -61,19 +63,15 @@ func withoutCode(md string) string {
 			fence = !fence
 			continue
 		}
-		if fence {
-			continue
+		if !fence {
+			b.WriteString(line)
+			b.WriteByte('\n')
 		}
-		parts := strings.Split(line, "`")
-		for i, p := range parts {
-			if i%2 == 0 {
-				b.WriteString(p)
-			}
-		}
-		b.WriteByte('\n')
 	}
-	return b.String()
+	return codeSpan.ReplaceAllString(b.String(), "")
 }
+
+var codeSpan = regexp.MustCompile("`[^`]*`")
 
 func around(s string, i int) string {
 	r := []rune(s)

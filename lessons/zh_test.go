@@ -229,3 +229,31 @@ func comments(src string) []string {
 		}
 	}
 }
+
+// TestChineseTypography: Chinese prose uses full-width quotes “…” and
+// full-width punctuation after Chinese characters, outside code.
+func TestChineseTypography(t *testing.T) {
+	for _, l := range load(t) {
+		var prose []string
+		for _, s := range l.Steps {
+			prose = append(prose, s.Title[lessons.Chinese], s.Text[lessons.Chinese])
+			for _, ex := range s.Examples {
+				prose = append(prose, ex.Look[lessons.Chinese])
+			}
+			if s.Exercise != nil {
+				prose = append(prose, s.Exercise.Hints[lessons.Chinese]...)
+			}
+		}
+		for _, line := range strings.Split(withoutCode(strings.Join(prose, "\n")), "\n") {
+			if strings.Contains(line, `"`) {
+				t.Errorf("%s: ASCII quotes in Chinese prose, want “…”: %s", l.Source[lessons.Chinese], line)
+			}
+			rs := []rune(line)
+			for i := 1; i < len(rs); i++ {
+				if strings.ContainsRune(",;:?!", rs[i]) && rs[i-1] >= 0x4e00 && rs[i-1] <= 0x9fff {
+					t.Errorf("%s: ASCII %q after a Chinese character, want full-width: %s", l.Source[lessons.Chinese], rs[i], line)
+				}
+			}
+		}
+	}
+}
