@@ -107,7 +107,7 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	words := learnCatalog[language]
 	all, err := lessons.Load()
 	if err == nil && *verify {
-		return verifyLessons(all, opts, stdout)
+		return verifyLessons(all, opts, stdout, language)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "concur learn: %v\n", err)
