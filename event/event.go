@@ -10,6 +10,7 @@
 package event
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -19,7 +20,7 @@ import (
 
 // Version is the version of the event stream. It changes when a field is
 // removed or changes meaning; adding a kind or a field keeps it.
-const Version = 1
+const Version = 2
 
 // Kind says what an event reports.
 type Kind string
@@ -27,18 +28,22 @@ type Kind string
 // The kinds of event. Every event has Kind, T and G; the comment of each kind
 // names the other fields it uses.
 const (
-	Start    Kind = "start"    // a stream begins: V (version), Clock
+	Start    Kind = "start"    // a stream begins: V (version), Clock, Seed
 	Output   Kind = "output"   // a goroutine wrote one line: Stream, Text (without its newline)
 	Go       Kind = "go"       // goroutine G started: Name (the function it began in), Parent
 	End      Kind = "end"      // goroutine G finished
-	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (requested duration, ns)
+	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (ns); it waits, asleep, until its wake
+	Block    Kind = "block"    // goroutine G waits: Reason (Go's words), Obj (the channel or lock, 0: none)
+	Wake     Kind = "wake"     // goroutine G stops waiting: By (who ended the wait, 0: the clock), Op (what By did), Obj
+	Object   Kind = "object"   // a channel or lock first named in the stream: Obj (its id), Type, Name, At, Cap
 	Value    Kind = "value"    // an expression input's value: Text
 	Compile  Kind = "compile"  // the input did not compile: Text (file:line:col: message lines)
 	Panic    Kind = "panic"    // goroutine G panicked: Text (Go's message), Stack (the snippet's frames)
 	Fatal    Kind = "fatal"    // the program died: Text (Go's "fatal error: ..." or the worker's end)
 	Deadlock Kind = "deadlock" // every goroutine was blocked: Text, Blocked
 	Timeout  Kind = "timeout"  // a budget ran out or the run was stopped: Text, Blocked (what still ran)
-	Restore  Kind = "restore"  // the session's worker was restarted and earlier inputs replayed: Text
+	Restore  Kind = "restore"  // a new program replayed the session's inputs: Text, Reason (why), N (how many), D (how long)
+	Dropped  Kind = "dropped"  // an earlier input was left out of the session: Input (its number), Text (its first line), Reason
 	Exit     Kind = "exit"     // the run ended: Code (exit status); T is the run's total elapsed time
 )
 
@@ -60,6 +65,33 @@ type Event struct {
 	Stack []string `json:"stack,omitempty"`
 	// Blocked lists goroutines still alive at a deadlock or timeout.
 	Blocked []Goroutine `json:"blocked,omitempty"`
+
+	// Seed is a start event's schedule seed.
+	Seed uint64 `json:"seed,omitempty"`
+	// Reason is what a block event's goroutine waits on, in Go's words:
+	// "chan send", "chan receive", "select", "sync.Mutex.Lock", ...
+	Reason string `json:"reason,omitempty"`
+	// Obj is the channel or lock an event is about (an object event's id).
+	Obj int `json:"obj,omitempty"`
+	// By is the goroutine whose action ended a wait (0: the clock).
+	By int `json:"by,omitempty"`
+	// Op is what By did: "send", "receive", "close", "unlock", "runlock",
+	// "done", "add", "signal", "broadcast", "once", "cancel", or for the
+	// clock "clock" (a sleep's end) and "timer".
+	Op string `json:"op,omitempty"`
+	// Type, At and Cap describe an object: "chan", "timer", "sync.Mutex",
+	// "sync.RWMutex", "sync.WaitGroup", "sync.Cond", "sync.Once",
+	// "context"; where it was made ("3:9"); a channel's capacity.
+	Type string `json:"type,omitempty"`
+	At   string `json:"at,omitempty"`
+	Cap  int    `json:"cap,omitempty"`
+	// Input is an input's number in the session, from 1 (dropped).
+	Input int `json:"input,omitempty"`
+	// N is how many inputs a restore replayed.
+	N int `json:"n,omitempty"`
+	// Cause is what ended a restored session's worker, in Go's words
+	// ("fatal error: stack overflow"), or for a clock switch the new clock.
+	Cause string `json:"cause,omitempty"`
 }
 
 // Goroutine describes a live goroutine: its number, the function it began in
@@ -68,6 +100,15 @@ type Goroutine struct {
 	G     int    `json:"g"`
 	Name  string `json:"name"`
 	State string `json:"state"`
+	// Obj is the channel or lock it waits on, On its name for reports
+	// ("jobs (made at 3:9)"), Since when it has waited (ns on the run's
+	// clock, negative for a wait that began in an earlier run).
+	Obj   int    `json:"obj,omitempty"`
+	On    string `json:"on,omitempty"`
+	Since int64  `json:"since,omitempty"`
+	// Count, when above 1, makes the entry stand for that many goroutines
+	// started in the same function and waiting alike (G is the first's).
+	Count int `json:"count,omitempty"`
 }
 
 // Elapsed is T as a duration.
@@ -82,17 +123,33 @@ func (e Event) AppendJSON(b []byte) []byte {
 	b = strconv.AppendInt(b, e.T, 10)
 	b = append(b, `,"g":`...)
 	b = strconv.AppendInt(b, int64(e.G), 10)
+	num := func(name string, n int) {
+		if n != 0 {
+			b = append(b, ',', '"')
+			b = append(b, name...)
+			b = append(b, '"', ':')
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+	}
 	field := func(name, value string) {
 		b = append(b, ',', '"')
 		b = append(b, name...)
 		b = append(b, '"', ':')
 		b = appendString(b, value)
+		if name == "text" && !utf8.ValidString(value) {
+			// JSON strings hold only Unicode: the exact bytes go beside.
+			b = append(b, `,"raw":"`...)
+			b = base64.StdEncoding.AppendEncode(b, []byte(value))
+			b = append(b, '"')
+		}
 	}
 	switch e.Kind {
 	case Start:
 		b = append(b, `,"v":`...)
 		b = strconv.AppendInt(b, int64(e.V), 10)
 		field("clock", e.Clock)
+		b = append(b, `,"seed":`...)
+		b = strconv.AppendUint(b, e.Seed, 10)
 	case Output:
 		field("stream", e.Stream)
 		field("text", e.Text)
@@ -103,6 +160,45 @@ func (e Event) AppendJSON(b []byte) []byte {
 	case Sleep:
 		b = append(b, `,"d":`...)
 		b = strconv.AppendInt(b, e.D, 10)
+	case Block:
+		field("reason", e.Reason)
+		num("obj", e.Obj)
+	case Wake:
+		num("by", e.By)
+		field("op", e.Op)
+		num("obj", e.Obj)
+	case Object:
+		b = append(b, `,"obj":`...)
+		b = strconv.AppendInt(b, int64(e.Obj), 10)
+		field("type", e.Type)
+		if e.Name != "" {
+			field("name", e.Name)
+		}
+		if e.At != "" {
+			field("at", e.At)
+		}
+		if e.Type == "chan" || e.Type == "timer" {
+			b = append(b, `,"cap":`...)
+			b = strconv.AppendInt(b, int64(e.Cap), 10)
+		}
+	case Restore:
+		field("text", e.Text)
+		if e.Reason != "" {
+			field("reason", e.Reason)
+		}
+		if e.Cause != "" {
+			field("cause", e.Cause)
+		}
+		b = append(b, `,"n":`...)
+		b = strconv.AppendInt(b, int64(e.N), 10)
+		if e.D != 0 {
+			b = append(b, `,"d":`...)
+			b = strconv.AppendInt(b, e.D, 10)
+		}
+	case Dropped:
+		num("input", e.Input)
+		field("text", e.Text)
+		field("reason", e.Reason)
 	case Exit:
 		b = append(b, `,"code":`...)
 		b = strconv.AppendInt(b, int64(e.Code), 10)
@@ -132,6 +228,22 @@ func (e Event) AppendJSON(b []byte) []byte {
 				b = appendString(b, g.Name)
 				b = append(b, `,"state":`...)
 				b = appendString(b, g.State)
+				if g.Obj != 0 {
+					b = append(b, `,"obj":`...)
+					b = strconv.AppendInt(b, int64(g.Obj), 10)
+				}
+				if g.On != "" {
+					b = append(b, `,"on":`...)
+					b = appendString(b, g.On)
+				}
+				if g.Since != 0 {
+					b = append(b, `,"since":`...)
+					b = strconv.AppendInt(b, g.Since, 10)
+				}
+				if g.Count > 1 {
+					b = append(b, `,"count":`...)
+					b = strconv.AppendInt(b, int64(g.Count), 10)
+				}
 				b = append(b, '}')
 			}
 			b = append(b, ']')
@@ -140,20 +252,29 @@ func (e Event) AppendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// Parse reads one JSON event line.
+// Parse reads one JSON event line. A "raw" field (the exact bytes of a text
+// that is not UTF-8, base64) gives Text back its bytes.
 func Parse(line []byte) (Event, error) {
-	var e Event
-	if err := json.Unmarshal(line, &e); err != nil {
-		return e, fmt.Errorf("event: %w", err)
+	var w struct {
+		Event
+		Raw []byte `json:"raw"`
 	}
+	if err := json.Unmarshal(line, &w); err != nil {
+		return w.Event, fmt.Errorf("event: %w", err)
+	}
+	e := w.Event
 	if e.Kind == "" {
 		return e, fmt.Errorf("event: no kind")
+	}
+	if w.Raw != nil {
+		e.Text = string(w.Raw)
 	}
 	return e, nil
 }
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, as
-// encoding/json does, so every line we write parses.
+// encoding/json does, so every line we write parses (AppendJSON adds the
+// exact bytes of such a text as "raw").
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')

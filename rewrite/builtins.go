@@ -9,11 +9,14 @@ import (
 )
 
 // Prelude is evaluated once per session, before any input, as a
-// declarations unit. It defines the generic functions that rewritten calls
-// of min and max use. The constraint is spelled out rather than imported
-// from cmp so that the prelude needs no standard package from the engine.
-// NaN wins, as with Go's builtins.
-const Prelude = `type __concur_ordered interface {
+// declarations unit: the generic functions that rewritten code calls (min
+// and max here, channel operations in chanops.go).
+const Prelude = basePrelude + chanPrelude
+
+// basePrelude holds min and max. The constraint is spelled out rather than
+// imported from cmp so that the prelude needs no standard package from the
+// engine. NaN wins, as with Go's builtins.
+const basePrelude = `type __concur_ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
 		~float32 | ~float64 | ~string
 }

@@ -308,6 +308,9 @@ func (r *rewriter) inlineText(fun ast.Expr) string {
 		if f.Name == "clear" && r.isBuiltin(f.Name) {
 			return "__concur.Clear"
 		}
+		if f.Name == "close" && r.isBuiltin(f.Name) {
+			return "__concur.Close"
+		}
 		return f.Name
 	case *ast.SelectorExpr:
 		return f.X.(*ast.Ident).Name + "." + f.Sel.Name

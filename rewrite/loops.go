@@ -20,10 +20,10 @@ func (r *rewriter) forStmt(s *ast.ForStmt) {
 	r.enterLoop()
 	defer r.leaveLoop()
 	r.push()
-	r.stmt(s.Init)
+	r.headerStmt(s.Init)
 	vars := r.definedBy(s.Init)
 	r.expr(s.Cond, 0)
-	r.stmt(s.Post)
+	r.headerStmt(s.Post)
 	r.loopBody(s.Body, vars, true)
 	r.pop()
 }
@@ -134,6 +134,12 @@ func redeclares(body *ast.BlockStmt, names []string) bool {
 // refused; ranging over an integer is rewritten; other loops get
 // per-iteration copies of captured variables.
 func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
+	if r.isChanExpr(s.X) {
+		r.enterLoop()
+		defer r.leaveLoop()
+		r.rangeChan(s)
+		return
+	}
 	r.expr(s.X, 0)
 	if r.isIterExpr(s.X) {
 		r.errorf(s.X.Pos(), "range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice")

@@ -56,12 +56,16 @@ import (
 // Env is what earlier inputs of a session declared; Rewrite reads it, the
 // engine updates it with Add after a successful input.
 type Env struct {
-	Consts  map[string]bool   // top-level constant names
-	Ints    map[string]bool   // top-level names known to be of an integer type (vars and consts)
-	Funcs   map[string]bool   // every top-level name the learner declared: funcs, vars, types, consts
-	Seqs    map[string]bool   // top-level names known to be slices, arrays or strings (ranging over one gives int keys)
-	Imports map[string]string // package name -> import path imported so far in the session
-	Std     map[string]string // package name -> import path of standard packages that may be auto-imported
+	Consts map[string]bool // top-level constant names
+	Ints   map[string]bool // top-level names known to be of an integer type (vars and consts)
+	Funcs  map[string]bool // every top-level name the learner declared: funcs, vars, types, consts
+	Seqs   map[string]bool // top-level names known to be slices, arrays or strings (ranging over one gives int keys)
+	Chans  map[string]bool // top-level vars known to be channels, and funcs returning one
+	// ChanFields are field names declared with a channel type in the
+	// session's struct types.
+	ChanFields map[string]bool
+	Imports    map[string]string // package name -> import path imported so far in the session
+	Std        map[string]string // package name -> import path of standard packages that may be auto-imported
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -71,12 +75,14 @@ func NewEnv(std map[string]string) *Env {
 		std = map[string]string{}
 	}
 	return &Env{
-		Consts:  map[string]bool{},
-		Ints:    map[string]bool{},
-		Funcs:   map[string]bool{},
-		Seqs:    map[string]bool{},
-		Imports: map[string]string{},
-		Std:     std,
+		Consts:     map[string]bool{},
+		Ints:       map[string]bool{},
+		Funcs:      map[string]bool{},
+		Seqs:       map[string]bool{},
+		Chans:      map[string]bool{},
+		ChanFields: map[string]bool{},
+		Imports:    map[string]string{},
+		Std:        std,
 	}
 }
 
@@ -87,6 +93,7 @@ func (e *Env) Add(in *Input) {
 		delete(e.Consts, n)
 		delete(e.Ints, n)
 		delete(e.Seqs, n)
+		delete(e.Chans, n)
 		e.Funcs[n] = true
 	}
 	for _, n := range in.Declared.Consts {
@@ -97,6 +104,12 @@ func (e *Env) Add(in *Input) {
 	}
 	for _, n := range in.Declared.Seqs {
 		e.Seqs[n] = true
+	}
+	for _, n := range in.Declared.Chans {
+		e.Chans[n] = true
+	}
+	for _, n := range in.Declared.ChanFields {
+		e.ChanFields[n] = true
 	}
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
@@ -116,11 +129,13 @@ type Unit struct {
 
 // Declared is what an input declares at top level.
 type Declared struct {
-	Consts  []string          // constant names
-	Ints    []string          // names of integer-typed vars and consts
-	Funcs   []string          // every declared name: funcs, vars (including top-level :=), types, consts
-	Seqs    []string          // names of slice, array and string vars and consts
-	Imports map[string]string // package name -> path, explicit and auto imports
+	Consts     []string          // constant names
+	Ints       []string          // names of integer-typed vars and consts
+	Funcs      []string          // every declared name: funcs, vars (including top-level :=), types, consts
+	Seqs       []string          // names of slice, array and string vars and consts
+	Chans      []string          // names of channel vars and of funcs returning a channel
+	ChanFields []string          // struct fields declared with a channel type
+	Imports    map[string]string // package name -> path, explicit and auto imports
 }
 
 // Input is one learner input rewritten for yaegi.

@@ -31,6 +31,7 @@ type object struct {
 	isIter bool       // a func value, or a func returning a range-over-func iterator
 	ref    refKind    // pointer-ness, for method receivers
 	seq    bool       // a slice, array or string: ranging over it gives integer keys
+	isChan bool       // a channel; for a func, its only result is one
 	path   string     // import path, for objPkg
 	rename string     // name in yaegi's source when it differs (yaegi's top-level shadowing)
 	loop   *loopVar   // set while the object is a loop variable whose body is being walked
@@ -100,7 +101,10 @@ type walker struct {
 	loops    []*loopFrame   // loops around the walk, in the current function
 	defers   []*deferredLit // deferred literals being walked
 
-	topNames        map[string]bool // names declared anywhere at the input's top level
+	topNames        map[string]bool          // names declared anywhere at the input's top level
+	madeFor         map[*ast.CallExpr]string // make(chan) calls and the variable each is for
+	chanFields      map[string]bool          // struct fields of channel type this input declares
+	header          bool                     // walking an if, for or switch header's statement
 	explicitImports []string
 	autoImports     []string
 	importNames     map[string]string
@@ -114,6 +118,8 @@ func (w *walker) init() {
 	w.fn = w.mainFn
 	w.litNames = map[*ast.FuncLit]string{}
 	w.topNames = map[string]bool{}
+	w.madeFor = map[*ast.CallExpr]string{}
+	w.chanFields = map[string]bool{}
 	w.importNames = map[string]string{}
 }
 
@@ -366,7 +372,14 @@ func (r *rewriter) declared() Declared {
 		if o.seq && (o.kind == objVar || o.kind == objConst) {
 			d.Seqs = append(d.Seqs, name)
 		}
+		if o.isChan && (o.kind == objVar || o.kind == objFunc) {
+			d.Chans = append(d.Chans, name)
+		}
 	}
+	for f := range r.chanFields {
+		d.ChanFields = append(d.ChanFields, f)
+	}
+	sort.Strings(d.ChanFields)
 	return d
 }
 

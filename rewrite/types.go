@@ -236,12 +236,12 @@ func (r *rewriter) refOfValue(e ast.Expr) refKind {
 
 // typedObject describes a variable or constant declared with a type.
 func (r *rewriter) typedObject(kind objKind, t ast.Expr) *object {
-	return &object{kind: kind, isInt: r.isIntType(t), isIter: isIterType(t), ref: r.refOfType(t), seq: r.isSeqType(t)}
+	return &object{kind: kind, isInt: r.isIntType(t), isIter: isIterType(t), ref: r.refOfType(t), seq: r.isSeqType(t), isChan: isChanType(t)}
 }
 
 // valueObject describes a variable or constant declared with a value.
 func (r *rewriter) valueObject(kind objKind, e ast.Expr) *object {
-	return &object{kind: kind, isInt: r.isIntExpr(e), isIter: r.isIterExpr(e), ref: r.refOfValue(e), seq: r.isSeqExpr(e)}
+	return &object{kind: kind, isInt: r.isIntExpr(e), isIter: r.isIterExpr(e), ref: r.refOfValue(e), seq: r.isSeqExpr(e), isChan: r.isChanExpr(e)}
 }
 
 // isSeqType reports whether a type is a slice, an array or string: ranging

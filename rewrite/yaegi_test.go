@@ -137,6 +137,15 @@ func newSession(t *testing.T) *session {
 		"Exit":  reflect.ValueOf(s.hooks.exit),
 		"Clear": reflect.ValueOf(clearValue),
 		"At":    reflect.ValueOf(func(line, col int, v any) {}),
+		// The channel hooks as on the real clock: they watch, the Go
+		// runtime schedules.
+		"Mk":       reflect.ValueOf(func(c any, name, at string) any { return c }),
+		"PreSend":  reflect.ValueOf(func(pc any) {}),
+		"PostSend": reflect.ValueOf(func() {}),
+		"PreRecv":  reflect.ValueOf(func(pc any) {}),
+		"Post":     reflect.ValueOf(func() {}),
+		"Close":    reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
+		"Select":   reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
 	}})
 	if err != nil {
 		t.Fatal(err)
