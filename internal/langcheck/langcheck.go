@@ -109,7 +109,7 @@ var (
 	stamp      = regexp.MustCompile(`[+]\d+\.\d{3}s\s+(g\d+ \S+|—)\s+│`)
 	goText     = regexp.MustCompile(`^(panic: |fatal error: |goroutine \d+ \[|exit status \d+|\S+\(\.\.\.\)$|\S+\.go:\d+(:\d+)?(: |$)|g\d+ \S+: )`)
 	quoted     = regexp.MustCompile(`"(\\.|[^"\\])*"|“[^”]*”|‘[^’]*’|「[^」]*」`)
-	command    = regexp.MustCompile(`(^|[^\w:])[:][a-z]+(\s+(\[[^\]]*\]|[\w-]+(\|[\w-]+)+))*|\bconcur [a-z]+`)
+	command    = regexp.MustCompile(`(^|[^\w:])[:][a-z]+(\s+(\[[^\]]*\]|[A-Z][A-Z0-9_]*\b|[\w-]+(\|[\w-]+)+))*|\bconcur [a-z]+`)
 	flagArg    = regexp.MustCompile(`(^|[^\w-])--?[a-z][a-z-]*(=\S*)?`)
 	pathLike   = regexp.MustCompile(`\S*[/\\]\S*|\S+\.(go|md|json|txt|cast|html|bad)\b`)
 	envVar     = regexp.MustCompile(`\$[A-Z_][A-Z0-9_]*`)
