@@ -48,9 +48,7 @@ var acceptedWrong = map[string]string{
 	"once-rwmutex/cache/wrong-no-lock.go.txt":                           untilRaces,
 	"once-rwmutex/load-once/wrong-flag-and-sleep.go.txt":                untilPerturbed,
 	"leaks/stop-the-leak/wrong-drop-if-nobody.go.txt":                   untilPerturbed,
-	"fan-in-out/both-as-they-come/wrong-poll.go.txt":                    untilPerturbed,
 	"cancel-pipeline/square-listens/wrong-sleep-instead-of-wait.go.txt": untilPerturbed,
-	"semaphores/two-at-a-time/wrong-staggered-sleep.go.txt":             untilPerturbed,
 	"crawler/crawl/wrong-sleep.go.txt":                                  untilPerturbed,
 	"crawler/crawl/wrong-race.go.txt":                                   untilRaces,
 }
