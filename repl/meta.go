@@ -40,6 +40,7 @@ func init() {
 		{":seed", "[N]", func(m messages) string { return m.helpSeed }, (*REPL).seed},
 		{":explore", "N [jitter]", func(m messages) string { return m.helpExplore }, (*REPL).explore},
 		{":record", "FILE|stop", func(m messages) string { return m.helpRecord }, (*REPL).record},
+		glossaryCommand, // learn.go
 	}
 }
 
