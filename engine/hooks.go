@@ -16,18 +16,19 @@ import (
 func (w *worker) hookExports() interp.Exports {
 	s := w.s
 	return interp.Exports{"concur/rt/rt": {
-		"Spawn":    reflect.ValueOf(s.Spawn),
-		"Enter":    reflect.ValueOf(w.enter),
-		"Exit":     reflect.ValueOf(w.goroutineExit),
-		"Clear":    reflect.ValueOf(clearValue),
-		"At":       reflect.ValueOf(w.panicAt),
-		"Mk":       reflect.ValueOf(func(c any, name, at string) any { s.MakeChan(c, name, at); return c }),
-		"PreSend":  reflect.ValueOf(s.PreSend),
-		"PostSend": reflect.ValueOf(s.PostSend),
-		"PreRecv":  reflect.ValueOf(s.PreRecv),
-		"Post":     reflect.ValueOf(s.Post),
-		"Close":    reflect.ValueOf(s.Close),
-		"Select":   reflect.ValueOf(s.Select),
+		"Spawn":     reflect.ValueOf(s.Spawn),
+		"Enter":     reflect.ValueOf(w.enter),
+		"Exit":      reflect.ValueOf(w.goroutineExit),
+		"Clear":     reflect.ValueOf(clearValue),
+		"At":        reflect.ValueOf(w.panicAt),
+		"Mk":        reflect.ValueOf(func(c any, name, at string) any { s.MakeChan(c, name, at); return c }),
+		"PreSend":   reflect.ValueOf(s.PreSend),
+		"PostSend":  reflect.ValueOf(s.PostSend),
+		"PreRecv":   reflect.ValueOf(s.PreRecv),
+		"PreRecvOK": reflect.ValueOf(s.PreRecvOK),
+		"Post":      reflect.ValueOf(s.Post),
+		"Close":     reflect.ValueOf(s.Close),
+		"Select":    reflect.ValueOf(s.Select),
 	}}
 }
 
