@@ -281,11 +281,14 @@ var errCorrupt = errors.New("corrupt frame")
 
 // decoder reads frames.
 type decoder struct {
-	r   *bufio.Reader
-	buf []byte
+	r      *bufio.Reader
+	buf    []byte
+	intern map[string]string // the few words events repeat: kinds, reasons, names
 }
 
-func newDecoder(r io.Reader) *decoder { return &decoder{r: bufio.NewReaderSize(r, 64<<10)} }
+func newDecoder(r io.Reader) *decoder {
+	return &decoder{r: bufio.NewReaderSize(r, 64<<10), intern: map[string]string{}}
+}
 
 // next reads one frame. It returns io.EOF at a clean end of stream.
 func (d *decoder) next() (frame, error) {
@@ -309,7 +312,7 @@ func (d *decoder) next() (frame, error) {
 		return f, fmt.Errorf("frame body: %w", noEOF(err))
 	}
 	f.typ = typ
-	p := payload{b: b}
+	p := payload{b: b, intern: d.intern}
 	switch typ {
 	case frameEvent:
 		f.ev = p.event()
@@ -343,18 +346,18 @@ func (d *decoder) next() (frame, error) {
 
 func (p *payload) event() event.Event {
 	var ev event.Event
-	ev.Kind = event.Kind(p.str())
+	ev.Kind = event.Kind(p.word())
 	ev.T = p.varint()
 	ev.G = int(p.varint())
 	mask := p.uvarint()
 	if mask&fStream != 0 {
-		ev.Stream = p.str()
+		ev.Stream = p.word()
 	}
 	if mask&fText != 0 {
 		ev.Text = p.str()
 	}
 	if mask&fName != 0 {
-		ev.Name = p.str()
+		ev.Name = p.word()
 	}
 	if mask&fParent != 0 {
 		ev.Parent = int(p.varint())
@@ -383,7 +386,7 @@ func (p *payload) event() event.Event {
 		}
 	}
 	if mask&fReason != 0 {
-		ev.Reason = p.str()
+		ev.Reason = p.word()
 	}
 	if mask&fObj != 0 {
 		ev.Obj = int(p.varint())
@@ -392,10 +395,10 @@ func (p *payload) event() event.Event {
 		ev.By = int(p.varint())
 	}
 	if mask&fOp != 0 {
-		ev.Op = p.str()
+		ev.Op = p.word()
 	}
 	if mask&fType != 0 {
-		ev.Type = p.str()
+		ev.Type = p.word()
 	}
 	if mask&fAt != 0 {
 		ev.At = p.str()
@@ -436,8 +439,32 @@ func noEOF(err error) error {
 
 // payload reads the fields of one frame, remembering the first error.
 type payload struct {
-	b   []byte
-	err error
+	b      []byte
+	err    error
+	intern map[string]string
+}
+
+// word reads a string that events repeat, sharing one copy of each.
+func (p *payload) word() string {
+	k := p.count()
+	if p.err != nil || k > len(p.b) {
+		p.fail()
+		return ""
+	}
+	b := p.b[:k]
+	p.b = p.b[k:]
+	if p.intern == nil || k > 64 {
+		return string(b)
+	}
+	if s, ok := p.intern[string(b)]; ok {
+		return s
+	}
+	if len(p.intern) > 4096 {
+		return string(b) // names without end: keep the map small
+	}
+	s := string(b)
+	p.intern[s] = s
+	return s
 }
 
 func (p *payload) varint() int64 {

@@ -32,7 +32,7 @@ const (
 	Output   Kind = "output"   // a goroutine wrote one line: Stream, Text (without its newline)
 	Go       Kind = "go"       // goroutine G started: Name (the function it began in), Parent
 	End      Kind = "end"      // goroutine G finished
-	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (ns); it waits, asleep, until its wake
+	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (ns), N times in a row (N > 1); it waits, asleep, until its wake
 	Block    Kind = "block"    // goroutine G waits: Reason (Go's words), Obj (the channel or lock, 0: none)
 	Wake     Kind = "wake"     // goroutine G stops waiting: By (who ended the wait, 0: the clock), Op (what By did), Obj
 	Object   Kind = "object"   // a channel or lock first named in the stream: Obj (its id), Type, Name, At, Cap
@@ -160,6 +160,7 @@ func (e Event) AppendJSON(b []byte) []byte {
 	case Sleep:
 		b = append(b, `,"d":`...)
 		b = strconv.AppendInt(b, e.D, 10)
+		num("n", e.N)
 	case Block:
 		field("reason", e.Reason)
 		num("obj", e.Obj)

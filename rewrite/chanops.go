@@ -18,7 +18,7 @@ import (
 //
 //	v, ok := <-X           __concur_cN := X; __concur.PreRecv(&__concur_cN); v, ok := <-__concur_cN
 //	f(<-X)                 f((<-__concur_rv(X)))
-//	X <- V                 { __concur_cN := X; __concur_vN := V; __concur.PreSend(&__concur_cN); __concur_cN <- __concur_vN; __concur.PostSend() }
+//	X <- V                 { __concur_cN := X; __concur_vN := V; __concur_wN := __concur.PreSend(&__concur_cN); __concur_cN <- __concur_vN; if __concur_wN { __concur.PostSend() } }
 //	close(X)               __concur.Close(X)
 //	make(chan T, n)        __concur.Mk(make(chan T, n), "name", "line:col").(chan T)
 //	for v := range X {…}   for __concur_cN := X; true; { __concur_mN := __concur_cN; __concur.PreRecv(&__concur_mN); v, __concur_okN := <-__concur_mN; if !__concur_okN { break }; … }
@@ -136,18 +136,19 @@ func (r *rewriter) sendStmt(s *ast.SendStmt) {
 	}
 	id := r.nextID()
 	c := fmt.Sprintf("%s_c%d", reservedPrefix, id)
+	w := fmt.Sprintf("%s_w%d", reservedPrefix, id) // the send waits: PostSend
 	r.insert(r.off(s.Chan.Pos()), "{ "+c+" := ")
 	r.expr(s.Chan, 0)
 	if r.inlineValue(s.Value) {
-		r.replace(r.off(s.Chan.End()), r.off(s.Value.Pos()), "; __concur.PreSend(&"+c+"); "+c+" <- ")
+		r.replace(r.off(s.Chan.End()), r.off(s.Value.Pos()), "; "+w+" := __concur.PreSend(&"+c+"); "+c+" <- ")
 		r.expr(s.Value, 0)
-		r.insert(r.off(s.Value.End()), "; __concur.PostSend() }")
+		r.insert(r.off(s.Value.End()), "; if "+w+" { __concur.PostSend() } }")
 		return
 	}
 	v := fmt.Sprintf("%s_v%d", reservedPrefix, id)
 	r.replace(r.off(s.Chan.End()), r.off(s.Value.Pos()), "; "+v+" := ")
 	r.expr(s.Value, 0)
-	r.insert(r.off(s.Value.End()), "; __concur.PreSend(&"+c+"); "+c+" <- "+v+"; __concur.PostSend() }")
+	r.insert(r.off(s.Value.End()), "; "+w+" := __concur.PreSend(&"+c+"); "+c+" <- "+v+"; if "+w+" { __concur.PostSend() } }")
 }
 
 // inlineValue reports whether a value sent may stay in place rather than go

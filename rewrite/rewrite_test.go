@@ -643,7 +643,7 @@ case v, ok := <-ch:
 }`,
 		want: `D| func pump(in <-chan int, out chan<- int, done chan struct{}) {
  | 	for __concur_c1 := in; true; { __concur_m1 := __concur_c1; __concur.PreRecv(&__concur_m1); v, __concur_ok1 := <-__concur_m1; if !__concur_ok1 { break }; _ = v;
- | 		{ __concur_c2 := out; __concur_v2 := v * 2; __concur.PreSend(&__concur_c2); __concur_c2 <- __concur_v2; __concur.PostSend() }
+ | 		{ __concur_c2 := out; __concur_v2 := v * 2; __concur_w2 := __concur.PreSend(&__concur_c2); __concur_c2 <- __concur_v2; if __concur_w2 { __concur.PostSend() } }
  | 	}
  | 	__concur.Close(out)
  | 	__concur_c3 := done; __concur.PreRecv(&__concur_c3); <-__concur_c3

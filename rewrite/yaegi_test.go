@@ -140,7 +140,7 @@ func newSession(t *testing.T) *session {
 		// The channel hooks as on the real clock: they watch, the Go
 		// runtime schedules.
 		"Mk":       reflect.ValueOf(func(c any, name, at string) any { return c }),
-		"PreSend":  reflect.ValueOf(func(pc any) {}),
+		"PreSend":  reflect.ValueOf(func(pc any) bool { return false }),
 		"PostSend": reflect.ValueOf(func() {}),
 		"PreRecv":  reflect.ValueOf(func(pc any) {}),
 		"PreRecvOK": reflect.ValueOf(func(pc any) bool {

@@ -203,17 +203,19 @@ func (s *Scheduler) chanObj(v reflect.Value) *Obj {
 }
 
 // PreSend is called before `c <- v` with &c, once c and v have been
-// evaluated; PostSend after it. PreSend points c at a channel the send
-// completes on at once: a waiting receiver's mailbox, the program's channel
-// when it has room (or is closed: the send panics, as Go's does), or, when
-// the send must wait, the sender's own outbox, which PostSend then waits on
-// until a receiver has emptied it.
-func (s *Scheduler) PreSend(pc any) {
+// evaluated. It points c at a channel the send completes on at once: a
+// waiting receiver's mailbox, the program's channel when it has room (or is
+// closed: the send panics, as Go's does), or, when the send must wait, the
+// sender's own outbox. It reports whether PostSend must be called after the
+// send: to wait until a receiver has emptied the outbox (or to come back
+// from an operation the scheduler does not see).
+func (s *Scheduler) PreSend(pc any) (post bool) {
 	g := s.enter()
 	defer s.mu.Unlock()
 	if !s.opts.Virtual {
-		return
+		return false
 	}
+	defer func() { post = g.parkOut != nil || g.st == external }()
 	// A seeded schedule may switch here, before anything is decided.
 	s.point(g)
 	p := reflect.ValueOf(pc)
@@ -232,6 +234,7 @@ func (s *Scheduler) PreSend(pc any) {
 		point(p, box(&g.outbox, o.elem))
 		g.parkOut = o
 	}
+	return // post is set by the deferred function
 }
 
 // handToReceiver points a sender's channel at the mailbox of the receiver

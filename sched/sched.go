@@ -178,6 +178,7 @@ type Scheduler struct {
 	extWaits  int           // goroutines in external operations
 	idleWake  chan struct{} // set while the run waits for an external operation
 	overState []Live
+	pend      sleepRun // sleeps not sent yet
 	mainGone  bool // main called runtime.Goexit
 	// Stop waits for stopWho, the goroutine that was running, to park.
 	stopWho  *G
@@ -237,8 +238,40 @@ func (s *Scheduler) RunTime() time.Duration {
 
 // emit sends an event. The caller holds s.mu.
 func (s *Scheduler) emit(e event.Event) {
+	if s.pend.g != nil {
+		s.flushSleeps()
+	}
 	if s.opts.Emit != nil {
 		s.opts.Emit(e)
+	}
+}
+
+// sleepRun is a goroutine's sleeps in a row, nothing else happening in
+// between, not yet sent: one sleep event with n stands for them (a loop
+// that sleeps a millisecond an hour long is 3.6 million sleeps).
+type sleepRun struct {
+	g    *G
+	t0   int64 // when the first began (run time)
+	d    int64 // each one's length
+	n    int
+	woke bool // the last one has ended
+}
+
+// flushSleeps sends the pending sleep run: its sleep event and, if the
+// last sleep has ended, its wake. The caller holds s.mu.
+func (s *Scheduler) flushSleeps() {
+	p := s.pend
+	s.pend = sleepRun{}
+	if s.opts.Emit == nil {
+		return
+	}
+	e := event.Event{Kind: event.Sleep, T: p.t0, G: p.g.ID, D: p.d}
+	if p.n > 1 {
+		e.N = p.n
+	}
+	s.opts.Emit(e)
+	if p.woke && !s.opts.Quiet {
+		s.opts.Emit(event.Event{Kind: event.Wake, T: p.t0 + int64(p.n)*p.d, G: p.g.ID, Op: "clock"})
 	}
 }
 
@@ -247,6 +280,9 @@ func (s *Scheduler) emit(e event.Event) {
 // order with the scheduler's own.
 func (s *Scheduler) Locked(f func(g *G, t int64)) {
 	s.mu.Lock()
+	if s.pend.g != nil {
+		s.flushSleeps() // f sends events of its own
+	}
 	g := s.current()
 	f(g, s.t())
 	s.mu.Unlock()

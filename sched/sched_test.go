@@ -70,9 +70,11 @@ func mk[T any](p *prog, c chan T, name string) chan T {
 }
 
 func send[T any](p *prog, c chan T, v T) {
-	p.s.PreSend(&c)
+	post := p.s.PreSend(&c)
 	c <- v
-	p.s.PostSend()
+	if post {
+		p.s.PostSend()
+	}
 }
 
 func recv[T any](p *prog, c chan T) (T, bool) {

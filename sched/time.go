@@ -57,9 +57,13 @@ func (s *Scheduler) jitter(d int64) int64 {
 	return max(1, int64(float64(d)*f))
 }
 
-// add puts t in the heap, due d from now. The caller holds s.mu.
-func (s *Scheduler) add(t *timer, d int64) {
-	t.when = s.now + s.jitter(d)
+// add puts t in the heap, due d (changed by the jitter) from now. The
+// caller holds s.mu.
+func (s *Scheduler) add(t *timer, d int64) { s.addAt(t, s.jitter(d)) }
+
+// addAt puts t in the heap, due exactly d from now. The caller holds s.mu.
+func (s *Scheduler) addAt(t *timer, d int64) {
+	t.when = s.now + d
 	s.seq++
 	t.seq = s.seq
 	if s.opts.Seed != 0 {
@@ -87,7 +91,15 @@ func (s *Scheduler) fireTimers() {
 		switch {
 		case t.g != nil:
 			if t.g.st == sleeping {
-				s.wake(t.g, nil, nil, "clock")
+				if p := &s.pend; p.g == t.g && !p.woke && s.t() == p.t0+int64(p.n)*p.d {
+					// The end of the pending run's last sleep: said
+					// with the run.
+					p.woke = true
+					s.enqueue(t.g, woken)
+					t.g.reason = ""
+				} else {
+					s.wake(t.g, nil, nil, "clock")
+				}
 			}
 		case t.fire != nil:
 			if t.period > 0 {
@@ -119,12 +131,53 @@ func (s *Scheduler) Sleep(d time.Duration) {
 		s.point(g)
 		return
 	}
+	dur := s.jitter(int64(d))
+	s.noteSleep(g, dur)
+	if s.alone(dur) {
+		// Nothing else could run before this sleep ends: the clock moves
+		// on at once, the goroutine goes on.
+		s.now += dur
+		s.pend.woke = true
+		return
+	}
 	t := &timer{g: g}
-	s.add(t, int64(d))
+	s.addAt(t, dur)
 	g.st = sleeping
 	g.reason, g.obj, g.since, g.wakeAt = "sleep", nil, s.now, t.when
-	s.emit(event.Event{Kind: event.Sleep, T: s.t(), G: g.ID, D: t.when - s.now})
 	s.switchAway(g)
+}
+
+// noteSleep records that g sleeps for d: it joins g's run of sleeps when
+// it is one more of the same, else starts one. The caller holds s.mu.
+func (s *Scheduler) noteSleep(g *G, d int64) {
+	t := s.t()
+	p := &s.pend
+	if p.g == g && p.woke && p.d == d && t == p.t0+int64(p.n)*d {
+		p.n++
+		p.woke = false
+		return
+	}
+	if p.g != nil {
+		s.flushSleeps()
+	}
+	s.pend = sleepRun{g: g, t0: t, d: d, n: 1}
+}
+
+// alone reports whether the running goroutine may sleep for d without
+// anything else happening meanwhile: no other goroutine can run, no timer
+// is due before it wakes, nothing outside may wake one, and the sleep stays
+// within the run's budget. The caller holds s.mu.
+func (s *Scheduler) alone(d int64) bool {
+	if s.runnext != nil || len(s.runq) > 0 || s.extWaits > 0 || s.mainDone || !s.active {
+		return false
+	}
+	if len(s.timers) > 0 && s.timers[0].when <= s.now+d {
+		return false
+	}
+	if b := s.opts.MaxVirtual; b > 0 && s.now+d-s.runStart > int64(b) {
+		return false
+	}
+	return true
 }
 
 // Timer is a timer on the scheduler's clock: its action runs (locked) when
@@ -245,6 +298,9 @@ func (s *Scheduler) At(d time.Duration, fire func(Kernel)) *FuncTimer {
 func (s *Scheduler) Do(f func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.pend.g != nil {
+		s.flushSleeps() // f may send events of its own
+	}
 	f()
 }
 
