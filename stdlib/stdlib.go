@@ -121,6 +121,7 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentSync(x["sync/sync"])
 	instrumentRuntime(x["runtime/runtime"], h, unrestricted)
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
+	loaded.Store(&x)
 	return x
 }
 

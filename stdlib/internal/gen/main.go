@@ -16,6 +16,9 @@
 //
 // -restricted extracts only the tables that go to stdlib (the indexes are
 // still complete); TestGeneratedUpToDate uses it to stay fast.
+//
+// gen also writes the export data of the same packages, which package
+// typecheck reads to type-check snippets (see exports.go).
 package main
 
 import (
@@ -151,7 +154,10 @@ func run(dir string, restrictedOnly bool) error {
 	if err := os.WriteFile(filepath.Join(dir, prefix+"tables.go"), stdlibIndex(pkgs, prefix), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(udir, prefix+"tables.go"), unrestrictedIndex(pkgs, prefix), 0o644)
+	if err := os.WriteFile(filepath.Join(udir, prefix+"tables.go"), unrestrictedIndex(pkgs, prefix), 0o644); err != nil {
+		return err
+	}
+	return writeExportData(dir, udir, pkgs, prefix, restrictedOnly)
 }
 
 // standardPackages lists the standard packages concur provides, sorted by path.
@@ -300,6 +306,15 @@ func removeGenerated(dir string) error {
 	names, err := filepath.Glob(filepath.Join(dir, "go1_*.go"))
 	if err != nil {
 		return err
+	}
+	bins, err := filepath.Glob(filepath.Join(dir, "go1_*_"+exportsName+".bin"))
+	if err != nil {
+		return err
+	}
+	for _, name := range bins {
+		if err := os.Remove(name); err != nil {
+			return err
+		}
 	}
 	for _, name := range names {
 		b, err := os.ReadFile(name)
