@@ -166,7 +166,7 @@ func (w *worker) setup() error {
 	if _, err := w.interp.Eval(rewrite.Prelude); err != nil {
 		return fmt.Errorf("prelude: %w", err)
 	}
-	w.env = rewrite.NewEnv(stdlib.Names(w.opts.Unrestricted))
+	w.env = rewrite.NewCheckedEnv(stdlib.Names(w.opts.Unrestricted), w.opts.Unrestricted, stdlib.Tables())
 	return nil
 }
 
@@ -284,11 +284,8 @@ func (w *worker) runMain(file, src string, in *rewrite.Input) (code int) {
 		// The interpreter itself panicked (it does for some inputs while
 		// compiling): a compile error in the learner's eyes.
 		if r := recover(); r != nil {
-			msg := fmt.Sprintf("%s: the interpreter failed on this input: %v", file, r)
-			if fmt.Sprint(r) == "nil type" && strings.Contains(src, "range") {
-				msg += "\n\tif a for loop ranges over an integer (Go 1.22), concur could not tell that it is one:" +
-					"\n\twrite `for i := 0; i < n; i++`, or give n a type: `var n int = ...`"
-			}
+			w.env.Imported(in)
+			msg := fmt.Sprintf("%s: the interpreter failed on this input: %v\n%s", file, r, interpreterOnly)
 			w.compileError(errors.New(msg))
 			code = 1
 		}
@@ -303,7 +300,11 @@ func (w *worker) runMain(file, src string, in *rewrite.Input) (code int) {
 	for i, u := range in.Units {
 		p, err := w.interp.Compile(u.Src)
 		if err != nil {
-			w.compileError(err)
+			// Go's type checker accepted the input (package rewrite): this
+			// is the interpreter's limit. Its imports are made; nothing
+			// else of the input stays visible to later inputs.
+			w.env.Imported(in)
+			w.compileError(fmt.Errorf("%w\n%s", err, interpreterOnly))
 			return 1
 		}
 		progs[i] = p
@@ -319,6 +320,7 @@ func (w *worker) runMain(file, src string, in *rewrite.Input) (code int) {
 				w.t.mu.Unlock()
 				w.die(g, pan.Value)
 			}
+			w.env.Imported(in)
 			w.compileError(err)
 			return 1
 		}
@@ -367,6 +369,9 @@ func (w *worker) hasValue(unit string) bool {
 	}
 	return v.Type().NumOut() > 0
 }
+
+// interpreterOnly follows an error of the interpreter's compiler.
+const interpreterOnly = "\t(Go accepts this input, but concur's interpreter cannot run it; the session is as it was before it)"
 
 // noValueBuiltins are the builtins whose calls have no value.
 var noValueBuiltins = map[string]bool{"print": true, "println": true, "panic": true, "close": true, "delete": true, "clear": true}

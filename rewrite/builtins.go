@@ -51,7 +51,7 @@ func (r *rewriter) minMax(e *ast.CallExpr, fun *ast.Ident) {
 	r.setName(fun, reservedPrefix+"_"+fun.Name)
 	first := -1
 	for i, a := range e.Args {
-		if !r.isConstExpr(a) {
+		if !r.isConst(a) {
 			first = i
 			break
 		}
@@ -123,7 +123,7 @@ func (r *rewriter) foldMinMax(e *ast.CallExpr) ([]literal, int, constKind, bool)
 
 func (r *rewriter) foldMinMaxOnce(e *ast.CallExpr) ([]literal, int, constKind, bool) {
 	fun, ok := e.Fun.(*ast.Ident)
-	if !ok || (fun.Name != "min" && fun.Name != "max") || !r.isBuiltin(fun.Name) ||
+	if !ok || (fun.Name != "min" && fun.Name != "max") || !r.isBuiltin(fun) ||
 		len(e.Args) == 0 || e.Ellipsis.IsValid() {
 		return nil, 0, 0, false
 	}

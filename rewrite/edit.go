@@ -5,8 +5,11 @@ import (
 	"go/ast"
 	"go/scanner"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
+
+	"github.com/concur-dev/concur/typecheck"
 )
 
 // rewriter holds the state of one Rewrite call.
@@ -16,8 +19,11 @@ type rewriter struct {
 	env      *Env
 	program  bool
 
-	fset       *token.FileSet
-	lineStarts []int // offsets where the learner's lines begin
+	fset       *token.FileSet // the type-checking session's: every input is parsed into it
+	session    *typecheck.Session
+	info       *types.Info       // the input's types, from go/types
+	checked    *typecheck.Result // the input's type check
+	lineStarts []int             // offsets where the learner's lines begin
 	fileUnit   map[*token.File]*unit
 	units      []*unit
 	errs       ErrorList
@@ -43,7 +49,8 @@ func newRewriter(filename, src string, env *Env) *rewriter {
 		filename:   filename,
 		src:        src,
 		env:        env,
-		fset:       token.NewFileSet(),
+		fset:       env.types.FileSet(),
+		session:    env.types,
 		lineStarts: []int{0},
 		fileUnit:   map[*token.File]*unit{},
 		identEdits: map[*ast.Ident]int{},
@@ -143,7 +150,7 @@ func (r *rewriter) render(u *unit) (string, error) {
 	var b strings.Builder
 	b.WriteString(r.directive(u.start))
 	at := u.start
-	for _, e := range in {
+	for i, e := range in {
 		if e.start < at {
 			line, col := r.lineCol(e.start)
 			return "", ErrorList{{Pos: token.Position{Filename: r.filename, Line: line, Column: col},
@@ -152,7 +159,9 @@ func (r *rewriter) render(u *unit) (string, error) {
 		b.WriteString(r.src[at:e.start])
 		b.WriteString(e.text)
 		at = e.end
-		if at < u.end {
+		// A comment before the learner's text that follows; none where
+		// another edit's text follows at once.
+		if at < u.end && (i+1 == len(in) || in[i+1].start > at) {
 			b.WriteString(r.directive(at))
 		}
 	}

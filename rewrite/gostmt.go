@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,7 +43,7 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	call := s.Call
 	constant := true
 	for _, a := range call.Args {
-		constant = constant && r.isConstExpr(a)
+		constant = constant && r.isConst(a)
 	}
 	lit, isLit := call.Fun.(*ast.FuncLit)
 	switch {
@@ -81,7 +82,7 @@ func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
 	var decls []string
 	temp := map[ast.Expr]string{} // the arguments that move, and their temporaries
 	for i, a := range call.Args {
-		if r.isConstExpr(a) {
+		if r.isConst(a) {
 			continue
 		}
 		text, ok := r.simpleText(a)
@@ -191,7 +192,7 @@ func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
 		if i > 0 {
 			final.WriteString(", ")
 		}
-		if r.isConstExpr(a) {
+		if r.isConst(a) {
 			r.quiet++
 			r.expr(a, 0)
 			r.quiet--
@@ -240,50 +241,15 @@ type keptItem struct {
 // isMethodValue reports whether x.m selects a method of a value (not a
 // package's function, nor a method expression T.m).
 func (r *rewriter) isMethodValue(sel *ast.SelectorExpr) bool {
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return true
-	}
-	if o := r.lookup(id.Name); o != nil {
-		return o.kind == objVar
-	}
-	return r.pkgPath(id.Name) == ""
+	s := r.info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodVal
 }
 
-// receiverByAddress reports whether a receiver may be an addressable value,
-// to be taken by address, rather than a pointer or a value to copy.
+// receiverByAddress reports whether a receiver is an addressable value, to
+// be taken by address, rather than a pointer or an interface, or a value
+// that can only be copied.
 func (r *rewriter) receiverByAddress(x ast.Expr) bool {
-	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
-		o := r.lookup(id.Name)
-		return o == nil || o.ref != refPointer
-	}
-	return r.addressable(x)
-}
-
-// addressable reports whether Go lets the program take x's address, as far
-// as syntax tells: variables, pointer indirections, slice and array
-// elements, fields of those; not map elements, calls or literals.
-func (r *rewriter) addressable(x ast.Expr) bool {
-	switch x := ast.Unparen(x).(type) {
-	case *ast.Ident:
-		o := r.lookup(x.Name)
-		return o == nil || o.kind == objVar
-	case *ast.StarExpr:
-		return true
-	case *ast.SelectorExpr:
-		if id, ok := x.X.(*ast.Ident); ok && r.lookup(id.Name) == nil && r.pkgPath(id.Name) != "" {
-			return true // a package's variable
-		}
-		return r.addressable(x.X)
-	case *ast.IndexExpr:
-		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
-			if o := r.lookup(id.Name); o != nil && o.ref == refMap {
-				return false
-			}
-		}
-		return true // a slice's element is addressable even when the slice is not
-	}
-	return false
+	return !r.isPointerLike(x) && r.isAddressable(x)
 }
 
 // inlineFunc reports whether the called function can be named in the
@@ -292,11 +258,14 @@ func (r *rewriter) addressable(x ast.Expr) bool {
 func (r *rewriter) inlineFunc(fun ast.Expr) bool {
 	switch f := fun.(type) {
 	case *ast.Ident:
-		o := r.lookup(f.Name)
-		return o == nil || o.kind == objFunc
+		switch r.objectOf(f).(type) {
+		case *types.Func, *types.Builtin:
+			return true
+		}
 	case *ast.SelectorExpr:
 		x, ok := f.X.(*ast.Ident)
-		return ok && r.pkgPath(x.Name) != ""
+		_, fn := r.objectOf(f.Sel).(*types.Func)
+		return ok && fn && r.pkgOf(x) != ""
 	}
 	return false
 }
@@ -305,7 +274,7 @@ func (r *rewriter) inlineFunc(fun ast.Expr) bool {
 func (r *rewriter) inlineText(fun ast.Expr) string {
 	switch f := fun.(type) {
 	case *ast.Ident:
-		if f.Name == "clear" && r.isBuiltin(f.Name) {
+		if f.Name == "clear" && r.isBuiltin(f) {
 			return "__concur.Clear"
 		}
 		return f.Name

@@ -135,23 +135,23 @@ func redeclares(body *ast.BlockStmt, names []string) bool {
 // per-iteration copies of captured variables.
 func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 	r.expr(s.X, 0)
-	if r.isIterExpr(s.X) {
+	kind := r.rangeOver(s.X)
+	if kind == rangeFunc {
 		r.errorf(s.X.Pos(), "range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice")
 		return
 	}
 	r.enterLoop()
 	defer r.leaveLoop()
-	if r.isIntExpr(s.X) && rangeIntForm(s) {
+	if kind == rangeInt && rangeIntForm(s) {
 		r.rangeInt(s, label)
 		return
 	}
 	r.push()
 	var vars []*object
 	if s.Tok == token.DEFINE {
-		for i, e := range []ast.Expr{s.Key, s.Value} {
+		for _, e := range []ast.Expr{s.Key, s.Value} {
 			if id, ok := e.(*ast.Ident); ok {
-				// The key of a slice, array or string is an int.
-				obj := &object{kind: objVar, isInt: i == 0 && r.isSeqExpr(s.X)}
+				obj := &object{kind: objVar}
 				r.declare(id, obj, true)
 				if id.Name != "_" {
 					vars = append(vars, obj)
@@ -206,7 +206,7 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 		if obj != nil {
 			name = obj.emitted()
 		}
-		if r.isConstExpr(s.X) {
+		if r.isConst(s.X) {
 			// An untyped constant takes the type of the assigned variable.
 			head += name + " - " + name + " + ("
 			closeHead = ")"
@@ -216,7 +216,7 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 	r.replace(start, r.off(s.X.Pos()), head)
 	r.push() // the loop's block, holding i
 	if key != nil && key.Name != "_" && s.Tok == token.DEFINE {
-		obj := &object{kind: objVar, isInt: true}
+		obj := &object{kind: objVar}
 		r.declare(key, obj, false)
 		declared = obj.emitted()
 		bind = " " + declared + " := " + k + "; _ = " + declared + ";"

@@ -49,55 +49,72 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"go/types"
+	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/concur-dev/concur/typecheck"
 )
 
-// Env is what earlier inputs of a session declared; Rewrite reads it, the
-// engine updates it with Add after a successful input.
+// Env is what earlier inputs of a session declared: the session's
+// type-checking state (package typecheck), and what the engine needs to
+// know of the interpreter's. Rewrite reads it; the engine updates it with
+// Add after a successful input.
 type Env struct {
-	Consts  map[string]bool   // top-level constant names
-	Ints    map[string]bool   // top-level names known to be of an integer type (vars and consts)
 	Funcs   map[string]bool   // every top-level name the learner declared: funcs, vars, types, consts
-	Seqs    map[string]bool   // top-level names known to be slices, arrays or strings (ranging over one gives int keys)
 	Imports map[string]string // package name -> import path imported so far in the session
 	Std     map[string]string // package name -> import path of standard packages that may be auto-imported
+	types   *typecheck.Session
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
-// packages are std (package name -> import path).
+// packages are std (package name -> import path). Its inputs are
+// type-checked against Go's API of every package concur has type
+// information for; NewCheckedEnv gives the sandbox's view.
 func NewEnv(std map[string]string) *Env {
+	return newEnv(std, true, nil)
+}
+
+// NewCheckedEnv returns the empty environment of a session that runs in the
+// given mode: inputs are type-checked against the API the interpreter's
+// tables give snippets (stdlib.Tables), so a use of what the sandbox leaves
+// out is refused with the sandbox's reason.
+func NewCheckedEnv(std map[string]string, unrestricted bool, tables map[string]map[string]reflect.Value) *Env {
+	return newEnv(std, unrestricted, tables)
+}
+
+func newEnv(std map[string]string, unrestricted bool, tables map[string]map[string]reflect.Value) *Env {
 	if std == nil {
 		std = map[string]string{}
 	}
+	fset := token.NewFileSet()
 	return &Env{
-		Consts:  map[string]bool{},
-		Ints:    map[string]bool{},
 		Funcs:   map[string]bool{},
-		Seqs:    map[string]bool{},
 		Imports: map[string]string{},
 		Std:     std,
+		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
 
-// Add folds what a successful input declared and imported into the env. A
-// name declared again loses the facts it had before (yaegi redeclares it).
+// Add folds what a successful input declared and imported into the env.
 func (e *Env) Add(in *Input) {
+	if in.checked != nil {
+		e.types.Commit(in.checked)
+	}
 	for _, n := range in.Declared.Funcs {
-		delete(e.Consts, n)
-		delete(e.Ints, n)
-		delete(e.Seqs, n)
 		e.Funcs[n] = true
 	}
-	for _, n := range in.Declared.Consts {
-		e.Consts[n] = true
+	for name, path := range in.Declared.Imports {
+		e.Imports[name] = path
 	}
-	for _, n := range in.Declared.Ints {
-		e.Ints[n] = true
-	}
-	for _, n := range in.Declared.Seqs {
-		e.Seqs[n] = true
-	}
+}
+
+// Imported records the imports of an input that did not succeed but whose
+// imports the interpreter made (it imports before it compiles the rest):
+// a later input must not import them again.
+func (e *Env) Imported(in *Input) {
+	e.types.AddImports(in.Declared.Imports)
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
 	}
@@ -105,7 +122,7 @@ func (e *Env) Add(in *Input) {
 
 // declares reports whether an earlier input declared name at top level.
 func (e *Env) declares(name string) bool {
-	return e.Funcs[name] || e.Consts[name] || e.Ints[name]
+	return e.Funcs[name]
 }
 
 // Unit is one piece of source handed to yaegi's Eval as-is.
@@ -116,10 +133,7 @@ type Unit struct {
 
 // Declared is what an input declares at top level.
 type Declared struct {
-	Consts  []string          // constant names
-	Ints    []string          // names of integer-typed vars and consts
 	Funcs   []string          // every declared name: funcs, vars (including top-level :=), types, consts
-	Seqs    []string          // names of slice, array and string vars and consts
 	Imports map[string]string // package name -> path, explicit and auto imports
 }
 
@@ -132,9 +146,11 @@ type Input struct {
 	Declared    Declared // what this input declares at top level
 	// LastExpr: the input's last statement is an expression statement whose
 	// value the REPL should print. It is false for calls of print-like
-	// functions (fmt.Print*, fmt.Fprint*, log.*, print, println) and of
-	// builtins without a value (clear, close, delete, panic).
+	// functions (fmt.Print*, fmt.Fprint*, log.*, print, println) and for
+	// expressions without a value (a call of a function without results).
 	LastExpr bool
+
+	checked *typecheck.Result
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -234,7 +250,8 @@ func (r *rewriter) run() (*Input, error) {
 	program := len(units) == 1 && units[0].kind == kindProgram
 	if program {
 		r.program = true
-		r.env = NewEnv(nil) // a program stands alone: Go gives it only its own file
+		// A program stands alone: Go gives it only its own file.
+		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, types: r.session}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -243,18 +260,28 @@ func (r *rewriter) run() (*Input, error) {
 		return nil, r.errs.sort()
 	}
 	r.units = units
+	res := r.session.Check(r.typeInput())
+	if len(res.Errors) > 0 {
+		return nil, r.typeErrors(res.Errors)
+	}
+	r.info, r.checked = res.Info, res
 	r.collectTopNames()
 	r.declareTop()
 	for _, u := range units {
 		r.walkUnit(u)
 	}
+	hoisted := r.hoist(res)
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()
 	}
-	in := &Input{Program: program, Imports: r.explicitImports, Declared: r.declared()}
+	in := &Input{Program: program, Imports: r.explicitImports, checked: res,
+		Declared: Declared{Funcs: res.Declared, Imports: res.Imports}}
 	if !program {
-		in.AutoImports = r.autoImports
+		in.AutoImports = res.AutoImports
 	}
+	// yaegi gets the imports first, then every declaration in one unit (Go's
+	// package scope sees them all, in any order), then the statements.
+	decls, stmts := hoisted, []string(nil)
 	for _, u := range units {
 		if u.empty {
 			continue
@@ -263,12 +290,66 @@ func (r *rewriter) run() (*Input, error) {
 		if err != nil {
 			return nil, err
 		}
-		in.Units = append(in.Units, Unit{Decls: u.kind != kindStmts, Src: src})
+		switch u.kind {
+		case kindImports:
+			in.Units = append(in.Units, Unit{Decls: true, Src: src})
+		case kindStmts:
+			stmts = append(stmts, src)
+		default:
+			decls = append(decls, src)
+		}
+	}
+	if len(decls) > 0 {
+		in.Units = append(in.Units, Unit{Decls: true, Src: strings.Join(decls, "\n")})
+	}
+	if len(stmts) > 0 {
+		in.Units = append(in.Units, Unit{Src: strings.Join(stmts, "\n")})
 	}
 	if n := len(units); n > 0 && units[n-1].kind == kindStmts {
 		in.LastExpr = r.lastExpr(units[n-1])
 	}
 	return in, nil
+}
+
+// typeInput hands the parsed units to the type checker.
+func (r *rewriter) typeInput() *typecheck.Input {
+	if r.program {
+		return &typecheck.Input{Program: r.units[0].file}
+	}
+	in := &typecheck.Input{}
+	for _, u := range r.units {
+		switch u.kind {
+		case kindStmts:
+			in.Stmts = append(in.Stmts, u.body()...)
+		default:
+			for _, d := range u.file.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+					for _, spec := range gd.Specs {
+						in.Imports = append(in.Imports, spec.(*ast.ImportSpec))
+					}
+					continue
+				}
+				in.Decls = append(in.Decls, d)
+			}
+		}
+	}
+	return in
+}
+
+// typeErrors turns the type checker's errors into the learner's positions.
+// A line that continues an error ("\tother declaration of x") joins it.
+func (r *rewriter) typeErrors(errs []typecheck.Error) ErrorList {
+	var list ErrorList
+	for _, e := range errs {
+		pos := r.position(e.Pos)
+		if strings.HasPrefix(e.Msg, "\t") && len(list) > 0 {
+			last := list[len(list)-1]
+			last.Msg += "\n\t" + pos.String() + ": " + strings.TrimPrefix(e.Msg, "\t")
+			continue
+		}
+		list = append(list, &Error{Pos: pos, Msg: e.Msg})
+	}
+	return list
 }
 
 // parse parses a unit as yaegi will, recording syntax errors at the
@@ -317,7 +398,7 @@ func (r *rewriter) lastExpr(u *unit) bool {
 		return false
 	}
 	es, ok := list[len(list)-1].(*ast.ExprStmt)
-	if !ok {
+	if !ok || !r.hasValue(es.X) {
 		return false
 	}
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
@@ -330,14 +411,14 @@ func (r *rewriter) printLike(call *ast.CallExpr) bool {
 	case *ast.Ident:
 		switch fun.Name {
 		case "print", "println", "panic", "close", "delete", "clear":
-			return r.isBuiltin(fun.Name)
+			return r.isBuiltin(fun)
 		}
 	case *ast.SelectorExpr:
 		x, ok := fun.X.(*ast.Ident)
 		if !ok {
 			return false
 		}
-		switch r.pkgPath(x.Name) {
+		switch r.pkgOf(x) {
 		case "fmt":
 			return strings.HasPrefix(fun.Sel.Name, "Print") || strings.HasPrefix(fun.Sel.Name, "Fprint")
 		case "log":
@@ -350,4 +431,87 @@ func (r *rewriter) printLike(call *ast.CallExpr) bool {
 // errorf records a refusal at the learner's position of pos.
 func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
 	r.errs = append(r.errs, &Error{Pos: r.position(pos), Msg: fmt.Sprintf(format, args...)})
+}
+
+// hoist declares, ahead of the input's declarations, the top-level
+// variables its declarations use (`count := 0` and `func inc() { count++ }`
+// in one input): yaegi compiles the declarations first, as Go's package
+// scope sees them all, so such a variable must exist by then. It gets
+// `var count int` there, with the type go/types found, and its := becomes
+// =. Every new name of such a := is hoisted.
+func (r *rewriter) hoist(res *typecheck.Result) []string {
+	if len(res.Hoisted) == 0 {
+		return nil
+	}
+	want := map[string]bool{}
+	for _, name := range res.Hoisted {
+		want[name] = true
+	}
+	var decls []string
+	for _, u := range r.units {
+		if u.kind != kindStmts {
+			continue
+		}
+		for _, st := range u.body() {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE || !definesAny(as, want) {
+				continue
+			}
+			for _, l := range as.Lhs {
+				id, _ := l.(*ast.Ident)
+				v, ok := r.objectOf(id).(*types.Var)
+				if id == nil || !ok || r.info.Defs[id] == nil {
+					continue
+				}
+				t, ok := r.yaegiType(v.Type(), res)
+				if !ok {
+					r.errorf(id.Pos(), "%s is declared by a statement and used by a declaration of the same input, and concur cannot "+
+						"name its type (%s) for its interpreter; declare %s in an input of its own first", id.Name,
+						Demangle(types.TypeString(v.Type(), (*types.Package).Name)), id.Name)
+					continue
+				}
+				decls = append(decls, "var "+id.Name+" "+t)
+			}
+			r.replace(r.off(as.TokPos), r.off(as.TokPos)+len(":="), "=")
+		}
+	}
+	if len(decls) == 0 {
+		return nil
+	}
+	return []string{strings.Join(decls, "\n")}
+}
+
+func definesAny(as *ast.AssignStmt, names map[string]bool) bool {
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && names[id.Name] {
+			return true
+		}
+	}
+	return false
+}
+
+// yaegiType writes a type as yaegi's source can name it: the session's
+// types by their names, other packages' by the name yaegi imported them
+// under. It fails for a type an input declared again since (go/types keeps
+// it under a hidden name) or of a package yaegi has no name for.
+func (r *rewriter) yaegiType(t types.Type, res *typecheck.Result) (string, bool) {
+	ok := true
+	text := types.TypeString(t, func(p *types.Package) string {
+		if r.isSessionPkg(p) {
+			return ""
+		}
+		for name, path := range res.Imports {
+			if path == p.Path() {
+				return name
+			}
+		}
+		for name, path := range r.env.Imports {
+			if path == p.Path() {
+				return name
+			}
+		}
+		ok = false
+		return p.Name()
+	})
+	return text, ok && !strings.Contains(text, reservedPrefix)
 }

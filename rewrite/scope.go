@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"path"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -22,15 +21,11 @@ const (
 	objPkg
 )
 
-// object is a declared name, with the little type knowledge the rewrites
-// need, decided from syntax alone.
+// object is a name declared in this input, as yaegi's scopes see it: what
+// the rewrites need beyond its type (which go/types knows, see typeinfo.go).
 type object struct {
 	name   string
 	kind   objKind
-	isInt  bool       // a var or const of integer type; for a func, its only result is an integer
-	isIter bool       // a func value, or a func returning a range-over-func iterator
-	ref    refKind    // pointer-ness, for method receivers
-	seq    bool       // a slice, array or string: ranging over it gives integer keys
 	path   string     // import path, for objPkg
 	rename string     // name in yaegi's source when it differs (yaegi's top-level shadowing)
 	loop   *loopVar   // set while the object is a loop variable whose body is being walked
@@ -102,8 +97,6 @@ type walker struct {
 
 	topNames        map[string]bool // names declared anywhere at the input's top level
 	explicitImports []string
-	autoImports     []string
-	importNames     map[string]string
 }
 
 func (w *walker) init() {
@@ -114,7 +107,6 @@ func (w *walker) init() {
 	w.fn = w.mainFn
 	w.litNames = map[*ast.FuncLit]string{}
 	w.topNames = map[string]bool{}
-	w.importNames = map[string]string{}
 }
 
 // nextID returns a fresh number for generated names.
@@ -153,28 +145,6 @@ func init() {
 		panic print println real recover`) {
 		universe[n] = true
 	}
-}
-
-// isBuiltin reports whether name still denotes Go's predeclared object.
-func (r *rewriter) isBuiltin(name string) bool {
-	return universe[name] && r.lookup(name) == nil && !r.env.declares(name) && !r.topNames[name]
-}
-
-// pkgPath returns the import path a name denotes as a package, or "".
-func (r *rewriter) pkgPath(name string) string {
-	if o := r.lookup(name); o != nil {
-		if o.kind == objPkg {
-			return o.path
-		}
-		return ""
-	}
-	if r.program || r.env.declares(name) || r.topNames[name] {
-		return ""
-	}
-	if p := r.env.Imports[name]; p != "" {
-		return p
-	}
-	return r.env.Std[name]
 }
 
 // visible reports whether a declaration of name would meet an existing
@@ -310,7 +280,6 @@ func (r *rewriter) addImport(s *ast.ImportSpec) {
 	if name == "_" || name == "." {
 		return
 	}
-	r.importNames[name] = p
 	r.top.objs[name] = &object{name: name, kind: objPkg, path: p}
 }
 
@@ -330,44 +299,6 @@ func (r *rewriter) importName(p string) string {
 		base = base[:i] // gopkg.in/yaml.v3 is yaml
 	}
 	return strings.ReplaceAll(base, "-", "_")
-}
-
-// autoImport records a standard package used without an import.
-func (r *rewriter) autoImport(name string) {
-	p := r.env.Std[name]
-	for _, q := range r.autoImports {
-		if q == p {
-			return
-		}
-	}
-	r.autoImports = append(r.autoImports, p)
-	r.importNames[name] = p
-}
-
-// declared summarises the input's top-level declarations.
-func (r *rewriter) declared() Declared {
-	d := Declared{Imports: r.importNames}
-	names := make([]string, 0, len(r.top.objs))
-	for name, o := range r.top.objs {
-		if o.kind != objPkg {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		o := r.top.objs[name]
-		d.Funcs = append(d.Funcs, name)
-		if o.kind == objConst {
-			d.Consts = append(d.Consts, name)
-		}
-		if o.isInt && (o.kind == objVar || o.kind == objConst) {
-			d.Ints = append(d.Ints, name)
-		}
-		if o.seq && (o.kind == objVar || o.kind == objConst) {
-			d.Seqs = append(d.Seqs, name)
-		}
-	}
-	return d
 }
 
 // checkDeferred refuses a use, in a deferred function literal, of a

@@ -28,14 +28,9 @@ func (r *rewriter) declareTop() {
 	}
 }
 
-// funcObject describes a declared function by its signature.
+// funcObject describes a declared function.
 func (r *rewriter) funcObject(d *ast.FuncDecl) *object {
-	obj := &object{name: d.Name.Name, kind: objFunc}
-	if res := d.Type.Results; res != nil && len(res.List) == 1 && len(res.List[0].Names) <= 1 {
-		obj.isInt = r.isIntType(res.List[0].Type)
-		obj.isIter = isIterType(res.List[0].Type)
-	}
-	return obj
+	return &object{name: d.Name.Name, kind: objFunc}
 }
 
 // walkUnit walks a parsed unit, recording rewrites and refusals.
@@ -270,7 +265,7 @@ func (r *rewriter) params(fl *ast.FieldList) {
 	for _, f := range fl.List {
 		r.expr(f.Type, 0)
 		for _, n := range f.Names {
-			r.declare(n, r.typedObject(objVar, f.Type), true)
+			r.declare(n, &object{kind: objVar}, true)
 		}
 	}
 }
@@ -313,34 +308,19 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 // current block; local says the declaration is a statement, whose values
 // and types are walked here and are in scope only after it.
 func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
-	var lastType ast.Expr // const specs without values repeat the previous ones (iota)
-	var lastValues []ast.Expr
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
-			typ, values := s.Type, s.Values
-			if d.Tok == token.CONST {
-				if s.Type != nil || len(s.Values) > 0 {
-					lastType, lastValues = s.Type, s.Values
-				}
-				typ, values = lastType, lastValues
-			}
 			if local {
 				r.expr(s.Type, 0)
 				r.exprs(s.Values)
 			}
-			for i, n := range s.Names {
+			for _, n := range s.Names {
 				kind := objVar
 				if d.Tok == token.CONST {
 					kind = objConst
 				}
 				obj := &object{kind: kind}
-				switch {
-				case typ != nil:
-					obj = r.typedObject(kind, typ)
-				case len(values) == len(s.Names):
-					obj = r.valueObject(kind, values[i])
-				}
 				if local {
 					r.declare(n, obj, true)
 				} else if n.Name != "_" {
@@ -448,7 +428,7 @@ func (r *rewriter) markPanic(s *ast.ExprStmt) {
 	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return
 	}
-	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "panic" || !r.isBuiltin("panic") {
+	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "panic" || !r.isBuiltin(id) {
 		return
 	}
 	if id, ok := call.Args[0].(*ast.Ident); ok && id.Name == "nil" {
@@ -495,7 +475,7 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 		return
 	}
 	r.exprs(s.Rhs)
-	for i, l := range s.Lhs {
+	for _, l := range s.Lhs {
 		id, ok := l.(*ast.Ident)
 		if !ok {
 			r.expr(l, ctxModify)
@@ -508,11 +488,7 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 			r.use(id, ctxModify)
 			continue
 		}
-		obj := &object{kind: objVar}
-		if len(s.Rhs) == len(s.Lhs) {
-			obj = r.valueObject(objVar, s.Rhs[i])
-		}
-		r.declare(id, obj, true)
+		r.declare(id, &object{kind: objVar}, true)
 	}
 }
 
@@ -622,25 +598,15 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 }
 
 // selector walks x.Sel. A receiver may have its address taken by a method
-// value or a pointer method; an unknown x that names a standard package is
-// auto-imported.
+// value or a pointer method. (A standard package used without an import is
+// imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
-	x, ok := e.X.(*ast.Ident)
-	if !ok {
-		r.expr(e.X, ctx|ctxCapture)
-		return
-	}
-	if r.use(x, ctx|ctxCapture) != nil || r.program {
-		return
-	}
-	if r.pkgPath(x.Name) != "" && r.env.Imports[x.Name] == "" {
-		r.autoImport(x.Name)
-	}
+	r.expr(e.X, ctx|ctxCapture)
 }
 
 // call walks a call, rewriting the builtins yaegi lacks.
 func (r *rewriter) call(e *ast.CallExpr) {
-	if id, ok := e.Fun.(*ast.Ident); ok && r.isBuiltin(id.Name) {
+	if id, ok := e.Fun.(*ast.Ident); ok && r.isBuiltin(id) {
 		switch id.Name {
 		case "min", "max":
 			r.minMax(e, id)

@@ -382,6 +382,20 @@ fmt.Println()`)
 	if got := s.run(`m := 2`, `for i := range m { fmt.Print(i) }`); got != "01" {
 		t.Fatalf("got %q", got)
 	}
+	// Any integer: a library function's result, a method's, a field, an
+	// element (syntax alone could not tell these were integers).
+	got = s.run(`import "strings"
+type box struct{ n uint8 }
+func (b box) count() int16 { return 2 }
+bx, ns := box{3}, []int{2}
+for i := range strings.Count("aaa", "a") { fmt.Print(i) }
+for i := range bx.n { fmt.Printf(" %T", i) }
+for i := range bx.count() + 1 { fmt.Printf(" %d%T", i, i) }
+for range ns[0] { fmt.Print(" x") }
+fmt.Println()`)
+	if want := "012 uint8 uint8 uint8 0int16 1int16 2int16 x x\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
 }
 
 func TestMinMaxClear(t *testing.T) {
@@ -549,7 +563,9 @@ go println(y); go func(a int) {}(y); z := y + "s"`
 		if rawErr == nil || !strings.HasPrefix(rawErr.Error(), want) {
 			t.Fatalf("yaegi itself says %v", rawErr)
 		}
-		if newErr == nil || !strings.HasPrefix(newErr.Error(), want) {
+		// The type checker refuses it first, at the same place, in Go's words.
+		want = `prog.go:2:43: invalid operation: y + "s" (mismatched types int and untyped string)`
+		if newErr == nil || newErr.Error() != want {
 			t.Fatalf("rewritten: %v, want %s", newErr, want)
 		}
 	})

@@ -77,6 +77,8 @@ type Result struct {
 	AutoImports []string
 	// Vars are the session variables the input declares at top level with :=.
 	Vars map[string]*types.Var
+	// Declared are the names the input declares at top level, sorted.
+	Declared []string
 	// Hoisted are the top-level := variables the input's own declarations
 	// use: the interpreter must see them declared before those declarations.
 	Hoisted []string
@@ -236,6 +238,7 @@ func (s *Session) checkProgram(in *Input) *Result {
 	errs = append(errs, s.missingUses(p.info, func(token.Pos) bool { return true })...)
 	res.Pkg, res.Info, res.Errors = p.pkg, p.info, sortErrors(errs)
 	res.plan = s.planProgram(f, p)
+	res.Declared = sortedKeys(res.plan.names)
 	delete(res.Imports, "_")
 	delete(res.Imports, ".")
 	return res
@@ -414,10 +417,17 @@ func (s *Session) checkSnippet(in *Input) *Result {
 		}
 	}
 
+	body := append([]ast.Stmt(nil), in.Stmts...)
+	if n := len(body); n > 0 {
+		// The REPL shows the value of a last expression: it is used.
+		if es, ok := body[n-1].(*ast.ExprStmt); ok && !isStatementExpr(es.X) {
+			body[n-1] = &ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, TokPos: es.X.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{es.X}}
+		}
+	}
 	stmts := &ast.FuncDecl{
 		Name: ast.NewIdent(inputFunc),
 		Type: &ast.FuncType{Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{List: append(append([]ast.Stmt(nil), in.Stmts...), uses(top.vars)...)},
+		Body: &ast.BlockStmt{List: append(body, uses(top.vars)...)},
 	}
 	if len(in.Stmts) > 0 {
 		stmts.Body.Lbrace = in.Stmts[0].Pos()
@@ -448,7 +458,7 @@ func (s *Session) checkSnippet(in *Input) *Result {
 		}
 	}
 	p := s.run([]*ast.File{storedFile, current}, setup(nil))
-	body := func(pos token.Pos) bool {
+	inStmts := func(pos token.Pos) bool {
 		for _, st := range in.Stmts {
 			if st.Pos() <= pos && pos <= st.End() {
 				return true
@@ -472,12 +482,12 @@ func (s *Session) checkSnippet(in *Input) *Result {
 		p2 := s.run([]*ast.File{storedFile, current}, setup(hoisted))
 		var kept []types.Error
 		for _, e := range p.errs {
-			if body(e.Pos) {
+			if inStmts(e.Pos) {
 				kept = append(kept, e)
 			}
 		}
 		for _, e := range p2.errs {
-			if !body(e.Pos) {
+			if !inStmts(e.Pos) {
 				kept = append(kept, e)
 			}
 		}
@@ -519,7 +529,42 @@ func (s *Session) checkSnippet(in *Input) *Result {
 	}
 	res.plan = s.newPlan(in.Decls, in.Stmts, in.Imports, p, res)
 	res.plan.work = w
+	res.Declared = sortedKeys(res.plan.names)
 	return res
+}
+
+func sortedKeys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// AddImports records imports the interpreter made although the input that
+// asked for them failed later (package name -> path).
+func (s *Session) AddImports(imports map[string]string) {
+	for name, path := range imports {
+		if s.imports[name] == "" {
+			s.imports[name] = path
+		}
+	}
+}
+
+// isStatementExpr reports whether Go allows e as a statement: a call or a
+// receive, maybe parenthesized.
+func isStatementExpr(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return true
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	}
+	return false
 }
 
 // uses returns `_ = v` for each top-level variable, so that none is

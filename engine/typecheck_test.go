@@ -1,0 +1,70 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/concur-dev/concur/event"
+)
+
+// compileText returns the compile error of a run, or "".
+func compileText(evs []event.Event) string {
+	e, _ := find(evs, event.Compile)
+	return e.Text
+}
+
+// Inputs are atomic (issue 8): one that does not type-check is refused
+// before the interpreter sees it, so it leaves no half-imported package and
+// no variable behind.
+func TestFailedInputsLeaveNoTrace(t *testing.T) {
+	s := newSession(t, Options{})
+	evs := run(t, s, `fmt.Println(nope)`, 1)
+	if got := compileText(evs); got != "prog.go:1:13: undefined: nope" {
+		t.Errorf("compile error %q", got)
+	}
+	evs = run(t, s, `fmt.Println("hi")`, 0)
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " hi") {
+		t.Errorf("after a failed first use of fmt: outputs %q\n%s", got, dump(evs))
+	}
+
+	run(t, s, `import "sort"; sort.Nope()`, 1)
+	run(t, s, `import "sort"`, 0)
+	run(t, s, `xs := []int{2, 1}; sort.Ints(xs); fmt.Println(xs)`, 0)
+
+	evs = run(t, s, `q := 1; q = "s"`, 1)
+	if got := compileText(evs); !strings.Contains(got, `cannot use "s" (untyped string constant) as int value in assignment`) {
+		t.Errorf("compile error %q", got)
+	}
+	evs = run(t, s, `fmt.Println(q)`, 1)
+	if got := compileText(evs); got != "prog.go:1:13: undefined: q" {
+		t.Errorf("a failed input left q behind: %q\n%s", got, dump(evs))
+	}
+}
+
+func TestTypeErrorsInGoWords(t *testing.T) {
+	s := newSession(t, Options{})
+	cases := []struct{ src, want string }{
+		{`var c Undefined`, "prog.go:1:7: undefined: Undefined"},
+		{`f, _ := os.Open("notes.txt"); _ = f`, "prog.go:1:12: os.Open is left out of concur's sandbox; run with --unrestricted to allow it"},
+		{"func f() {\n\tunused := 1\n}", "prog.go:2:2: declared and not used: unused"},
+	}
+	for _, c := range cases {
+		if got := compileText(run(t, s, c.src, 1)); got != c.want {
+			t.Errorf("%q: compile error %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+// Declarations of one input see each other in any order, as in a Go file,
+// and see its top-level variables.
+func TestDeclarationOrder(t *testing.T) {
+	s := newSession(t, Options{})
+	evs := run(t, s, `func run() { p := Point{1, 2}; fmt.Println(p.Sum(), count) }
+count := 10
+type Point struct{ X, Y int }
+func (p Point) Sum() int { return p.X + p.Y }
+run()`, 0)
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 3 10") {
+		t.Errorf("outputs %q\n%s", got, dump(evs))
+	}
+}
