@@ -10,7 +10,7 @@ import (
 
 // Prelude is evaluated once per session, before any input, as a
 // declarations unit. It defines the generic functions that rewritten calls
-// of min and max use. The constraint is spelled out rather than imported
+// of min, max and new(expr) use. The constraint is spelled out rather than imported
 // from cmp so that the prelude needs no standard package from the engine.
 // NaN wins, as with Go's builtins.
 const Prelude = `type __concur_ordered interface {
@@ -35,6 +35,8 @@ func __concur_max[T __concur_ordered](x T, ys ...T) T {
 	}
 	return x
 }
+
+func __concur_new[T any](v T) *T { return &v }
 `
 
 // minMax rewrites a call of the builtin min or max, which yaegi lacks. A

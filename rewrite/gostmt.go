@@ -172,7 +172,7 @@ func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
 		r.quiet--
 		final.WriteString(r.inlineText(call.Fun))
 	case sel != nil && r.isMethodValue(sel):
-		r.expr(call.Fun, 0)
+		r.expr(call.Fun, ctxCall)
 		recv := keptItem{e: sel.X, temp: fmt.Sprintf("%s_r%d", reservedPrefix, id), recv: true}
 		if r.receiverByAddress(sel.X) {
 			recv.prefix = "&"

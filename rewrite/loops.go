@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -60,6 +61,9 @@ func (r *rewriter) loopBody(body *ast.BlockStmt, vars []*object, threeClause boo
 	for _, v := range vars {
 		lv := v.loop
 		v.loop = nil
+		if !lv.captured && len(lv.refs) > 0 && r.aliasedByInterfaces(v) && !(threeClause && lv.modified.IsValid()) {
+			lv.captured = true
+		}
 		if !lv.captured {
 			continue
 		}
@@ -90,6 +94,20 @@ func (r *rewriter) loopBody(body *ast.BlockStmt, vars []*object, threeClause boo
 		return
 	}
 	r.insert(r.off(body.Lbrace)+1, decl)
+}
+
+// aliasedByInterfaces reports whether yaegi would share a loop variable
+// among iterations through interface values: it puts a value of a type the
+// learner declared into an interface (fmt.Stringer, any, ...) by reference
+// to the variable, so `ns = append(ns, w)` in a loop leaves every element
+// holding the last w. A per-iteration copy gives each its own.
+func (r *rewriter) aliasedByInterfaces(v *object) bool {
+	obj := r.objectOf(v.ident)
+	if obj == nil {
+		return false
+	}
+	named, ok := types.Unalias(obj.Type()).(*types.Named)
+	return ok && r.isSessionPkg(named.Obj().Pkg()) && !types.IsInterface(named)
 }
 
 // redeclares reports whether a block declares one of names at its top level.

@@ -463,7 +463,7 @@ func (r *rewriter) hoist(res *typecheck.Result) []string {
 				if id == nil || !ok || r.info.Defs[id] == nil {
 					continue
 				}
-				t, ok := r.yaegiType(v.Type(), res)
+				t, ok := r.typeSource(v.Type())
 				if !ok {
 					r.errorf(id.Pos(), "%s is declared by a statement and used by a declaration of the same input, and concur cannot "+
 						"name its type (%s) for its interpreter; declare %s in an input of its own first", id.Name,
@@ -490,17 +490,17 @@ func definesAny(as *ast.AssignStmt, names map[string]bool) bool {
 	return false
 }
 
-// yaegiType writes a type as yaegi's source can name it: the session's
+// typeSource writes a type as yaegi's source can name it: the session's
 // types by their names, other packages' by the name yaegi imported them
 // under. It fails for a type an input declared again since (go/types keeps
 // it under a hidden name) or of a package yaegi has no name for.
-func (r *rewriter) yaegiType(t types.Type, res *typecheck.Result) (string, bool) {
+func (r *rewriter) typeSource(t types.Type) (string, bool) {
 	ok := true
 	text := types.TypeString(t, func(p *types.Package) string {
 		if r.isSessionPkg(p) {
 			return ""
 		}
-		for name, path := range res.Imports {
+		for name, path := range r.checked.Imports {
 			if path == p.Path() {
 				return name
 			}

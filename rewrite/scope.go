@@ -27,6 +27,7 @@ type object struct {
 	name   string
 	kind   objKind
 	path   string     // import path, for objPkg
+	ident  *ast.Ident // the identifier that declares it, for its type
 	rename string     // name in yaegi's source when it differs (yaegi's top-level shadowing)
 	loop   *loopVar   // set while the object is a loop variable whose body is being walked
 	iter   *loopFrame // the innermost loop, in the object's function, that declares it
@@ -167,7 +168,7 @@ func (r *rewriter) declare(id *ast.Ident, obj *object, renameIdent bool) {
 	if strings.HasPrefix(id.Name, reservedPrefix) {
 		r.errorf(id.Pos(), "%s: names starting with %s are reserved by concur", id.Name, reservedPrefix)
 	}
-	obj.name = id.Name
+	obj.name, obj.ident = id.Name, id
 	if n := len(r.loops); n > 0 {
 		obj.iter = r.loops[n-1]
 	}
@@ -199,6 +200,7 @@ type useCtx uint8
 const (
 	ctxCapture useCtx = 1 << iota // its address may outlive the iteration (&v, v.f, v[:], method values)
 	ctxModify                     // it is assigned
+	ctxCall                       // it is the function a call calls (x.m there is no method value)
 )
 
 // use resolves an identifier in an expression.

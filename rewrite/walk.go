@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -601,7 +602,44 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 // value or a pointer method. (A standard package used without an import is
 // imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
-	r.expr(e.X, ctx|ctxCapture)
+	if ctx&ctxCall == 0 && r.isMethodValue(e) {
+		r.bindMethodValue(e)
+	}
+	r.expr(e.X, ctx&^ctxCall|ctxCapture)
+}
+
+// bindMethodValue makes a method value x.m (not called at once) take its
+// receiver when it is evaluated, as Go does: yaegi v0.16.1 reads the
+// receiver's variable when the method value is called, so
+// `fs = append(fs, w.run)` in a loop calls run on the last w every time.
+// x.m becomes
+//
+//	func() func(...) ... { __concur_mN := x; return __concur_mN.m }()
+//
+// with x's address for a pointer method of a variable, and *x copied for a
+// value method through a pointer.
+func (r *rewriter) bindMethodValue(e *ast.SelectorExpr) {
+	sel := r.info.Selections[e]
+	fn, ok := sel.Obj().(*types.Func)
+	if !ok || r.quiet > 0 {
+		return
+	}
+	text, ok := r.typeSource(r.typeOf(e))
+	if !ok {
+		return
+	}
+	_, ptrRecv := fn.Signature().Recv().Type().(*types.Pointer)
+	_, xPtr := coreType(r.typeOf(e.X)).(*types.Pointer)
+	prefix := ""
+	switch {
+	case ptrRecv && !xPtr:
+		prefix = "&"
+	case !ptrRecv && xPtr && !types.IsInterface(fn.Signature().Recv().Type()):
+		prefix = "*"
+	}
+	tmp := fmt.Sprintf("%s_m%d", reservedPrefix, r.nextID())
+	r.insert(r.off(e.Pos()), "func() "+text+" { "+tmp+" := "+prefix)
+	r.replace(r.off(e.X.End()), r.off(e.End()), "; return "+tmp+"."+e.Sel.Name+" }()")
 }
 
 // call walks a call, rewriting the builtins yaegi lacks.
@@ -615,8 +653,48 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			r.setName(id, "__concur.Clear")
 			r.exprs(e.Args)
 			return
+		case "new":
+			r.newValue(e, id)
 		}
 	}
-	r.expr(e.Fun, 0)
+	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
+	r.bindLiterals(e)
+}
+
+// bindLiterals puts a function literal handed to code the interpreter did
+// not compile itself (a standard package's function or method, a function
+// value, a conversion) in parentheses. yaegi v0.16.1 wraps a literal given
+// there directly in a function whose variables are the calling frame's at
+// the time of the call (a loop's wg.Go(func() { worker(i) }) then sees the
+// last i in every goroutine), while a parenthesized one is first made a
+// closure value, with the variables of its own iteration, as Go does.
+func (r *rewriter) bindLiterals(e *ast.CallExpr) {
+	switch r.callOf(e) {
+	case callInterpreted, callBuiltin:
+		return
+	}
+	for _, a := range e.Args {
+		if lit, ok := a.(*ast.FuncLit); ok {
+			r.insert(r.off(lit.Pos()), "(")
+			r.insert(r.off(lit.End()), ")")
+		}
+	}
+}
+
+// newValue rewrites Go 1.26's new(expr), which yaegi takes for new(T) of
+// the expression's type (new(42) gives a pointer to 0), into a call of the
+// Prelude's __concur_new[T](expr), T being the type go/types gives the
+// new variable.
+func (r *rewriter) newValue(e *ast.CallExpr, id *ast.Ident) {
+	if len(e.Args) != 1 || r.info.Types[e.Args[0]].IsType() {
+		return
+	}
+	name := reservedPrefix + "_new"
+	if ptr, ok := r.typeOf(e).(*types.Pointer); ok {
+		if t, ok := r.typeSource(ptr.Elem()); ok {
+			name += "[" + t + "]"
+		}
+	}
+	r.setName(id, name)
 }
