@@ -14,6 +14,7 @@ import (
 	"github.com/petermattis/goid"
 
 	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/rewrite"
 )
 
 // tracker knows the snippet's goroutines and turns what they do into events.
@@ -274,7 +275,7 @@ func (t *tracker) writeInterpStderr(p []byte) {
 	if m := framePattern.FindSubmatch(p); m != nil {
 		t.mu.Lock()
 		g := t.current()
-		frame := string(m[2])
+		frame := rewrite.Demangle(string(m[2])) // the learner's func main is renamed (see rewrite)
 		if len(m[1]) > 0 {
 			frame += " " + string(m[1])
 		}
@@ -407,11 +408,16 @@ func panicText(v any) string {
 func goStack(id int, state string, frames []string, top string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "goroutine %d [%s]:", id, state)
+	last := ""
 	for i, f := range frames {
 		fn, _, _ := strings.Cut(f, " ")
-		if fn == "main" { // the interpreter's name for func main and top-level statements
+		if fn == "main" { // the interpreter's name for top-level statements
 			fn = "main.main"
+			if last == fn {
+				continue // the statement that calls a program's main
+			}
 		}
+		last = fn
 		fmt.Fprintf(&b, "\n%s(...)", fn)
 		if i == 0 && top != "" {
 			fmt.Fprintf(&b, "\n\t%s", top)

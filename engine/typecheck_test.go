@@ -68,3 +68,25 @@ run()`, 0)
 		t.Errorf("outputs %q\n%s", got, dump(evs))
 	}
 }
+
+// Issue 8 item 4: func main declared in the REPL runs only when called; a
+// whole program runs its main once, and not again with later inputs.
+func TestMainRunsWhenCalled(t *testing.T) {
+	s := newSession(t, Options{})
+	if got := outputs(run(t, s, `func main() { fmt.Println("m") }`, 0)); len(got) != 0 {
+		t.Errorf("declaring main ran it: %q", got)
+	}
+	if got := outputs(run(t, s, `x := 1; _ = x`, 0)); len(got) != 0 {
+		t.Errorf("a later input ran main: %q", got)
+	}
+	if got := outputs(run(t, s, `main()`, 0)); len(got) != 1 || !strings.HasSuffix(got[0], " m") {
+		t.Errorf("main() printed %q, want m once", got)
+	}
+	program := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"program\") }\n"
+	if got := outputs(run(t, s, program, 0)); len(got) != 1 || !strings.HasSuffix(got[0], " program") {
+		t.Errorf("the program printed %q, want program once", got)
+	}
+	if got := outputs(run(t, s, `fmt.Println("after")`, 0)); len(got) != 1 || !strings.HasSuffix(got[0], " after") {
+		t.Errorf("after the program: %q", got)
+	}
+}

@@ -206,10 +206,7 @@ func (w *worker) goroutineExit(id int, recovered any) {
 // eval runs one input.
 func (w *worker) eval(req request) {
 	w.final = req.Final
-	w.file = ""
-	if req.Final {
-		w.file = req.File
-	}
+	w.file = req.File
 	t := w.t
 	t.mu.Lock()
 	t.quiet = req.Quiet

@@ -19,14 +19,15 @@ type rewriter struct {
 	env      *Env
 	program  bool
 
-	fset       *token.FileSet // the type-checking session's: every input is parsed into it
-	session    *typecheck.Session
-	info       *types.Info       // the input's types, from go/types
-	checked    *typecheck.Result // the input's type check
-	lineStarts []int             // offsets where the learner's lines begin
-	fileUnit   map[*token.File]*unit
-	units      []*unit
-	errs       ErrorList
+	fset           *token.FileSet // the type-checking session's: every input is parsed into it
+	session        *typecheck.Session
+	sessionImports map[string]string // what yaegi imported before this input (a program's walk has an empty env)
+	info           *types.Info       // the input's types, from go/types
+	checked        *typecheck.Result // the input's type check
+	lineStarts     []int             // offsets where the learner's lines begin
+	fileUnit       map[*token.File]*unit
+	units          []*unit
+	errs           ErrorList
 
 	edits      []edit
 	identEdits map[*ast.Ident]int // rename edits by identifier, so a later decision can retarget them

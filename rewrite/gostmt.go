@@ -277,6 +277,9 @@ func (r *rewriter) inlineText(fun ast.Expr) string {
 		if f.Name == "clear" && r.isBuiltin(f) {
 			return "__concur.Clear"
 		}
+		if r.isMainFunc(r.objectOf(f)) {
+			return mainName
+		}
 		return f.Name
 	case *ast.SelectorExpr:
 		return f.X.(*ast.Ident).Name + "." + f.Sel.Name

@@ -248,6 +248,7 @@ func wrap(kind unitKind, src string) (string, int) {
 func (r *rewriter) run() (*Input, error) {
 	units := split(r.src)
 	program := len(units) == 1 && units[0].kind == kindProgram
+	r.sessionImports = r.env.Imports
 	if program {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
@@ -301,6 +302,10 @@ func (r *rewriter) run() (*Input, error) {
 	}
 	if len(decls) > 0 {
 		in.Units = append(in.Units, Unit{Decls: true, Src: strings.Join(decls, "\n")})
+	}
+	if program && r.checked.Pkg.Scope().Lookup("main") != nil {
+		// A program runs its main once, as go run does (see mainName).
+		stmts = append(stmts, mainName+"()")
 	}
 	if len(stmts) > 0 {
 		in.Units = append(in.Units, Unit{Src: strings.Join(stmts, "\n")})

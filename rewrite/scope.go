@@ -206,6 +206,9 @@ const (
 // use resolves an identifier in an expression.
 func (r *rewriter) use(id *ast.Ident, ctx useCtx) *object {
 	obj := r.lookup(id.Name)
+	if r.isMainFunc(r.objectOf(id)) {
+		r.setName(id, mainName)
+	}
 	if obj == nil {
 		return nil
 	}

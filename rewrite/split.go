@@ -67,6 +67,13 @@ func tokenEndUnclamped(src string, start int, tok token.Token, lit string) int {
 	}
 }
 
+// IsProgram reports whether src is a whole file: its first token is
+// `package`.
+func IsProgram(src string) bool {
+	toks := scan(src)
+	return len(toks) > 0 && toks[0].tok == token.PACKAGE
+}
+
 // split cuts src into units: one program unit when src starts with
 // `package`, otherwise runs of top-level items of the same kind. An item ends
 // at a semicolon (written or automatic) at bracket depth 0.

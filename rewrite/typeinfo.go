@@ -235,6 +235,19 @@ func (r *rewriter) isSessionPkg(pkg *types.Package) bool {
 	return pkg != nil && pkg.Path() == "main"
 }
 
+// mainName is what the learner's func main is called in yaegi's source.
+// yaegi runs a function called main after compiling any unit of package
+// main, so a func main the learner declared would run again with every
+// later input; under another name it runs when it is called, and a program
+// gets a call of it (see Rewrite). Demangle gives its name back.
+const mainName = reservedPrefix + "_0_main"
+
+// isMainFunc reports whether obj is the learner's func main.
+func (r *rewriter) isMainFunc(obj types.Object) bool {
+	f, ok := obj.(*types.Func)
+	return ok && f.Name() == "main" && r.isSessionPkg(f.Pkg()) && f.Parent() == f.Pkg().Scope()
+}
+
 // isConst reports whether e is a constant expression.
 func (r *rewriter) isConst(e ast.Expr) bool {
 	if r.info == nil || e == nil {

@@ -53,12 +53,19 @@ func (r *rewriter) walkUnit(u *unit) {
 		return
 	}
 	if u.kind == kindImports {
-		r.dropReimports(u)
+		u.empty = r.dropReimports(u, r.env.Imports) == 0
 		return
+	}
+	if u.kind == kindProgram {
+		// A program pasted into a session: yaegi has the session's imports.
+		r.dropReimports(u, r.sessionImports)
 	}
 	for _, d := range u.file.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
+			if r.isMainFunc(r.objectOf(d.Name)) {
+				r.setName(d.Name, mainName)
+			}
 			r.funcDecl(d)
 		case *ast.GenDecl:
 			r.fn = r.globFn
@@ -132,18 +139,19 @@ func wrappable(s ast.Stmt) bool {
 
 // dropReimports removes imports the session already has: yaegi refuses to
 // import a package name twice ("fmt/_.go redeclared in this block"), where
-// a learner retyping an import expects nothing to happen. A unit left
-// without imports is not evaluated at all.
-func (r *rewriter) dropReimports(u *unit) {
+// a learner retyping an import expects nothing to happen. It returns how
+// many imports are left; an imports unit left without any is not evaluated
+// at all.
+func (r *rewriter) dropReimports(u *unit, have map[string]string) int {
 	kept := 0
 	for _, d := range u.file.Decls {
 		gd, ok := d.(*ast.GenDecl)
-		if !ok {
+		if !ok || gd.Tok != token.IMPORT {
 			continue
 		}
 		var fresh []string
 		for _, spec := range gd.Specs {
-			if !r.reimport(spec.(*ast.ImportSpec)) {
+			if !r.reimport(spec.(*ast.ImportSpec), have) {
 				fresh = append(fresh, r.directive(r.off(spec.Pos()))+r.text(spec))
 			}
 		}
@@ -156,12 +164,12 @@ func (r *rewriter) dropReimports(u *unit) {
 			r.replace(r.off(gd.Pos()), r.off(gd.End()), "import ("+strings.Join(fresh, "; ")+")")
 		}
 	}
-	u.empty = kept == 0
+	return kept
 }
 
 // reimport reports whether an import brings a package name the session
 // already has for the same path.
-func (r *rewriter) reimport(s *ast.ImportSpec) bool {
+func (r *rewriter) reimport(s *ast.ImportSpec, have map[string]string) bool {
 	p, err := strconv.Unquote(s.Path.Value)
 	if err != nil {
 		return false
@@ -170,7 +178,7 @@ func (r *rewriter) reimport(s *ast.ImportSpec) bool {
 	if s.Name != nil {
 		name = s.Name.Name
 	}
-	return r.env.Imports[name] == p
+	return have[name] == p
 }
 
 // funcDecl walks a function or method declaration.

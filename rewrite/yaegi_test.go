@@ -584,11 +584,13 @@ func main() {
 			t.Fatalf("no panic: %v, %v", rawErr, newErr)
 		}
 		// yaegi blames the frame of the first function literal on the line.
+		// The learner's main has another name in yaegi's source (the
+		// engine demangles it), and a statement calls it.
 		for _, want := range []string{"prog.go:4:5: panic: main.boom.func(...)", "prog.go:8:2: panic: main.main(...)"} {
 			if !strings.Contains(rawStderr, want) {
 				t.Fatalf("yaegi itself says %q; rewritten %q", rawStderr, newStderr)
 			}
-			if !strings.Contains(newStderr, want) {
+			if !strings.Contains(rewrite.Demangle(newStderr), want) {
 				t.Fatalf("rewritten says %q, want %q", newStderr, want)
 			}
 		}
