@@ -19,7 +19,7 @@ import (
 
 // Version is the version of the event stream. It changes when a field is
 // removed or changes meaning; adding a kind or a field keeps it.
-const Version = 1
+const Version = 2
 
 // Kind says what an event reports.
 type Kind string
@@ -27,11 +27,14 @@ type Kind string
 // The kinds of event. Every event has Kind, T and G; the comment of each kind
 // names the other fields it uses.
 const (
-	Start    Kind = "start"    // a stream begins: V (version), Clock
+	Start    Kind = "start"    // a stream begins: V (version), Clock, Seed
 	Output   Kind = "output"   // a goroutine wrote one line: Stream, Text (without its newline)
 	Go       Kind = "go"       // goroutine G started: Name (the function it began in), Parent
 	End      Kind = "end"      // goroutine G finished
-	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (requested duration, ns)
+	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (ns); it waits, asleep, until its wake
+	Block    Kind = "block"    // goroutine G waits: Reason (Go's words), Obj (the channel or lock, 0: none)
+	Wake     Kind = "wake"     // goroutine G stops waiting: By (who ended the wait, 0: the clock), Op (what By did), Obj
+	Object   Kind = "object"   // a channel or lock first named in the stream: Obj (its id), Type, Name, At, Cap
 	Value    Kind = "value"    // an expression input's value: Text
 	Compile  Kind = "compile"  // the input did not compile: Text (file:line:col: message lines)
 	Panic    Kind = "panic"    // goroutine G panicked: Text (Go's message), Stack (the snippet's frames)
@@ -60,6 +63,26 @@ type Event struct {
 	Stack []string `json:"stack,omitempty"`
 	// Blocked lists goroutines still alive at a deadlock or timeout.
 	Blocked []Goroutine `json:"blocked,omitempty"`
+
+	// Seed is a start event's schedule seed.
+	Seed uint64 `json:"seed,omitempty"`
+	// Reason is what a block event's goroutine waits on, in Go's words:
+	// "chan send", "chan receive", "select", "sync.Mutex.Lock", ...
+	Reason string `json:"reason,omitempty"`
+	// Obj is the channel or lock an event is about (an object event's id).
+	Obj int `json:"obj,omitempty"`
+	// By is the goroutine whose action ended a wait (0: the clock).
+	By int `json:"by,omitempty"`
+	// Op is what By did: "send", "receive", "close", "unlock", "runlock",
+	// "done", "add", "signal", "broadcast", "once", "cancel", or for the
+	// clock "clock" (a sleep's end) and "timer".
+	Op string `json:"op,omitempty"`
+	// Type, At and Cap describe an object: "chan", "timer", "sync.Mutex",
+	// "sync.RWMutex", "sync.WaitGroup", "sync.Cond", "sync.Once",
+	// "context"; where it was made ("3:9"); a channel's capacity.
+	Type string `json:"type,omitempty"`
+	At   string `json:"at,omitempty"`
+	Cap  int    `json:"cap,omitempty"`
 }
 
 // Goroutine describes a live goroutine: its number, the function it began in
@@ -68,6 +91,12 @@ type Goroutine struct {
 	G     int    `json:"g"`
 	Name  string `json:"name"`
 	State string `json:"state"`
+	// Obj is the channel or lock it waits on, On its name for reports
+	// ("jobs (made at 3:9)"), Since when it has waited (ns on the run's
+	// clock, negative for a wait that began in an earlier run).
+	Obj   int    `json:"obj,omitempty"`
+	On    string `json:"on,omitempty"`
+	Since int64  `json:"since,omitempty"`
 }
 
 // Elapsed is T as a duration.
@@ -82,6 +111,14 @@ func (e Event) AppendJSON(b []byte) []byte {
 	b = strconv.AppendInt(b, e.T, 10)
 	b = append(b, `,"g":`...)
 	b = strconv.AppendInt(b, int64(e.G), 10)
+	num := func(name string, n int) {
+		if n != 0 {
+			b = append(b, ',', '"')
+			b = append(b, name...)
+			b = append(b, '"', ':')
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+	}
 	field := func(name, value string) {
 		b = append(b, ',', '"')
 		b = append(b, name...)
@@ -93,6 +130,8 @@ func (e Event) AppendJSON(b []byte) []byte {
 		b = append(b, `,"v":`...)
 		b = strconv.AppendInt(b, int64(e.V), 10)
 		field("clock", e.Clock)
+		b = append(b, `,"seed":`...)
+		b = strconv.AppendUint(b, e.Seed, 10)
 	case Output:
 		field("stream", e.Stream)
 		field("text", e.Text)
@@ -103,6 +142,27 @@ func (e Event) AppendJSON(b []byte) []byte {
 	case Sleep:
 		b = append(b, `,"d":`...)
 		b = strconv.AppendInt(b, e.D, 10)
+	case Block:
+		field("reason", e.Reason)
+		num("obj", e.Obj)
+	case Wake:
+		num("by", e.By)
+		field("op", e.Op)
+		num("obj", e.Obj)
+	case Object:
+		b = append(b, `,"obj":`...)
+		b = strconv.AppendInt(b, int64(e.Obj), 10)
+		field("type", e.Type)
+		if e.Name != "" {
+			field("name", e.Name)
+		}
+		if e.At != "" {
+			field("at", e.At)
+		}
+		if e.Type == "chan" || e.Type == "timer" {
+			b = append(b, `,"cap":`...)
+			b = strconv.AppendInt(b, int64(e.Cap), 10)
+		}
 	case Exit:
 		b = append(b, `,"code":`...)
 		b = strconv.AppendInt(b, int64(e.Code), 10)
@@ -132,6 +192,18 @@ func (e Event) AppendJSON(b []byte) []byte {
 				b = appendString(b, g.Name)
 				b = append(b, `,"state":`...)
 				b = appendString(b, g.State)
+				if g.Obj != 0 {
+					b = append(b, `,"obj":`...)
+					b = strconv.AppendInt(b, int64(g.Obj), 10)
+				}
+				if g.On != "" {
+					b = append(b, `,"on":`...)
+					b = appendString(b, g.On)
+				}
+				if g.Since != 0 {
+					b = append(b, `,"since":`...)
+					b = strconv.AppendInt(b, g.Since, 10)
+				}
 				b = append(b, '}')
 			}
 			b = append(b, ']')

@@ -1,0 +1,428 @@
+package sched
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/concur-dev/concur/event"
+)
+
+// prog is a program written as the rewrite writes one: every goroutine
+// start, channel operation, lock and sleep goes through the scheduler.
+type prog struct {
+	s   *Scheduler
+	mu  sync.Mutex
+	evs []event.Event
+}
+
+func newProg(opts Options) *prog {
+	p := &prog{}
+	opts.Emit = func(e event.Event) { p.evs = append(p.evs, e) }
+	p.s = New(opts)
+	return p
+}
+
+// run runs main as a run's main goroutine and waits for the run to end.
+func (p *prog) run(t *testing.T, final bool, main func()) Outcome {
+	t.Helper()
+	started := make(chan (<-chan struct{}))
+	go func() {
+		g := p.s.BeginRun(final)
+		started <- p.s.Over()
+		main()
+		p.s.EndMain(g)
+	}()
+	over := <-started
+	select {
+	case <-over:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the run did not end; events:\n%s", p.text())
+	}
+	o, _, _ := p.s.Outcome()
+	return o
+}
+
+func (p *prog) goRun(name string, f func()) {
+	g := p.s.Spawn(name)
+	go func() {
+		p.s.Enter(g)
+		f()
+		p.s.End(g)
+	}()
+}
+
+func (p *prog) print(format string, args ...any) {
+	text := fmt.Sprintf(format, args...)
+	p.s.Point()
+	p.s.Locked(func(g *G, t int64) {
+		p.s.emit(event.Event{Kind: event.Output, T: t, G: g.ID, Text: text})
+	})
+}
+
+func mk[T any](p *prog, c chan T, name string) chan T {
+	p.s.MakeChan(c, name, "")
+	return c
+}
+
+func send[T any](p *prog, c chan T, v T) {
+	p.s.PreSend(c)
+	c <- v
+	p.s.Post()
+}
+
+func recv[T any](p *prog, c chan T) (T, bool) {
+	p.s.PreRecv(c)
+	v, ok := <-c
+	p.s.Post()
+	return v, ok
+}
+
+// text is the run's events, one a line, without the object events.
+func (p *prog) text() string {
+	var b strings.Builder
+	for _, e := range p.evs {
+		b.Write(e.AppendJSON(nil))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (p *prog) output() []string {
+	var out []string
+	for _, e := range p.evs {
+		if e.Kind == event.Output {
+			out = append(out, fmt.Sprintf("%.3fs g%d %s", float64(e.T)/1e9, e.G, e.Text))
+		}
+	}
+	return out
+}
+
+func TestSleepsRunOnTheVirtualClock(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	start := time.Now()
+	o := p.run(t, true, func() {
+		var wg WaitGroup
+		for i, name := range []string{"A", "B", "C"} {
+			p.s.Add(&wg, 1)
+			p.goRun("task", func() {
+				p.print("task %s start", name)
+				p.s.Sleep(time.Duration(3-i) * time.Hour)
+				p.print("task %s stop", name)
+				p.s.Add(&wg, -1)
+			})
+		}
+		p.s.Wait(&wg)
+		p.print("all done")
+	})
+	if o != Returned {
+		t.Fatalf("outcome %v", o)
+	}
+	got := strings.Join(p.output(), "\n")
+	want := strings.Join([]string{
+		"0.000s g4 task C start", "0.000s g2 task A start", "0.000s g3 task B start",
+		"3600.000s g4 task C stop", "7200.000s g3 task B stop", "10800.000s g2 task A stop",
+		"10800.000s g1 all done"}, "\n")
+	if got != want {
+		t.Fatalf("output:\n%s\nwant:\n%s", got, want)
+	}
+	if real := time.Since(start); real > 5*time.Second {
+		t.Fatalf("3 hours of sleeps took %v of real time", real)
+	}
+}
+
+func TestUnbufferedPingPong(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	var got []int
+	o := p.run(t, true, func() {
+		ping, pong := mk(p, make(chan int), "ping"), mk(p, make(chan int), "pong")
+		p.goRun("player", func() {
+			for {
+				v, _ := recv(p, ping)
+				if v < 0 {
+					return
+				}
+				send(p, pong, v+1)
+			}
+		})
+		for i := 0; i < 1000; i += 2 {
+			send(p, ping, i)
+			v, _ := recv(p, pong)
+			got = append(got, v)
+		}
+		send(p, ping, -1)
+	})
+	if o != Returned || len(got) != 500 || got[499] != 999 {
+		t.Fatalf("outcome %v, %d values, last %v", o, len(got), got[len(got)-1])
+	}
+}
+
+func TestBufferedChannelKeepsOrder(t *testing.T) {
+	for _, seed := range []uint64{0, 1, 2, 3} {
+		p := newProg(Options{Virtual: true, Seed: seed})
+		var got []int
+		p.run(t, true, func() {
+			c := mk(p, make(chan int, 3), "c")
+			done := mk(p, make(chan bool), "done")
+			p.goRun("consumer", func() {
+				for {
+					v, ok := recv(p, c)
+					if !ok {
+						break
+					}
+					got = append(got, v)
+				}
+				send(p, done, true)
+			})
+			for i := range 20 {
+				send(p, c, i)
+			}
+			p.s.Close(c)
+			recv(p, done)
+		})
+		if len(got) != 20 || !slices.IsSorted(got) {
+			t.Fatalf("seed %d: got %v", seed, got)
+		}
+	}
+}
+
+func TestDeadlockIsReportedWithWhatWaits(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	o := p.run(t, true, func() {
+		jobs := mk(p, make(chan int), "jobs")
+		p.goRun("consumer", func() { recv(p, jobs) })
+		recv(p, mk(p, make(chan int), "never"))
+	})
+	if o != Deadlocked {
+		t.Fatalf("outcome %v\n%s", o, p.text())
+	}
+	_, _, live := p.s.Outcome()
+	var states []string
+	for _, l := range live {
+		states = append(states, fmt.Sprintf("g%d %s: %s on %s", l.G, l.Name, l.State, l.Obj.Label()))
+	}
+	want := "g1 main: chan receive on never; g2 consumer: chan receive on jobs"
+	if got := strings.Join(states, "; "); got != want {
+		t.Fatalf("live %q, want %q", got, want)
+	}
+}
+
+func TestSelectDefaultAndTimeouts(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	p.run(t, true, func() {
+		c := mk(p, make(chan int), "c")
+		switch p.s.Select(true, []bool{false}, c) {
+		case -1:
+			p.print("nothing yet")
+		default:
+			p.print("wrong")
+		}
+		p.goRun("late", func() {
+			p.s.Sleep(2 * time.Second)
+			send(p, c, 7)
+		})
+		tick := mk(p, make(chan time.Time, 1), "")
+		p.s.NewChanTimer(tick, time.Second, 0, time.Now, "time.After")
+		for range 2 {
+			k := p.s.Select(false, []bool{false, false}, c, tick)
+			switch k {
+			case 0:
+				v := <-c
+				p.s.Post()
+				p.print("got %d", v)
+			case 1:
+				<-tick
+				p.s.Post()
+				p.print("timeout")
+			}
+		}
+	})
+	want := []string{"0.000s g1 nothing yet", "1.000s g1 timeout", "2.000s g1 got 7"}
+	if got := p.output(); !slices.Equal(got, want) {
+		t.Fatalf("output %q, want %q\n%s", got, want, p.text())
+	}
+}
+
+func TestLostUpdatesAreTheSameEveryRun(t *testing.T) {
+	counter := func(seed uint64) (int, string) {
+		p := newProg(Options{Virtual: true, Seed: seed})
+		n := 0
+		p.run(t, true, func() {
+			var wg WaitGroup
+			for range 3 {
+				p.s.Add(&wg, 1)
+				p.goRun("adder", func() {
+					for range 2 {
+						v := n
+						p.s.Gosched()
+						n = v + 1
+					}
+					p.s.Add(&wg, -1)
+				})
+			}
+			p.s.Wait(&wg)
+		})
+		return n, p.text()
+	}
+	n0, text0 := counter(0)
+	if n0 != 2 {
+		t.Errorf("default schedule: counter %d, want 2 (as Go on one processor)", n0)
+	}
+	seen := map[int]bool{}
+	for seed := range uint64(40) {
+		n, text := counter(seed)
+		seen[n] = true
+		if n2, text2 := counter(seed); n2 != n || text2 != text {
+			t.Fatalf("seed %d gave two runs: %d and %d", seed, n, n2)
+		}
+		if seed == 0 && text != text0 {
+			t.Fatal("seed 0 differs")
+		}
+	}
+	if len(seen) < 2 {
+		t.Fatalf("40 seeds gave only %v", seen)
+	}
+}
+
+func TestMutexWaitersAreSeen(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	p.run(t, true, func() {
+		var mu Mutex
+		var wg WaitGroup
+		for range 2 {
+			p.s.Add(&wg, 1)
+			p.goRun("worker", func() {
+				p.s.Lock(&mu)
+				p.s.Sleep(time.Second)
+				p.s.Unlock(&mu)
+				p.s.Add(&wg, -1)
+			})
+		}
+		p.s.Wait(&wg)
+		p.print("done")
+	})
+	text := p.text()
+	for _, want := range []string{
+		`"kind":"block","t":0,"g":2,"reason":"sync.Mutex.Lock"`,
+		`"kind":"wake","t":1000000000,"g":2,"by":3,"op":"unlock"`,
+		`"kind":"output","t":2000000000,"g":1`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("no %s in\n%s", want, text)
+		}
+	}
+}
+
+func TestPanicStopsTheOtherGoroutines(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	ran := false
+	o := p.run(t, false, func() {
+		p.goRun("later", func() {
+			p.s.Sleep(time.Second)
+			ran = true
+		})
+		p.goRun("boom", func() {
+			g := p.s.current()
+			p.s.Panic(g, func(int64) {})
+		})
+		p.s.Sleep(2 * time.Second)
+		ran = true
+	})
+	if o != Panicked || ran {
+		t.Fatalf("outcome %v, ran %v", o, ran)
+	}
+	// The next run is a new program: nothing of the old one runs.
+	o = p.run(t, false, func() { p.s.Sleep(3 * time.Second) })
+	if o != Returned || ran {
+		t.Fatalf("second run: %v, ran %v", o, ran)
+	}
+}
+
+func TestBackgroundGoroutinesWaitBetweenRuns(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	p.run(t, false, func() {
+		p.goRun("ticker", func() {
+			for i := range 3 {
+				p.s.Sleep(time.Second)
+				p.print("tick %d", i)
+			}
+		})
+	})
+	if out := p.output(); len(out) != 0 {
+		t.Fatalf("ticked while no input ran: %q", out)
+	}
+	p.evs = nil
+	p.run(t, false, func() { p.s.Sleep(2500 * time.Millisecond) })
+	want := []string{"1.000s g2 tick 0", "2.000s g2 tick 1"}
+	if got := p.output(); !slices.Equal(got, want) {
+		t.Fatalf("output %q, want %q", got, want)
+	}
+}
+
+// TestSameRunUnderLoad runs a program whose goroutines interleave at every
+// step, again and again while other goroutines keep every processor busy:
+// the Go runtime preempts the program's goroutines at will, and the event
+// stream must not change.
+func TestSameRunUnderLoad(t *testing.T) {
+	stop := make(chan struct{})
+	defer close(stop)
+	for range runtime.GOMAXPROCS(0) * 2 {
+		go func() {
+			x := 0
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				for i := range 1 << 16 {
+					x += i
+				}
+			}
+		}()
+	}
+	prog := func(seed uint64) string {
+		p := newProg(Options{Virtual: true, Seed: seed, Jitter: 0.2})
+		p.run(t, true, func() {
+			results := mk(p, make(chan int, 2), "results")
+			var mu Mutex
+			total := 0
+			for w := range 8 {
+				p.goRun("worker", func() {
+					for j := range 20 {
+						busy := 0
+						for i := range 20000 {
+							busy += i // long enough for the runtime to preempt
+						}
+						p.s.Lock(&mu)
+						v := total
+						p.s.Gosched()
+						total = v + busy%7 + j
+						p.s.Unlock(&mu)
+						p.print("w%d step %d", w, j)
+						p.s.Sleep(time.Duration(j%3) * time.Millisecond)
+					}
+					send(p, results, w)
+				})
+			}
+			for range 8 {
+				v, _ := recv(p, results)
+				p.print("done %d", v)
+			}
+			p.print("total %d", total)
+		})
+		return p.text()
+	}
+	for _, seed := range []uint64{0, 7} {
+		first := prog(seed)
+		for i := range 10 {
+			if got := prog(seed); got != first {
+				t.Fatalf("seed %d, run %d differs from the first", seed, i+2)
+			}
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package sched
+
+import (
+	"container/heap"
+	"reflect"
+	"time"
+
+	"github.com/concur-dev/concur/event"
+)
+
+// timer is an entry in the virtual clock's heap: a sleeping goroutine, or
+// an action (a timer channel's send, an AfterFunc's start).
+type timer struct {
+	when   int64
+	seq    uint64 // ties fire in the order they were set (or shuffled by a seed)
+	g      *G     // a sleeper, or
+	fire   func() // an action, run with the scheduler locked
+	period int64  // a ticker's
+	index  int    // in the heap; -1 when not in it
+	obj    *Obj
+}
+
+type timerHeap []*timer
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if h[i].when != h[j].when {
+		return h[i].when < h[j].when
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int) {
+	h[i], h[j] = h[j], h[i]
+	h[i].index = i
+	h[j].index = j
+}
+func (h *timerHeap) Push(x any) {
+	t := x.(*timer)
+	t.index = len(*h)
+	*h = append(*h, t)
+}
+func (h *timerHeap) Pop() any {
+	old := *h
+	t := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	t.index = -1
+	return t
+}
+
+// jitter changes a duration as Options.Jitter says. The caller holds s.mu.
+func (s *Scheduler) jitter(d int64) int64 {
+	if s.opts.Jitter <= 0 || d <= 0 {
+		return d
+	}
+	f := 1 + s.opts.Jitter*(2*s.rng.Float64()-1)
+	return max(1, int64(float64(d)*f))
+}
+
+// add puts t in the heap, due d from now. The caller holds s.mu.
+func (s *Scheduler) add(t *timer, d int64) {
+	t.when = s.now + s.jitter(d)
+	s.seq++
+	t.seq = s.seq
+	if s.opts.Seed != 0 {
+		// A seeded schedule orders same-instant timers at random.
+		t.seq = s.rng.Uint64()
+	}
+	heap.Push(&s.timers, t)
+}
+
+// fireTimers moves the clock to the earliest entry and fires every entry
+// due then. Past the run's budget it ends the run instead. The caller holds
+// s.mu.
+func (s *Scheduler) fireTimers() {
+	when := s.timers[0].when
+	if b := s.opts.MaxVirtual; b > 0 && when-s.runStart > int64(b) {
+		s.now = s.runStart + int64(b)
+		s.endRun(OverBudget)
+		return
+	}
+	if when > s.now {
+		s.now = when
+	}
+	for len(s.timers) > 0 && s.timers[0].when <= s.now {
+		t := heap.Pop(&s.timers).(*timer)
+		switch {
+		case t.g != nil:
+			if t.g.st == sleeping {
+				s.wake(t.g, nil, nil, "clock")
+			}
+		case t.fire != nil:
+			if t.period > 0 {
+				s.add(t, t.period)
+			}
+			t.fire()
+		}
+	}
+}
+
+// Sleep pauses the calling goroutine for d (time.Sleep).
+func (s *Scheduler) Sleep(d time.Duration) {
+	g := s.enter()
+	defer s.mu.Unlock()
+	if !s.opts.Virtual {
+		s.emit(event.Event{Kind: event.Sleep, T: s.t(), G: g.ID, D: int64(d)})
+		s.mu.Unlock()
+		time.Sleep(d)
+		s.mu.Lock()
+		if !s.opts.Quiet {
+			s.emit(event.Event{Kind: event.Wake, T: s.t(), G: g.ID, Op: "clock"})
+		}
+		return
+	}
+	if d <= 0 {
+		s.point(g)
+		return
+	}
+	t := &timer{g: g}
+	s.add(t, int64(d))
+	g.st = sleeping
+	g.reason, g.obj, g.since, g.wakeAt = "sleep", nil, s.now, t.when
+	s.emit(event.Event{Kind: event.Sleep, T: s.t(), G: g.ID, D: t.when - s.now})
+	s.switchAway(g)
+}
+
+// Timer is a timer on the scheduler's clock: its action runs (locked) when
+// it fires.
+type Timer struct {
+	s *Scheduler
+	t *timer
+}
+
+// AfterFunc sets a timer that runs fire, with the scheduler locked, after d;
+// with period > 0 it fires again every period (a ticker).
+func (s *Scheduler) afterFunc(d, period time.Duration, fire func()) *Timer {
+	t := &timer{fire: fire, period: int64(period), index: -1}
+	s.add(t, int64(d))
+	return &Timer{s: s, t: t}
+}
+
+// stop takes the timer out of the heap and reports whether it was in it.
+// The caller holds s.mu.
+func (t *Timer) stop() bool {
+	if t.t.index < 0 {
+		return false
+	}
+	heap.Remove(&t.s.timers, t.t.index)
+	return true
+}
+
+// ChanTimer is a timer whose channel receives the time when it fires:
+// time.NewTimer, time.After, time.NewTicker, time.Tick. The channel must
+// have room for one value (a timer's channel is Go's, with capacity 1).
+type ChanTimer struct {
+	Timer
+	c   reflect.Value
+	now func() time.Time
+}
+
+// NewChanTimer starts a timer that sends now() on c after d, and then every
+// period if period > 0 (a ticker drops a tick its reader is not ready for).
+// c becomes one of the program's channels (name and at are for reports).
+func (s *Scheduler) NewChanTimer(c any, d, period time.Duration, now func() time.Time, name string) *ChanTimer {
+	s.MakeChan(c, name, "")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ct := &ChanTimer{c: reflect.ValueOf(c), now: now}
+	o := s.chanObj(c)
+	o.Type = "timer"
+	ct.Timer = *s.afterFunc(d, period, func() { s.timerSend(o, ct) })
+	return ct
+}
+
+// timerSend is a timer's firing: the clock puts the time in its channel
+// and wakes a receiver. The caller holds s.mu.
+func (s *Scheduler) timerSend(o *Obj, ct *ChanTimer) {
+	if ct.c.Len() < ct.c.Cap() {
+		ct.c.TrySend(reflect.ValueOf(ct.now()))
+	}
+	if len(o.recvq) > 0 {
+		s.wake(o.recvq[0].g, nil, o, "timer")
+	}
+}
+
+// Stop stops the timer and reports whether it was still due; like Go's
+// (since 1.23), a value it sent that nobody received is taken back.
+func (ct *ChanTimer) Stop() bool {
+	s := ct.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	was := ct.stop()
+	ct.c.TryRecv()
+	return was
+}
+
+// Reset makes the timer fire after d (then every period, for a ticker),
+// and reports whether it was still due.
+func (ct *ChanTimer) Reset(d, period time.Duration) bool {
+	s := ct.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	was := ct.stop()
+	ct.c.TryRecv()
+	ct.t.period = int64(period)
+	s.add(ct.t, int64(d))
+	return was
+}
+
+// FuncTimer is time.AfterFunc's timer: when it fires, start runs (with the
+// scheduler locked) to start a goroutine.
+type FuncTimer struct{ Timer }
+
+// AfterFunc sets a timer that, after d, starts a goroutine named name
+// running f through spawn (the engine's way to start a goroutine of the
+// program, given the G it must Enter).
+func (s *Scheduler) AfterFunc(d time.Duration, name string, spawn func(g *G)) *FuncTimer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ft := &FuncTimer{}
+	ft.Timer = *s.afterFunc(d, 0, func() {
+		g := s.spawn(name, nil)
+		spawn(g)
+	})
+	return ft
+}
+
+// Stop stops the timer and reports whether it was still due.
+func (ft *FuncTimer) Stop() bool {
+	ft.s.mu.Lock()
+	defer ft.s.mu.Unlock()
+	return ft.stop()
+}
+
+// Reset makes the timer fire after d and reports whether it was still due.
+func (ft *FuncTimer) Reset(d time.Duration) bool {
+	ft.s.mu.Lock()
+	defer ft.s.mu.Unlock()
+	was := ft.stop()
+	ft.s.add(ft.t, int64(d))
+	return was
+}
