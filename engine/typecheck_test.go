@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -89,4 +92,94 @@ func TestMainRunsWhenCalled(t *testing.T) {
 	if got := outputs(run(t, s, `fmt.Println("after")`, 0)); len(got) != 1 || !strings.HasSuffix(got[0], " after") {
 		t.Errorf("after the program: %q", got)
 	}
+}
+
+// Range over iter.Seq, iter.Seq2 and a library iterator (strings.SplitSeq),
+// through the worker with concur's standard library, prints what Go does.
+func TestRangeOverIterators(t *testing.T) {
+	src := `package main
+
+import (
+	"fmt"
+	"iter"
+	"strings"
+)
+
+func countdown(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := n; i > 0; i-- {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+func enumerate(words []string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i, w := range words {
+			if !yield(i, w) {
+				return
+			}
+		}
+	}
+}
+
+func find(word string) (int, bool) {
+	for i, w := range enumerate(strings.Fields("go is fun")) {
+		if w == word {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+func main() {
+	for n := range countdown(3) {
+		fmt.Println(n)
+	}
+	for part := range strings.SplitSeq("x,y,z", ",") {
+		if part == "z" {
+			break
+		}
+		fmt.Println(part)
+	}
+	fmt.Println(find("fun"))
+	fmt.Println(find("no"))
+}
+`
+	want := goRun(t, src)
+	s := newSession(t, Options{})
+	evs := run(t, s, src, 0)
+	var got strings.Builder
+	for _, e := range evs {
+		if e.Kind == event.Output {
+			got.WriteString(e.Text + "\n")
+		}
+	}
+	if got.String() != want {
+		t.Fatalf("concur printed\n%s\nGo printed\n%s", got.String(), want)
+	}
+}
+
+// goRun runs a program with the real Go toolchain, the oracle.
+func goRun(t *testing.T, src string) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH: cannot compare with Go")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "main.go")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(goTool, "run", file)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GO111MODULE=off", "GOFLAGS=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go run: %v\n%s", err, out)
+	}
+	return string(out)
 }

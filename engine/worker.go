@@ -173,11 +173,12 @@ func (w *worker) setup() error {
 // hookExports is the package "concur/rt" that rewritten code calls.
 func (w *worker) hookExports() interp.Exports {
 	return interp.Exports{"concur/rt/rt": {
-		"Spawn": reflect.ValueOf(w.t.spawn),
-		"Enter": reflect.ValueOf(w.t.enter),
-		"Exit":  reflect.ValueOf(w.goroutineExit),
-		"Clear": reflect.ValueOf(clearValue),
-		"At":    reflect.ValueOf(w.t.panicAt),
+		"Spawn":     reflect.ValueOf(w.t.spawn),
+		"Enter":     reflect.ValueOf(w.t.enter),
+		"Exit":      reflect.ValueOf(w.goroutineExit),
+		"Clear":     reflect.ValueOf(clearValue),
+		"At":        reflect.ValueOf(w.t.panicAt),
+		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
 	}}
 }
 

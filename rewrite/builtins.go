@@ -10,7 +10,7 @@ import (
 
 // Prelude is evaluated once per session, before any input, as a
 // declarations unit. It defines the generic functions that rewritten calls
-// of min, max and new(expr) use. The constraint is spelled out rather than imported
+// of min, max and new(expr) use, and what range-over-func loops call. The constraint is spelled out rather than imported
 // from cmp so that the prelude needs no standard package from the engine.
 // NaN wins, as with Go's builtins.
 const Prelude = `type __concur_ordered interface {
@@ -37,6 +37,12 @@ func __concur_max[T __concur_ordered](x T, ys ...T) T {
 }
 
 func __concur_new[T any](v T) *T { return &v }
+
+func __concur_runDefers(d *[]func()) {
+	for i := len(*d) - 1; i >= 0; i-- {
+		(*d)[i]()
+	}
+}
 `
 
 // minMax rewrites a call of the builtin min or max, which yaegi lacks. A

@@ -187,3 +187,227 @@ func main() {
 }
 `)
 }
+
+// Issue 9 item 3: range over function iterators, with break, continue,
+// return, labels and defer as Go has them.
+func TestRangeOverFunc(t *testing.T) {
+	t.Parallel()
+	sameAsGo(t, `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type seq[V any] func(yield func(V) bool)
+
+func count(n int) seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				fmt.Println("  count stopped at", i)
+				return
+			}
+		}
+	}
+}
+
+func pairs(words ...string) func(func(int, string) bool) {
+	return func(yield func(int, string) bool) {
+		for i, w := range words {
+			if !yield(i, w) {
+				return
+			}
+		}
+	}
+}
+
+func three(yield func() bool) {
+	_ = yield() && yield() && yield()
+}
+
+func firstOver(limit int) (int, error) {
+	for x := range count(10) {
+		if x*x > limit {
+			return x, nil
+		}
+	}
+	return 0, errors.New("none")
+}
+
+func named() (n int, s string) {
+	for i, w := range pairs("a", "b", "c") {
+		if w == "b" {
+			n, s = i, w
+			return
+		}
+	}
+	return -1, ""
+}
+
+func deferred() {
+	defer fmt.Println("deferred first, runs last")
+	for x := range count(3) {
+		defer fmt.Println("deferred in the body", x)
+	}
+	defer fmt.Println("deferred after the loop, runs first")
+	fmt.Println("deferred: returning")
+}
+
+func main() {
+	for x := range count(5) {
+		if x == 1 {
+			continue
+		}
+		if x == 3 {
+			break
+		}
+		fmt.Println("x", x)
+	}
+	for i, w := range pairs("go", "is", "fun") {
+		fmt.Println(i, w)
+	}
+	for i := range pairs("only", "keys") {
+		fmt.Println("key", i)
+	}
+	n := 0
+	for range three {
+		n++
+	}
+	fmt.Println("three", n)
+	fmt.Println(firstOver(10))
+	fmt.Println(firstOver(1000))
+	fmt.Println(named())
+	deferred()
+
+outer:
+	for i := 0; i < 3; i++ {
+		for x := range count(3) {
+			if x == 1 {
+				continue outer
+			}
+			if i == 2 {
+				break outer
+			}
+			fmt.Println("outer", i, x)
+		}
+	}
+rows:
+	for r := range count(3) {
+		for c := range count(3) {
+			switch {
+			case c > r:
+				continue rows
+			case r == 2 && c == 1:
+				break rows
+			}
+			fmt.Println("cell", r, c)
+		}
+	}
+	var last int
+	for last = range count(4) {
+	}
+	fmt.Println("last", last)
+	var fs []func() int
+	for x := range count(3) {
+		fs = append(fs, func() int { return x })
+	}
+	fmt.Println(fs[0](), fs[1](), fs[2]())
+	for x := range count(2) {
+		select {
+		default:
+			if x == 0 {
+				break
+			}
+			fmt.Println("select", x)
+		}
+	}
+
+	defer func() { fmt.Println("recovered:", recover()) }()
+	var keep func(int) bool
+	for x := range func(yield func(int) bool) { keep = yield; yield(0) } {
+		fmt.Println("once", x)
+		break
+	}
+	keep(1)
+}
+`)
+}
+
+// break and continue in a select case leave the select, and continue skips
+// the rest of the loop body, as in Go (yaegi gets both wrong by itself).
+func TestBranchesInSelect(t *testing.T) {
+	t.Parallel()
+	sameAsGo(t, `package main
+
+import "fmt"
+
+func first(ch chan int) int {
+	select {
+	case v := <-ch:
+		if v < 0 {
+			break
+		}
+		return v
+	default:
+	}
+	return -1
+}
+
+func main() {
+	ch := make(chan int, 10)
+	for i := range 6 {
+		ch <- i
+	}
+	for i := 0; i < 4; i++ {
+		select {
+		case v := <-ch:
+			if v%2 == 0 {
+				continue
+			}
+			if v == 3 {
+				break
+			}
+			fmt.Println("odd", v)
+		}
+		fmt.Println("end of body", i)
+	}
+outer:
+	for i := 0; i < 3; i++ {
+		for j := 0; j < 3; j++ {
+			select {
+			case <-ch:
+				if j == 1 {
+					continue outer
+				}
+				select {
+				default:
+					if i == 1 {
+						continue
+					}
+				}
+			default:
+				break outer
+			}
+			fmt.Println("inner", i, j)
+		}
+	}
+	ch <- -5
+	ch <- 7
+	fmt.Println(first(ch), first(ch), first(ch))
+	for x := range func(yield func(int) bool) { _ = yield(1) && yield(2) && yield(3) } {
+		select {
+		default:
+			if x == 2 {
+				continue
+			}
+			if x == 1 {
+				break
+			}
+			fmt.Println("yield", x)
+		}
+		fmt.Println("after select", x)
+	}
+}
+`)
+}

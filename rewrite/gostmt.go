@@ -41,6 +41,14 @@ func (r *rewriter) goStmt(s *ast.GoStmt) {
 // a function value held in a variable deadlocks yaegi.
 func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	call := s.Call
+	if r.innerYield() != nil {
+		// In a range-over-func body: the call joins the enclosing
+		// function's list, its operands evaluated now.
+		kept, final := r.hoistCall(call, r.nextID())
+		before, after := r.yieldDefer()
+		r.replaceCall(r.off(s.Defer), call, kept, before+final+after+" }")
+		return
+	}
 	constant := true
 	for _, a := range call.Args {
 		constant = constant && r.isConst(a)

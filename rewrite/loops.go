@@ -155,9 +155,12 @@ func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 	r.expr(s.X, 0)
 	kind := r.rangeOver(s.X)
 	if kind == rangeFunc {
-		r.errorf(s.X.Pos(), "range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice")
+		defer r.pushTarget(targetYield, s)()
+		r.rangeFunc(s, label)
 		return
 	}
+	defer r.pushTarget(targetLoop, s)()
+	defer r.breakable(true)()
 	r.enterLoop()
 	defer r.leaveLoop()
 	if kind == rangeInt && rangeIntForm(s) {

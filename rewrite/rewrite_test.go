@@ -425,21 +425,26 @@ S| ;func() { for i := range s { use(i)
 		name: "range-func-lit",
 		src: `for x := range func(yield func(int) bool) {} { use(x)
 }`,
-		err: `prog.go:1:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+		want: `S| ;func() { { var __concur_done1 int; func(yield func(int) bool) {}((func(x int) bool { if __concur_done1 != 0 { __concur.RangeDone(__concur_done1) }; { use(x)
+ | }; return true })); __concur_done1 = 2; } }();`,
 	},
 	{
 		name: "range-slices-all",
 		src: `import "slices"
 for i, v := range slices.All(xs) { use(i, v)
 }`,
-		err: `prog.go:2:19: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+		want: `D| import "slices"
+S| ;func() { { var __concur_done1 int; slices.All(xs)((func(i int, v int) bool { if __concur_done1 != 0 { __concur.RangeDone(__concur_done1) }; { use(i, v)
+ | }; return true })); __concur_done1 = 2; } }();`,
 	},
 	{
 		name: "range-iter-var",
 		src: `seq := maps.Keys(m)
 for k := range seq { use(k)
 }`,
-		err: `prog.go:2:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+		want: `S| seq := maps.Keys(m)
+ | func() { { var __concur_done1 int; seq((func(k int) bool { if __concur_done1 != 0 { __concur.RangeDone(__concur_done1) }; { use(k)
+ | }; return true })); __concur_done1 = 2; } }();`,
 	},
 	{
 		name: "minmax-fold",
@@ -938,9 +943,9 @@ func TestErrors(t *testing.T) {
 		{"unused in a function", "func f() {\n\tx := 1\n}", "prog.go:2:2: declared and not used: x"},
 		{"type errors sorted", "y := nope\nfunc f() { var s string = 1; _ = s }",
 			"prog.go:1:6: undefined: nope\nprog.go:2:27: cannot use 1 (untyped int constant) as string value in variable declaration"},
-		{"several refusals sorted", "for i := 0; i < 2; i++ { go func() { i++ }() }\nfor x := range func(func(int) bool) {} { _ = x }",
+		{"several refusals sorted", "for i := 0; i < 2; i++ { go func() { i++ }() }\nfor x := range func(func(int) bool) {} { _ = x; goto end }\nend:\nprintln()",
 			"prog.go:1:38: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i\n" +
-				"prog.go:2:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice"},
+				"prog.go:2:49: goto end jumps out of a range-over-function loop body, which concur runs as a function; use break or return"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

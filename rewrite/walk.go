@@ -37,6 +37,7 @@ func (r *rewriter) funcObject(d *ast.FuncDecl) *object {
 // walkUnit walks a parsed unit, recording rewrites and refusals.
 func (r *rewriter) walkUnit(u *unit) {
 	r.sc = r.top
+	r.enterFunc(nil)
 	if u.kind == kindStmts {
 		r.fn, r.region = r.mainFn, true
 		gotos := gotoLabels(u.body())
@@ -184,6 +185,9 @@ func (r *rewriter) reimport(s *ast.ImportSpec, have map[string]string) bool {
 // funcDecl walks a function or method declaration.
 func (r *rewriter) funcDecl(d *ast.FuncDecl) {
 	r.fn, r.loops = &funcCtx{name: funcDeclName(d)}, nil
+	sig, _ := r.typeOf(d.Name).(*types.Signature)
+	savedYield := r.enterFunc(sig)
+	defer r.leaveFunc(savedYield)
 	r.push()
 	if d.Recv != nil {
 		for _, f := range d.Recv.List {
@@ -285,6 +289,9 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 	r.litNames[lit] = name
 	savedFn, savedRegion, savedLoops := r.fn, r.region, r.loops
 	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true}, false, nil
+	sig, _ := r.typeOf(lit).(*types.Signature)
+	savedYield := r.enterFunc(sig)
+	defer r.leaveFunc(savedYield)
 	r.litDepth++
 	r.push()
 	r.params(lit.Type.Params)
@@ -390,16 +397,27 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.deferStmt(s)
 	case *ast.ReturnStmt:
 		r.exprs(s.Results)
+		if r.innerYield() != nil {
+			r.yieldReturn(s)
+		}
+	case *ast.BranchStmt:
+		if !r.selectBranch(s) && r.innerYield() != nil {
+			r.yieldBranch(s)
+		}
 	case *ast.DeclStmt:
 		if d, ok := s.Decl.(*ast.GenDecl); ok {
 			r.declareGen(d, true)
 		}
 	case *ast.LabeledStmt:
+		r.yield.labelDepth[s.Label.Name] = len(r.yield.yields)
+		r.labelFor = s
 		switch inner := s.Stmt.(type) {
 		case *ast.RangeStmt:
 			r.rangeStmt(inner, s)
 			return
 		case *ast.TypeSwitchStmt:
+			defer r.pushTarget(targetSwitch, inner)()
+			defer r.breakable(false)()
 			r.typeSwitch(inner, s)
 			return
 		}
@@ -412,20 +430,45 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.stmt(s.Else)
 		r.pop()
 	case *ast.SwitchStmt:
+		defer r.pushTarget(targetSwitch, s)()
+		defer r.breakable(false)()
 		r.push()
 		r.stmt(s.Init)
 		r.expr(s.Tag, 0)
 		r.clauses(s.Body, nil)
 		r.pop()
 	case *ast.TypeSwitchStmt:
+		defer r.pushTarget(targetSwitch, s)()
+		defer r.breakable(false)()
 		r.typeSwitch(s, nil)
 	case *ast.SelectStmt:
+		defer r.pushTarget(targetSelect, s)()
+		defer r.breakable(false)()
 		r.clauses(s.Body, nil)
 	case *ast.ForStmt:
+		defer r.pushTarget(targetLoop, s)()
+		defer r.breakable(true)()
 		r.forStmt(s)
 	case *ast.RangeStmt:
 		r.rangeStmt(s, nil)
 	}
+}
+
+// breakable counts, for a range-over-func body around the walk, an
+// ordinary loop (an unlabeled continue or break is then its own) or a
+// switch or select (an unlabeled break is its own); it returns what undoes
+// it.
+func (r *rewriter) breakable(loop bool) func() {
+	y := r.innerYield()
+	if y == nil {
+		return func() {}
+	}
+	if loop {
+		y.loops++
+		return func() { y.loops-- }
+	}
+	y.switches++
+	return func() { y.switches-- }
 }
 
 // markPanic tells the engine where a panic call is, with its value: the

@@ -132,11 +132,12 @@ func newSession(t *testing.T) *session {
 		t.Fatal(err)
 	}
 	err := s.i.Use(interp.Exports{"concur/rt/rt": {
-		"Spawn": reflect.ValueOf(s.hooks.spawn),
-		"Enter": reflect.ValueOf(s.hooks.enter),
-		"Exit":  reflect.ValueOf(s.hooks.exit),
-		"Clear": reflect.ValueOf(clearValue),
-		"At":    reflect.ValueOf(func(line, col int, v any) {}),
+		"Spawn":     reflect.ValueOf(s.hooks.spawn),
+		"Enter":     reflect.ValueOf(s.hooks.enter),
+		"Exit":      reflect.ValueOf(s.hooks.exit),
+		"Clear":     reflect.ValueOf(clearValue),
+		"At":        reflect.ValueOf(func(line, col int, v any) {}),
+		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,7 @@
 package stdlib
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"reflect"
@@ -140,6 +141,9 @@ func Use(i *interp.Interpreter, h Hooks, unrestricted bool) error {
 	x := Symbols(h, unrestricted)
 	if err := i.Use(x); err != nil {
 		return err
+	}
+	if _, err := i.Compile(iterSource); err != nil {
+		return fmt.Errorf("package iter: %w", err)
 	}
 	return i.Use(interp.Exports{"log/log": x["log/log"]})
 }

@@ -35,8 +35,9 @@ import (
 
 // typesOnly are packages that get export data but no symbol table: snippets
 // may not import them (see skipped), but the API of packages they may import
-// refers to them (slices.All returns an iter.Seq2).
-var typesOnly = []string{"iter"}
+// would refer to them. (None today: iter, which slices.All's result type
+// needs, is a package snippets may import.)
+var typesOnly = []string{}
 
 // exportsName is the file stem of the export data and its index.
 const exportsName = "exports"
