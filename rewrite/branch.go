@@ -25,8 +25,8 @@ import (
 // branchTarget is a statement a break or continue may leave.
 type branchTarget struct {
 	kind    targetKind
-	label   string         // its label, or the one given to a select
-	stmt    ast.Stmt       // the statement, for a select: where its label goes
+	label   string   // its label, or the one given to a select
+	stmt    ast.Stmt // the statement, for a select: where its label goes
 	labeled *ast.LabeledStmt
 	flags   map[string]string // continue flags of a select, by the continue's label
 	// What goes before a select: its flags' declarations and the label

@@ -93,10 +93,10 @@ type walker struct {
 	litDepth int      // function literals entered, for capture analysis
 	ids      int      // counter for generated names
 	litNames map[*ast.FuncLit]string
-	loops    []*loopFrame   // loops around the walk, in the current function
-	defers   []*deferredLit // deferred literals being walked
-	yield    yieldState     // range-over-func loops around the walk, in the current function
-	targets  []*branchTarget // statements a break or continue may leave, in the current function
+	loops    []*loopFrame     // loops around the walk, in the current function
+	defers   []*deferredLit   // deferred literals being walked
+	yield    yieldState       // range-over-func loops around the walk, in the current function
+	targets  []*branchTarget  // statements a break or continue may leave, in the current function
 	labelFor *ast.LabeledStmt // the label of the statement about to be walked
 
 	topNames        map[string]bool // names declared anywhere at the input's top level
