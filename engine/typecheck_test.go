@@ -183,3 +183,28 @@ func goRun(t *testing.T, src string) string {
 	}
 	return string(out)
 }
+
+// Issue 9 item 10: a call without results shows nothing; a value whose type
+// has a String method is shown as fmt prints it.
+func TestShownValues(t *testing.T) {
+	s := newSession(t, Options{})
+	if e, ok := find(run(t, s, `func() {}()`, 0), event.Value); ok {
+		t.Errorf("func(){}() showed %q", e.Text)
+	}
+	run(t, s, `type T struct{ n int }
+func (t T) String() string { return fmt.Sprintf("T(%d)", t.n) }`, 0)
+	printed := outputs(run(t, s, `fmt.Println(T{3})`, 0))
+	if len(printed) != 1 {
+		t.Fatalf("fmt.Println printed %q", printed)
+	}
+	want := printed[0][strings.LastIndexByte(printed[0], ' ')+1:]
+	for _, src := range []string{`T{3}`, `x := T{3}; x`, `var v fmt.Stringer = T{3}; _ = v; T{3}`} {
+		e, ok := find(run(t, s, src, 0), event.Value)
+		if !ok || e.Text != want {
+			t.Errorf("%s shows %q (ok %v), fmt.Println prints %q", src, e.Text, ok, want)
+		}
+	}
+	if e, _ := find(run(t, s, `"s"`, 0), event.Value); e.Text != `"s"` {
+		t.Errorf(`"s" shows %q`, e.Text)
+	}
+}

@@ -179,7 +179,8 @@ func (w *worker) hookExports() interp.Exports {
 		"Clear":     reflect.ValueOf(clearValue),
 		"At":        reflect.ValueOf(w.t.panicAt),
 		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
-	}}
+		"Show":      rewrite.ShowValue,
+	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}}
 }
 
 // clearValue is Go 1.21's clear builtin for maps and slices.
@@ -401,6 +402,11 @@ func (w *worker) checkImports(file string, in *rewrite.Input) error {
 
 // formatValue prints an expression's value as the REPL shows it.
 func formatValue(v reflect.Value) string {
+	if v.CanInterface() {
+		if s, ok := v.Interface().(rewrite.Shown); ok {
+			return string(s) // formatted already, as fmt would (rewrite.Show)
+		}
+	}
 	if v.Kind() == reflect.String {
 		return strconv.Quote(v.String())
 	}

@@ -52,6 +52,7 @@ import (
 	"go/types"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/concur-dev/concur/typecheck"
@@ -280,6 +281,10 @@ func (r *rewriter) run() (*Input, error) {
 	if !program {
 		in.AutoImports = res.AutoImports
 	}
+	if n := len(units); n > 0 && units[n-1].kind == kindStmts && r.lastExpr(units[n-1]) {
+		in.LastExpr = true
+		r.showValue(units[n-1])
+	}
 	// yaegi gets the imports first, then every declaration in one unit (Go's
 	// package scope sees them all, in any order), then the statements.
 	decls, stmts := hoisted, []string(nil)
@@ -309,9 +314,6 @@ func (r *rewriter) run() (*Input, error) {
 	}
 	if len(stmts) > 0 {
 		in.Units = append(in.Units, Unit{Src: strings.Join(stmts, "\n")})
-	}
-	if n := len(units); n > 0 && units[n-1].kind == kindStmts {
-		in.LastExpr = r.lastExpr(units[n-1])
 	}
 	return in, nil
 }
@@ -408,6 +410,60 @@ func (r *rewriter) lastExpr(u *unit) bool {
 	}
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
 	return !ok || !r.printLike(call)
+}
+
+// showValue makes the value of a snippet's last expression go through
+// __concur.Show (see Show) when fmt would print it through a method of its
+// own (String, Error) or its type is an interface: what the REPL shows is
+// then what fmt.Println would print.
+func (r *rewriter) showValue(u *unit) {
+	list := u.body()
+	e := list[len(list)-1].(*ast.ExprStmt).X
+	t := r.typeOf(e)
+	if t == nil {
+		return
+	}
+	if !types.IsInterface(t) && !hasMethod(t, "String") && !hasMethod(t, "Error") {
+		return
+	}
+	r.insert(r.off(e.Pos()), "__concur.Show(")
+	r.insert(r.off(e.End()), ")")
+}
+
+// hasMethod reports whether t's method set has a method name() string.
+func hasMethod(t types.Type, name string) bool {
+	sel := types.NewMethodSet(t).Lookup(nil, name)
+	if sel == nil {
+		return false
+	}
+	sig, ok := sel.Type().(*types.Signature)
+	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().(*types.Basic)
+	return ok && b.Kind() == types.String
+}
+
+// ShowValue is Show for an interpreter's table, and ShowInterfaces the
+// interfaces the interpreter must let Show see on an interpreted value
+// (its MapTypes entry): without them Show could not call its String or
+// Error method.
+var (
+	ShowValue      = reflect.ValueOf(Show)
+	ShowInterfaces = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[error]()}
+)
+
+// Shown is a value the REPL shows as it is: Show's result.
+type Shown string
+
+// Show formats the value of a snippet's last expression as fmt.Println
+// would, strings quoted as the REPL shows them. The engine gives it to
+// rewritten code as __concur.Show.
+func Show(v any) Shown {
+	if s, ok := v.(string); ok {
+		return Shown(strconv.Quote(s))
+	}
+	return Shown(fmt.Sprint(v))
 }
 
 // printLike reports whether call prints or has no value to show.

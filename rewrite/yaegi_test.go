@@ -138,7 +138,8 @@ func newSession(t *testing.T) *session {
 		"Clear":     reflect.ValueOf(clearValue),
 		"At":        reflect.ValueOf(func(line, col int, v any) {}),
 		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
-	}})
+		"Show":      rewrite.ShowValue,
+	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
 	if err != nil {
 		t.Fatal(err)
 	}
