@@ -43,7 +43,13 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	call := s.Call
 	if r.innerYield() != nil {
 		// In a range-over-func body: the call joins the enclosing
-		// function's list, its operands evaluated now.
+		// function's list, its operands evaluated now. A function called
+		// from that list is not the deferred one Go's recover needs.
+		if r.recovers(call) {
+			r.errorf(s.Pos(), "recover in a call deferred in a range-over-function loop body: concur runs such calls "+
+				"from a list, where recover cannot stop the panic; defer it before the loop")
+			return
+		}
 		kept, final := r.hoistCall(call, r.nextID())
 		before, after := r.yieldDefer()
 		r.replaceCall(r.off(s.Defer), call, kept, before+final+after+" }")
@@ -73,6 +79,36 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	default:
 		r.expr(call, 0)
 	}
+}
+
+// recovers reports whether a deferred call calls the builtin recover
+// itself: directly, or in the function literal it calls (not in literals
+// nested in that one).
+func (r *rewriter) recovers(call *ast.CallExpr) bool {
+	isRecover := func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(c.Fun).(*ast.Ident)
+		return ok && id.Name == "recover" && r.isBuiltin(id)
+	}
+	if isRecover(call) {
+		return true
+	}
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if _, nested := n.(*ast.FuncLit); nested {
+			return false
+		}
+		found = found || isRecover(n)
+		return !found
+	})
+	return found
 }
 
 // hoistLiteralArgs evaluates the arguments of a deferred function literal

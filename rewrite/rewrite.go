@@ -2,18 +2,22 @@
 // yaegi interpreter evaluates, in order, rewritten so that yaegi behaves like
 // Go 1.22+ and so that every goroutine is observable.
 //
-// An input is either a whole file starting with `package` (a program: one
-// declarations unit, yaegi runs its main itself) or a REPL snippet mixing
-// declarations and statements. yaegi's incremental Eval decides what it was
-// given from the first token (`package`: a file; `const func import type
-// var`: declarations; anything else: statements wrapped in a main function
-// and run in the global scope) and cannot take a mix, so a snippet is split
-// with go/scanner at brace depth 0 into top-level items, classified by their
-// leading tokens, and consecutive items of one kind form a unit. Imports get
-// units of their own.
+// An input is either a whole file starting with `package` (a program) or a
+// REPL snippet mixing declarations and statements. yaegi's incremental Eval
+// decides what it was given from the first token (`package`: a file; `const
+// func import type var`: declarations; anything else: statements wrapped in
+// a main function and run in the global scope) and cannot take a mix, so a
+// snippet is split with go/scanner at brace depth 0 into top-level items,
+// classified by their leading tokens, and consecutive items of one kind form
+// a unit. yaegi gets the imports first, then every declaration in one unit
+// (Go's package scope sees them all, in any order), then the statements.
 //
-// Every unit is parsed with go/parser exactly as yaegi will wrap it, walked
-// with our own scopes, and rewritten by small edits on the learner's text:
+// Every unit is parsed with go/parser exactly as yaegi will wrap it, then
+// the whole input is type-checked by go/types against what the session
+// declared before (package typecheck): an input that does not type-check is
+// refused in Go's words and changes nothing. The rewrites ask the checker's
+// exact types (typeinfo.go) and walk with scopes of their own for what
+// yaegi's scopes need, making small edits on the learner's text:
 //
 //   - every `go` statement reports its goroutine through the engine's hooks
 //     (package __concur: Spawn, Enter, Exit), evaluating the function value,
@@ -21,26 +25,32 @@
 //   - deferred calls get their arguments evaluated at the defer statement;
 //   - loop variables captured by a closure or by address get a per-iteration
 //     copy (Go 1.22 semantics; yaegi shares one variable);
-//   - `for i := range n` over an integer becomes a three-clause loop;
-//   - the builtins min, max and clear, which yaegi lacks, become constants or
-//     calls of Prelude functions and hooks;
+//   - `for i := range n` over an integer becomes a three-clause loop, and a
+//     range over a function iterator the call of it with a yield function
+//     (rangefunc.go);
+//   - a function literal or method value handed on keeps its iteration's
+//     variables and receiver; break and continue leave a select as in Go
+//     (branch.go);
+//   - the builtins min, max and clear, which yaegi lacks, and Go 1.26's
+//     new(expr) become constants or calls of Prelude functions and hooks;
+//   - the learner's func main gets another name, so that yaegi runs it only
+//     when it is called (a program gets one call);
 //   - a compound statement at a snippet's top level runs in a function
 //     literal, since yaegi mis-compiles blocks in its global scope; where it
 //     cannot (it returns, defers or jumps), a declaration that shadows a
 //     visible name is renamed (see Demangle) and a type switch is split;
 //   - imports the session already has are dropped (yaegi refuses them).
 //
-// Constructs that cannot be bridged (range over a function iterator; a
-// three-clause loop variable both captured and modified in the body; a
-// deferred function literal using a variable of the loop around it) are
+// Constructs that cannot be bridged (a three-clause loop variable both
+// captured and modified in the body; a deferred function literal using a
+// variable of the loop around it; goto out of a range-over-func body) are
 // refused with an Error naming them.
 //
 // Positions stay the learner's: each unit starts with a `/*line :L:C*/`
 // comment, and one follows every inserted or replaced piece of text, so every
 // original token keeps its line:col in yaegi's errors and panic frames. The
 // comments name no file: the file name is the one yaegi gives its source
-// (see directive), which the engine should make the filename given to
-// Rewrite.
+// (see directive), which the engine puts in front of them.
 package rewrite
 
 import (

@@ -98,6 +98,13 @@ func (im *Importer) markMissing(pkg *types.Package) {
 		return
 	}
 	table, ok := im.tables[pkg.Path()+"/"+pkg.Name()]
+	if names := stdlib.SourceNames(pkg.Path()); ok && len(table) == 0 && names != nil {
+		// Compiled from concur's source: what that source declares.
+		table = map[string]reflect.Value{}
+		for _, name := range names {
+			table[name] = reflect.Value{}
+		}
+	}
 	if !ok || len(table) == 0 {
 		// No table (iter: types only) or an empty one (cmp, maps, slices:
 		// the interpreter compiles their source): nothing to compare.
