@@ -208,3 +208,13 @@ func (t T) String() string { return fmt.Sprintf("T(%d)", t.n) }`, 0)
 		t.Errorf(`"s" shows %q`, e.Text)
 	}
 }
+
+// new(expr) at a snippet's top level, where yaegi's generics fail (issue 9
+// item 4).
+func TestNewAtTopLevel(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `p := new(42); n := 2; q := new(n * 3)`, 0)
+	if got := outputs(run(t, s, `fmt.Println(*p, *q)`, 0)); len(got) != 1 || !strings.HasSuffix(got[0], " 42 6") {
+		t.Errorf("outputs %q", got)
+	}
+}

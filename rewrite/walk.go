@@ -734,18 +734,24 @@ func (r *rewriter) bindLiterals(e *ast.CallExpr) {
 }
 
 // newValue rewrites Go 1.26's new(expr), which yaegi takes for new(T) of
-// the expression's type (new(42) gives a pointer to 0), into a call of the
-// Prelude's __concur_new[T](expr), T being the type go/types gives the
-// new variable.
+// the expression's type (new(42) gives a pointer to 0), into
+//
+//	func() *T { __concur_vN := (T)(expr); return &__concur_vN }()
+//
+// T being the type go/types gives the new variable (yaegi fails on the
+// generic __concur_new[T](expr) in its global scope; that is what a type
+// concur cannot write down gets).
 func (r *rewriter) newValue(e *ast.CallExpr, id *ast.Ident) {
 	if len(e.Args) != 1 || r.info.Types[e.Args[0]].IsType() {
 		return
 	}
-	name := reservedPrefix + "_new"
 	if ptr, ok := r.typeOf(e).(*types.Pointer); ok {
 		if t, ok := r.typeSource(ptr.Elem()); ok {
-			name += "[" + t + "]"
+			v := fmt.Sprintf("%s_v%d", reservedPrefix, r.nextID())
+			r.replace(r.off(e.Pos()), r.off(e.Args[0].Pos()), "func() *"+t+" { "+v+" := ("+t+")(")
+			r.replace(r.off(e.Args[0].End()), r.off(e.End()), "); return &"+v+" }()")
+			return
 		}
 	}
-	r.setName(id, name)
+	r.setName(id, reservedPrefix+"_new")
 }
