@@ -264,14 +264,31 @@ func (s *Session) newPlan(decls []ast.Decl, stmts []ast.Stmt, imports []*ast.Imp
 	return pl
 }
 
-// endless is the body a kept function gets: `for {}` ends it, whatever it
-// returns, and mentions no name.
+// endless is the body a kept function gets: none (a function implemented
+// elsewhere, to go/types), or for a generic one, which must have a body,
+// `for {}`: it ends the function whatever it returns, and mentions no name.
 func endless(d *ast.FuncDecl) *ast.BlockStmt {
+	if d.Type.TypeParams.NumFields() == 0 && (d.Recv == nil || !genericRecv(d)) {
+		return nil
+	}
 	pos := d.Type.End()
 	if d.Body != nil {
 		pos = d.Body.Lbrace
 	}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ForStmt{For: pos, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos}}}, Rbrace: pos}
+}
+
+// genericRecv reports whether a method's receiver has type parameters.
+func genericRecv(d *ast.FuncDecl) bool {
+	t := ast.Unparen(d.Recv.List[0].Type)
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = ast.Unparen(st.X)
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
 }
 
 // Commit makes a checked input part of the session. The input must be the
