@@ -195,8 +195,10 @@ func (r *REPL) read() (string, error) {
 		}
 		lines = append(lines, line)
 		input := strings.Join(lines, "\n")
-		if !r.src.Interactive() && rewrite.IsProgram(input) {
-			continue // a piped file is one program (concur < prog.go): read it to its end
+		if !r.src.Interactive() && (rewrite.IsProgram(input) || rewrite.NoCode(input)) {
+			// A piped file is one program (concur < prog.go): read it to
+			// its end; comments before it are part of it.
+			continue
 		}
 		if strings.HasPrefix(strings.TrimSpace(input), ":") || !Incomplete(input) {
 			return input, nil

@@ -74,6 +74,9 @@ func IsProgram(src string) bool {
 	return len(toks) > 0 && toks[0].tok == token.PACKAGE
 }
 
+// NoCode reports whether src has nothing but comments and white space.
+func NoCode(src string) bool { return len(scan(src)) == 0 }
+
 // split cuts src into units: one program unit when src starts with
 // `package`, otherwise runs of top-level items of the same kind. An item ends
 // at a semicolon (written or automatic) at bracket depth 0.
