@@ -211,10 +211,18 @@ func (l ErrorList) sort() ErrorList {
 // Rewrite turns the learner's src (named filename in positions) into units
 // for yaegi. env describes the session so far; nil means a fresh session.
 // The error, if any, is an ErrorList.
-func Rewrite(filename, src string, env *Env) (*Input, error) {
+func Rewrite(filename, src string, env *Env) (in *Input, err error) {
 	if env == nil {
 		env = NewEnv(nil)
 	}
+	defer func() {
+		// A bug of ours (or of go/types) must not take the session down:
+		// the input is refused, and says so.
+		if p := recover(); p != nil {
+			in, err = nil, ErrorList{{Pos: token.Position{Filename: filename},
+				Msg: fmt.Sprintf("internal error: concur could not rewrite this input (please report it): %v", p)}}
+		}
+	}()
 	r := newRewriter(filename, src, env)
 	return r.run()
 }
