@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -75,13 +76,12 @@ func find(evs []event.Event, kind event.Kind) (event.Event, bool) {
 	return event.Event{}, false
 }
 
-// TestBubbleRuns fails loudly if a Go release breaks the testing.MainStart
-// path that gives the worker its virtual clock (see bubble.go).
-func TestBubbleRuns(t *testing.T) {
+// Sleeps take no real time: 70 virtual minutes end at once.
+func TestVirtualClock(t *testing.T) {
 	s := newSession(t, Options{})
 	begin := time.Now()
-	evs := run(t, s, `time.Sleep(70 * time.Minute); fmt.Println("woke")`, 0)
-	if got := outputs(evs); len(got) != 1 || got[0] != "1h10m0s g1 woke" {
+	evs := run(t, s, `time.Sleep(70 * time.Minute); fmt.Println("woke", time.Now().Format("2006-01-02 15:04"))`, 0)
+	if got := outputs(evs); len(got) != 1 || got[0] != "1h10m0s g1 woke 2009-11-11 00:10" {
 		t.Fatalf("outputs %q", got)
 	}
 	if exit, _ := find(evs, event.Exit); exit.T != int64(70*time.Minute) {
@@ -133,56 +133,151 @@ func TestStateSurvivesInputs(t *testing.T) {
 	}
 }
 
-// A goroutine's panic ends the program; the next input finds the session
-// restored from the inputs that succeeded.
-func TestSessionRestoredAfterPanic(t *testing.T) {
+// A goroutine's panic ends the program, as in Go, and is shown once; the
+// session keeps its declarations and values, in the same interpreter.
+func TestPanicKeepsTheSession(t *testing.T) {
 	s := newSession(t, Options{})
-	run(t, s, `greeting := "hello"`, 0)
+	run(t, s, `x := 42`, 0)
 	run(t, s, `func shout(s string) string { return strings.ToUpper(s) }`, 0)
-	run(t, s, `undefinedThing()`, 1) // a failed input is not replayed
 	evs := run(t, s, `go func() { panic("boom") }(); time.Sleep(time.Second)`, 2)
-	p, ok := find(evs, event.Panic)
-	if !ok || !strings.HasPrefix(p.Text, "panic: boom") || p.G != 2 {
+	if p, ok := find(evs, event.Panic); !ok || !strings.HasPrefix(p.Text, "panic: boom") || p.G != 2 {
 		t.Fatalf("panic event %+v", p)
 	}
-	evs = run(t, s, `fmt.Println(shout(greeting))`, 0)
-	r, ok := find(evs, event.Restore)
-	if !ok || !strings.Contains(r.Text, "replayed 2 earlier input(s)") {
-		t.Errorf("restore event %+v", r)
+	for _, src := range []string{`fmt.Println(shout("hi"), x)`, `y := 7; fmt.Println(x + y)`} {
+		evs = run(t, s, src, 0)
+		if _, ok := find(evs, event.Restore); ok {
+			t.Errorf("%s: the session was restored:\n%s", src, dump(evs))
+		}
+		if _, ok := find(evs, event.Panic); ok {
+			t.Errorf("%s: the panic came back:\n%s", src, dump(evs))
+		}
 	}
-	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " HELLO") {
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 49") {
 		t.Errorf("outputs %q", got)
 	}
 }
 
-// Stopping a run takes effect even for a loop that never yields, and the
-// session survives it.
+// A goroutine that panics during a later input ends that run; its other
+// goroutines stop there; what the session declared stays.
+func TestLatePanicStopsTheProgram(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `x := 1`, 0)
+	run(t, s, `go func() { time.Sleep(2 * time.Second); panic("late") }()`, 0)
+	run(t, s, `go func() { for { time.Sleep(700 * time.Millisecond); x++ } }()`, 0)
+	evs := run(t, s, `time.Sleep(5 * time.Second); fmt.Println("not reached")`, 2)
+	if p, ok := find(evs, event.Panic); !ok || p.T != int64(2*time.Second) || !strings.HasPrefix(p.Text, "panic: late") {
+		t.Fatalf("panic event %+v\n%s", p, dump(evs))
+	}
+	if got := outputs(evs); len(got) != 0 {
+		t.Errorf("main went on after the panic: %q", got)
+	}
+	evs = run(t, s, `time.Sleep(10 * time.Second); fmt.Println(x)`, 0)
+	// The ticker ran at 0.7s and 1.4s (x = 3) and stopped with the program at 2s.
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 3") {
+		t.Errorf("outputs %q\n%s", got, dump(evs))
+	}
+	if _, ok := find(evs, event.Panic); ok {
+		t.Errorf("the panic came back:\n%s", dump(evs))
+	}
+}
+
+// A deadlock and os.Exit end the program, not the session.
+func TestDeadlockAndExitKeepTheSession(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `x := 42`, 0)
+	evs := run(t, s, `jobs := make(chan int); go func() { jobs <- 1; jobs <- 2 }(); <-jobs; <-make(chan int)`, 2)
+	d, ok := find(evs, event.Deadlock)
+	if !ok || d.Text != "fatal error: all goroutines are asleep - deadlock!" {
+		t.Fatalf("deadlock event %+v\n%s", d, dump(evs))
+	}
+	var states []string
+	for _, g := range d.Blocked {
+		states = append(states, fmt.Sprintf("g%d %s: %s on %s", g.G, g.Name, g.State, g.On))
+	}
+	if want := "g1 main: chan receive on chan #2; g2 main.func1: chan send on jobs (made at 1:9)"; strings.Join(states, "; ") != want {
+		t.Errorf("blocked %q, want %q", states, want)
+	}
+	run(t, s, `fmt.Println(x); os.Exit(3)`, 3)
+	evs = run(t, s, `fmt.Println(x + 1)`, 0)
+	if _, ok := find(evs, event.Restore); ok {
+		t.Errorf("the session was restored:\n%s", dump(evs))
+	}
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 43") {
+		t.Errorf("outputs %q", got)
+	}
+}
+
+// Stopping a run whose goroutines all wait ends it at once; the session
+// goes on in the same worker.
+func TestCancelStopsWaitingRun(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `n := 7`, 0)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan []event.Event)
+	started := make(chan bool, 1)
+	go func() {
+		var evs []event.Event
+		s.Run(ctx, "prog.go", `go func() { for { time.Sleep(time.Second) } }(); fmt.Println("waiting"); select {}`, false, func(e event.Event) {
+			evs = append(evs, e)
+			if e.Kind == event.Output {
+				started <- true
+			}
+		})
+		done <- evs
+	}()
+	<-started
+	cancel()
+	evs := <-done
+	if to, ok := find(evs, event.Timeout); !ok || to.Text != "stopped: interrupted" || len(to.Blocked) != 2 || to.Blocked[0].State != "select (no cases)" {
+		t.Errorf("timeout event %+v", to)
+	}
+	evs = run(t, s, `fmt.Println(n)`, 0)
+	if _, ok := find(evs, event.Restore); ok {
+		t.Errorf("the session was restored:\n%s", dump(evs))
+	}
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 7") {
+		t.Errorf("after the stop: %q", got)
+	}
+}
+
+// A loop that never reaches a scheduling point cannot be stopped but by
+// ending the worker: the session is restored without that input, which is
+// named.
 func TestCancelStopsSpin(t *testing.T) {
 	s := newSession(t, Options{})
 	run(t, s, `n := 7`, 0)
 	ctx, cancel := context.WithCancel(context.Background())
-	var evs []event.Event
-	done := make(chan Result)
+	done := make(chan []event.Event)
+	started := make(chan bool, 1)
 	go func() {
-		res, _ := s.Run(ctx, "prog.go", `fmt.Println("spinning"); for {}`, false, func(e event.Event) { evs = append(evs, e) })
-		done <- res
+		var evs []event.Event
+		s.Run(ctx, "prog.go", `fmt.Println("spinning"); for {}`, false, func(e event.Event) {
+			evs = append(evs, e)
+			if e.Kind == event.Output {
+				started <- true
+			}
+		})
+		done <- evs
 	}()
-	time.Sleep(200 * time.Millisecond)
+	<-started
 	begin := time.Now()
 	cancel()
-	res := <-done
+	evs := <-done
 	t.Logf("stopped %v after the cancel", time.Since(begin))
-	if res.Code != 2 {
-		t.Errorf("exit %d, want 2", res.Code)
-	}
-	to, ok := find(evs, event.Timeout)
-	if !ok || to.Text != "stopped: interrupted" || len(to.Blocked) == 0 || to.Blocked[0].G != 1 {
-		t.Errorf("timeout event %+v", to)
-	}
 	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], "spinning") {
 		t.Errorf("output before the stop was lost: %q", got)
 	}
+	if to, ok := find(evs, event.Timeout); !ok || !strings.HasPrefix(to.Text, "stopped: interrupted") {
+		t.Errorf("no timeout event:\n%s", dump(evs))
+	}
 	evs = run(t, s, `fmt.Println(n)`, 0)
+	r, ok := find(evs, event.Restore)
+	if !ok || r.N != 1 {
+		t.Errorf("restore event %+v", r)
+	}
+	if d, ok := find(evs, event.Dropped); !ok || d.Input != 2 || !strings.Contains(d.Text, "for {}") {
+		t.Errorf("dropped event %+v", d)
+	}
 	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 7") {
 		t.Errorf("after the stop: %q", got)
 	}
@@ -191,32 +286,40 @@ func TestCancelStopsSpin(t *testing.T) {
 // A worker killed from outside is reported, and the session comes back.
 func TestWorkerKilled(t *testing.T) {
 	s := newSession(t, Options{})
-	run(t, s, `n := 7`, 0)
-	var evs []event.Event
-	done := make(chan Result)
+	run(t, s, `n := 7; r := rand.Intn(1000000)`, 0)
+	before := outputs(run(t, s, `fmt.Println(r)`, 0))
+	done := make(chan []event.Event)
+	started := make(chan bool, 1)
 	go func() {
-		res, _ := s.Run(context.Background(), "prog.go", `fmt.Println("waiting"); for {}`, false, func(e event.Event) { evs = append(evs, e) })
-		done <- res
+		var evs []event.Event
+		s.Run(context.Background(), "prog.go", `fmt.Println("waiting"); for {}`, false, func(e event.Event) {
+			evs = append(evs, e)
+			if e.Kind == event.Output {
+				started <- true
+			}
+		})
+		done <- evs
 	}()
-	time.Sleep(200 * time.Millisecond)
+	<-started
 	s.w.cmd.Process.Signal(syscall.SIGKILL)
-	res := <-done
-	if res.Code != 2 {
-		t.Errorf("exit %d, want 2", res.Code)
-	}
-	f, ok := find(evs, event.Fatal)
-	if !ok || !strings.Contains(f.Text, "killed") {
+	evs := <-done
+	if f, ok := find(evs, event.Fatal); !ok || !strings.Contains(f.Text, "killed") {
 		t.Errorf("fatal event %+v", f)
 	}
 	evs = run(t, s, `fmt.Println(n)`, 0)
 	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 7") {
 		t.Errorf("after the kill: %q", got)
 	}
+	// The replay drew the same random number.
+	if after := outputs(run(t, s, `fmt.Println(r)`, 0)); len(after) != 1 || len(before) != 1 ||
+		after[0][strings.LastIndex(after[0], " "):] != before[0][strings.LastIndex(before[0], " "):] {
+		t.Errorf("r was %q, after the restore %q", before, after)
+	}
 }
 
 // Two goroutines that hold a sync.Mutex while they sleep finish at 2 s of
-// virtual time: the lock blocks durably, so the clock can move.
-func TestDurableMutex(t *testing.T) {
+// virtual time: the scheduler sees them wait for the lock.
+func TestMutexOnTheVirtualClock(t *testing.T) {
 	s := newSession(t, Options{})
 	evs := run(t, s, `
 var mu sync.Mutex
@@ -291,5 +394,112 @@ fmt.Print("no newline at the end")
 	}
 	if lines != 50*20+1 {
 		t.Errorf("%d lines, want %d", lines, 50*20+1)
+	}
+}
+
+// A producer and a consumer: every wait has its reason, and every hand-off
+// names both goroutines and the channel.
+func TestBlockAndWakeEvents(t *testing.T) {
+	s := newSession(t, Options{})
+	evs := run(t, s, `
+jobs := make(chan int)
+done := make(chan bool)
+go func() {
+	for j := range jobs {
+		time.Sleep(time.Second)
+		fmt.Println("job", j)
+	}
+	done <- true
+}()
+for i := 1; i <= 2; i++ {
+	jobs <- i
+}
+close(jobs)
+<-done
+`, 0)
+	var got []string
+	for _, e := range evs {
+		switch e.Kind {
+		case event.Block:
+			got = append(got, fmt.Sprintf("%v g%d waits: %s #%d", time.Duration(e.T), e.G, e.Reason, e.Obj))
+		case event.Wake:
+			got = append(got, fmt.Sprintf("%v g%d woken by g%d: %s #%d", time.Duration(e.T), e.G, e.By, e.Op, e.Obj))
+		case event.Object:
+			got = append(got, fmt.Sprintf("#%d %s %s at %s", e.Obj, e.Type, e.Name, e.At))
+		}
+	}
+	want := []string{
+		"#1 chan jobs at 2:9",
+		"0s g1 waits: chan send #1",
+		"0s g1 woken by g2: receive #1",
+		"0s g1 waits: chan send #1",
+		"1s g2 woken by g0: clock #0",
+		"1s g1 woken by g2: receive #1",
+		"#2 chan done at 3:9",
+		"1s g1 waits: chan receive #2",
+		"2s g2 woken by g0: clock #0",
+		"2s g1 woken by g2: send #2",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The same program gives the same event stream, however busy the machine:
+// the scheduler's choices are its own.
+func TestSameStreamUnderLoad(t *testing.T) {
+	stop := make(chan struct{})
+	defer close(stop)
+	for range 4 {
+		go func() {
+			x := 0
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				for i := range 1 << 16 {
+					x += i
+				}
+			}
+		}()
+	}
+	src := `
+counter := 0
+var wg sync.WaitGroup
+results := make(chan int, 3)
+for i := 0; i < 6; i++ {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for j := 0; j < 3; j++ {
+			v := counter
+			busy := 0
+			for k := 0; k < 20000; k++ { busy += k }
+			runtime.Gosched()
+			counter = v + 1 + busy%2
+			select {
+			case results <- i:
+			default:
+			}
+		}
+	}()
+}
+wg.Wait()
+close(results)
+for r := range results { fmt.Println("result", r) }
+fmt.Println("counter:", counter)
+`
+	var first string
+	for i := range 10 {
+		s := newSession(t, Options{})
+		text := dump(run(t, s, src, 0))
+		s.Close()
+		if i == 0 {
+			first = text
+		} else if text != first {
+			t.Fatalf("run %d differs from the first:\n%s\nfirst:\n%s", i+1, text, first)
+		}
 	}
 }

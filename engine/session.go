@@ -1,23 +1,16 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
-
-	"golang.org/x/sys/unix"
 
 	"github.com/concur-dev/concur/event"
 )
@@ -34,31 +27,86 @@ type Options struct {
 	Timeout time.Duration
 	// MemoryLimit bounds the worker's resident memory in bytes (0: none).
 	MemoryLimit int64
+	// Seed picks the schedule on the virtual clock (0: the default policy;
+	// see package sched); Jitter perturbs every sleep by up to that fraction.
+	Seed   uint64
+	Jitter float64
+	// Quiet leaves the block, wake and object events out of the stream.
+	Quiet bool
+	// Background receives, as they come, the events the program's
+	// goroutines send while no input runs (on the real clock they go on
+	// running). It is called on a goroutine of its own.
+	Background func(event.Event)
 	// Command starts a worker; by default this executable with WorkerEnv set.
 	Command func() (*exec.Cmd, error)
 }
 
-// Result is how a run ended.
+// Outcome says how a run ended.
+type Outcome int
+
+const (
+	Returned   Outcome = iota // main returned
+	Deadlocked                // every goroutine was blocked for good
+	Panicked                  // a goroutine panicked and nothing recovered
+	Exited                    // the program called os.Exit
+	OverBudget                // the run reached --max-virtual
+	Stopped                   // interrupted, or past --timeout
+	Died                      // the Go runtime ended the program (a fatal error, memory)
+	NotRun                    // the input did not compile
+)
+
+// Result is what a run came to.
 type Result struct {
-	Code int // exit status: 0 ok, 1 compile error, 2 panic/fatal/deadlock/stopped, or os.Exit's
+	// Code is the exit status Go would give: 0; 1 for a compile error; 2
+	// after a panic, fatal error, deadlock or stop; os.Exit's own.
+	Code    int
+	Outcome Outcome
+	// Elapsed is the run's time on its clock.
+	Elapsed time.Duration
 	// AutoImports are the standard packages imported on first use.
 	AutoImports []string
+	// Input is the input's number in the session, from 1 (0 if it did not run).
+	Input int
 }
 
 // ErrClosed is returned by Run after Close.
 var ErrClosed = errors.New("session closed")
 
-// Session is one learner's interpreter state, kept in a worker process. When
-// the worker's program ends (a panic, os.Exit, a deadlock, a kill) the next Run
-// starts a new worker and replays the inputs that succeeded before, so
-// declarations, variables and imports come back.
+// ErrRestoreInterrupted is returned when the learner stopped a restore: no
+// input was lost, and the next run tries again.
+var ErrRestoreInterrupted = errors.New("restoring the session was interrupted; the next input tries again")
+
+// Session is one learner's interpreter state, kept in a worker process (see
+// the package doc).
 type Session struct {
-	opts    Options
-	mu      sync.Mutex
-	w       *workerProc
-	inputs  []request // inputs that succeeded, for restoring
-	closed  bool
-	pending string // why the worker was lost, said at the next restore
+	opts     Options
+	mu       sync.Mutex
+	w        *workerProc
+	history  []record // every input that ran, in order
+	inputs   int      // inputs that ran, for numbering
+	closed   bool
+	lost     *loss // why the worker was replaced, said with the next restore
+	randSeed uint64
+	idleStop func()
+}
+
+// record is an input that ran: replaying the history restores the session.
+type record struct {
+	n      int // the input's number in the session
+	file   string
+	src    string
+	code   int   // the exit status it had
+	stopAt int64 // a stopped run: how far its clock got
+	run    int   // its run number in the current worker
+}
+
+// loss says why the worker was lost and which input was to blame.
+type loss struct {
+	reason  string // "died", "memory", "busy", "clock"
+	text    string // what ended it: Go's words ("fatal error: stack overflow"), or concur's
+	culprit int    // the worker's run to blame (0: none)
+	dropped []record
+	why     string // why the dropped input is left out: "died", "busy", "memory", "again"
 }
 
 // NewSession starts a session and its worker.
@@ -69,25 +117,39 @@ func NewSession(opts Options) (*Session, error) {
 	if opts.Clock != "virtual" && opts.Clock != "real" {
 		return nil, fmt.Errorf("clock %q: want virtual or real", opts.Clock)
 	}
-	s := &Session{opts: opts}
+	s := &Session{opts: opts, randSeed: rand.Uint64()}
 	w, err := s.start()
 	if err != nil {
 		return nil, err
 	}
-	s.w = w
+	s.setWorker(w)
 	return s, nil
 }
 
 // Clock is the session's clock, "virtual" or "real".
-func (s *Session) Clock() string { return s.opts.Clock }
+func (s *Session) Clock() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opts.Clock
+}
 
-// Inputs returns the sources of the inputs that succeeded, in order.
+// Seed is the session's schedule seed.
+func (s *Session) Seed() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opts.Seed
+}
+
+// Inputs returns the sources of the inputs that ran to the end without a
+// fault, in order: what :save keeps.
 func (s *Session) Inputs() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]string, len(s.inputs))
-	for i, r := range s.inputs {
-		out[i] = r.Src
+	var out []string
+	for _, r := range s.history {
+		if r.code == 0 {
+			out = append(out, r.src)
+		}
 	}
 	return out
 }
@@ -97,11 +159,67 @@ func (s *Session) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
-	if s.w != nil {
-		s.w.kill()
-		s.w = nil
-	}
+	s.dropWorker()
 	return nil
+}
+
+// Reset forgets every input and starts a fresh program.
+func (s *Session) Reset() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dropWorker()
+	s.history, s.lost = nil, nil
+	w, err := s.start()
+	if err != nil {
+		return err
+	}
+	s.setWorker(w)
+	return nil
+}
+
+// SetClock switches the session to another clock ("virtual" or "real") with
+// that clock's budgets, and replays its inputs on it, so declarations and
+// values carry over. It returns how many inputs it replayed.
+func (s *Session) SetClock(ctx context.Context, clock string, maxVirtual, timeout time.Duration, emit func(event.Event)) (int, error) {
+	if clock != "virtual" && clock != "real" {
+		return 0, fmt.Errorf("clock %q: want virtual or real", clock)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Clock, s.opts.MaxVirtual, s.opts.Timeout = clock, maxVirtual, timeout
+	s.dropWorker()
+	s.lost = &loss{reason: "clock", text: clock}
+	err := s.ensureWorker(ctx, emit)
+	return len(s.history), err
+}
+
+// SetSeed replays the session under another schedule's seed, which every
+// later run follows. It returns how many inputs it replayed.
+func (s *Session) SetSeed(ctx context.Context, seed uint64, emit func(event.Event)) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Seed = seed
+	s.dropWorker()
+	s.lost = &loss{reason: "seed", text: fmt.Sprint(seed)}
+	err := s.ensureWorker(ctx, emit)
+	return len(s.history), err
+}
+
+func (s *Session) setWorker(w *workerProc) {
+	s.w = w
+	s.idleStop = w.idle(s.opts.Background)
+}
+
+func (s *Session) dropWorker() {
+	if s.w == nil {
+		return
+	}
+	if s.idleStop != nil {
+		s.idleStop()
+		s.idleStop = nil
+	}
+	s.w.kill()
+	s.w = nil
 }
 
 // Run evaluates one input and calls emit with each of its events, in order,
@@ -117,16 +235,58 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 	if err := s.ensureWorker(ctx, emit); err != nil {
 		return Result{}, err
 	}
-	req := request{File: file, Src: src, Final: final}
-	res, err := s.exchange(ctx, req, emit)
-	if err != nil {
-		return res, err
+	if s.idleStop != nil {
+		s.idleStop()
+		s.idleStop = nil
+	}
+	w := s.w
+	fr, lost := s.exchange(ctx, w, request{File: file, Src: src, Final: final}, s.opts.Timeout, emit)
+	res := Result{Code: fr.Code, Outcome: Outcome(fr.Outcome), AutoImports: fr.AutoImports, Elapsed: time.Duration(w.lastT)}
+	if !fr.Ran {
+		res.Outcome = NotRun
+	}
+	if lost != nil {
+		res.Outcome = Died
+		if lost.reason == "stopped" || lost.reason == "busy" {
+			res.Outcome = Stopped
+		}
+		res.Code = 2
+	}
+	if fr.Ran || lost != nil {
+		s.inputs++
+		res.Input = s.inputs
+		rec := record{n: s.inputs, file: file, src: src, code: res.Code, stopAt: fr.StopAt, run: w.runs}
+		if !fr.Ran {
+			rec.run = w.runs + 1 // it was running when the worker was lost
+		}
+		if lost != nil {
+			s.blameHistory(lost)
+		}
+		if lost != nil && lost.culprit == rec.run {
+			lost.dropped = append(lost.dropped, rec)
+		} else {
+			s.history = append(s.history, rec)
+		}
+	}
+	switch {
+	case lost != nil:
+		s.lost = lost
+		s.dropWorker()
+	case fr.Dead:
+		// A whole program is over: the worker ends on its own.
+		select {
+		case <-w.exited:
+		case <-time.After(2 * time.Second):
+		}
+		s.dropWorker()
+	default:
+		s.idleStop = w.idle(s.opts.Background)
 	}
 	return res, nil
 }
 
-// Goroutines lists the session's goroutines that are still alive between
-// inputs, with what each waits on.
+// Goroutines lists the program's goroutines that are alive between inputs,
+// with what each waits on.
 func (s *Session) Goroutines(ctx context.Context) ([]event.Goroutine, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -136,68 +296,157 @@ func (s *Session) Goroutines(ctx context.Context) ([]event.Goroutine, error) {
 	if s.w == nil || s.w.dead() {
 		return nil, nil // a new program has not started any
 	}
+	if s.idleStop != nil {
+		s.idleStop()
+	}
+	defer func() { s.idleStop = s.w.idle(s.opts.Background) }()
 	var live []event.Goroutine
-	_, err := s.exchange(ctx, request{Op: "goroutines"}, func(e event.Event) {
+	_, lost := s.exchange(ctx, s.w, request{Op: "goroutines"}, 10*time.Second, func(e event.Event) {
 		if e.Kind == kindGoroutines {
 			live = e.Blocked
 		}
 	})
-	return live, err
+	if lost != nil {
+		s.lost = lost
+		s.dropWorker()
+		return nil, errors.New("the program ended while listing its goroutines")
+	}
+	return live, nil
 }
 
-// ensureWorker brings back a worker whose program ended, replaying the inputs
-// that succeeded before.
+// ensureWorker brings back a worker that was lost, restoring the session.
 func (s *Session) ensureWorker(ctx context.Context, emit func(event.Event)) error {
 	if s.w != nil && !s.w.dead() {
 		return nil
 	}
 	if s.w != nil {
-		s.w.kill()
+		// Died between inputs (on the real clock a goroutine can).
+		text, _, run := s.w.deathText()
+		l := &loss{reason: "died", text: firstLine(text), culprit: run, why: "died"}
+		s.dropWorker()
+		s.blameHistory(l)
+		s.lost = l
 	}
-	w, err := s.start()
-	if err != nil {
-		return err
+	return s.restore(ctx, emit)
+}
+
+// blameHistory moves the input that l blames out of the history.
+func (s *Session) blameHistory(l *loss) {
+	if l.culprit == 0 {
+		return
 	}
-	s.w = w
-	if len(s.inputs) == 0 {
-		return nil
+	for i, r := range s.history {
+		if r.run == l.culprit {
+			l.dropped = append(l.dropped, r)
+			s.history = append(s.history[:i:i], s.history[i+1:]...)
+			return
+		}
 	}
-	start := time.Now()
-	kept := s.inputs[:0:0]
-	var failed []string
-	for _, req := range s.inputs {
-		req.Quiet = true
-		res, err := s.exchange(ctx, req, func(event.Event) {})
+}
+
+// restoreBudget bounds a restore in real time.
+const restoreBudget = time.Minute
+
+// restore starts a new worker and replays the history into it, quietly,
+// until one pass is clean: an input whose replay loses the worker again is
+// left out, and the pass starts over. Only then does the new worker take
+// over. Cancelling ctx stops the restore and loses nothing.
+func (s *Session) restore(ctx context.Context, emit func(event.Event)) error {
+	begin := time.Now()
+	rctx, cancel := context.WithTimeout(ctx, restoreBudget)
+	defer cancel()
+	l := s.lost
+	if l == nil {
+		l = &loss{reason: "died", text: "the program ended"}
+	}
+	differ := 0
+	for {
+		w, err := s.start()
 		if err != nil {
 			return err
 		}
-		if res.Code == 0 {
-			kept = append(kept, request{File: req.File, Src: req.Src})
-		} else {
-			failed = append(failed, req.File)
-		}
-		if s.w.dead() {
-			// A replayed input ended the program again; keep what we have.
-			w, err := s.start()
-			if err != nil {
-				return err
+		failed := -1
+		differ = 0
+		for i := range s.history {
+			rec := &s.history[i]
+			fr, lost := s.exchange(rctx, w, request{File: rec.file, Src: rec.src, Quiet: true, StopAt: rec.stopAt}, 0, func(event.Event) {})
+			if ctx.Err() != nil {
+				w.kill()
+				return ErrRestoreInterrupted
 			}
-			s.w = w
+			if lost != nil {
+				// The replay's run k is the history's input k-1: blame the
+				// one whose goroutine it was, else the one replaying.
+				failed = i
+				if c := lost.culprit; c >= 1 && c <= i {
+					failed = c - 1
+				}
+				break
+			}
+			if fr.Code != rec.code {
+				differ++
+			}
+			rec.run = w.runs
+		}
+		if failed < 0 {
+			s.setWorker(w)
+			break
+		}
+		w.kill()
+		l.dropped = append(l.dropped, s.history[failed])
+		if l.why == "" {
+			l.why = "again"
+		}
+		s.history = append(s.history[:failed:failed], s.history[failed+1:]...)
+	}
+	s.lost = nil
+	if l.reason != "" {
+		emit(restoreEvent(l, len(s.history), differ, time.Since(begin), s.opts))
+		for _, r := range l.dropped {
+			emit(event.Event{Kind: event.Dropped, Input: r.n, Text: firstLine(r.src), Reason: l.why})
 		}
 	}
-	s.inputs = kept
-	text := fmt.Sprintf("%s; replayed %d earlier input(s) in %v",
-		s.pending, len(kept), time.Since(start).Round(100*time.Microsecond))
-	if len(failed) > 0 {
-		text += fmt.Sprintf("; %d did not succeed again and were dropped", len(failed))
-	}
-	emit(event.Event{Kind: event.Restore, Text: text})
 	return nil
+}
+
+// restoreEvent says what a restore did; the REPL says it in the learner's
+// language from its fields (Cause: Go's own words, or the new clock), Text
+// is the English.
+func restoreEvent(l *loss, replayed, differ int, took time.Duration, opts Options) event.Event {
+	why := map[string]string{
+		"died":   "the last one died: " + l.text,
+		"memory": "the last one ran out of memory",
+		"busy":   "the last one did not stop",
+		"clock":  "the clock is now " + l.text,
+		"seed":   "the schedule's seed is now " + l.text,
+	}[l.reason]
+	text := fmt.Sprintf("new program (%s); replayed %d earlier input(s) in %v", why, replayed, took.Round(100*time.Microsecond))
+	e := event.Event{Kind: event.Restore, Reason: l.reason, Cause: l.text, N: replayed, D: int64(took)}
+	if differ > 0 {
+		text += fmt.Sprintf("; %d ended differently this time", differ)
+		e.Code = differ
+	}
+	if opts.Unrestricted && replayed > 0 {
+		text += "; replaying repeated what they did outside the program (files, network)"
+		e.Name = "unrestricted"
+	}
+	e.Text = text
+	return e
+}
+
+func firstLine(src string) string {
+	src = strings.TrimSpace(src)
+	line, rest, _ := strings.Cut(src, "\n")
+	if rest != "" {
+		line += " …"
+	}
+	return line
 }
 
 // start launches a worker and waits until it is ready.
 func (s *Session) start() (*workerProc, error) {
-	opts, _ := json.Marshal(workerOptions{Clock: s.opts.Clock, Unrestricted: s.opts.Unrestricted, MaxVirtual: s.opts.MaxVirtual})
+	opts, _ := json.Marshal(workerOptions{Clock: s.opts.Clock, Unrestricted: s.opts.Unrestricted, MaxVirtual: s.opts.MaxVirtual,
+		Seed: s.opts.Seed, Jitter: s.opts.Jitter, RandSeed: s.randSeed, Quiet: s.opts.Quiet})
 	var cmd *exec.Cmd
 	if s.opts.Command != nil {
 		var err error
@@ -215,373 +464,102 @@ func (s *Session) start() (*workerProc, error) {
 	return startWorker(cmd, s.opts.MemoryLimit)
 }
 
-// exchange sends one request and reads its events up to the result.
-func (s *Session) exchange(ctx context.Context, req request, emit func(event.Event)) (Result, error) {
-	w := s.w
+// stopGrace is how long a stopped run may take to report before the worker
+// is killed: a goroutine running code that never reaches a scheduling point
+// does not stop any other way.
+const stopGrace = 2 * time.Second
+
+// exchange sends one request to w and reads its events up to the result.
+// It returns a loss when the worker ended or had to be ended.
+func (s *Session) exchange(ctx context.Context, w *workerProc, req request, timeout time.Duration, emit func(event.Event)) (result, *loss) {
 	if err := w.send(req); err != nil {
-		return s.lost(w, emit, time.Now(), nil)
+		return s.died(w, emit, nil)
 	}
-	begin := time.Now()
-	var budget <-chan time.Time
-	if s.opts.Timeout > 0 {
-		timer := time.NewTimer(s.opts.Timeout)
+	var budget, grace <-chan time.Time
+	if timeout > 0 {
+		timer := time.NewTimer(timeout)
 		defer timer.Stop()
 		budget = timer.C
 	}
+	done := ctx.Done()
 	for {
 		if len(w.batch) == 0 {
 			select {
 			case batch, ok := <-w.frames:
 				if !ok {
-					return s.lost(w, emit, begin, nil)
+					return s.died(w, emit, nil)
 				}
 				w.batch = batch
 				continue
-			case <-ctx.Done():
-				return s.stop(w, emit, begin, "stopped: interrupted")
+			case <-done:
+				done = nil
+				grace = s.stop(w, "stopped: interrupted")
 			case <-budget:
-				return s.stop(w, emit, begin, fmt.Sprintf("stopped: the run took more than %v of real time (--timeout)", s.opts.Timeout))
+				budget = nil
+				grace = s.stop(w, fmt.Sprintf("stopped: the run took more than %v of real time (--timeout)", timeout))
+			case <-grace:
+				// A goroutine busy in code without a scheduling point.
+				w.kill()
+				_, l := s.died(w, emit, errors.New("stopped: a goroutine was still running and did not stop"))
+				l.reason, l.why = "busy", "busy"
+				l.culprit = w.runs + 1
+				return result{}, l
 			case <-w.overMemory:
-				return s.lost(w, emit, begin, fmt.Errorf("fatal error: runtime: out of memory (the program used more than %s, concur's limit)", bytesText(s.opts.MemoryLimit)))
+				w.kill()
+				_, l := s.died(w, emit, fmt.Errorf("fatal error: runtime: out of memory (the program used more than %s, concur's limit)", bytesText(s.opts.MemoryLimit)))
+				l.reason, l.why = "memory", "memory"
+				return result{}, l
 			}
+			continue
 		}
 		f := w.batch[0]
 		w.batch = w.batch[1:]
-		switch f.typ {
-		case frameEvent:
-			if f.ev.Kind == kindGoid {
-				w.goids[f.goid] = f.ev.G
-				continue
+		if f.typ == frameResult {
+			r := f.result
+			if r.Ran {
+				w.runs++
 			}
-			if f.ev.Kind == event.Go {
-				w.names[f.ev.G] = f.ev.Name
+			if r.Dead && !req.Final {
+				// The worker ends after this: a goroutine would not stop.
+				<-w.exited
+				w.drain(emit)
+				return r, &loss{reason: "busy", text: "a goroutine was still running when the run was stopped", culprit: r.Culprit, why: "busy"}
 			}
-			w.lastT = max(w.lastT, f.ev.T)
-			emit(f.ev)
-		case frameResult:
-			if f.result.OK && !req.Quiet && req.Op == "" {
-				s.inputs = append(s.inputs, req)
-			}
-			if f.result.Dead {
-				w.markDead()
-				s.pending = "new program (the last one ended)"
-			}
-			return Result{Code: f.result.Code, AutoImports: f.result.AutoImports}, nil
+			return r, nil
+		}
+		if e, ok := w.take(f); ok {
+			emit(e)
 		}
 	}
 }
 
-// stop ends a run from outside: the worker dumps its goroutines (SIGQUIT) and
-// dies, and the run is reported as stopped with what was still running.
-func (s *Session) stop(w *workerProc, emit func(event.Event), begin time.Time, why string) (Result, error) {
-	w.quit()
-	<-w.exited
-	w.drain(emit)
-	var (
-		blocked []event.Goroutine
-		raw     []string
-	)
-	for goid, state := range parseRawDump(w.stderrText()) {
-		if g, ok := w.goids[goid]; ok {
-			blocked = append(blocked, event.Goroutine{G: g, Name: w.names[g], State: cleanState(state)})
-			raw = append(raw, state)
-		}
-	}
-	sortGoroutines(blocked)
-	if s.opts.Clock != "real" && stuckNonDurably(raw) {
-		why += "\nthe virtual clock stood still: every goroutine was waiting, and some on something" +
-			"\nthe clock cannot see (not a channel, timer or lock of the program's own), so time could not move on"
-	}
-	t := w.elapsed(s.opts.Clock, begin)
-	emit(event.Event{Kind: event.Timeout, T: t, Text: why, Blocked: blocked})
-	emit(event.Event{Kind: event.Exit, T: t, Code: 2})
-	s.pending = "new program (the last run was stopped)"
-	return Result{Code: 2}, nil
+// stop asks the worker to end the run in progress; it returns the grace
+// period's timer.
+func (s *Session) stop(w *workerProc, why string) <-chan time.Time {
+	w.send(request{Op: "stop", Why: why})
+	return time.After(stopGrace)
 }
 
-// lost reports a worker that died without saying why: a fatal error of the
-// Go runtime (concurrent map writes, stack overflow), a kill, or memory.
-func (s *Session) lost(w *workerProc, emit func(event.Event), begin time.Time, cause error) (Result, error) {
-	if cause != nil {
-		w.kill()
-	}
+// died reports a worker that ended without a result: a fatal error of the
+// Go runtime (stack overflow; on the real clock concurrent map writes), a
+// kill, or memory; cause, if set, says why instead of the runtime.
+func (s *Session) died(w *workerProc, emit func(event.Event), cause error) (result, *loss) {
 	<-w.exited
 	w.drain(emit)
-	text, g := w.deathText()
+	text, g, run := w.deathText()
 	if cause != nil {
 		text = cause.Error()
 	}
-	t := w.elapsed(s.opts.Clock, begin)
 	kind := event.Fatal
 	if strings.HasPrefix(text, "panic: ") {
 		kind = event.Panic
 	}
+	t := w.lastT
 	emit(event.Event{Kind: kind, T: t, G: g, Text: text})
 	emit(event.Event{Kind: event.Exit, T: t, Code: 2})
-	s.pending = "new program (the last one died)"
-	return Result{Code: 2}, nil
-}
-
-// workerProc is a running worker process.
-type workerProc struct {
-	cmd        *exec.Cmd
-	req        *json.Encoder
-	reqFile    *os.File
-	frames     chan []frame  // batches, in order
-	batch      []frame       // the rest of the batch being handed out
-	exited     chan struct{} // closed when the process has ended
-	overMemory chan struct{}
-	stderr     *tailBuffer
-	goids      map[int64]int // runtime goroutine id -> session goroutine
-	names      map[int]string
-	lastT      int64
-	mu         sync.Mutex
-	isDead     bool
-	state      *os.ProcessState
-}
-
-func startWorker(cmd *exec.Cmd, memLimit int64) (*workerProc, error) {
-	reqR, reqW, err := os.Pipe()
-	if err != nil {
-		return nil, fmt.Errorf("start worker: %w", err)
+	l := &loss{reason: "died", text: firstLine(text), culprit: run, why: "died"}
+	if run == 0 {
+		l.culprit = w.runs + 1 // the run in progress
 	}
-	evR, evW, err := os.Pipe()
-	if err != nil {
-		return nil, fmt.Errorf("start worker: %w", err)
-	}
-	// A bigger pipe lets a print-heavy worker run ahead of the screen
-	// instead of waiting on every 64 KiB (Linux; elsewhere the default stays).
-	unix.FcntlInt(evW.Fd(), unix.F_SETPIPE_SZ, 1<<20)
-	w := &workerProc{
-		cmd: cmd, req: json.NewEncoder(reqW), reqFile: reqW,
-		frames: make(chan []frame, 16), exited: make(chan struct{}), overMemory: make(chan struct{}),
-		stderr: &tailBuffer{max: 256 << 10}, goids: map[int64]int{}, names: map[int]string{1: "main"},
-	}
-	cmd.ExtraFiles = []*os.File{reqR, evW}
-	// Its own process group: Ctrl-C at the terminal goes to the terminal
-	// side, which decides what it means (stop the run, skip playback).
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Stdout = w.stderr // a snippet cannot reach it; anything there is the runtime's
-	cmd.Stderr = w.stderr
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start worker: %w", err)
-	}
-	reqR.Close()
-	evW.Close()
-	go func() {
-		cmd.Wait()
-		w.mu.Lock()
-		w.state = cmd.ProcessState
-		w.isDead = true
-		w.mu.Unlock()
-		close(w.exited)
-	}()
-	ready := make(chan error, 1)
-	go w.readFrames(evR, ready)
-	if memLimit > 0 {
-		go w.watchMemory(memLimit)
-	}
-	select {
-	case err := <-ready:
-		if err != nil {
-			<-w.exited
-			return nil, fmt.Errorf("start worker: %w: %s", err, strings.TrimSpace(w.stderrText()))
-		}
-	case <-time.After(10 * time.Second):
-		w.kill()
-		return nil, errors.New("start worker: no answer within 10s")
-	}
-	return w, nil
-}
-
-func (w *workerProc) readFrames(r io.ReadCloser, ready chan<- error) {
-	defer r.Close()
-	defer close(w.frames)
-	dec := newDecoder(r)
-	f, err := dec.next()
-	if err == nil && f.typ != frameReady {
-		err = fmt.Errorf("worker said %q first", f.typ)
-	}
-	if err != nil {
-		if err == io.EOF {
-			err = errors.New("worker ended before it was ready")
-		}
-		ready <- err
-		return
-	}
-	ready <- nil
-	// Hand frames over in batches: a print-heavy run sends a million, and a
-	// channel operation for each would cost more than decoding them.
-	var batch []frame
-	for {
-		f, err := dec.next()
-		if err != nil {
-			if len(batch) > 0 {
-				w.frames <- batch
-			}
-			return
-		}
-		batch = append(batch, f)
-		if len(batch) == 512 || dec.r.Buffered() == 0 {
-			w.frames <- batch
-			batch = nil
-		}
-	}
-}
-
-// drain passes on the events a dead worker sent before it died: every line
-// printed before a fault is kept.
-func (w *workerProc) drain(emit func(event.Event)) {
-	rest := w.batch
-	w.batch = nil
-	for batch := range w.frames {
-		rest = append(rest, batch...)
-	}
-	for _, f := range rest {
-		if f.typ != frameEvent {
-			continue
-		}
-		switch f.ev.Kind {
-		case kindGoid:
-			w.goids[f.goid] = f.ev.G
-		case event.Exit:
-		default:
-			if f.ev.Kind == event.Go {
-				w.names[f.ev.G] = f.ev.Name
-			}
-			w.lastT = max(w.lastT, f.ev.T)
-			emit(f.ev)
-		}
-	}
-}
-
-func (w *workerProc) send(req request) error { return w.req.Encode(req) }
-
-func (w *workerProc) dead() bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.isDead
-}
-
-func (w *workerProc) markDead() {
-	w.mu.Lock()
-	w.isDead = true
-	w.mu.Unlock()
-}
-
-func (w *workerProc) kill() {
-	w.reqFile.Close()
-	w.cmd.Process.Kill()
-}
-
-// quit asks the Go runtime in the worker to print every goroutine and exit.
-func (w *workerProc) quit() { w.cmd.Process.Signal(syscall.SIGQUIT) }
-
-func (w *workerProc) stderrText() string { return w.stderr.String() }
-
-// elapsed is the time a stopped or dead run reached: on the virtual clock the
-// last event's time, on the real clock the wall time since it began.
-func (w *workerProc) elapsed(clock string, begin time.Time) int64 {
-	if clock == "real" {
-		return int64(time.Since(begin))
-	}
-	return w.lastT
-}
-
-// fatalLine finds the runtime's own words in a dead worker's stderr.
-var fatalLine = regexp.MustCompile(`(?m)^(fatal error: .*|panic: .*|runtime: .*)$`)
-
-// deathText says why the worker died, in Go's words where it left any, and
-// which snippet goroutine it happened on.
-func (w *workerProc) deathText() (string, int) {
-	errText := w.stderrText()
-	g := 0
-	if m := goroutineHeader.FindStringSubmatch(errText); m != nil {
-		id, _ := strconv.ParseInt(m[1], 10, 64)
-		g = w.goids[id]
-	}
-	var lines []string
-	for _, m := range fatalLine.FindAllString(errText, 3) {
-		if strings.HasPrefix(m, "runtime: goroutine stack exceeds") || !strings.HasPrefix(m, "runtime:") {
-			lines = append(lines, m)
-		}
-	}
-	if len(lines) > 0 {
-		return strings.Join(lines, "\n"), g
-	}
-	if w.state != nil {
-		if ws, ok := w.state.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			return fmt.Sprintf("fatal error: the program was killed (signal: %v)", ws.Signal()), g
-		}
-		return fmt.Sprintf("fatal error: the program ended unexpectedly (%v)", w.state), g
-	}
-	return "fatal error: the program ended unexpectedly", g
-}
-
-// watchMemory kills the worker when its resident memory passes limit.
-func (w *workerProc) watchMemory(limit int64) {
-	tick := time.NewTicker(50 * time.Millisecond)
-	defer tick.Stop()
-	path := fmt.Sprintf("/proc/%d/statm", w.cmd.Process.Pid)
-	page := int64(os.Getpagesize())
-	for {
-		select {
-		case <-w.exited:
-			return
-		case <-tick.C:
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return
-		}
-		fields := strings.Fields(string(b))
-		if len(fields) < 2 {
-			return
-		}
-		rss, _ := strconv.ParseInt(fields[1], 10, 64)
-		if rss*page > limit {
-			w.kill()
-			close(w.overMemory)
-			return
-		}
-	}
-}
-
-// tailBuffer keeps the last max bytes written to it.
-type tailBuffer struct {
-	mu  sync.Mutex
-	max int
-	b   []byte
-}
-
-func (t *tailBuffer) Write(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.b = append(t.b, p...)
-	if len(t.b) > t.max {
-		// Keep the head too: a fatal error's first lines say what happened.
-		head := t.b[:t.max/4]
-		tail := t.b[len(t.b)-t.max/2:]
-		t.b = append(append(append([]byte{}, head...), "\n...\n"...), tail...)
-	}
-	return len(p), nil
-}
-
-func (t *tailBuffer) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return string(bytes.Clone(t.b))
-}
-
-func sortGoroutines(gs []event.Goroutine) {
-	slices.SortFunc(gs, func(a, b event.Goroutine) int { return a.G - b.G })
-}
-
-func bytesText(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	default:
-		return fmt.Sprintf("%d MiB", n>>20)
-	}
+	return result{Code: 2}, l
 }

@@ -15,42 +15,91 @@ import (
 	"github.com/concur-dev/concur/event"
 )
 
-// request asks the worker to evaluate one input, or with Op "goroutines" to
-// list the session's live goroutines.
+// request asks the worker to evaluate one input; with Op "goroutines" to
+// list the program's live goroutines; with Op "stop" to end the run in
+// progress (Why says why, in the words the run's report will use).
 type request struct {
 	Op   string `json:"op,omitempty"`
-	File string `json:"file"`
-	Src  string `json:"src"`
-	// Quiet replays an input that already succeeded, to restore a session:
-	// no events, only the result.
+	File string `json:"file,omitempty"`
+	Src  string `json:"src,omitempty"`
+	Why  string `json:"why,omitempty"`
+	// Quiet replays an input to restore a session: no events, only the result.
 	Quiet bool `json:"quiet,omitempty"`
+	// StopAt replays a run that was stopped: it stops again when its clock
+	// reaches this (ns).
+	StopAt int64 `json:"stop_at,omitempty"`
 	// Final is set by `concur run`: when main returns the program is over,
 	// as in Go, whatever other goroutines are doing.
 	Final bool `json:"final,omitempty"`
+	// Explore (Op "explore") runs the input under each of Seeds, with
+	// Jitter, each in a new program that first replays History quietly.
+	Explore bool      `json:"explore,omitempty"`
+	Seeds   []uint64  `json:"seeds,omitempty"`
+	Jitter  float64   `json:"jitter,omitempty"`
+	History []request `json:"history,omitempty"`
 }
 
 // Frame types.
 const (
-	frameEvent  = 'E' // an event.Event, plus the runtime goroutine id behind G
-	frameResult = 'R' // the end of a request
-	frameReady  = 'H' // the worker is up and waits for requests
+	frameEvent    = 'E' // an event.Event
+	frameIdentity = 'I' // a goroutine's runtime id, number and run
+	frameResult   = 'R' // the end of a request
+	frameReady    = 'H' // the worker is up and waits for requests
 )
 
 // result closes a request.
 type result struct {
 	Code        int      // the run's exit status
-	OK          bool     // the input succeeded and belongs to the session
-	Dead        bool     // the worker ends after this result: the program is over
+	Ran         bool     // the input compiled and ran (its effects are the session's)
+	Outcome     int      // how the run ended (sched.Outcome)
+	Dead        bool     // the worker ends after this result
+	Culprit     int      // for a worker that ends: the run whose goroutine would not stop
+	StopAt      int64    // a stopped run's time
 	AutoImports []string // standard packages imported on first use
+	Seed        uint64   // an explored schedule's seed
+	Goroutines  int      // the worker process's goroutines, after an explored schedule
+}
+
+// identity ties a goroutine's runtime id to its number and to the run that
+// started it.
+type identity struct {
+	goid  int64
+	g     int
+	input int
 }
 
 // frame is one decoded message from the worker.
 type frame struct {
 	typ    byte
 	ev     event.Event
-	goid   int64
+	id     identity
 	result result
 }
+
+// Which optional fields an event frame carries.
+const (
+	fStream = 1 << iota
+	fText
+	fName
+	fParent
+	fD
+	fCode
+	fStack
+	fBlocked
+	fReason
+	fObj
+	fBy
+	fOp
+	fType
+	fAt
+	fCap
+	fSeed
+	fInput
+	fN
+	fV
+	fClock
+	fCause
+)
 
 // encoder writes frames. It is not safe for concurrent use.
 type encoder struct {
@@ -62,43 +111,143 @@ func newEncoder(w io.Writer) *encoder {
 	return &encoder{w: bufio.NewWriterSize(w, 64<<10)}
 }
 
-func (e *encoder) event(ev event.Event, goid int64) error {
+func (e *encoder) event(ev event.Event) error {
+	var mask uint64
+	set := func(bit uint64, on bool) {
+		if on {
+			mask |= bit
+		}
+	}
+	set(fStream, ev.Stream != "")
+	set(fText, ev.Text != "")
+	set(fName, ev.Name != "")
+	set(fParent, ev.Parent != 0)
+	set(fD, ev.D != 0)
+	set(fCode, ev.Code != 0)
+	set(fStack, len(ev.Stack) > 0)
+	set(fBlocked, len(ev.Blocked) > 0)
+	set(fReason, ev.Reason != "")
+	set(fObj, ev.Obj != 0)
+	set(fBy, ev.By != 0)
+	set(fOp, ev.Op != "")
+	set(fType, ev.Type != "")
+	set(fAt, ev.At != "")
+	set(fCap, ev.Cap != 0)
+	set(fSeed, ev.Seed != 0)
+	set(fInput, ev.Input != 0)
+	set(fN, ev.N != 0)
+	set(fV, ev.V != 0)
+	set(fClock, ev.Clock != "")
+	set(fCause, ev.Cause != "")
 	b := e.buf[:0]
 	b = appendString(b, string(ev.Kind))
 	b = binary.AppendVarint(b, ev.T)
 	b = binary.AppendVarint(b, int64(ev.G))
-	b = binary.AppendVarint(b, goid)
-	b = appendString(b, ev.Stream)
-	b = appendString(b, ev.Text)
-	b = appendString(b, ev.Name)
-	b = binary.AppendVarint(b, int64(ev.Parent))
-	b = binary.AppendVarint(b, ev.D)
-	b = binary.AppendVarint(b, int64(ev.Code))
-	b = binary.AppendUvarint(b, uint64(len(ev.Stack)))
-	for _, s := range ev.Stack {
-		b = appendString(b, s)
+	b = binary.AppendUvarint(b, mask)
+	if mask&fStream != 0 {
+		b = appendString(b, ev.Stream)
 	}
-	b = binary.AppendUvarint(b, uint64(len(ev.Blocked)))
-	for _, g := range ev.Blocked {
-		b = binary.AppendVarint(b, int64(g.G))
-		b = appendString(b, g.Name)
-		b = appendString(b, g.State)
+	if mask&fText != 0 {
+		b = appendString(b, ev.Text)
+	}
+	if mask&fName != 0 {
+		b = appendString(b, ev.Name)
+	}
+	if mask&fParent != 0 {
+		b = binary.AppendVarint(b, int64(ev.Parent))
+	}
+	if mask&fD != 0 {
+		b = binary.AppendVarint(b, ev.D)
+	}
+	if mask&fCode != 0 {
+		b = binary.AppendVarint(b, int64(ev.Code))
+	}
+	if mask&fStack != 0 {
+		b = binary.AppendUvarint(b, uint64(len(ev.Stack)))
+		for _, s := range ev.Stack {
+			b = appendString(b, s)
+		}
+	}
+	if mask&fBlocked != 0 {
+		b = binary.AppendUvarint(b, uint64(len(ev.Blocked)))
+		for _, g := range ev.Blocked {
+			b = binary.AppendVarint(b, int64(g.G))
+			b = appendString(b, g.Name)
+			b = appendString(b, g.State)
+			b = binary.AppendVarint(b, int64(g.Obj))
+			b = appendString(b, g.On)
+			b = binary.AppendVarint(b, g.Since)
+			b = binary.AppendVarint(b, int64(g.Count))
+		}
+	}
+	if mask&fReason != 0 {
+		b = appendString(b, ev.Reason)
+	}
+	if mask&fObj != 0 {
+		b = binary.AppendVarint(b, int64(ev.Obj))
+	}
+	if mask&fBy != 0 {
+		b = binary.AppendVarint(b, int64(ev.By))
+	}
+	if mask&fOp != 0 {
+		b = appendString(b, ev.Op)
+	}
+	if mask&fType != 0 {
+		b = appendString(b, ev.Type)
+	}
+	if mask&fAt != 0 {
+		b = appendString(b, ev.At)
+	}
+	if mask&fCap != 0 {
+		b = binary.AppendVarint(b, int64(ev.Cap))
+	}
+	if mask&fSeed != 0 {
+		b = binary.AppendUvarint(b, ev.Seed)
+	}
+	if mask&fInput != 0 {
+		b = binary.AppendVarint(b, int64(ev.Input))
+	}
+	if mask&fN != 0 {
+		b = binary.AppendVarint(b, int64(ev.N))
+	}
+	if mask&fV != 0 {
+		b = binary.AppendVarint(b, int64(ev.V))
+	}
+	if mask&fClock != 0 {
+		b = appendString(b, ev.Clock)
+	}
+	if mask&fCause != 0 {
+		b = appendString(b, ev.Cause)
 	}
 	e.buf = b
 	return e.frame(frameEvent, b)
+}
+
+func (e *encoder) identity(goid int64, g, input int) error {
+	b := e.buf[:0]
+	b = binary.AppendVarint(b, goid)
+	b = binary.AppendVarint(b, int64(g))
+	b = binary.AppendVarint(b, int64(input))
+	e.buf = b
+	return e.frame(frameIdentity, b)
 }
 
 func (e *encoder) result(r result) error {
 	b := e.buf[:0]
 	b = binary.AppendVarint(b, int64(r.Code))
 	flags := byte(0)
-	if r.OK {
+	if r.Ran {
 		flags |= 1
 	}
 	if r.Dead {
 		flags |= 2
 	}
 	b = append(b, flags)
+	b = binary.AppendVarint(b, int64(r.Outcome))
+	b = binary.AppendVarint(b, int64(r.Culprit))
+	b = binary.AppendVarint(b, r.StopAt)
+	b = binary.AppendUvarint(b, r.Seed)
+	b = binary.AppendVarint(b, int64(r.Goroutines))
 	b = binary.AppendUvarint(b, uint64(len(r.AutoImports)))
 	for _, s := range r.AutoImports {
 		b = appendString(b, s)
@@ -163,33 +312,19 @@ func (d *decoder) next() (frame, error) {
 	p := payload{b: b}
 	switch typ {
 	case frameEvent:
-		f.ev.Kind = event.Kind(p.str())
-		f.ev.T = p.varint()
-		f.ev.G = int(p.varint())
-		f.goid = p.varint()
-		f.ev.Stream = p.str()
-		f.ev.Text = p.str()
-		f.ev.Name = p.str()
-		f.ev.Parent = int(p.varint())
-		f.ev.D = p.varint()
-		f.ev.Code = int(p.varint())
-		if k := p.count(); k > 0 {
-			f.ev.Stack = make([]string, k)
-			for i := range f.ev.Stack {
-				f.ev.Stack[i] = p.str()
-			}
-		}
-		if k := p.count(); k > 0 {
-			f.ev.Blocked = make([]event.Goroutine, k)
-			for i := range f.ev.Blocked {
-				f.ev.Blocked[i] = event.Goroutine{G: int(p.varint()), Name: p.str(), State: p.str()}
-			}
-		}
+		f.ev = p.event()
+	case frameIdentity:
+		f.id = identity{goid: p.varint(), g: int(p.varint()), input: int(p.varint())}
 	case frameResult:
 		f.result.Code = int(p.varint())
 		flags := p.byte()
-		f.result.OK = flags&1 != 0
+		f.result.Ran = flags&1 != 0
 		f.result.Dead = flags&2 != 0
+		f.result.Outcome = int(p.varint())
+		f.result.Culprit = int(p.varint())
+		f.result.StopAt = p.varint()
+		f.result.Seed = p.uvarint()
+		f.result.Goroutines = int(p.varint())
 		if k := p.count(); k > 0 {
 			f.result.AutoImports = make([]string, k)
 			for i := range f.result.AutoImports {
@@ -204,6 +339,92 @@ func (d *decoder) next() (frame, error) {
 		return f, fmt.Errorf("frame %q: %w", typ, errCorrupt)
 	}
 	return f, nil
+}
+
+func (p *payload) event() event.Event {
+	var ev event.Event
+	ev.Kind = event.Kind(p.str())
+	ev.T = p.varint()
+	ev.G = int(p.varint())
+	mask := p.uvarint()
+	if mask&fStream != 0 {
+		ev.Stream = p.str()
+	}
+	if mask&fText != 0 {
+		ev.Text = p.str()
+	}
+	if mask&fName != 0 {
+		ev.Name = p.str()
+	}
+	if mask&fParent != 0 {
+		ev.Parent = int(p.varint())
+	}
+	if mask&fD != 0 {
+		ev.D = p.varint()
+	}
+	if mask&fCode != 0 {
+		ev.Code = int(p.varint())
+	}
+	if mask&fStack != 0 {
+		if k := p.count(); k > 0 {
+			ev.Stack = make([]string, k)
+			for i := range ev.Stack {
+				ev.Stack[i] = p.str()
+			}
+		}
+	}
+	if mask&fBlocked != 0 {
+		if k := p.count(); k > 0 {
+			ev.Blocked = make([]event.Goroutine, k)
+			for i := range ev.Blocked {
+				ev.Blocked[i] = event.Goroutine{G: int(p.varint()), Name: p.str(), State: p.str(),
+					Obj: int(p.varint()), On: p.str(), Since: p.varint(), Count: int(p.varint())}
+			}
+		}
+	}
+	if mask&fReason != 0 {
+		ev.Reason = p.str()
+	}
+	if mask&fObj != 0 {
+		ev.Obj = int(p.varint())
+	}
+	if mask&fBy != 0 {
+		ev.By = int(p.varint())
+	}
+	if mask&fOp != 0 {
+		ev.Op = p.str()
+	}
+	if mask&fType != 0 {
+		ev.Type = p.str()
+	}
+	if mask&fAt != 0 {
+		ev.At = p.str()
+	}
+	if mask&fCap != 0 {
+		ev.Cap = int(p.varint())
+	}
+	if mask&fSeed != 0 {
+		ev.Seed = p.uvarint()
+	}
+	if mask&fInput != 0 {
+		ev.Input = int(p.varint())
+	}
+	if mask&fN != 0 {
+		ev.N = int(p.varint())
+	}
+	if mask&fV != 0 {
+		ev.V = int(p.varint())
+	}
+	if mask&fClock != 0 {
+		ev.Clock = p.str()
+	}
+	if mask&fCause != 0 {
+		ev.Cause = p.str()
+	}
+	if mask>>21 != 0 {
+		p.fail() // a field this side does not know
+	}
+	return ev
 }
 
 func noEOF(err error) error {
@@ -221,6 +442,16 @@ type payload struct {
 
 func (p *payload) varint() int64 {
 	v, n := binary.Varint(p.b)
+	if n <= 0 {
+		p.fail()
+		return 0
+	}
+	p.b = p.b[n:]
+	return v
+}
+
+func (p *payload) uvarint() uint64 {
+	v, n := binary.Uvarint(p.b)
 	if n <= 0 {
 		p.fail()
 		return 0

@@ -16,7 +16,13 @@ func TestWireRoundTrip(t *testing.T) {
 		{Kind: event.Go, T: 5, G: 3, Name: "worker", Parent: 1},
 		{Kind: event.Sleep, T: -5, G: 3, D: 2_000_000_000},
 		{Kind: event.Panic, T: 9, G: 3, Text: "panic: boom", Stack: []string{"main.f prog.go:3:2", ""}},
-		{Kind: event.Deadlock, Blocked: []event.Goroutine{{G: 1, Name: "main", State: "chan receive"}}},
+		{Kind: event.Deadlock, Blocked: []event.Goroutine{{G: 1, Name: "main", State: "chan receive", Obj: 3, On: "jobs (made at 2:8)", Since: -7, Count: 2}}},
+		{Kind: event.Block, T: 11, G: 4, Reason: "sync.Mutex.Lock", Obj: 2},
+		{Kind: event.Wake, T: 12, G: 4, By: 3, Op: "unlock", Obj: 2},
+		{Kind: event.Object, T: 12, G: 3, Obj: 5, Type: "chan", Name: "results", At: "4:11", Cap: 3},
+		{Kind: event.Start, V: 2, Clock: "virtual", Seed: 1 << 60},
+		{Kind: event.Restore, Text: "new program", Reason: "died", N: 4, D: 99},
+		{Kind: event.Dropped, Input: 3, Text: "go boom()", Reason: "its goroutine panicked"},
 		{Kind: event.Exit, T: 10, Code: 3},
 	}
 	var buf bytes.Buffer
@@ -24,12 +30,15 @@ func TestWireRoundTrip(t *testing.T) {
 	if err := enc.frame(frameReady, nil); err != nil {
 		t.Fatal(err)
 	}
-	for i, e := range events {
-		if err := enc.event(e, int64(i*1000)); err != nil {
+	for _, e := range events {
+		if err := enc.event(e); err != nil {
 			t.Fatal(err)
 		}
 	}
-	res := result{Code: 2, OK: true, Dead: true, AutoImports: []string{"fmt", "time"}}
+	if err := enc.identity(1234, 5, 6); err != nil {
+		t.Fatal(err)
+	}
+	res := result{Code: 2, Ran: true, Dead: true, Outcome: 3, Culprit: 4, StopAt: 1e9, AutoImports: []string{"fmt", "time"}}
 	if err := enc.result(res); err != nil {
 		t.Fatal(err)
 	}
@@ -45,9 +54,13 @@ func TestWireRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.typ != frameEvent || !reflect.DeepEqual(f.ev, want) || f.goid != int64(i*1000) {
-			t.Errorf("frame %d: got %q %+v goid %d, want %+v", i, f.typ, f.ev, f.goid, want)
+		if f.typ != frameEvent || !reflect.DeepEqual(f.ev, want) {
+			t.Errorf("frame %d: got %q %+v, want %+v", i, f.typ, f.ev, want)
 		}
+	}
+	f, err = dec.next()
+	if err != nil || f.typ != frameIdentity || f.id != (identity{goid: 1234, g: 5, input: 6}) {
+		t.Fatalf("identity: got %q %+v, %v", f.typ, f.id, err)
 	}
 	f, err = dec.next()
 	if err != nil || !reflect.DeepEqual(f.result, res) {
@@ -61,7 +74,7 @@ func TestWireRoundTrip(t *testing.T) {
 func TestWireTruncated(t *testing.T) {
 	var buf bytes.Buffer
 	enc := newEncoder(&buf)
-	enc.event(event.Event{Kind: event.Output, Text: "hello"}, 0)
+	enc.event(event.Event{Kind: event.Output, Text: "hello"})
 	enc.flush()
 	whole := buf.Bytes()
 	for n := 1; n < len(whole); n++ {
@@ -75,7 +88,9 @@ func TestWireTruncated(t *testing.T) {
 func FuzzWireDecode(f *testing.F) {
 	var buf bytes.Buffer
 	enc := newEncoder(&buf)
-	enc.event(event.Event{Kind: event.Output, T: 7, G: 2, Stream: "stdout", Text: "x"}, 9)
+	enc.event(event.Event{Kind: event.Output, T: 7, G: 2, Stream: "stdout", Text: "x"})
+	enc.event(event.Event{Kind: event.Wake, T: 7, G: 2, By: 3, Op: "send", Obj: 1})
+	enc.identity(9, 2, 1)
 	enc.result(result{Code: 1, AutoImports: []string{"fmt"}})
 	enc.flush()
 	f.Add(buf.Bytes())
@@ -95,7 +110,7 @@ func FuzzWireDecode(f *testing.F) {
 			if f.typ == frameEvent {
 				var again bytes.Buffer
 				e := newEncoder(&again)
-				e.event(f.ev, f.goid)
+				e.event(f.ev)
 				e.flush()
 				g, err := newDecoder(&again).next()
 				if err != nil || !reflect.DeepEqual(g.ev, f.ev) {

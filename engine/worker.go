@@ -16,12 +16,15 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
 
 	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/rewrite"
+	"github.com/concur-dev/concur/sched"
 	"github.com/concur-dev/concur/stdlib"
 )
 
@@ -35,11 +38,19 @@ const (
 	eventFD   = 4
 )
 
+// Epoch is what time.Now says when the virtual clock reads zero: the Go
+// Playground's convention, a fixed and realistic date.
+var Epoch = time.Date(2009, time.November, 10, 23, 0, 0, 0, time.UTC)
+
 // workerOptions travel from the terminal side to the worker in WorkerEnv.
 type workerOptions struct {
 	Clock        string        `json:"clock"`
 	Unrestricted bool          `json:"unrestricted,omitempty"`
 	MaxVirtual   time.Duration `json:"max_virtual,omitempty"`
+	Seed         uint64        `json:"seed,omitempty"`
+	Jitter       float64       `json:"jitter,omitempty"`
+	RandSeed     uint64        `json:"rand_seed,omitempty"`
+	Quiet        bool          `json:"quiet,omitempty"` // no block, wake or object events
 }
 
 // IsWorker reports whether this process was started as a worker.
@@ -47,8 +58,7 @@ func IsWorker() bool { return os.Getenv(WorkerEnv) != "" }
 
 // ServeWorker runs this process as a worker: it reads requests from fd 3,
 // runs them in one interpreter session and writes events to fd 4, until the
-// terminal side closes the requests or the snippet's program ends. It returns
-// the process exit status.
+// terminal side closes the requests. It returns the process exit status.
 func ServeWorker() int {
 	var opts workerOptions
 	if err := json.Unmarshal([]byte(os.Getenv(WorkerEnv)), &opts); err != nil {
@@ -60,98 +70,156 @@ func ServeWorker() int {
 	// the machine does.
 	debug.SetMaxStack(256 << 20)
 	// The interpreter allocates a lot; collecting less often makes a
-	// print-heavy run a quarter faster (bench: BenchmarkPrintHeavy). The soft
-	// limit keeps a big program collecting well before --max-memory.
+	// print-heavy run a quarter faster (bench: BenchmarkPrintHeavy).
 	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(1 << 30)
-
-	w := &worker{opts: opts, reqs: make(chan request)}
-	w.enc = newEncoder(os.NewFile(eventFD, "events"))
-	w.t = newTracker(w.enc)
-	w.t.budget = opts.MaxVirtual
-	w.t.overBudget = w.stopOverBudget
-	w.t.eagerGoids = opts.Clock == "real"
-	go w.readRequests(os.NewFile(requestFD, "requests"))
-	go w.flushLoop()
-
-	if opts.Clock == "real" {
-		w.serve()
-		return 0
+	if opts.Clock != "real" {
+		// The scheduler runs one of the program's goroutines at a time;
+		// a second processor is for the worker's own (events, requests).
+		runtime.GOMAXPROCS(min(2, runtime.NumCPU()))
+		time.Local = time.UTC
 	}
-	if ended := inBubble(w.serve); ended != nil {
-		w.deadlock(ended)
+
+	if dir := os.Getenv("CONCUR_PROFILE"); dir != "" {
+		profile(dir)
+	}
+	l := &link{enc: newEncoder(os.NewFile(eventFD, "events"))}
+	w, err := newWorker(opts, l)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "concur worker: %v\n", err)
+		return 3
+	}
+	reqs := make(chan request, 1)
+	go l.readRequests(os.NewFile(requestFD, "requests"), reqs)
+	go l.flushLoop()
+	l.frame(frameReady)
+	for req := range reqs {
+		switch req.Op {
+		case "goroutines":
+			w.listGoroutines()
+		case "explore":
+			w.explore(req)
+		default:
+			w.result(w.eval(req))
+		}
 	}
 	return 0
 }
 
-// worker is one interpreter session.
-type worker struct {
-	opts   workerOptions
-	enc    *encoder
-	t      *tracker
-	reqs   chan request // made outside the bubble: waiting on it freezes the clock
-	interp *interp.Interpreter
-	env    *rewrite.Env
-	final  bool
-	file   string // the file name to put in positions, or "" for bare ones
-	once   sync.Once
+// link is the worker process's side of the wire: the events and results
+// it sends, whichever program they are of, and the stop requests it hears.
+type link struct {
+	mu      sync.Mutex
+	enc     *encoder
+	dirty   bool                   // enc holds bytes not yet flushed
+	current atomic.Pointer[worker] // the program a stop request is for
 }
 
-func (w *worker) readRequests(r io.Reader) {
+// frame sends a frame without a payload and flushes.
+func (l *link) frame(typ byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.enc.frame(typ, nil)
+	l.enc.flush()
+}
+
+func (l *link) readRequests(r io.Reader, reqs chan<- request) {
 	dec := json.NewDecoder(r)
 	for {
 		var req request
 		if err := dec.Decode(&req); err != nil {
-			close(w.reqs)
+			// The terminal side is gone or closed the session.
+			exitProcess(0)
 			return
 		}
-		w.reqs <- req
+		if req.Op == "stop" {
+			if w := l.current.Load(); w != nil {
+				w.stop(req.Why)
+			}
+			continue
+		}
+		reqs <- req
 	}
 }
 
 // flushLoop sends buffered events at least every 10 ms, so output appears
 // while a long run is still going.
-func (w *worker) flushLoop() {
+func (l *link) flushLoop() {
 	for range time.Tick(10 * time.Millisecond) {
-		w.t.mu.Lock()
-		if w.t.dirty {
-			w.enc.flush()
-			w.t.dirty = false
+		l.mu.Lock()
+		if l.dirty {
+			l.enc.flush()
+			l.dirty = false
 		}
-		w.t.mu.Unlock()
+		l.mu.Unlock()
 	}
 }
 
-// serve runs inside the bubble (virtual clock) or plainly (real clock).
-func (w *worker) serve() {
-	if w.opts.Clock != "real" {
-		// One processor makes the order of goroutines that wake at the same
-		// virtual instant repeatable, run after run: what a learner sees
-		// again on a re-run. --clock=real keeps every core for parallelism.
-		runtime.GOMAXPROCS(1)
-	}
+// newWorker makes a program: its scheduler and its interpreter, with the
+// standard library and concur's hooks loaded. (The goroutines of a program
+// that is over stay parked until the process ends: an explorer's worker
+// process is short-lived.)
+func newWorker(opts workerOptions, l *link) (*worker, error) {
+	w := &worker{opts: opts, link: l}
+	w.s = sched.New(sched.Options{
+		Virtual:    opts.Clock != "real",
+		Seed:       opts.Seed,
+		Jitter:     opts.Jitter,
+		MaxVirtual: opts.MaxVirtual,
+		Emit:       w.emit,
+		Quiet:      opts.Quiet,
+		Ending:     w.ending,
+	})
 	if err := w.setup(); err != nil {
-		fmt.Fprintf(os.Stderr, "concur worker: %v\n", err)
+		return nil, err
+	}
+	l.current.Store(w)
+	return w, nil
+}
+
+// worker is one program: an interpreter session and its scheduler.
+type worker struct {
+	opts   workerOptions
+	link   *link
+	s      *sched.Scheduler
+	interp *interp.Interpreter
+	env    *rewrite.Env
+
+	quiet bool // replaying: events are dropped (written with the scheduler locked)
+
+	// The run in progress (the serve goroutine's, and its main's).
+	final   bool
+	file    string // the file name for positions, or "" for bare ones
+	stopMu  sync.Mutex
+	stopWhy string        // why the run was stopped from outside
+	busy    bool          // a goroutine was running and would not stop
+	stuck   string        // what the busy one waits on, in the runtime's words, when it waits
+	verdict chan struct{} // closed once stop knows whether one is busy
+}
+
+// emit sends an event; the scheduler is locked.
+func (w *worker) emit(e event.Event) {
+	if w.quiet {
+		return
+	}
+	l := w.link
+	l.mu.Lock()
+	err := l.enc.event(e)
+	l.dirty = true
+	l.mu.Unlock()
+	if err != nil {
+		// The terminal side is gone; nobody is left to tell.
 		exitProcess(3)
 	}
-	w.t.mu.Lock()
-	w.enc.frame(frameReady, nil)
-	w.enc.flush()
-	w.t.mu.Unlock()
-	for req := range w.reqs {
-		if req.Op == "goroutines" {
-			w.listGoroutines()
-			continue
-		}
-		w.eval(req)
-	}
-	exitProcess(0)
 }
+
+// emitNow sends an event stamped with the run's time, in order with the
+// scheduler's.
+func (w *worker) emitNow(e event.Event) { w.s.Emit(e) }
 
 func (w *worker) setup() error {
 	w.interp = interp.New(interp.Options{
-		Stdout: writerFunc(func(p []byte) { w.t.write(stdout, p) }),
-		Stderr: writerFunc(w.t.writeInterpStderr),
+		Stdout: writerFunc(func(p []byte) { w.write(stdout, p) }),
+		Stderr: writerFunc(w.writeInterpStderr),
 		Args:   []string{"prog"},
 	})
 	if err := stdlib.Use(w.interp, w, w.opts.Unrestricted); err != nil {
@@ -170,132 +238,155 @@ func (w *worker) setup() error {
 	return nil
 }
 
-// hookExports is the package "concur/rt" that rewritten code calls.
-func (w *worker) hookExports() interp.Exports {
-	return interp.Exports{"concur/rt/rt": {
-		"Spawn":     reflect.ValueOf(w.t.spawn),
-		"Enter":     reflect.ValueOf(w.t.enter),
-		"Exit":      reflect.ValueOf(w.goroutineExit),
-		"Clear":     reflect.ValueOf(clearValue),
-		"At":        reflect.ValueOf(w.t.panicAt),
-		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
-		"Show":      rewrite.ShowValue,
-	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}}
+// stop ends the run in progress from outside (an interrupt, a real-time
+// budget). A goroutine busy in code that never reaches a scheduling point
+// cannot be stopped: the worker then ends once the run is reported.
+func (w *worker) stop(why string) {
+	w.stopMu.Lock()
+	w.stopWhy = why
+	verdict := make(chan struct{})
+	w.verdict = verdict
+	w.stopMu.Unlock()
+	before := cpuTime()
+	held, running := w.s.Stop()
+	busy, stuck := false, ""
+	select {
+	case <-held:
+		if !w.s.Virtual() {
+			// On the real clock the program's goroutines run freely: one
+			// that keeps the processor busy is one that will not stop.
+			time.Sleep(200 * time.Millisecond)
+			busy = cpuTime()-before > 100*time.Millisecond
+		}
+	case <-time.After(500 * time.Millisecond):
+		busy = true
+		if running != nil && cpuTime()-before < 100*time.Millisecond {
+			// Not computing: waiting on something the scheduler does not
+			// see (I/O, a lock of a library's). Go's own words for it.
+			stuck = runtimeState(running.Goid())
+		}
+	}
+	w.stopMu.Lock()
+	w.busy, w.stuck = busy, stuck
+	w.stopMu.Unlock()
+	close(verdict)
 }
 
-// clearValue is Go 1.21's clear builtin for maps and slices.
-func clearValue(x any) {
-	v := reflect.ValueOf(x)
-	switch v.Kind() {
-	case reflect.Map, reflect.Slice:
-		v.Clear()
+// runtimeState reads what the goroutine with runtime id goid waits on from
+// the runtime's goroutine dump ("IO wait"), or "".
+func runtimeState(goid int64) string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	for _, m := range goroutineHeader.FindAllStringSubmatch(string(buf), -1) {
+		if id, _ := strconv.ParseInt(m[1], 10, 64); id == goid {
+			state, _, _ := strings.Cut(m[2], ",")
+			return state
+		}
+	}
+	return ""
+}
+
+// cpuTime is the processor time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// ending sends what a goroutine wrote after its last newline when it ends;
+// the scheduler is locked.
+func (w *worker) ending(g *sched.G, t int64) {
+	if d, ok := g.Data.(*gdata); ok {
+		w.flushGoroutine(g, d, t)
 	}
 }
 
-// goroutineExit runs when a goroutine of the snippet returns, calls
-// runtime.Goexit, or panics (recovered is then the panic value).
-func (w *worker) goroutineExit(id int, recovered any) {
-	if recovered == nil {
-		w.t.end(id)
-		return
-	}
-	w.t.mu.Lock()
-	g := w.t.byID[id]
-	w.t.mu.Unlock()
-	w.die(g, recovered)
-}
-
-// eval runs one input.
-func (w *worker) eval(req request) {
+// eval runs one input and returns its result.
+func (w *worker) eval(req request) result {
 	w.final = req.Final
 	w.file = req.File
-	t := w.t
-	t.mu.Lock()
-	t.quiet = req.Quiet
-	t.start = time.Now()
-	t.lastT = 0
-	t.mu.Unlock()
+	w.s.Do(func() { w.quiet = req.Quiet })
+	w.s.SkipSleeps(req.Quiet && w.opts.Clock == "real")
+	defer w.s.SkipSleeps(false)
 
-	in, err := rewrite.Rewrite(req.File, req.Src, w.env)
-	if err == nil {
-		err = w.checkImports(req.File, in)
-	}
+	in, progs, err := w.compile(req)
 	if err != nil {
 		w.compileError(err)
-		w.finish(1, false)
-		return
+		w.s.Do(func() { w.emit(event.Event{Kind: event.Exit, Code: 1}) })
+		return result{Code: 1}
 	}
-
-	var (
-		done     = make(chan struct{})
-		returned bool
-		code     = 0
-	)
+	w.s.SetBudget(w.opts.MaxVirtual)
+	if req.StopAt > 0 {
+		w.s.SetBudget(time.Duration(req.StopAt))
+	}
+	started := make(chan (<-chan struct{}))
+	var code int
 	go func() {
-		defer close(done)
-		t.bindMain()
-		code = w.runMain(req.File, req.Src, in)
+		g := w.s.BeginRun(req.Final)
+		started <- w.s.Over()
+		w.sendIdentity(g)
+		returned := false
+		defer func() {
+			if !returned {
+				// runtime.Goexit in main: Go goes on running the other
+				// goroutines and dies once none is left.
+				w.s.MainGoexit(g)
+			}
+		}()
+		code = w.execute(g, req, in, progs)
+		if code == 0 {
+			w.s.EndMain(g)
+		}
 		returned = true
 	}()
-	<-done
-	if !returned {
-		// runtime.Goexit in main: Go goes on running the other goroutines
-		// and dies once none is left.
-		t.end(1)
-		w.waitOthers()
-		t.mu.Lock()
-		t.emit(event.Event{Kind: event.Fatal, T: t.now(), G: 1, Text: "fatal error: no goroutines (main called runtime.Goexit) - deadlock!"}, 0)
-		t.mu.Unlock()
-		w.exitProgram(2)
-		return
-	}
-	if code == 0 {
-		w.env.Add(in)
-	}
-	w.finish(code, code == 0)
+	<-<-started
+	return w.endRun(req, in, code)
 }
 
-// listGoroutines answers :goroutines: the live goroutines and their states.
-func (w *worker) listGoroutines() {
-	// Goroutines the last input started may not have run yet: let every
-	// runnable one go on until it blocks, so they are seen waiting, not
-	// "runnable".
-	for range 3 {
-		runtime.Gosched()
-	}
-	live := w.t.states()
-	t := w.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.emit(event.Event{Kind: kindGoroutines, Blocked: live}, 0)
-	w.enc.result(result{OK: true})
-	w.enc.flush()
-	t.dirty = false
-}
-
-// kindGoroutines is internal to the wire: the answer to Op "goroutines".
-const kindGoroutines event.Kind = "goroutines"
-
-// runMain is the input's main goroutine: it compiles every unit, then runs
-// them. It returns the exit status; a panic ends the program from here.
-func (w *worker) runMain(file, src string, in *rewrite.Input) (code int) {
+// compile rewrites an input and compiles its units; nothing runs yet.
+func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Program, err error) {
 	defer func() {
 		// The interpreter itself panicked (it does for some inputs while
 		// compiling): a compile error in the learner's eyes.
 		if r := recover(); r != nil {
-			w.env.Imported(in)
-			msg := fmt.Sprintf("%s: the interpreter failed on this input: %v\n%s", file, r, interpreterOnly)
-			w.compileError(errors.New(msg))
-			code = 1
+			if os.Getenv("CONCUR_DEBUG") != "" {
+				os.WriteFile(os.Getenv("CONCUR_DEBUG"), debug.Stack(), 0o644)
+			}
+			if in != nil {
+				w.env.Imported(in)
+			}
+			in, progs = nil, nil
+			err = fmt.Errorf("%s: the interpreter failed on this input: %v\n%s", req.File, r, interpreterOnly)
 		}
 	}()
+	in, err = rewrite.Rewrite(req.File, req.Src, w.env)
+	if err == nil {
+		err = w.checkImports(req.File, in)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, path := range in.AutoImports {
 		if _, err := w.interp.Eval(`import "` + path + `"`); err != nil {
-			w.compileError(err)
-			return 1
+			return nil, nil, err
+		}
+		// The interpreter has it now, whatever becomes of the input.
+		for name, p := range in.Declared.Imports {
+			if p == path {
+				w.env.ImportedAs(name, path)
+			}
 		}
 	}
-	progs := make([]*interp.Program, len(in.Units))
+	progs = make([]*interp.Program, len(in.Units))
 	for i, u := range in.Units {
 		p, err := w.interp.Compile(u.Src)
 		if err != nil {
@@ -303,35 +394,139 @@ func (w *worker) runMain(file, src string, in *rewrite.Input) (code int) {
 			// is the interpreter's limit. Its imports are made; nothing
 			// else of the input stays visible to later inputs.
 			w.env.Imported(in)
-			w.compileError(fmt.Errorf("%w\n%s", err, interpreterOnly))
-			return 1
+			return nil, nil, fmt.Errorf("%w\n%s", err, interpreterOnly)
 		}
 		progs[i] = p
 	}
+	return in, progs, nil
+}
+
+// execute runs the compiled units as the run's main goroutine g. It returns
+// 0 when they ran to the end, 2 when main panicked (the run is then over).
+func (w *worker) execute(g *sched.G, req request, in *rewrite.Input, progs []*interp.Program) int {
+	// What the input declares is the session's from now on, whether or not
+	// it runs to the end.
+	w.env.Add(in)
 	var last reflect.Value
 	for _, p := range progs {
 		v, err := w.interp.Execute(p)
 		if err != nil {
 			var pan interp.Panic
 			if errors.As(err, &pan) {
-				w.t.mu.Lock()
-				g := w.t.byID[1]
-				w.t.mu.Unlock()
 				w.die(g, pan.Value)
+				return 2
 			}
-			w.env.Imported(in)
+			// Not a panic: the interpreter could not run what it compiled.
 			w.compileError(err)
+			w.s.Exit(1)
 			return 1
 		}
 		last = v
 	}
-	if in.LastExpr && last.IsValid() && !w.t.quiet && w.hasValue(in.Units[len(in.Units)-1].Src) {
-		w.t.mu.Lock()
-		w.t.emit(event.Event{Kind: event.Value, T: w.t.now(), G: 1, Text: formatValue(last)}, 0)
-		w.t.mu.Unlock()
+	if in.LastExpr && last.IsValid() && !req.Quiet && w.hasValue(in.Units[len(in.Units)-1].Src) {
+		w.emitNow(event.Event{Kind: event.Value, G: 1, Text: formatValue(last)})
 	}
 	return 0
 }
+
+// endRun reports how the run ended, once the scheduler says it has: the one
+// place a run ends.
+func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
+	outcome, exitCode, live := w.s.Outcome()
+	if outcome == sched.Stopped {
+		w.stopMu.Lock()
+		verdict := w.verdict
+		w.stopMu.Unlock()
+		if verdict != nil {
+			<-verdict
+		}
+	}
+	w.stopMu.Lock()
+	why, busy, stuck := w.stopWhy, w.busy, w.stuck
+	w.stopWhy, w.busy, w.stuck, w.verdict = "", false, "", nil
+	w.stopMu.Unlock()
+	res := result{Ran: true, Outcome: int(outcome)}
+	var stopAt int64
+	budget := w.s.Budget()
+	w.s.Do(func() {
+		t := w.s.RunTimeLocked()
+		w.flushPartials(t)
+		switch outcome {
+		case sched.Returned:
+			res.Code = code
+		case sched.Panicked:
+			res.Code = 2
+		case sched.Exited:
+			res.Code = exitCode
+		case sched.Deadlocked:
+			res.Code = 2
+			text := "fatal error: all goroutines are asleep - deadlock!"
+			if w.s.MainWentAway() {
+				text = "fatal error: no goroutines (main called runtime.Goexit) - deadlock!"
+			}
+			w.emit(event.Event{Kind: event.Deadlock, T: t, Text: text, Blocked: w.report(live)})
+		case sched.OverBudget:
+			res.Code = 2
+			w.emit(event.Event{Kind: event.Timeout, T: t, Text: fmt.Sprintf(
+				"stopped: the run reached %v of virtual time (--max-virtual=%v)", budget, budget), Blocked: w.report(live)})
+		case sched.Stopped:
+			res.Code = 2
+			stopAt = t
+			if why == "" {
+				why = "stopped"
+			}
+			if stuck != "" {
+				why += "\nthe virtual clock stood still: a goroutine was waiting on something the clock cannot see" +
+					"\n(not a channel, timer or lock of the program's own), so time could not move on"
+				for i := range live {
+					if live[i].State == "running" {
+						live[i].State = stuck
+					}
+				}
+			}
+			w.emit(event.Event{Kind: event.Timeout, T: t, Text: why, Blocked: w.report(live)})
+			if busy {
+				for _, l := range live {
+					if l.State == "running" {
+						res.Culprit = l.Input
+						break
+					}
+				}
+			}
+		}
+		w.emit(event.Event{Kind: event.Exit, T: t, Code: res.Code})
+	})
+	res.StopAt = stopAt
+	res.Dead = busy || (req.Final && !req.Explore && res.Code != 1)
+	return res
+}
+
+// result closes a request; after a result that says so, the worker ends.
+func (w *worker) result(r result) {
+	w.s.Do(func() { w.quiet = false })
+	l := w.link
+	l.mu.Lock()
+	l.enc.result(r)
+	l.enc.flush()
+	l.dirty = false
+	l.mu.Unlock()
+	if r.Dead {
+		exitProcess(0)
+	}
+}
+
+// listGoroutines answers :goroutines: the program's goroutines alive
+// between inputs, and what each waits on.
+func (w *worker) listGoroutines() {
+	live := w.s.Live()
+	w.s.Do(func() {
+		w.emit(event.Event{Kind: kindGoroutines, Blocked: w.report(live)})
+	})
+	w.result(result{})
+}
+
+// kindGoroutines is internal to the wire: the answer to Op "goroutines".
+const kindGoroutines event.Kind = "goroutines"
 
 // hasValue reports whether the last statement of a statements unit is an
 // expression with a value. The interpreter returns something even for a call
@@ -369,9 +564,6 @@ func (w *worker) hasValue(unit string) bool {
 	return v.Type().NumOut() > 0
 }
 
-// interpreterOnly follows an error of the interpreter's compiler.
-const interpreterOnly = "\t(Go accepts this input, but concur's interpreter cannot run it; the session is as it was before it)"
-
 // noValueBuiltins are the builtins whose calls have no value.
 var noValueBuiltins = map[string]bool{"print": true, "println": true, "panic": true, "close": true, "delete": true, "clear": true}
 
@@ -400,6 +592,9 @@ func (w *worker) checkImports(file string, in *rewrite.Input) error {
 	return nil
 }
 
+// interpreterOnly follows an error of the interpreter's compiler.
+const interpreterOnly = "\t(Go accepts this input, but concur's interpreter cannot run it; the session is as it was before it)"
+
 // formatValue prints an expression's value as the REPL shows it.
 func formatValue(v reflect.Value) string {
 	if v.CanInterface() {
@@ -425,9 +620,9 @@ func (w *worker) compileError(err error) {
 		}
 		lines = append(lines, line)
 	}
-	w.t.mu.Lock()
-	defer w.t.mu.Unlock()
-	w.t.emit(event.Event{Kind: event.Compile, T: 0, G: 1, Text: strings.Join(lines, "\n")}, 0)
+	w.s.Do(func() {
+		w.emit(event.Event{Kind: event.Compile, G: 1, Text: strings.Join(lines, "\n")})
+	})
 }
 
 // undefinedSelector matches the interpreter's message for a package member
@@ -450,55 +645,33 @@ func (w *worker) position(text string) string {
 	return w.file + ":" + strings.TrimPrefix(text, "_.go:")
 }
 
-// finish ends a run that returned: partial lines, main's end, the exit event
-// and the result. After `concur run`'s program, the worker ends too.
-func (w *worker) finish(code int, ok bool) {
-	t := w.t
-	t.mu.Lock()
-	now := t.now()
-	t.flushAll(now)
-	if g := t.byID[1]; g != nil {
-		t.emit(event.Event{Kind: event.End, T: now, G: 1}, 0)
-		delete(t.byID, 1)
-		delete(t.byGoid, g.goid)
-	}
-	t.emit(event.Event{Kind: event.Exit, T: now, Code: code}, 0)
-	dead := w.final && code != 1
-	w.enc.result(result{Code: code, OK: ok, Dead: dead})
-	w.enc.flush()
-	t.dirty = false
-	t.quiet = false
-	t.mu.Unlock()
-	if dead {
-		exitProcess(0)
-	}
-}
-
-// die reports a panic that nothing recovered and ends the program, as Go does.
-func (w *worker) die(g *gor, value any) {
+// die reports a panic that nothing recovered and ends the program, as Go
+// does: its other goroutines never run again. The session's declarations
+// and values stay.
+func (w *worker) die(g *sched.G, value any) {
 	value = unwrap(value)
-	t := w.t
-	t.mu.Lock()
-	id, frames, top := 0, []string(nil), ""
-	if g != nil {
-		id, frames = g.id, g.frames
-		if g.panicAt != "" && samePanic(g.panicVal, value) {
-			top = w.position(g.panicAt)
+	w.s.Panic(g, func(t int64) {
+		if f, ok := value.(*sched.Fatal); ok {
+			w.emit(event.Event{Kind: event.Fatal, T: t, G: g.ID, Text: f.Error() + "\n\n" + goStack(g.ID, "running", nil, "")})
+			return
 		}
-	}
-	var stack []string
-	for i, f := range frames {
-		fn, _, _ := strings.Cut(f, " ")
-		if i == 0 && top != "" {
-			fn += " " + top
+		d := data(g)
+		top := ""
+		if d.panicAt != "" && samePanic(d.panicVal, value) {
+			top = w.position(d.panicAt)
 		}
-		stack = append(stack, fn)
-	}
-	text := rewrite.Demangle("panic: " + panicText(value))
-	trace := goStack(id, "running", frames, top)
-	t.emit(event.Event{Kind: event.Panic, T: t.now(), G: id, Text: text + "\n\n" + trace, Stack: stack}, 0)
-	t.mu.Unlock()
-	w.exitProgram(2)
+		var stack []string
+		for i, f := range d.frames {
+			fn, _, _ := strings.Cut(f, " ")
+			if i == 0 && top != "" {
+				fn += " " + top
+			}
+			stack = append(stack, fn)
+		}
+		text := rewrite.Demangle("panic: " + panicText(value))
+		trace := goStack(g.ID, "running", d.frames, top)
+		w.emit(event.Event{Kind: event.Panic, T: t, G: g.ID, Text: text + "\n\n" + trace, Stack: stack})
+	})
 }
 
 // unwrap takes a panic value out of the reflect.Value the interpreter
@@ -510,94 +683,6 @@ func unwrap(v any) any {
 	return v
 }
 
-// exitProgram ends the snippet's program with code: the worker goes with it,
-// since nothing of a dead program may run on.
-func (w *worker) exitProgram(code int) {
-	t := w.t
-	t.mu.Lock()
-	now := t.now()
-	t.flushAll(now)
-	t.emit(event.Event{Kind: event.Exit, T: now, Code: code}, 0)
-	w.enc.result(result{Code: code, Dead: true})
-	w.enc.flush()
-	t.mu.Unlock()
-	exitProcess(0)
-}
-
-// waitOthers waits, on the run's clock, until no goroutine of the snippet is
-// left (only used after main called runtime.Goexit).
-func (w *worker) waitOthers() {
-	t := w.t
-	t.mu.Lock()
-	if len(t.byID) == 0 {
-		t.mu.Unlock()
-		return
-	}
-	none := make(chan struct{}) // made inside the bubble: waiting on it is durable
-	t.noneLeft = none
-	t.mu.Unlock()
-	<-none
-}
-
-// deadlock reports a bubble in which every goroutine blocked for good.
-func (w *worker) deadlock(ended any) {
-	t := w.t
-	blocked := t.states()
-	t.mu.Lock()
-	msg := fmt.Sprint(ended)
-	if strings.HasPrefix(msg, "deadlock:") {
-		msg = "fatal error: all goroutines are asleep - deadlock!"
-	}
-	t.emit(event.Event{Kind: event.Deadlock, T: t.lastT, G: 0, Text: msg, Blocked: blocked}, 0)
-	t.flushAll(t.lastT)
-	t.emit(event.Event{Kind: event.Exit, T: t.lastT, Code: 2}, 0)
-	w.enc.result(result{Code: 2, Dead: true})
-	w.enc.flush()
-	t.mu.Unlock()
-	exitProcess(0)
-}
-
-// stopOverBudget ends a run that went past --max-virtual.
-func (w *worker) stopOverBudget(at time.Duration) {
-	w.once.Do(func() {
-		blocked := w.t.states()
-		t := w.t
-		t.mu.Lock()
-		t.emit(event.Event{Kind: event.Timeout, T: int64(t.budget), Text: fmt.Sprintf(
-			"stopped: the run reached %v of virtual time (--max-virtual=%v)", t.budget, t.budget), Blocked: blocked}, 0)
-		t.lastT = int64(t.budget)
-		t.mu.Unlock()
-		w.exitProgram(2)
-	})
-	select {} // the process is exiting
-}
-
-// Hooks for package stdlib.
-
-func (w *worker) Stdout() io.Writer     { return writerFunc(func(p []byte) { w.t.write(stdout, p) }) }
-func (w *worker) Stderr() io.Writer     { return writerFunc(func(p []byte) { w.t.write(stderr, p) }) }
-func (w *worker) Sleep(d time.Duration) { w.t.sleep(d) }
-func (w *worker) NumGoroutine() int     { return w.t.live() }
-
-func (w *worker) Go(name string, f func()) {
-	id := w.t.spawn(name)
-	go func() {
-		w.t.enter(id)
-		defer func() {
-			if r := recover(); r != nil {
-				w.goroutineExit(id, r)
-			}
-			w.t.end(id)
-		}()
-		f()
-	}()
-}
-
-func (w *worker) Exit(code int) {
-	w.exitProgram(code)
-	select {}
-}
-
 // writerFunc adapts a function to io.Writer; it never fails.
 type writerFunc func(p []byte)
 
@@ -605,4 +690,37 @@ func (f writerFunc) Write(p []byte) (int, error) { f(p); return len(p), nil }
 
 // exitProcess ends the worker. A variable so tests of the worker's parts can
 // see an exit instead of dying.
-var exitProcess = os.Exit
+var exitProcess = func(code int) {
+	os.Exit(code)
+}
+
+// explore runs req's input under each of req.Seeds in a program of its
+// own, which first replays req.History quietly (the session so far), and
+// sends each run's events and result (with its seed). The session's own
+// program is left as it was.
+func (w *worker) explore(req request) {
+	defer func() {
+		w.link.current.Store(w)
+		stdlib.Activate(w)
+	}()
+	for _, seed := range req.Seeds {
+		opts := w.opts
+		opts.Seed, opts.Jitter = seed, req.Jitter
+		x, err := newWorker(opts, w.link)
+		if err != nil {
+			w.compileError(err)
+			w.result(result{Code: 1, Seed: seed})
+			continue
+		}
+		for _, h := range req.History {
+			h.Quiet = true
+			x.eval(h)
+		}
+		r := req
+		r.Op, r.Quiet = "", false
+		res := x.eval(r)
+		res.Seed = seed
+		res.Goroutines = runtime.NumGoroutine()
+		x.result(res)
+	}
+}

@@ -10,6 +10,7 @@
 package event
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -41,7 +42,8 @@ const (
 	Fatal    Kind = "fatal"    // the program died: Text (Go's "fatal error: ..." or the worker's end)
 	Deadlock Kind = "deadlock" // every goroutine was blocked: Text, Blocked
 	Timeout  Kind = "timeout"  // a budget ran out or the run was stopped: Text, Blocked (what still ran)
-	Restore  Kind = "restore"  // the session's worker was restarted and earlier inputs replayed: Text
+	Restore  Kind = "restore"  // a new program replayed the session's inputs: Text, Reason (why), N (how many), D (how long)
+	Dropped  Kind = "dropped"  // an earlier input was left out of the session: Input (its number), Text (its first line), Reason
 	Exit     Kind = "exit"     // the run ended: Code (exit status); T is the run's total elapsed time
 )
 
@@ -83,6 +85,13 @@ type Event struct {
 	Type string `json:"type,omitempty"`
 	At   string `json:"at,omitempty"`
 	Cap  int    `json:"cap,omitempty"`
+	// Input is an input's number in the session, from 1 (dropped).
+	Input int `json:"input,omitempty"`
+	// N is how many inputs a restore replayed.
+	N int `json:"n,omitempty"`
+	// Cause is what ended a restored session's worker, in Go's words
+	// ("fatal error: stack overflow"), or for a clock switch the new clock.
+	Cause string `json:"cause,omitempty"`
 }
 
 // Goroutine describes a live goroutine: its number, the function it began in
@@ -97,6 +106,9 @@ type Goroutine struct {
 	Obj   int    `json:"obj,omitempty"`
 	On    string `json:"on,omitempty"`
 	Since int64  `json:"since,omitempty"`
+	// Count, when above 1, makes the entry stand for that many goroutines
+	// started in the same function and waiting alike (G is the first's).
+	Count int `json:"count,omitempty"`
 }
 
 // Elapsed is T as a duration.
@@ -124,6 +136,12 @@ func (e Event) AppendJSON(b []byte) []byte {
 		b = append(b, name...)
 		b = append(b, '"', ':')
 		b = appendString(b, value)
+		if name == "text" && !utf8.ValidString(value) {
+			// JSON strings hold only Unicode: the exact bytes go beside.
+			b = append(b, `,"raw":"`...)
+			b = base64.StdEncoding.AppendEncode(b, []byte(value))
+			b = append(b, '"')
+		}
 	}
 	switch e.Kind {
 	case Start:
@@ -163,6 +181,24 @@ func (e Event) AppendJSON(b []byte) []byte {
 			b = append(b, `,"cap":`...)
 			b = strconv.AppendInt(b, int64(e.Cap), 10)
 		}
+	case Restore:
+		field("text", e.Text)
+		if e.Reason != "" {
+			field("reason", e.Reason)
+		}
+		if e.Cause != "" {
+			field("cause", e.Cause)
+		}
+		b = append(b, `,"n":`...)
+		b = strconv.AppendInt(b, int64(e.N), 10)
+		if e.D != 0 {
+			b = append(b, `,"d":`...)
+			b = strconv.AppendInt(b, e.D, 10)
+		}
+	case Dropped:
+		num("input", e.Input)
+		field("text", e.Text)
+		field("reason", e.Reason)
 	case Exit:
 		b = append(b, `,"code":`...)
 		b = strconv.AppendInt(b, int64(e.Code), 10)
@@ -204,6 +240,10 @@ func (e Event) AppendJSON(b []byte) []byte {
 					b = append(b, `,"since":`...)
 					b = strconv.AppendInt(b, g.Since, 10)
 				}
+				if g.Count > 1 {
+					b = append(b, `,"count":`...)
+					b = strconv.AppendInt(b, int64(g.Count), 10)
+				}
 				b = append(b, '}')
 			}
 			b = append(b, ']')
@@ -212,20 +252,29 @@ func (e Event) AppendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// Parse reads one JSON event line.
+// Parse reads one JSON event line. A "raw" field (the exact bytes of a text
+// that is not UTF-8, base64) gives Text back its bytes.
 func Parse(line []byte) (Event, error) {
-	var e Event
-	if err := json.Unmarshal(line, &e); err != nil {
-		return e, fmt.Errorf("event: %w", err)
+	var w struct {
+		Event
+		Raw []byte `json:"raw"`
 	}
+	if err := json.Unmarshal(line, &w); err != nil {
+		return w.Event, fmt.Errorf("event: %w", err)
+	}
+	e := w.Event
 	if e.Kind == "" {
 		return e, fmt.Errorf("event: no kind")
+	}
+	if w.Raw != nil {
+		e.Text = string(w.Raw)
 	}
 	return e, nil
 }
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, as
-// encoding/json does, so every line we write parses.
+// encoding/json does, so every line we write parses (AppendJSON adds the
+// exact bytes of such a text as "raw").
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')

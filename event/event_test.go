@@ -3,6 +3,7 @@ package event
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -40,14 +41,26 @@ func TestAppendJSONAlwaysHasExitCode(t *testing.T) {
 	}
 }
 
+// A text that is not UTF-8 reads as U+FFFD to any JSON decoder, and its
+// exact bytes are in "raw", which Parse gives back.
 func TestAppendJSONInvalidUTF8(t *testing.T) {
 	line := Event{Kind: Output, Stream: "stdout", Text: "a\xffb\u2028"}.AppendJSON(nil)
+	if want := `{"kind":"output","t":0,"g":0,"stream":"stdout","text":"a\ufffdb\u2028","raw":"Yf9i4oCo"}`; string(line) != want {
+		t.Errorf("got  %s\nwant %s", line, want)
+	}
+	var plain struct{ Text string }
+	if err := json.Unmarshal(line, &plain); err != nil || plain.Text != "a\ufffdb\u2028" {
+		t.Errorf("a plain decoder reads %q, %v", plain.Text, err)
+	}
 	e, err := Parse(line)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Text != "a\ufffdb\u2028" {
-		t.Errorf("text %q", e.Text)
+	if e.Text != "a\xffb\u2028" {
+		t.Errorf("text %q, want the bytes back", e.Text)
+	}
+	if line := (Event{Kind: Output, Text: "ok 中文"}).AppendJSON(nil); strings.Contains(string(line), "raw") {
+		t.Errorf("raw for valid UTF-8: %s", line)
 	}
 }
 
@@ -67,6 +80,9 @@ func FuzzAppendJSON(f *testing.F) {
 		line := e.AppendJSON(nil)
 		if !json.Valid(line) {
 			t.Fatalf("invalid JSON: %s", line)
+		}
+		if back, err := Parse(line); err == nil && e.Kind != Start && e.Kind != Go && e.Kind != Sleep && e.Kind != Exit && text != "" && back.Text != text {
+			t.Fatalf("text %q came back as %q", text, back.Text)
 		}
 	})
 }

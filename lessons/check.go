@@ -25,8 +25,9 @@ import (
 // A quoted text matches a whole output line; * in it matches any text.
 type Expectation struct {
 	Text string // as written: `line "task B start" at 10s`
-	Line int    // where it was written: its line in the lesson file
+	Line int    // where it was written: its line in the lesson file; 0 for what every run must do
 
+	key  string // for what every run must do: "compiles", "runs to its end"
 	form form
 	pats []pattern
 	op   string // "=", "<", "<=", ">", ">="
@@ -70,10 +71,25 @@ var forms = []struct {
 // Failure is an expectation a run did not meet, and what happened instead.
 type Failure struct {
 	Expectation Expectation
-	Got         string // "it was printed at 0s"
+	Got         string // in English: "it was printed at 0s"
+
+	got msg
 }
 
 func (f Failure) String() string { return f.Expectation.Text + ": " + f.Got }
+
+// In says the failure in lang: what was expected, and what happened instead.
+func (f Failure) In(lang Lang) string {
+	if lang == English {
+		return f.String()
+	}
+	sep := "："
+	return f.Expectation.In(lang) + sep + f.got.in(lang)
+}
+
+func failure(x Expectation, got msg) Failure {
+	return Failure{Expectation: x, Got: got.in(English), got: got}
+}
 
 // ParseChecks reads the lines of a check block: one expectation a line;
 // blank lines and lines starting with # are skipped.
@@ -409,74 +425,76 @@ func summarize(events []event.Event) *run {
 // time budget or an interrupt); when it does not, that is the only failure.
 func Check(checks []Expectation, events []event.Event) []Failure {
 	r := summarize(events)
+	compiles := Expectation{Text: "compiles", key: "compiles"}
+	ends := Expectation{Text: "runs to its end", key: "runs to its end"}
 	switch {
 	case r.compile != "":
-		return []Failure{{Expectation{Text: "compiles"}, r.compile}}
+		return []Failure{failure(compiles, msg{"as is", []any{r.compile}})}
 	case r.stopped != "":
-		return []Failure{{Expectation{Text: "runs to its end"}, r.stopped}}
+		return []Failure{failure(ends, msg{"as is", []any{r.stopped}})}
 	case r.exit == nil:
-		return []Failure{{Expectation{Text: "runs to its end"}, "the run did not end"}}
+		return []Failure{failure(ends, msg{key: "did not end"})}
 	}
 	var failures []Failure
 	for _, x := range checks {
 		if got, ok := r.check(x); !ok {
-			failures = append(failures, Failure{x, got})
+			failures = append(failures, failure(x, got))
 		}
 	}
 	return failures
 }
 
-func (r *run) check(x Expectation) (string, bool) {
+func (r *run) check(x Expectation) (msg, bool) {
 	switch x.form {
 	case linesInOrder:
 		return r.inOrder(x.pats)
 	case lineAt:
 		for _, l := range r.lines {
 			if x.pats[0].match(l.text) {
-				return "it was printed at " + dur(l.t), x.compare(l.t)
+				return msg{"printed at", []any{dur(l.t)}}, x.compare(l.t)
 			}
 		}
-		return "it was never printed", false
+		return msg{key: "never printed"}, false
 	case noLine:
-		var at []int64
+		var at times
 		for _, l := range r.lines {
 			if x.pats[0].match(l.text) {
 				at = append(at, l.t)
 			}
 		}
-		return "it was printed at " + durs(at), len(at) == 0
+		return msg{"printed at", []any{at}}, len(at) == 0
 	case total:
-		return "the run took " + dur(r.exit.T), x.compare(r.exit.T)
+		return msg{"took", []any{dur(r.exit.T)}}, x.compare(r.exit.T)
 	case goroutines:
 		n := len(r.started)
-		return fmt.Sprintf("the program started %d %s", n, plural(n, "goroutine")), x.compare(int64(n))
+		return msg{"started", []any{count{n, "goroutine"}}}, x.compare(int64(n))
 	case exitStatus:
-		got := fmt.Sprintf("it exited with %d", r.exit.Code)
+		got := msg{"exited", []any{r.exit.Code}}
 		switch {
 		case r.deadlock != nil:
-			got += " (deadlock)"
+			got = msg{"exited deadlock", []any{r.exit.Code}}
 		case r.fault != "":
-			got += " (" + r.fault + ")"
+			got = msg{"exited fault", []any{r.exit.Code, r.fault}}
 		}
 		return got, x.compare(int64(r.exit.Code))
 	case deadlock:
-		return "it ended at " + dur(r.exit.T) + " without a deadlock", r.deadlock != nil
+		return msg{"no deadlock", []any{dur(r.exit.T)}}, r.deadlock != nil
 	case noDeadlock:
 		if d := r.deadlock; d != nil {
-			return "it deadlocked at " + dur(d.T) + ": " + blockedList(d.Blocked), false
+			return msg{"deadlocked", []any{dur(d.T), blockedList(d.Blocked)}}, false
 		}
-		return "", true
+		return msg{}, true
 	case noLeaks:
-		var left []string
+		var left list
 		for _, e := range r.started {
 			if !r.ended[e.G] {
-				left = append(left, fmt.Sprintf("g%d %s", e.G, e.Name))
+				left = append(left, msg{"goroutine", []any{e.G, e.Name}})
 			}
 		}
 		if len(left) > 0 {
-			return "still running when the program ended: " + strings.Join(left, ", "), false
+			return msg{"still running", []any{left}}, false
 		}
-		return "", true
+		return msg{}, true
 	case overlap, noOverlap:
 		var from, to [2]int64
 		for i, p := range x.pats {
@@ -490,21 +508,21 @@ func (r *run) check(x Expectation) (string, bool) {
 				}
 			}
 			if !found {
-				return p.text + " was never printed", false
+				return msg{"pattern never", []any{quoted{p}}}, false
 			}
 		}
-		got := fmt.Sprintf("%s ran from %s to %s, %s from %s to %s", x.pats[0].text, dur(from[0]), dur(to[0]), x.pats[1].text, dur(from[1]), dur(to[1]))
+		got := msg{"ran from", []any{quoted{x.pats[0]}, dur(from[0]), dur(to[0]), quoted{x.pats[1]}, dur(from[1]), dur(to[1])}}
 		overlapping := from[0] < to[1] && from[1] < to[0]
 		return got, overlapping == (x.form == overlap)
 	}
-	return "unknown check", false
+	return msg{key: "unknown"}, false
 }
 
 // inOrder finds, for each pattern in turn, a line of its own that comes
 // after the lines found for the patterns before it. Lines at different times
 // are ordered by time; lines at the same instant only when one goroutine
 // printed both. A tie between goroutines may be taken in either order.
-func (r *run) inOrder(pats []pattern) (string, bool) {
+func (r *run) inOrder(pats []pattern) (msg, bool) {
 	cands := make([][]int, len(pats))
 	for i, p := range pats {
 		for j, l := range r.lines {
@@ -513,7 +531,7 @@ func (r *run) inOrder(pats []pattern) (string, bool) {
 			}
 		}
 		if len(cands[i]) == 0 {
-			return p.text + " was never printed", false
+			return msg{"pattern never", []any{quoted{p}}}, false
 		}
 	}
 	used := make([]bool, len(r.lines))
@@ -553,10 +571,10 @@ func (r *run) inOrder(pats []pattern) (string, bool) {
 		return false
 	}
 	if search(0) {
-		return "", true
+		return msg{}, true
 	}
 	if budget < 0 {
-		return "too many lines match to decide: make the texts more precise", false
+		return msg{key: "too many"}, false
 	}
 	k := len(best) // pats[k] found no place after best
 	taken := map[int]bool{}
@@ -570,19 +588,18 @@ func (r *run) inOrder(pats []pattern) (string, bool) {
 		}
 	}
 	if len(free) == 0 {
-		n := len(cands[k])
-		return fmt.Sprintf("%s was printed only %d %s", pats[k].text, n, plural(n, "time")), false
+		return msg{"printed only", []any{quoted{pats[k]}, count{len(cands[k]), "time"}}}, false
 	}
 	prev := r.lines[best[k-1]]
 	last := free[len(free)-1]
 	if last.t == prev.t {
-		return fmt.Sprintf("%s came before %s: both at %s, printed by g%d %s in that order", pats[k].text, pats[k-1].text, dur(last.t), last.g, last.name), false
+		return msg{"came before tie", []any{quoted{pats[k]}, quoted{pats[k-1]}, dur(last.t), msg{"goroutine", []any{last.g, last.name}}}}, false
 	}
-	var at []int64
+	var at times
 	for _, l := range free {
 		at = append(at, l.t)
 	}
-	return fmt.Sprintf("%s came before %s: printed at %s, %s at %s", pats[k].text, pats[k-1].text, durs(at), pats[k-1].text, dur(prev.t)), false
+	return msg{"came before", []any{quoted{pats[k]}, quoted{pats[k-1]}, at, quoted{pats[k-1]}, dur(prev.t)}}, false
 }
 
 // after reports whether line j may come after the lines chosen so far.
@@ -602,18 +619,6 @@ func (r *run) after(chosen []int, j int) bool {
 
 func dur(ns int64) string { return time.Duration(ns).String() }
 
-// durs lists times: "0s", "0s and 2s", "0s, 1s and 2s".
-func durs(ts []int64) string {
-	s := make([]string, len(ts))
-	for i, t := range ts {
-		s[i] = dur(t)
-	}
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
-
 func plural(n int, word string) string {
 	if n == 1 {
 		return word
@@ -621,10 +626,10 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
-func blockedList(gs []event.Goroutine) string {
-	s := make([]string, len(gs))
+func blockedList(gs []event.Goroutine) list {
+	s := make(list, len(gs))
 	for i, g := range gs {
-		s[i] = fmt.Sprintf("g%d %s (%s)", g.G, g.Name, g.State)
+		s[i] = msg{"goroutine waits", []any{g.G, g.Name, g.State}}
 	}
-	return strings.Join(s, ", ")
+	return s
 }

@@ -233,3 +233,49 @@ func TestSameUpToTies(t *testing.T) {
 		t.Error("the lines of one goroutine may not swap")
 	}
 }
+
+// TestCheckInChinese: a failure reads in the learner's language; the texts a
+// run printed and Go's own words are quoted as they are.
+func TestCheckInChinese(t *testing.T) {
+	for _, c := range []struct {
+		check  string
+		events []event.Event
+		want   string
+	}{
+		{`line "task B start" at 10s`, seedRun, "“task B start” 在 10s 打印：实际打印于 0s"},
+		{`line "task A stop" at < 2s`, seedRun, "“task A stop” 在 2s 之前打印：实际打印于 2s"},
+		{`line "task C stop" at 1s`, seedRun, "“task C stop” 在 1s 打印：从未打印"},
+		{`no line "task C *"`, leaky, "不打印 “task C *”：实际打印于 0s 和 0s"},
+		{`total < 5s`, sequential, "总用时少于 5s：这次运行用了 15s"},
+		{`goroutines >= 3`, seedRun, "用 go 启动至少 3 个 goroutine：程序用 go 启动了 2 个 goroutine"},
+		{`exit 0`, deadlocked, "退出状态为 0：退出状态为 2（死锁）"},
+		{`deadlock`, seedRun, "以死锁结束：它在 2s 结束，没有发生死锁"},
+		{`no deadlock`, deadlocked, "不发生死锁：它在 1s 死锁：g1 main（chan receive）"},
+		{`no leaked goroutines`, leaky, "程序结束时没有仍在运行的 goroutine：程序结束时仍在运行：g2 task，g3 task"},
+		{`"task A *" and "task B *" do not overlap`, seedRun, "“task A *” 和 “task B *” 的时间段不重叠：“task A *” 从 0s 持续到 2s，“task B *” 从 0s 持续到 1s"},
+		{`lines in order: "task A stop", "task B stop"`, seedRun, "按顺序打印 “task A stop”、“task B stop”：“task B stop” 出现在 “task A stop” 之前：前者打印于 1s，后者打印于 2s"},
+		{`lines in order: "task B start", "task A stop"`, sequential, "按顺序打印 “task B start”、“task A stop”：“task A stop” 出现在 “task B start” 之前：两行都在 10s，由 g1 main 按这个顺序打印"},
+		{`lines in order: "task A *", "task A *", "task A *"`, sequential, "按顺序打印 “task A *”、“task A *”、“task A *”：“task A *” 只打印了 2 次"},
+	} {
+		checks, err := lessons.ParseChecks(c.check)
+		if err != nil {
+			t.Fatalf("%s: %v", c.check, err)
+		}
+		failures := lessons.Check(checks, c.events)
+		if len(failures) != 1 {
+			t.Errorf("%s: %d failures, want 1", c.check, len(failures))
+			continue
+		}
+		if got := failures[0].In(lessons.Chinese); got != c.want {
+			t.Errorf("%s in Chinese:\n\tgot  %s\n\twant %s", c.check, got, c.want)
+		}
+		if got, want := failures[0].In(lessons.English), failures[0].String(); got != want {
+			t.Errorf("%s in English: %q, want %q", c.check, got, want)
+		}
+	}
+	ends, _ := lessons.ParseChecks("no deadlock")
+	f := lessons.Check(ends, []event.Event{out(0, 1, "hi")})
+	if got, want := f[0].In(lessons.Chinese), "运行到结束（没有被时限或中断停下）：这次运行没有结束"; got != want {
+		t.Errorf("a run that did not end, in Chinese: %q, want %q", got, want)
+	}
+}

@@ -28,7 +28,7 @@ import (
 	"strings"
 )
 
-//go:embed en/*.md zh/*.md
+//go:embed en/*.md zh/*.md glossary.md
 var content embed.FS
 
 // Lang is a language lessons are written in.
@@ -51,6 +51,8 @@ type Lesson struct {
 	Title  map[Lang]string
 	Steps  []Step
 	Source map[Lang]string // the file each language came from: "lessons/en/01-sync-blocking.md"
+
+	refs []ref // to other lessons, in every language's text
 }
 
 // Step is one screen of a lesson: text, examples to run, perhaps an exercise.
@@ -70,8 +72,25 @@ type Example struct {
 	Name   string // unique in its lesson: "tasks"
 	Code   string // a program or a snippet, as concur runs them
 	Output string // what `concur run NAME.go` prints for Code (generated)
+	// Shown is Code as a translation shows it: the same code with its
+	// comments in that language (Load checks that nothing else differs).
+	// A language without an entry shows Code.
+	Shown map[Lang]string
+	// Look says, per language, what to look at in the output once it has
+	// run.
+	Look map[Lang]string
 
 	line int
+}
+
+// CodeIn is the example's code as lang shows it.
+func (e Example) CodeIn(lang Lang) string { return shown(e.Shown, lang, e.Code) }
+
+func shown(m map[Lang]string, lang Lang, code string) string {
+	if s := m[lang]; s != "" {
+		return s
+	}
+	return code
 }
 
 // File is the file name an example runs as, which positions in its output
@@ -86,9 +105,19 @@ type Exercise struct {
 	Solution string // a reference solution; it passes Checks
 	Hints    map[Lang][]string
 	Checks   []Expectation
+	// StarterShown and SolutionShown are Starter and Solution with their
+	// comments translated, as Example.Shown.
+	StarterShown, SolutionShown map[Lang]string
 
-	line int
+	line       int
+	blockLines map[string]int // role → line of its block, in the file parsed
 }
+
+// StarterIn is the starting code as lang shows it.
+func (x Exercise) StarterIn(lang Lang) string { return shown(x.StarterShown, lang, x.Starter) }
+
+// SolutionIn is the reference solution as lang shows it.
+func (x Exercise) SolutionIn(lang Lang) string { return shown(x.SolutionShown, lang, x.Solution) }
 
 // File is the file name an exercise's code runs as: "gather.go".
 func (x Exercise) File() string { return x.Name + ".go" }
@@ -153,7 +182,53 @@ func loadFS(fsys fs.FS, prefix string) ([]Lesson, error) {
 		}
 		ids[l.ID] = l.Source[English]
 	}
+	if err := expandRefs(lessons); err != nil {
+		return nil, err
+	}
 	return lessons, nil
+}
+
+// expandRefs replaces every "{lesson:ID}" in the lessons' text, hints and
+// notes with that lesson's number.
+func expandRefs(lessons []Lesson) error {
+	order := map[string]int{}
+	for _, l := range lessons {
+		order[l.ID] = l.Order
+	}
+	for _, l := range lessons {
+		for _, r := range l.refs {
+			if _, ok := order[r.id]; !ok {
+				return &Error{File: l.Source[r.lang], Line: r.line, Msg: fmt.Sprintf("{lesson:%s}: there is no lesson with id %q", r.id, r.id)}
+			}
+		}
+	}
+	expand := func(s string) string {
+		return lessonRef.ReplaceAllStringFunc(s, func(m string) string {
+			return fmt.Sprint(order[lessonRef.FindStringSubmatch(m)[1]])
+		})
+	}
+	for i := range lessons {
+		for j := range lessons[i].Steps {
+			s := &lessons[i].Steps[j]
+			for lang, t := range s.Text {
+				s.Text[lang] = expand(t)
+			}
+			for k := range s.Examples {
+				for lang, t := range s.Examples[k].Look {
+					s.Examples[k].Look[lang] = expand(t)
+				}
+			}
+			if x := s.Exercise; x != nil {
+				for lang, hints := range x.Hints {
+					for k := range hints {
+						hints[k] = expand(hints[k])
+					}
+					x.Hints[lang] = hints
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // join adds translation tr, in language lang, to the English lesson l,
@@ -170,6 +245,7 @@ func join(l *Lesson, tr Lesson, lang Lang) error {
 	}
 	l.Title[lang] = tr.Title[lang]
 	l.Source[lang] = trFile
+	l.refs = append(l.refs, tr.refs...)
 	for i := range l.Steps {
 		s, t := &l.Steps[i], tr.Steps[i]
 		differ := func(format string, args ...any) error {
@@ -182,11 +258,38 @@ func join(l *Lesson, tr Lesson, lang Lang) error {
 		if a, b := exerciseName(t), exerciseName(*s); !slices.Equal(a, b) {
 			return differ("exercise %s here, %s in English", quoteList(a), quoteList(b))
 		}
-		if s.Exercise != nil {
-			if a, b := len(t.Exercise.Hints[lang]), len(s.Exercise.Hints[English]); a != b {
+		for j := range s.Examples {
+			e, te := &s.Examples[j], t.Examples[j]
+			if code := te.Shown[lang]; code != "" {
+				if err := sameCode(e.Code, code); err != nil {
+					return &Error{File: trFile, Line: te.line + err.line, Msg: fmt.Sprintf("example %q: %s", e.Name, err.msg)}
+				}
+				e.Shown[lang] = code
+			}
+			e.Look[lang] = te.Look[lang]
+		}
+		if x := s.Exercise; x != nil {
+			tx := t.Exercise
+			if a, b := len(tx.Hints[lang]), len(x.Hints[English]); a != b {
 				return differ("%d hints here, %d in English", a, b)
 			}
-			s.Exercise.Hints[lang] = t.Exercise.Hints[lang]
+			x.Hints[lang] = tx.Hints[lang]
+			for _, c := range []struct {
+				what, role string
+				en, tr     string
+				into       map[Lang]string
+			}{
+				{"starting code", "starter", x.Starter, tx.StarterShown[lang], x.StarterShown},
+				{"solution", "solution", x.Solution, tx.SolutionShown[lang], x.SolutionShown},
+			} {
+				if c.tr == "" {
+					continue
+				}
+				if err := sameCode(c.en, c.tr); err != nil {
+					return &Error{File: trFile, Line: tx.blockLines[c.role] + err.line, Msg: fmt.Sprintf("the %s of %q: %s", c.what, x.Name, err.msg)}
+				}
+				c.into[lang] = c.tr
+			}
 		}
 		s.Title[lang] = t.Title[lang]
 		s.Text[lang] = t.Text[lang]

@@ -253,6 +253,9 @@ func (p *parser) prose(n int, line string) error {
 		}
 		return p.errorf(n, "text before the first step: start a step with a line \"## Title\"")
 	}
+	if err := p.refs([]string{line}, n); err != nil {
+		return err
+	}
 	p.text = append(p.text, line)
 	return nil
 }
@@ -273,7 +276,7 @@ func (p *parser) blockInfo(info string, n int) (role, name string, err error) {
 		if role != "example" && role != "starter" && role != "solution" {
 			return "", "", p.errorf(n, "unknown block \"go %s\": want go example, go starter or go solution (or plain go for code in the text)", role)
 		}
-	case len(f) >= 1 && (f[0] == "output" || f[0] == "check"):
+	case len(f) >= 1 && (f[0] == "output" || f[0] == "check" || f[0] == "look"):
 		role, attrs = f[0], f[1:]
 	case len(f) >= 1 && f[0] == "hint":
 		return "", "", p.errorf(n, "hints are a list under a heading \"### Hints\" (\"### 提示\"), not a block")
@@ -302,17 +305,14 @@ func (p *parser) block(role, name string, body []string, n int) error {
 	if !empty {
 		text = strings.Join(body, "\n") + "\n"
 	}
-	if p.lang != English {
-		switch role {
-		case "example", "starter":
-			if !empty {
-				return p.errorf(n, "the code of %q is in the English file: leave this block empty", name)
-			}
-		default:
-			return p.errorf(n, "%s blocks are written in the English file only", role)
-		}
-	} else if empty && role != "output" {
+	translation := p.lang != English
+	switch {
+	case translation && (role == "output" || role == "check"):
+		return p.errorf(n, "%s blocks are written in the English file only", role)
+	case !translation && empty && role != "output":
 		return p.errorf(n, "%s block %q is empty", role, name)
+	case translation && empty && role == "look":
+		return p.errorf(n, "look block %q is empty", name)
 	}
 	s := p.step
 	switch role {
@@ -320,8 +320,15 @@ func (p *parser) block(role, name string, body []string, n int) error {
 		if err := p.claim(name, n); err != nil {
 			return err
 		}
-		s.Examples = append(s.Examples, Example{Name: name, Code: text, line: n})
-		if p.lang == English {
+		ex := Example{Name: name, Code: text, Shown: map[Lang]string{}, Look: map[Lang]string{}, line: n}
+		if translation {
+			ex.Code = ""
+			if text != "" {
+				ex.Shown[p.lang] = text
+			}
+		}
+		s.Examples = append(s.Examples, ex)
+		if !translation {
 			p.pending = &s.Examples[len(s.Examples)-1]
 		}
 	case "output":
@@ -330,6 +337,23 @@ func (p *parser) block(role, name string, body []string, n int) error {
 		}
 		p.pending.Output = text
 		p.pending = nil
+	case "look":
+		var ex *Example
+		for i := range s.Examples {
+			if s.Examples[i].Name == name {
+				ex = &s.Examples[i]
+			}
+		}
+		switch {
+		case ex == nil:
+			return p.errorf(n, "look block %q: no example %q before it in this step", name, name)
+		case ex.Look[p.lang] != "":
+			return p.errorf(n, "example %q has a second look block", name)
+		}
+		if err := p.refs(body, n+1); err != nil {
+			return err
+		}
+		ex.Look[p.lang] = tidy(body)
 	default: // starter, solution, check
 		x := s.Exercise
 		if x == nil || x.Name == "" { // the first block of the exercise; its hints may have come first
@@ -341,6 +365,8 @@ func (p *parser) block(role, name string, body []string, n int) error {
 				s.Exercise = x
 			}
 			x.Name, x.line = name, n
+			x.StarterShown, x.SolutionShown = map[Lang]string{}, map[Lang]string{}
+			x.blockLines = map[string]int{}
 			p.blocks = map[string]int{}
 		} else if x.Name != name {
 			return p.errorf(n, "a step has one exercise, and this one is %q (line %d)", x.Name, x.line)
@@ -349,18 +375,55 @@ func (p *parser) block(role, name string, body []string, n int) error {
 			return p.errorf(n, "exercise %q has a second %s block (the first is at line %d)", name, role, at)
 		}
 		p.blocks[role] = n
-		switch role {
-		case "starter":
+		x.blockLines[role] = n
+		switch {
+		case role == "starter" && translation:
+			if text != "" {
+				x.StarterShown[p.lang] = text
+			}
+		case role == "solution" && translation:
+			if text != "" {
+				x.SolutionShown[p.lang] = text
+			}
+		case role == "starter":
 			x.Starter = text
-		case "solution":
+		case role == "solution":
 			x.Solution = text
-		case "check":
+		case role == "check":
 			checks, err := parseChecks(body, n+1)
 			if err != nil {
 				err.File = p.name
 				return err
 			}
 			x.Checks = checks
+		}
+	}
+	return nil
+}
+
+// lessonRef is a reference to another lesson in a lesson's text,
+// "{lesson:deadlock}", which Load replaces with that lesson's number.
+var lessonRef = regexp.MustCompile(`\{lesson:([^{}]*)\}`)
+
+// ref is a lesson reference found at a line of a file.
+type ref struct {
+	lang Lang
+	id   string
+	line int
+}
+
+// refs records the lesson references in lines, the first of which is line
+// first.
+func (p *parser) refs(lines []string, first int) error {
+	for i, l := range lines {
+		for _, m := range lessonRef.FindAllStringSubmatch(l, -1) {
+			if !blockName.MatchString(m[1]) {
+				return p.errorf(first+i, "%s: a lesson reference names a lesson id, like {lesson:deadlock}", m[0])
+			}
+			p.l.refs = append(p.l.refs, ref{p.lang, m[1], first + i})
+		}
+		if strings.Count(l, "{lesson:") != len(lessonRef.FindAllString(l, -1)) {
+			return p.errorf(first+i, "a lesson reference is written {lesson:ID}, closed with }")
 		}
 	}
 	return nil
@@ -390,9 +453,15 @@ func (p *parser) hintList(i int) (int, error) {
 		case trimmed == "":
 			blank = true
 		case strings.HasPrefix(line, "- "), strings.HasPrefix(line, "* "):
+			if err := p.refs([]string{line}, i+1); err != nil {
+				return i, err
+			}
 			hints = append(hints, strings.TrimSpace(line[2:]))
 			blank = false
 		case len(hints) > 0 && (strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "\t")):
+			if err := p.refs([]string{line}, i+1); err != nil {
+				return i, err
+			}
 			sep := "\n"
 			if blank {
 				sep = "\n\n"
@@ -438,6 +507,11 @@ func (p *parser) endStep() error {
 					return p.errorf(x.line, "exercise %q has no %s block: add \"```%s name=%s\"", x.Name, role, info, x.Name)
 				}
 			}
+		}
+	}
+	for _, ex := range s.Examples {
+		if ex.Look[p.lang] == "" {
+			return p.errorf(ex.line, "example %q needs a look block after it: a line \"```look name=%s\", a sentence or two on what to look at in its output, and a line \"```\"", ex.Name, ex.Name)
 		}
 	}
 	s.Text[p.lang] = tidy(p.text)

@@ -32,6 +32,10 @@ fmt.Println("hello")
  +0.000s  g1 main │ hello
 ~~~
 
+~~~look name=hello
+One line, at 0s.
+~~~
+
 ## Exercise
 
 Do it.
@@ -67,6 +71,10 @@ title: 演示
 文字。
 
 ~~~go example name=hello
+~~~
+
+~~~look name=hello
+一行，在 0s。
 ~~~
 
 ## 练习
@@ -145,10 +153,11 @@ func TestParseErrors(t *testing.T) {
 		new    string
 		marker string // on the line the error must name; "" for line 1, "-" for none
 		line   int    // the line, where no marker can show it
+		offset int    // the line is this many after the marker's
 		want   string
 	}{
 		{name: "unknown check", old: `line "yes" at 0s`, new: `linez in order: "yes"`, marker: "linez", want: `unknown check "linez in order"`},
-		{name: "bad time", old: `at 0s`, new: `at 10`, marker: `line "yes"`, want: `"10" is not a time`},
+		{name: "bad time", old: `"yes" at 0s`, new: `"yes" at 10`, marker: `line "yes"`, want: `"10" is not a time`},
 		{name: "open text", old: `line "yes" at 0s`, new: `line "yes at 0s`, marker: `line "yes`, want: "a text is not closed"},
 		{name: "check shape", old: `line "yes" at 0s`, new: `line "yes" 0s`, marker: `line "yes"`, want: `want: line "TEXT" at TIME`},
 		{name: "overlap shape", old: `line "yes" at 0s`, new: `"a" and "b" overlapping`, marker: `"a" and`, want: `want: "TEXT" and "TEXT" overlap`},
@@ -187,8 +196,15 @@ func TestParseErrors(t *testing.T) {
 		{name: "no exercise", old: demoEN[strings.Index(demoEN, "## Exercise"):], new: "", marker: "## First", want: "a lesson needs at least one example and one exercise"},
 		{name: "file name", file: "en/demo.md", marker: "-", want: "a lesson file is named NN-id.md"},
 		{name: "language", file: "fr/01-demo.md", marker: "-", want: "a lesson file is in a directory named for its language"},
-		{name: "code in translation", lang: "zh", old: "name=hello\n", new: "name=hello\nfmt.Println(1)\n", marker: "name=hello", want: `the code of "hello" is in the English file`},
-		{name: "solution in translation", lang: "zh", old: "## 练习", new: "## 练习\n\n" + fence + "go solution name=ex\n" + fence, marker: "solution", want: "solution blocks are written in the English file only"},
+		{name: "no look", old: fence + "look name=hello\nOne line, at 0s.\n" + fence + "\n", new: "", marker: "example name=hello", want: `example "hello" needs a look block`},
+		{name: "no look in translation", lang: "zh", old: fence + "look name=hello\n一行，在 0s。\n" + fence + "\n", new: "", marker: "example name=hello", want: `example "hello" needs a look block`},
+		{name: "look before output", old: fence + "output name=hello\n +0.000s  g1 main │ hello\n" + fence + "\n\n" + fence + "look name=hello\nOne line, at 0s.\n" + fence, new: fence + "look name=hello\nOne line, at 0s.\n" + fence + "\n\n" + fence + "output name=hello\n +0.000s  g1 main │ hello\n" + fence, marker: "example name=hello", want: `example "hello" needs an output block`},
+		{name: "look for nothing", old: "look name=hello", new: "look name=other", marker: "look name=other", want: `look block "other": no example "other" before it`},
+		{name: "second look", old: "One line, at 0s.\n" + fence + "\n", new: "One line, at 0s.\n" + fence + "\n\n" + fence + "look name=hello\nAgain.\n" + fence + "\n", marker: "Again.", offset: -1, want: `example "hello" has a second look block`},
+		{name: "empty look", lang: "zh", old: "一行，在 0s。\n", new: "", marker: "look name=hello", want: `look block "hello" is empty`},
+		{name: "check in translation", lang: "zh", old: "## 练习", new: "## 练习\n\n" + fence + "check name=ex\nexit 0\n" + fence, marker: "check name=ex", want: "check blocks are written in the English file only"},
+		{name: "bad reference", old: "Some text.", new: "Some text, see {lesson:Deadlock}.", marker: "{lesson:", want: "a lesson reference names a lesson id"},
+		{name: "open reference", old: "- One.", new: "- One, see {lesson:deadlock.", marker: "{lesson:", want: "a lesson reference is written {lesson:ID}"},
 		{name: "output in translation", lang: "zh", old: "name=hello\n" + fence + "\n", new: "name=hello\n" + fence + "\n" + fence + "output name=hello\n" + fence + "\n", marker: "output", want: "output blocks are written in the English file only"},
 		{name: "translation without hints", lang: "zh", old: "### 提示\n\n- 一。\n- 二。\n", new: "", marker: "starter", want: `exercise "ex" needs hints`},
 	} {
@@ -220,7 +236,7 @@ func TestParseErrors(t *testing.T) {
 			case c.marker == "":
 				prefix += "1:"
 			default:
-				prefix += strconv.Itoa(lineOf(t, src, c.marker)) + ":"
+				prefix += strconv.Itoa(lineOf(t, src, c.marker)+c.offset) + ":"
 			}
 			if msg := err.Error(); !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, c.want) {
 				t.Errorf("error\n\t%s\nwant it to start %q and contain %q", msg, prefix, c.want)
@@ -251,6 +267,49 @@ func TestLoadFSJoinsLanguages(t *testing.T) {
 	if got := strings.Join(x.Hints[lessons.Chinese], "|"); got != "一。|二。" || x.Solution == "" || len(x.Checks) != 1 {
 		t.Errorf("exercise in Chinese: hints %q, solution %q, %d checks", got, x.Solution, len(x.Checks))
 	}
+	if ex := l.Steps[0].Examples[0]; ex.Look[lessons.English] != "One line, at 0s.\n" || ex.Look[lessons.Chinese] != "一行，在 0s。\n" {
+		t.Errorf("look notes %q", ex.Look)
+	}
+	if ex := l.Steps[0].Examples[0]; ex.CodeIn(lessons.Chinese) != ex.Code {
+		t.Errorf("an empty translated block shows %q, want the English code", ex.CodeIn(lessons.Chinese))
+	}
+}
+
+// TestLoadFSTranslatedCode: a translation may show the code with its
+// comments in its own language; what runs is the English code, and the two
+// have the same tokens on the same lines. References to lessons become
+// their numbers.
+func TestLoadFSTranslatedCode(t *testing.T) {
+	en := strings.Replace(demoEN, "fmt.Println(\"hello\")\n", "// say hello\nfmt.Println(\"hello\") // once\n", 1)
+	en = strings.Replace(en, "output name=hello\n", "output name=hello\n", 1)
+	en = strings.Replace(en, "Some text.", "Some text; lesson {lesson:demo} again.", 1)
+	zh := strings.Replace(demoZH, "name=hello\n", "name=hello\n// 打个招呼\nfmt.Println(\"hello\") /* 一次 */\n", 1)
+	zh = strings.Replace(zh, "- 一。", "- 一，见第 {lesson:demo} 课。", 1)
+	zh = strings.Replace(zh, "- 二。\n", "- 二。\n\n"+fence+"go solution name=ex\nfmt.Println(\"yes\") // 对了\n"+fence+"\n", 1)
+	ls, err := lessons.LoadFS(fstest.MapFS{
+		"en/01-demo.md": {Data: []byte(en)},
+		"zh/01-demo.md": {Data: []byte(zh)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := ls[0].Steps[0].Examples[0]
+	if got := ex.CodeIn(lessons.Chinese); got != "// 打个招呼\nfmt.Println(\"hello\") /* 一次 */\n" {
+		t.Errorf("Chinese shows %q", got)
+	}
+	if ex.CodeIn(lessons.English) != ex.Code || !strings.Contains(ex.Code, "say hello") {
+		t.Errorf("English shows %q, runs %q", ex.CodeIn(lessons.English), ex.Code)
+	}
+	x := ls[0].Steps[1].Exercise
+	if x.SolutionIn(lessons.Chinese) != "fmt.Println(\"yes\") // 对了\n" || x.SolutionIn(lessons.English) != x.Solution || x.StarterIn(lessons.Chinese) != x.Starter {
+		t.Errorf("solution in Chinese %q, starter %q", x.SolutionIn(lessons.Chinese), x.StarterIn(lessons.Chinese))
+	}
+	if got := ls[0].Steps[0].Text[lessons.English]; got != "Some text; lesson 1 again.\n" {
+		t.Errorf("reference in the text: %q", got)
+	}
+	if got := x.Hints[lessons.Chinese][0]; got != "一，见第 1 课。" {
+		t.Errorf("reference in a hint: %q", got)
+	}
 }
 
 // TestLoadFSErrors checks that the languages of a lesson must agree.
@@ -278,22 +337,42 @@ func TestLoadFSErrors(t *testing.T) {
 		{
 			name:  "steps differ",
 			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.Replace(demoZH, "## 练习", "## 多一步\n\n## 练习", 1)},
-			want:  "zh/01-demo.md:16: 3 steps, but en/01-demo.md has 2",
+			want:  "zh/01-demo.md:20: 3 steps, but en/01-demo.md has 2",
 		},
 		{
 			name:  "example differs",
-			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.Replace(demoZH, "name=hello", "name=hi", 1)},
+			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.ReplaceAll(demoZH, "name=hello", "name=hi")},
 			want:  `zh/01-demo.md:7: step 1 (en/01-demo.md:7): examples "hi" here, "hello" in English`,
 		},
 		{
 			name:  "exercise differs",
 			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.Replace(demoZH, "name=ex", "name=other", 1)},
-			want:  `zh/01-demo.md:14: step 2 (en/01-demo.md:19): exercise "other" here, "ex" in English`,
+			want:  `zh/01-demo.md:18: step 2 (en/01-demo.md:23): exercise "other" here, "ex" in English`,
 		},
 		{
 			name:  "hints differ",
 			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.Replace(demoZH, "- 二。\n", "", 1)},
-			want:  "zh/01-demo.md:14: step 2 (en/01-demo.md:19): 1 hints here, 2 in English",
+			want:  "zh/01-demo.md:18: step 2 (en/01-demo.md:23): 1 hints here, 2 in English",
+		},
+		{
+			name:  "translated code differs",
+			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.Replace(demoZH, "name=hello\n", "name=hello\nfmt.Println(\"你好\")\n", 1)},
+			want:  `zh/01-demo.md:12: example "hello": line 1 has "\"你好\"" where the English code has "\"hello\""; only comments may differ`,
+		},
+		{
+			name:  "translated code moves a line",
+			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.Replace(demoZH, "name=hello\n", "name=hello\n// 打印\n// 一行\nfmt.Println(\"hello\")\n", 1)},
+			want:  `zh/01-demo.md:14: example "hello": "fmt" is at line 3 here and at line 1 in English`,
+		},
+		{
+			name:  "translated solution differs",
+			files: map[string]string{"en/01-demo.md": demoEN, "zh/01-demo.md": strings.Replace(demoZH, "- 二。\n", "- 二。\n\n"+fence+"go solution name=ex\nfmt.Println(\"no\")\n"+fence+"\n", 1)},
+			want:  `zh/01-demo.md:31: the solution of "ex": line 1 has "\"no\"" where the English code has "\"yes\""`,
+		},
+		{
+			name:  "unknown lesson",
+			files: map[string]string{"en/01-demo.md": strings.Replace(demoEN, "Some text.", "Some text; see lesson {lesson:nowhere}.", 1), "zh/01-demo.md": demoZH},
+			want:  `en/01-demo.md:9: {lesson:nowhere}: there is no lesson with id "nowhere"`,
 		},
 		{
 			name: "order taken",

@@ -14,7 +14,42 @@ import (
 // Progress is what a learner has done: per lesson, where they stopped and
 // which exercises they solved. It is kept as JSON in ProgressPath.
 type Progress struct {
+	// Version is the course's version the steps are counted in. Files from
+	// before it was kept read as version 1, and LoadProgress moves their
+	// steps to where those steps are now (stepMoves).
+	Version int                        `json:"version"`
 	Lessons map[string]*LessonProgress `json:"lessons"` // by lesson id
+}
+
+// CourseVersion is the version of the course's steps: it goes up when a
+// revision moves the steps of a lesson, with an entry in stepMoves.
+const CourseVersion = 2
+
+// stepMoves says, for each version, where the steps of a lesson went in the
+// next one: the step index a learner stopped at in version v, by lesson id,
+// becomes stepMoves[v][id][index]. Lessons are keyed by id, which never
+// changes, so renumbering lessons needs no entry; only steps inserted before
+// others do. Steps added after the last one move nothing.
+var stepMoves = map[int]map[string][]int{
+	1: {
+		// A step on polling after the first.
+		"sync-nonblocking": {0, 2, 3},
+	},
+}
+
+// migrate moves the steps of progress written by an older course to where
+// they are now.
+func (p *Progress) migrate() {
+	if p.Version == 0 {
+		p.Version = 1
+	}
+	for ; p.Version < CourseVersion; p.Version++ {
+		for id, moves := range stepMoves[p.Version] {
+			if lp := p.Lessons[id]; lp != nil && lp.Step >= 0 && lp.Step < len(moves) {
+				lp.Step = moves[lp.Step]
+			}
+		}
+	}
 }
 
 // LessonProgress is a learner's progress in one lesson.
@@ -58,7 +93,7 @@ func ProgressPath() (string, error) {
 // path+".bad" and LoadProgress returns empty progress together with a
 // *CorruptError saying so; callers show the error and go on.
 func LoadProgress(path string) (*Progress, error) {
-	p := &Progress{Lessons: map[string]*LessonProgress{}}
+	p := &Progress{Version: CourseVersion, Lessons: map[string]*LessonProgress{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return p, nil
@@ -80,12 +115,17 @@ func LoadProgress(path string) (*Progress, error) {
 			p.Lessons[id] = lp
 		}
 	}
+	p.Version = read.Version
+	p.migrate()
 	return p, nil
 }
 
 // Save writes p to path atomically: to a temporary file in the same
 // directory, then renamed over path, so a crash never leaves half a file.
 func (p *Progress) Save(path string) error {
+	if p.Version == 0 {
+		p.Version = CourseVersion
+	}
 	data, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return err

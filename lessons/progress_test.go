@@ -139,3 +139,47 @@ func TestProgressPath(t *testing.T) {
 		t.Errorf("ProgressPath() = %q, %v", got, err)
 	}
 }
+
+// TestProgressMigrates: a progress file from before steps moved resumes at
+// the same step, now at its new place; the file says which course version
+// its steps count in.
+func TestProgressMigrates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	old := `{"lessons": {
+		"sync-nonblocking": {"step": 2, "done": ["gather-three"]},
+		"sync-blocking": {"step": 1}
+	}}`
+	if err := os.WriteFile(path, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := lessons.LoadProgress(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := load(t)
+	for _, l := range ls {
+		if l.ID != "sync-nonblocking" {
+			continue
+		}
+		step := p.Lessons[l.ID].Step
+		if x := l.Steps[step].Exercise; x == nil || x.Name != "gather-three" {
+			t.Errorf("version 1's step 2 of %s (its exercise) is now step %d, which is %q", l.ID, step, l.Steps[step].Title[lessons.English])
+		}
+	}
+	if got := p.Lessons["sync-blocking"].Step; got != 1 {
+		t.Errorf("a lesson whose steps did not move: step %d, want 1", got)
+	}
+	if !p.Solved("sync-nonblocking", "gather-three") {
+		t.Error("a solved exercise is no longer solved")
+	}
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	q, err := lessons.LoadProgress(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Version != lessons.CourseVersion || q.Lessons["sync-nonblocking"].Step != p.Lessons["sync-nonblocking"].Step {
+		t.Errorf("saved and read again: version %d, step %d; moved twice?", q.Version, q.Lessons["sync-nonblocking"].Step)
+	}
+}

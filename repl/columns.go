@@ -25,11 +25,11 @@ type columns struct {
 	partial    []byte // output not yet ended by a newline
 }
 
-func newColumns(w io.Writer, text string, width int) *columns {
+func newColumns(w io.Writer, text string, width int, color bool) *columns {
 	leftWidth := (width - 3) / 2
 	return &columns{
 		w:          w,
-		left:       strings.Split(wrapText(text, leftWidth), "\n"),
+		left:       strings.Split(renderText(text, leftWidth, color), "\n"),
 		leftWidth:  leftWidth,
 		rightWidth: width - leftWidth - 3,
 	}
@@ -59,7 +59,7 @@ func (c *columns) row(right string) {
 		left = c.left[c.next]
 		c.next++
 	}
-	pad := max(c.leftWidth-runeCells(left), 0)
+	pad := max(c.leftWidth-visibleCells(left), 0)
 	io.WriteString(c.w, left+strings.Repeat(" ", pad)+" │ "+right+"\n")
 }
 

@@ -9,7 +9,7 @@ import (
 func TestColumnsSideBySide(t *testing.T) {
 	var out bytes.Buffer
 	text := "第一段：同步阻塞，一个任务接着一个任务。\n\nA second paragraph, in English, long enough to wrap on the left side of a wide terminal, twice over."
-	c := newColumns(&out, text, 120)
+	c := newColumns(&out, text, 120, false)
 	c.Write([]byte(" +0.000s  g1 main │ task A start\n +10.000s  g1 main │ task A"))
 	c.Write([]byte(" stop\n"))
 	c.Close()
@@ -41,13 +41,5 @@ func TestColumnsSideBySide(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[0], "第一段") {
 		t.Errorf("the text does not start the left column:\n%s", out.String())
-	}
-}
-
-func TestReflow(t *testing.T) {
-	in := "One paragraph\nsplit over\nthree lines.\n\n- an item\n  that goes on\n- another\n\n中文一行\n接着一行\n```go\nx := 1\ny := 2\n```"
-	want := "One paragraph split over three lines.\n\n- an item that goes on\n- another\n\n中文一行接着一行\n```go\nx := 1\ny := 2\n```"
-	if got := reflow(in); got != want {
-		t.Errorf("reflow:\n%s\nwant:\n%s", got, want)
 	}
 }

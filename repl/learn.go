@@ -18,8 +18,10 @@ import (
 // and adds the lesson commands (:run, :next, :check ...). The learner types
 // Go as usual in the same session.
 //
-// In this increment the step's text and its code are shown one under the
-// other, whatever the terminal's width.
+// Every word lesson mode shows is in the learner's language (Config.Lang):
+// the lesson's text, its code comments, the check messages and lesson
+// mode's own messages (learnEn, learnZh below). What stays as it is: Go's
+// own texts (compile errors, panics) and what programs print.
 type Learn struct {
 	Lessons  []lessons.Lesson
 	Index    int               // the lesson to open, in Lessons
@@ -45,12 +47,16 @@ func init() {
 		{":next", "", func(m messages) string { return learnCatalog(m).helpNext }, func(r *REPL, _ string) bool { r.moveStep(+1); return false }},
 		{":prev", "", func(m messages) string { return learnCatalog(m).helpPrev }, func(r *REPL, _ string) bool { r.moveStep(-1); return false }},
 		{":lesson", "", func(m messages) string { return learnCatalog(m).helpLesson }, (*REPL).where},
-		{":check", "[FILE]", func(m messages) string { return learnCatalog(m).helpCheck }, (*REPL).check},
+		{":check", "[--paced] [FILE]", func(m messages) string { return learnCatalog(m).helpCheck }, (*REPL).check},
 		{":hint", "", func(m messages) string { return learnCatalog(m).helpHint }, (*REPL).hint},
 		{":solution", "", func(m messages) string { return learnCatalog(m).helpSolution }, (*REPL).solution},
 		{":reset", "", func(m messages) string { return learnCatalog(m).helpReset }, (*REPL).lessonReset},
+		glossaryCommand,
 	}
 }
+
+// glossaryCommand is :glossary, in lesson mode and out of it.
+var glossaryCommand = metaCommand{":glossary", "[TERM]", func(m messages) string { return learnCatalog(m).helpGlossary }, (*REPL).glossary}
 
 // lessonCommand finds a lesson command, in lesson mode.
 func (r *REPL) lessonCommand(name string) (metaCommand, bool) {
@@ -88,13 +94,23 @@ func (l *learner) current() lessons.Step { return l.lesson().Steps[l.step] }
 
 func (r *REPL) lmsg() learnMessages { return learnCatalog(r.msg) }
 
+// lang is the learner's language, as the lessons name it.
+func (r *REPL) lessonLang() lessons.Lang { return lessons.Lang(r.cfg.Lang) }
+
 // text picks the REPL's language from a map of translations.
 func (r *REPL) text(m map[lessons.Lang]string) string {
-	if s := m[lessons.Lang(r.cfg.Lang)]; s != "" {
+	if s := m[r.lessonLang()]; s != "" {
 		return s
 	}
 	return m[lessons.English]
 }
+
+// textWidth is the width lesson text is wrapped to: the terminal's, up to
+// 80 columns, which read best.
+func (r *REPL) textWidth() int { return min(max(r.cfg.Width(), 20), 80) }
+
+// render shows Markdown from a lesson at the text width.
+func (r *REPL) render(md string) string { return renderText(md, r.textWidth(), r.cfg.Color) }
 
 func (r *REPL) saveProgress() {
 	l := r.learn
@@ -102,39 +118,49 @@ func (r *REPL) saveProgress() {
 		return
 	}
 	if err := l.Progress.Save(l.Path); err != nil {
-		fmt.Fprintf(r.cfg.Err, "concur: progress not saved: %v\n", err)
+		r.fail(r.lmsg().progressNotSaved, err)
 	}
 }
 
-// showStep prints the current step: heading, text, then its code.
+// showStep prints the current step: heading, text, then its code and the
+// keys that apply to it.
 func (r *REPL) showStep() {
-	l, m := r.learn, r.lmsg()
+	l, m, lang := r.learn, r.lmsg(), r.lessonLang()
 	lesson, s := l.lesson(), l.current()
-	width := max(r.cfg.Width(), 20)
 	out := r.cfg.Out
 	head := fmt.Sprintf(m.lessonHead, lesson.Order, len(l.Lessons), r.text(lesson.Title))
 	fmt.Fprintln(out, r.printer.paint("1", head))
 	fmt.Fprintln(out, r.printer.paint("1", fmt.Sprintf(m.stepHead, l.step+1, len(lesson.Steps), r.text(s.Title))))
 	fmt.Fprintln(out)
-	fmt.Fprintln(out, wrapText(r.text(s.Text), width))
+	fmt.Fprintln(out, r.render(r.text(s.Text)))
 	for _, ex := range s.Examples {
 		fmt.Fprintln(out)
 		fmt.Fprintln(out, r.printer.paint(dim, fmt.Sprintf(m.exampleHead, ex.File())))
-		fmt.Fprintln(out, strings.TrimRight(ex.Code, "\n"))
+		fmt.Fprintln(out, strings.TrimRight(ex.CodeIn(lang), "\n"))
 	}
+	fmt.Fprintln(out)
 	if x := s.Exercise; x != nil {
-		fmt.Fprintln(out)
 		fmt.Fprintln(out, r.printer.paint(dim, fmt.Sprintf(m.starterHead, x.File())))
-		fmt.Fprintln(out, strings.TrimRight(x.Starter, "\n"))
+		fmt.Fprintln(out, strings.TrimRight(x.StarterIn(lang), "\n"))
 		fmt.Fprintln(out)
 		if l.Progress != nil && l.Progress.Solved(lesson.ID, x.Name) {
 			r.say("%s", m.alreadySolved)
 		}
 		r.say("%s", m.exerciseKeys)
-	} else {
-		fmt.Fprintln(out)
-		r.say("%s", m.stepKeys)
 	}
+	r.say("%s", r.stepKeys(s))
+}
+
+// stepKeys is the line of keys under a step: :run only where it has an
+// example to run.
+func (r *REPL) stepKeys(s lessons.Step) string {
+	m := r.lmsg()
+	var keys []string
+	if len(s.Examples) > 0 {
+		keys = append(keys, m.keyRun)
+	}
+	keys = append(keys, m.keyNext, m.keyGlossary, m.keyHelp)
+	return strings.Join(keys, " · ")
 }
 
 // moveStep goes by to the next (+1) or previous (-1) step.
@@ -175,23 +201,29 @@ func (r *REPL) typedInput(input string, code int) {
 }
 
 // runExamples is :run: each example of the step, as `concur run` runs it, so
-// the output is the one the lesson talks about.
+// the output is the one the lesson talks about, and then what to look at in
+// it.
 func (r *REPL) runExamples(string) bool {
-	s := r.learn.current()
+	s, m := r.learn.current(), r.lmsg()
 	if len(s.Examples) == 0 {
-		r.say("%s", r.lmsg().noExample)
+		r.say("%s", m.noExample)
 		return false
 	}
 	for _, ex := range s.Examples {
-		r.say("%s", r.printer.paint(dim, fmt.Sprintf(r.lmsg().running, ex.File())))
+		r.say("%s", r.printer.paint(dim, fmt.Sprintf(m.running, ex.File())))
 		if width := r.cfg.Width(); r.src.Interactive() && width >= sideBySide {
 			// Wide enough: the step's text on the left, the output beside it.
-			cols := newColumns(r.cfg.Out, r.text(s.Text), width)
+			cols := newColumns(r.cfg.Out, r.text(s.Text), width, r.cfg.Color)
 			r.runWholeTo(cols, ex.File(), ex.Code)
 			cols.Close()
-			continue
+		} else {
+			r.runWhole(ex.File(), ex.Code)
 		}
-		r.runWhole(ex.File(), ex.Code)
+		if look := r.text(ex.Look); look != "" {
+			r.say("")
+			r.say("%s", r.printer.paint("1", m.lookHead))
+			r.say("%s", r.render(look))
+		}
 	}
 	return false
 }
@@ -261,13 +293,19 @@ func (r *REPL) exercise() *lessons.Exercise {
 	return x
 }
 
-// check is :check [FILE]: it runs what the learner typed since the step
-// began (or FILE) as a whole program in a fresh session and checks it.
+// check is :check [--paced] [FILE]: it runs what the learner typed since the
+// step began (or FILE) as a whole program in a fresh session and checks it.
+// The run is shown at once, not at its pace: the learner is waiting for the
+// verdict. --paced plays it at the REPL's speed.
 func (r *REPL) check(arg string) bool {
 	l, m := r.learn, r.lmsg()
 	x := r.exercise()
 	if x == nil {
 		return false
+	}
+	paced := false
+	if first, rest, _ := strings.Cut(arg, " "); first == "--paced" {
+		paced, arg = true, strings.TrimSpace(rest)
 	}
 	file, src := x.File(), strings.Join(l.typed, "\n\n")
 	if arg != "" {
@@ -283,6 +321,11 @@ func (r *REPL) check(arg string) bool {
 		return false
 	}
 	l.attempts++
+	if !paced {
+		speed := r.cfg.Speed
+		r.cfg.Speed = 0
+		defer func() { r.cfg.Speed = speed }()
+	}
 	events, ok := r.runWhole(file, src)
 	if !ok {
 		return false
@@ -290,7 +333,7 @@ func (r *REPL) check(arg string) bool {
 	failures := lessons.Check(x.Checks, events)
 	if len(failures) > 0 {
 		for _, f := range failures {
-			fmt.Fprintln(r.cfg.Err, r.printer.paint(red, "✗ "+f.String()))
+			fmt.Fprintln(r.cfg.Err, r.printer.paint(red, "✗ "+f.In(r.lessonLang())))
 		}
 		r.fail(m.checkFailed, len(failures), len(x.Checks))
 		return false
@@ -300,7 +343,21 @@ func (r *REPL) check(arg string) bool {
 		l.Progress.MarkSolved(l.lesson().ID, x.Name)
 		r.saveProgress()
 	}
+	r.say("%s", r.whatNext())
 	return false
+}
+
+// whatNext says where :next leads from here.
+func (r *REPL) whatNext() string {
+	l, m := r.learn, r.lmsg()
+	switch {
+	case l.step+1 < len(l.lesson().Steps):
+		return m.nextStep
+	case l.Index+1 < len(l.Lessons):
+		next := l.Lessons[l.Index+1]
+		return fmt.Sprintf(m.nextLesson, next.Order, r.text(next.Title))
+	}
+	return m.courseDone
 }
 
 // hint is :hint: one more hint each time.
@@ -310,7 +367,7 @@ func (r *REPL) hint(string) bool {
 	if x == nil {
 		return false
 	}
-	hints := x.Hints[lessons.Lang(r.cfg.Lang)]
+	hints := x.Hints[r.lessonLang()]
 	if len(hints) == 0 {
 		hints = x.Hints[lessons.English]
 	}
@@ -320,7 +377,7 @@ func (r *REPL) hint(string) bool {
 	}
 	l.hints++
 	r.say(m.hintHead, l.hints, len(hints))
-	r.say("%s", wrapText(hints[l.hints-1], max(r.cfg.Width(), 20)))
+	r.say("%s", r.render(hints[l.hints-1]))
 	return false
 }
 
@@ -337,7 +394,7 @@ func (r *REPL) solution(string) bool {
 		return false
 	}
 	r.say("%s", r.printer.paint(dim, fmt.Sprintf(m.solutionHead, x.File())))
-	r.say("%s", strings.TrimRight(x.Solution, "\n"))
+	r.say("%s", strings.TrimRight(x.SolutionIn(r.lessonLang()), "\n"))
 	return false
 }
 
@@ -351,17 +408,112 @@ func (r *REPL) lessonReset(arg string) bool {
 	if !r.restart(r.cfg.Engine) {
 		return false
 	}
+	starter := x.StarterIn(r.lessonLang())
 	r.say("%s", r.printer.paint(dim, fmt.Sprintf(r.lmsg().starterLoaded, x.File())))
-	r.say("%s", strings.TrimRight(x.Starter, "\n"))
+	r.say("%s", strings.TrimRight(starter, "\n"))
 	r.learn.typed = nil
 	// Only the declarations go into the session: the statements are the
 	// learner's to type, changed as the exercise asks, and :check must not
 	// run the starter's statements as well as theirs.
-	if decls := declarations(x.Starter); decls != "" {
+	if decls := declarations(starter); decls != "" {
 		code := r.eval(decls, x.File())
 		r.typedInput(decls, code)
 	}
 	return false
+}
+
+// glossary is :glossary [TERM]: the list of terms, or what one means, in
+// the learner's language.
+func (r *REPL) glossary(arg string) bool {
+	m, lang := r.lmsg(), r.lessonLang()
+	terms, err := lessons.Glossary()
+	if err != nil {
+		r.fail("concur: %v", err)
+		return false
+	}
+	name := func(t lessons.Term) string {
+		if n := t.Name[lang]; n != "" {
+			return n
+		}
+		return t.Name[lessons.English]
+	}
+	if arg == "" {
+		r.say("%s", m.glossaryHead)
+		width := 0
+		for _, t := range terms {
+			width = max(width, runeCells(name(t)))
+		}
+		for _, t := range terms {
+			def := t.Def[lang]
+			if def == "" {
+				def = t.Def[lessons.English]
+			}
+			// The list shows each term and the start of its meaning, on one line.
+			line := "  " + name(t) + strings.Repeat(" ", width-runeCells(name(t))) + "  " + firstSentence(def)
+			r.say("%s", clipWords(renderText(line, 1<<20, false), max(r.cfg.Width()-1, 20)))
+		}
+		return false
+	}
+	found := lessons.Lookup(terms, arg)
+	if len(found) == 0 {
+		r.fail(m.noTerm, arg)
+		return false
+	}
+	all := r.cfg.Learn.lessonsOrLoad()
+	for i, t := range found {
+		if i > 0 {
+			r.say("")
+		}
+		head := name(t)
+		if lang != lessons.English {
+			head += fmt.Sprintf(m.termInEnglish, t.Name[lessons.English])
+		}
+		r.say("%s", r.printer.paint("1", head))
+		def := t.Def[lang]
+		if def == "" {
+			def = t.Def[lessons.English]
+		}
+		r.say("%s", r.render(def))
+		for _, l := range all {
+			if l.ID == t.Lesson {
+				r.say(m.termLesson, l.Order, r.text(l.Title))
+			}
+		}
+	}
+	return false
+}
+
+// lessonsOrLoad returns the lessons of lesson mode, or loads them outside
+// it (for :glossary in the plain REPL).
+func (l *Learn) lessonsOrLoad() []lessons.Lesson {
+	if l != nil {
+		return l.Lessons
+	}
+	all, _ := lessons.Load()
+	return all
+}
+
+// clipWords cuts s to at most n cells, between words (or Chinese
+// characters), ending it in "…" when cut.
+func clipWords(s string, n int) string {
+	if runeCells(s) <= n {
+		return s
+	}
+	lines := wrapStyled(plainStyled(s, 0), n-1, "", "", false)
+	return strings.TrimRight(lines[0], " ，、：") + "…"
+}
+
+// firstSentence is s up to its first full stop.
+func firstSentence(s string) string {
+	for i, r := range s {
+		if r == '。' || r == '：' {
+			return s[:i+len(string(r))]
+		}
+		if (r == '.' || r == ':') && (i+1 == len(s) || s[i+1] == ' ') {
+			return s[:i+1]
+		}
+	}
+	return s
 }
 
 // declarations returns the top-level declarations of a snippet (func,
@@ -443,129 +595,24 @@ func isDeclStart[T any](rest []T, at func(int) token.Token) bool {
 	return false
 }
 
-// wrapText wraps the lines of text longer than width cells at spaces (or
-// between wide characters), indenting continuations like the line they
-// continue; lines in code fences are left as they are.
-func wrapText(text string, width int) string {
-	var b strings.Builder
-	fence := false
-	for i, line := range strings.Split(reflow(strings.TrimRight(text, "\n")), "\n") {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if strings.HasPrefix(strings.TrimSpace(line), "```") {
-			fence = !fence
-		}
-		if fence || runeCells(line) <= width {
-			b.WriteString(line)
-			continue
-		}
-		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-		if rest := line[len(indent):]; strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "* ") {
-			indent += "  "
-		}
-		b.WriteString(wrapLine(line, indent, width))
-	}
-	return b.String()
-}
-
-// reflow joins the lines of each paragraph (and of each list item) into one,
-// so that wrapping to the screen does not leave the source's own line
-// breaks in the middle of lines. Code fences, headings, blank lines and list
-// items keep their own lines; Chinese lines join without a space.
-func reflow(text string) string {
-	var out []string
-	fence := false
-	joinable := false // the last line may take the next one
-	for _, line := range strings.Split(text, "\n") {
-		trimmed := strings.TrimSpace(line)
-		if strings.HasPrefix(trimmed, "```") {
-			fence = !fence
-			out = append(out, line)
-			joinable = false
-			continue
-		}
-		startsBlock := trimmed == "" || fence || strings.HasPrefix(trimmed, "#") ||
-			strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "* ") ||
-			strings.HasPrefix(trimmed, "|") || startsNumbered(trimmed) ||
-			strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
-		if joinable && !startsBlock {
-			last := out[len(out)-1]
-			sep := " "
-			if r := []rune(last); len(r) > 0 && runeCells(string(r[len(r)-1])) == 2 {
-				sep = "" // Chinese needs no space between lines
-			}
-			out[len(out)-1] = last + sep + trimmed
-			continue
-		}
-		out = append(out, line)
-		joinable = trimmed != "" && !fence && !strings.HasPrefix(trimmed, "#") && !strings.HasPrefix(trimmed, "|")
-	}
-	return strings.Join(out, "\n")
-}
-
-// startsNumbered reports whether a line starts a numbered list item ("1. ").
-func startsNumbered(s string) bool {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i > 0 && strings.HasPrefix(s[i:], ". ")
-}
-
-func wrapLine(line, indent string, width int) string {
-	var b strings.Builder
-	var cur strings.Builder
-	cells := 0
-	var word []rune
-	flushWord := func() {
-		w := runeCells(string(word))
-		if cells > 0 && cells+w > width {
-			b.WriteString(strings.TrimRight(cur.String(), " "))
-			b.WriteByte('\n')
-			cur.Reset()
-			cur.WriteString(indent)
-			cells = runeCells(indent)
-			if strings.TrimSpace(string(word)) == "" {
-				word = word[:0]
-				return
-			}
-		}
-		cur.WriteString(string(word))
-		cells += w
-		word = word[:0]
-	}
-	for _, c := range line {
-		switch {
-		case c == ' ':
-			flushWord()
-			word = append(word, c)
-			flushWord()
-		case wideRune(c) == 2:
-			flushWord()
-			word = append(word, c)
-			flushWord()
-		default:
-			word = append(word, c)
-		}
-	}
-	flushWord()
-	b.WriteString(strings.TrimRight(cur.String(), " "))
-	return b.String()
-}
-
-// learnMessages are lesson mode's words, in one language.
+// learnMessages are lesson mode's words, in one language. A string shown in
+// lesson mode goes here, in every language; lessons/README.md says how to
+// add one.
 type learnMessages struct {
 	helpRun, helpNext, helpPrev, helpLesson, helpCheck string
-	helpHint, helpSolution, helpReset                  string
+	helpHint, helpSolution, helpReset, helpGlossary    string
 	lessonHead, stepHead, exampleHead, starterHead     string
-	stepKeys, exerciseKeys, alreadySolved              string
+	keyRun, keyNext, keyGlossary, keyHelp              string
+	exerciseKeys, alreadySolved                        string
 	lastLesson, firstStep                              string
-	noExample, running, noExercise                     string
+	noExample, running, lookHead, noExercise           string
 	exerciseState, solved, notSolved                   string
 	nothingTyped, checkFailed, checkPassed             string
+	nextStep, nextLesson, courseDone                   string
 	noMoreHints, hintHead                              string
 	solutionConfirm, solutionHead, starterLoaded       string
+	glossaryHead, noTerm, termInEnglish, termLesson    string
+	progressNotSaved                                   string
 }
 
 func learnCatalog(m messages) learnMessages {
@@ -576,69 +623,95 @@ func learnCatalog(m messages) learnMessages {
 }
 
 var learnEn = learnMessages{
-	helpRun:         "run the step's example(s) as concur run does",
-	helpNext:        "go to the next step",
-	helpPrev:        "go back to the previous step",
-	helpLesson:      "where am I: lesson, step, exercise",
-	helpCheck:       "check what you typed since the step began (or FILE)",
-	helpHint:        "one more hint",
-	helpSolution:    "show a solution (after a :check, or asked twice)",
-	helpReset:       "restore the exercise's starting code in a new session",
-	lessonHead:      "Lesson %d/%d: %s",
-	stepHead:        "Step %d/%d: %s",
-	exampleHead:     "── example %s ──",
-	starterHead:     "── exercise %s: starting code ──",
-	stepKeys:        ":run runs the example · :next goes on · :help lists the commands",
-	exerciseKeys:    "Type your answer (:reset loads the starting code), then :check. :hint gives a hint.",
-	alreadySolved:   "(you solved this exercise already)",
-	lastLesson:      "This was the last step of the last lesson.",
-	firstStep:       "This is the first step.",
-	noExample:       "this step has no example",
-	running:         "running %s:",
-	noExercise:      "this step has no exercise",
-	exerciseState:   "Exercise %s: %s (hints %d/%d, checks run %d)",
-	solved:          "solved",
-	notSolved:       "not solved yet",
-	nothingTyped:    "nothing to check: type your code first (:reset loads the starting code), or :check FILE",
-	checkFailed:     "%d of %d checks failed",
-	checkPassed:     "✓ all %d checks pass: exercise solved",
-	noMoreHints:     "no more hints: :solution shows a solution",
-	hintHead:        "Hint %d/%d:",
-	solutionConfirm: "You have not run :check yet. Type :solution again to see a solution anyway.",
-	solutionHead:    "── a solution (%s) ──",
-	starterLoaded:   "new session; the declarations of %s are loaded, the statements are yours to type:",
+	helpRun:          "run the step's example(s) as concur run does",
+	helpNext:         "go to the next step",
+	helpPrev:         "go back to the previous step",
+	helpLesson:       "where am I: lesson, step, exercise",
+	helpCheck:        "check what you typed since the step began (or FILE); --paced plays the run at its pace",
+	helpHint:         "one more hint",
+	helpSolution:     "show a solution (after a :check, or asked twice)",
+	helpReset:        "restore the exercise's starting code in a new session",
+	helpGlossary:     "the terms of the course, or what TERM means",
+	lessonHead:       "Lesson %d/%d: %s",
+	stepHead:         "Step %d/%d: %s",
+	exampleHead:      "── example %s ──",
+	starterHead:      "── exercise %s: starting code ──",
+	keyRun:           ":run runs the example",
+	keyNext:          ":next goes on",
+	keyGlossary:      ":glossary lists the terms",
+	keyHelp:          ":help lists the commands",
+	exerciseKeys:     "Type your answer (:reset loads the starting code), then :check. :hint gives a hint.",
+	alreadySolved:    "(you solved this exercise already)",
+	lastLesson:       "This was the last step of the last lesson.",
+	firstStep:        "This is the first step.",
+	noExample:        "this step has no example",
+	running:          "running %s:",
+	lookHead:         "Look at:",
+	noExercise:       "this step has no exercise",
+	exerciseState:    "Exercise %s: %s (hints %d/%d, checks run %d)",
+	solved:           "solved",
+	notSolved:        "not solved yet",
+	nothingTyped:     "nothing to check: type your code first (:reset loads the starting code), or :check FILE",
+	checkFailed:      "%d of %d checks failed",
+	checkPassed:      "✓ all %d checks pass: exercise solved",
+	nextStep:         ":next goes on to the next step.",
+	nextLesson:       ":next opens lesson %d: %s",
+	courseDone:       "That was the last exercise of the course.",
+	noMoreHints:      "no more hints: :solution shows a solution",
+	hintHead:         "Hint %d/%d:",
+	solutionConfirm:  "You have not run :check yet. Type :solution again to see a solution anyway.",
+	solutionHead:     "── a solution (%s) ──",
+	starterLoaded:    "new session; the declarations of %s are loaded, the statements are yours to type:",
+	glossaryHead:     "Glossary (:glossary TERM says more about one):",
+	noTerm:           "no term %q in the glossary: :glossary lists them",
+	termInEnglish:    "",
+	termLesson:       "(lesson %d: %s)",
+	progressNotSaved: "concur: progress not saved: %v",
 }
 
 var learnZh = learnMessages{
-	helpRun:         "像 concur run 那样运行这一步的示例",
-	helpNext:        "进入下一步",
-	helpPrev:        "回到上一步",
-	helpLesson:      "我在哪儿：第几课、第几步、练习做完没有",
-	helpCheck:       "检查进入这一步以来输入的代码（或文件 FILE）",
-	helpHint:        "再给一条提示",
-	helpSolution:    "查看参考答案（:check 之后，或连输两次）",
-	helpReset:       "在新会话中恢复练习的初始代码",
-	lessonHead:      "第 %d/%d 课：%s",
-	stepHead:        "第 %d/%d 步：%s",
-	exampleHead:     "── 示例 %s ──",
-	starterHead:     "── 练习 %s：初始代码 ──",
-	stepKeys:        ":run 运行示例 · :next 下一步 · :help 查看所有命令",
-	exerciseKeys:    "输入你的答案（:reset 载入初始代码），然后 :check。:hint 给出提示。",
-	alreadySolved:   "（这个练习你已经完成了）",
-	lastLesson:      "这是最后一课的最后一步。",
-	firstStep:       "这已经是第一步了。",
-	noExample:       "这一步没有示例",
-	running:         "运行 %s：",
-	noExercise:      "这一步没有练习",
-	exerciseState:   "练习 %s：%s（提示 %d/%d，已检查 %d 次）",
-	solved:          "已完成",
-	notSolved:       "尚未完成",
-	nothingTyped:    "没有可检查的代码：先输入代码（:reset 载入初始代码），或用 :check 文件",
-	checkFailed:     "%d/%d 项检查未通过",
-	checkPassed:     "✓ %d 项检查全部通过：练习完成",
-	noMoreHints:     "没有更多提示了：:solution 查看参考答案",
-	hintHead:        "提示 %d/%d：",
-	solutionConfirm: "你还没有运行过 :check。再输入一次 :solution 即可查看参考答案。",
-	solutionHead:    "── 参考答案（%s）──",
-	starterLoaded:   "新会话：已载入 %s 中的声明，语句请你自己输入：",
+	helpRun:          "像 concur run 那样运行这一步的示例",
+	helpNext:         "进入下一步",
+	helpPrev:         "回到上一步",
+	helpLesson:       "我在哪儿：第几课、第几步、练习做完没有",
+	helpCheck:        "检查进入这一步以来输入的代码（或文件 FILE）；加 --paced 按原来的节奏回放运行",
+	helpHint:         "再给一条提示",
+	helpSolution:     "查看参考答案（:check 之后，或连输两次）",
+	helpReset:        "在新会话中恢复练习的初始代码",
+	helpGlossary:     "列出课程里的术语，或解释术语 TERM",
+	lessonHead:       "第 %d/%d 课：%s",
+	stepHead:         "第 %d/%d 步：%s",
+	exampleHead:      "── 示例 %s ──",
+	starterHead:      "── 练习 %s：初始代码 ──",
+	keyRun:           ":run 运行示例",
+	keyNext:          ":next 下一步",
+	keyGlossary:      ":glossary 术语表",
+	keyHelp:          ":help 查看所有命令",
+	exerciseKeys:     "输入你的答案（:reset 载入初始代码），然后 :check。:hint 给出提示。",
+	alreadySolved:    "（这个练习你已经完成了）",
+	lastLesson:       "这是最后一课的最后一步。",
+	firstStep:        "这已经是第一步了。",
+	noExample:        "这一步没有示例",
+	running:          "运行 %s：",
+	lookHead:         "看这里：",
+	noExercise:       "这一步没有练习",
+	exerciseState:    "练习 %s：%s（提示 %d/%d，已检查 %d 次）",
+	solved:           "已完成",
+	notSolved:        "尚未完成",
+	nothingTyped:     "没有可检查的代码：先输入代码（:reset 载入初始代码），或用 :check 文件",
+	checkFailed:      "%d/%d 项检查未通过",
+	checkPassed:      "✓ %d 项检查全部通过：练习完成",
+	nextStep:         ":next 进入下一步。",
+	nextLesson:       ":next 打开第 %d 课：%s",
+	courseDone:       "这是整个课程的最后一个练习。",
+	noMoreHints:      "没有更多提示了：:solution 查看参考答案",
+	hintHead:         "提示 %d/%d：",
+	solutionConfirm:  "你还没有运行过 :check。再输入一次 :solution 即可查看参考答案。",
+	solutionHead:     "── 参考答案（%s）──",
+	starterLoaded:    "新会话：已载入 %s 中的声明，语句请你自己输入：",
+	glossaryHead:     "术语表（:glossary 术语 查看详细解释）：",
+	noTerm:           "术语表里没有 %q：:glossary 列出所有术语",
+	termInEnglish:    "（英文：“%s”）",
+	termLesson:       "（第 %d 课：%s）",
+	progressNotSaved: "concur：进度没有保存：%v",
 }

@@ -6,8 +6,10 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/concur-dev/concur/engine"
+	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/stdlib"
 )
@@ -28,14 +30,17 @@ func init() {
 		{":quit", "", func(m messages) string { return m.helpQuit }, func(*REPL, string) bool { return true }},
 		{":reset", "", func(m messages) string { return m.helpReset }, (*REPL).reset},
 		{":clock", "virtual|real", func(m messages) string { return m.helpClock }, (*REPL).clock},
-		{":speed", "N|max", func(m messages) string { return m.helpSpeed }, (*REPL).speed},
+		{":speed", "N|max|idle DUR", func(m messages) string { return m.helpSpeed }, (*REPL).speed},
 		{":timeline", "[on|off]", func(m messages) string { return m.helpTimeline }, (*REPL).timeline},
 		{":goroutines", "", func(m messages) string { return m.helpGoroutines }, (*REPL).goroutines},
 		{":history", "", func(m messages) string { return m.helpHistory }, (*REPL).history},
 		{":load", "FILE", func(m messages) string { return m.helpLoad }, (*REPL).load},
 		{":save", "FILE", func(m messages) string { return m.helpSave }, (*REPL).save},
 		{":lang", "en|zh", func(m messages) string { return m.helpLang }, (*REPL).lang},
+		{":seed", "[N]", func(m messages) string { return m.helpSeed }, (*REPL).seed},
+		{":explore", "N [jitter]", func(m messages) string { return m.helpExplore }, (*REPL).explore},
 		{":record", "FILE|stop", func(m messages) string { return m.helpRecord }, (*REPL).record},
+		glossaryCommand, // learn.go
 	}
 }
 
@@ -121,36 +126,72 @@ func (r *REPL) clock(arg string) bool {
 		r.fail(r.msg.badClock, arg)
 		return false
 	}
-	opts := r.cfg.Engine
-	opts.Clock = arg
-	if arg == "real" {
-		opts.MaxVirtual = 0
+	// The session's inputs are replayed on the new clock: declarations and
+	// values carry over. Each clock has its own budgets.
+	maxVirtual, timeout := r.cfg.Engine.MaxVirtual, r.cfg.Engine.Timeout
+	if r.cfg.Budgets != nil {
+		maxVirtual, timeout = r.cfg.Budgets(arg)
+	} else if arg == "real" {
+		maxVirtual = 0
 	}
-	if r.restart(opts) {
-		r.say(r.msg.clockSet, arg)
+	n, err := r.sess.SetClock(context.Background(), arg, maxVirtual, timeout, func(e event.Event) {
+		if e.Kind == event.Dropped {
+			r.printer.Event(e)
+		}
+	})
+	r.printer.Flush()
+	if err != nil {
+		r.fail("concur: %v", err)
+		return false
 	}
+	r.cfg.Engine.Clock, r.cfg.Engine.MaxVirtual, r.cfg.Engine.Timeout = arg, maxVirtual, timeout
+	r.say(r.msg.clockSwitch, arg, n)
 	return false
 }
 
+// speed is :speed N|max (the playback speed), :speed idle DUR|off (the
+// idle limit), both in one line, or nothing to show them.
 func (r *REPL) speed(arg string) bool {
-	switch {
-	case arg == "":
-		if r.cfg.Speed == 0 {
-			r.say(r.msg.speedIs, "max")
-		} else {
-			r.say(r.msg.speedIs, strconv.FormatFloat(r.cfg.Speed, 'g', -1, 64))
+	speed, idle := r.cfg.Speed, r.cfg.IdleLimit
+	words := strings.Fields(arg)
+	for i := 0; i < len(words); i++ {
+		switch w := words[i]; {
+		case w == "max":
+			speed = 0
+		case w == "idle":
+			if i+1 == len(words) {
+				r.fail("%s", r.msg.speedArgs)
+				return false
+			}
+			i++
+			if words[i] == "off" {
+				idle = 0
+				break
+			}
+			d, err := time.ParseDuration(words[i])
+			if err != nil || d < 0 {
+				r.fail(r.msg.badIdle, words[i])
+				return false
+			}
+			idle = d
+		default:
+			f, err := strconv.ParseFloat(w, 64)
+			if err != nil || f <= 0 {
+				r.fail(r.msg.badSpeed, w)
+				return false
+			}
+			speed = f
 		}
-	case arg == "max":
-		r.cfg.Speed = 0
-		r.say(r.msg.speedIs, "max")
-	default:
-		f, err := strconv.ParseFloat(arg, 64)
-		if err != nil || f <= 0 {
-			r.fail(r.msg.badSpeed, arg)
-			return false
-		}
-		r.cfg.Speed = f
-		r.say(r.msg.speedIs, arg)
+	}
+	r.cfg.Speed, r.cfg.IdleLimit = speed, idle
+	shown := "max"
+	if speed != 0 {
+		shown = strconv.FormatFloat(speed, 'g', -1, 64)
+	}
+	if idle > 0 {
+		r.say(r.msg.paceIs, shown, idle)
+	} else {
+		r.say(r.msg.paceFull, shown)
 	}
 	return false
 }
@@ -186,14 +227,14 @@ func (r *REPL) goroutines(string) bool {
 		return false
 	}
 	for _, g := range live {
-		r.say("  %s: %s", Label(g.G, g.Name), g.State)
+		r.say("  %s: %s", Label(g.G, g.Name), Visible(g.State))
 	}
 	return false
 }
 
 func (r *REPL) history(string) bool {
 	for i, h := range r.src.History() {
-		lines := strings.Split(h, "\n")
+		lines := strings.Split(VisibleLines(h), "\n")
 		r.say("%4d  %s", i+1, lines[0])
 		for _, l := range lines[1:] {
 			r.say("      %s", l)
@@ -243,6 +284,7 @@ func (r *REPL) lang(arg string) bool {
 	case "en", "zh":
 		r.cfg.Lang = arg
 		r.msg = catalog(arg)
+		r.printer.Lang = arg
 		r.say("%s", r.msg.langSet)
 	default:
 		r.fail(r.msg.badLang, arg)
@@ -250,18 +292,40 @@ func (r *REPL) lang(arg string) bool {
 	return false
 }
 
+// record is :record FILE [--append|--force] (in any order), or :record stop.
 func (r *REPL) record(arg string) bool {
-	switch arg {
-	case "":
-		r.fail("%s", r.msg.recordUsage)
-	case "stop":
+	if arg == "stop" {
 		if r.rec == nil {
 			r.fail("%s", r.msg.notRecording)
 			return false
 		}
 		r.stopRecording()
-	default:
-		r.startRecording(arg)
+		return false
 	}
+	var file string
+	var appendTo, force bool
+	for _, w := range strings.Fields(arg) {
+		switch {
+		case w == "--append" || w == "-append":
+			appendTo = true
+		case w == "--force" || w == "-force":
+			force = true
+		case file == "" && !strings.HasPrefix(w, "-"):
+			file = w
+		default:
+			r.fail("%s", r.msg.recordUsage)
+			return false
+		}
+	}
+	if file == "" {
+		r.fail("%s", r.msg.recordUsage)
+		return false
+	}
+	mode, err := RecordFlags(r.msg.lang, file, appendTo, force)
+	if err != nil {
+		r.fail("%v", err)
+		return false
+	}
+	r.startRecording(file, mode)
 	return false
 }

@@ -12,10 +12,21 @@ import (
 // screen. The engine hands events over as fast as it makes them — on the
 // virtual clock much faster than real time — so Player queues them and a
 // goroutine of its own plays them, and the engine is never held up.
+//
+// A quiet gap longer than the idle limit — the time between two events'
+// stamps, before the speed divides it — is cut to the limit, as asciinema's
+// -i does, so that time.Sleep(time.Hour) takes the limit, not an hour; the
+// Cut callback hears how much was left out, so that the screen can say so.
+// Stamps stay as they were.
 type Player struct {
-	speed float64 // 0: no pacing
-	show  func(event.Event)
-	flush func() // called whenever the player is about to wait
+	speed   float64       // 0: no pacing
+	limit   time.Duration // idle limit; 0: none
+	show    func(event.Event)
+	flush   func() // called whenever the player is about to wait
+	onCut   func(time.Duration)
+	onWait  func(time.Duration)
+	prevT   int64         // the stamp of the last event waited for
+	cutTime time.Duration // run time left out of the playback so far
 
 	mu      sync.Mutex
 	queue   []event.Event
@@ -27,14 +38,38 @@ type Player struct {
 	started time.Time // when the run began on screen
 }
 
+// DefaultIdleLimit is the idle limit of playback unless the learner sets
+// another (--idle-limit, :speed idle): a few seconds, as asciinema users set.
+const DefaultIdleLimit = 2 * time.Second
+
 // NewPlayer starts a player that calls show for each event, and flush
 // (if not nil) whenever it is about to wait, so buffered output reaches the
-// screen. speed <= 0 shows every event at once.
+// screen. speed <= 0 shows every event at once. It keeps every gap as it
+// was; NewPacedPlayer can cut long ones.
 func NewPlayer(speed float64, show func(event.Event), flush func()) *Player {
-	if flush == nil {
-		flush = func() {}
+	return NewPacedPlayer(PlayOptions{Speed: speed, Show: show, Flush: flush})
+}
+
+// PlayOptions say how a Player shows a run.
+type PlayOptions struct {
+	Speed     float64       // playback speed; <= 0 shows every event at once
+	IdleLimit time.Duration // quiet gaps longer than this are cut to it; 0 keeps them
+	Show      func(event.Event)
+	Flush     func() // if set, called whenever the player is about to wait
+	// Cut, if set, is called when a quiet gap was cut, with the run time
+	// left out, just before the event after the gap is shown.
+	Cut func(left time.Duration)
+	// Wait, if set, is called before each wait of real time, with its length.
+	Wait func(d time.Duration)
+}
+
+// NewPacedPlayer starts a player as o says.
+func NewPacedPlayer(o PlayOptions) *Player {
+	p := &Player{speed: o.Speed, limit: max(o.IdleLimit, 0), show: o.Show, flush: o.Flush, onCut: o.Cut, onWait: o.Wait,
+		wake: make(chan struct{}, 1), skip: make(chan struct{}), done: make(chan struct{}), started: time.Now()}
+	if p.flush == nil {
+		p.flush = func() {}
 	}
-	p := &Player{speed: speed, show: show, flush: flush, wake: make(chan struct{}, 1), skip: make(chan struct{}), done: make(chan struct{}), started: time.Now()}
 	go p.loop()
 	return p
 }
@@ -119,21 +154,33 @@ func (p *Player) idle() {
 	<-p.wake
 }
 
-// waitFor sleeps until the moment an event stamped t is due.
+// waitFor sleeps until the moment an event stamped t is due: t, less the run
+// time cut from quiet gaps so far, divided by the speed, after the start.
 func (p *Player) waitFor(t int64) {
 	if p.speed <= 0 {
 		return
 	}
-	due := p.started.Add(time.Duration(float64(t) / p.speed))
-	d := time.Until(due)
-	if d <= 0 {
-		return
+	var cut time.Duration
+	if gap := time.Duration(t - p.prevT); p.limit > 0 && gap > p.limit {
+		cut = gap - p.limit
 	}
-	p.flush()
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-	case <-p.skip:
+	p.prevT = max(p.prevT, t)
+	p.cutTime += cut
+	due := p.started.Add(time.Duration(float64(time.Duration(t)-p.cutTime) / p.speed))
+	if d := time.Until(due); d > 0 {
+		if p.onWait != nil {
+			p.onWait(d)
+		}
+		p.flush()
+		timer := time.NewTimer(d)
+		defer timer.Stop()
+		select {
+		case <-timer.C:
+		case <-p.skip:
+			return
+		}
+	}
+	if cut > 0 && p.onCut != nil {
+		p.onCut(cut)
 	}
 }

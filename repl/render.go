@@ -13,12 +13,14 @@ import (
 )
 
 // Printer renders events for people: each output line stamped with its time
-// and goroutine, faults in Go's own words. It buffers what it writes — a
+// and goroutine, faults in Go's own words, every text made Visible. It buffers what it writes — a
 // print-heavy run makes a million lines — so call Flush when the screen must
 // be up to date. It is not safe for concurrent use.
 type Printer struct {
 	// Values prints expression values (the REPL does, `concur run` does not).
 	Values bool
+	// Lang is the learner's language ("en", "zh") for concur's own notices.
+	Lang string
 
 	out, err *bufio.Writer
 	last     *bufio.Writer // the stream written last: flushed before the other is used
@@ -38,6 +40,15 @@ func NewPrinter(out, errw io.Writer, color bool) *Printer {
 		p.err = bufio.NewWriterSize(errw, 4<<10)
 	}
 	return p
+}
+
+// learnNames adds goroutine names the Printer has not seen in events.
+func (p *Printer) learnNames(names map[int]string) {
+	for g, n := range names {
+		if _, ok := p.names[g]; !ok {
+			p.names[g] = n
+		}
+	}
 }
 
 // NewRun starts the label column afresh for a new run; names are kept.
@@ -101,7 +112,8 @@ func appendStamp(b []byte, t int64) []byte {
 	return append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10), 's')
 }
 
-// Label is how a goroutine is named on screen: "g2 worker".
+// Label is how a goroutine is named on screen: "g2 worker". The name is
+// made Visible: one from a session file may hold anything.
 func Label(g int, name string) string {
 	if g == 0 {
 		return "—"
@@ -109,7 +121,7 @@ func Label(g int, name string) string {
 	if name == "" {
 		return fmt.Sprintf("g%d", g)
 	}
-	return fmt.Sprintf("g%d %s", g, name)
+	return fmt.Sprintf("g%d %s", g, Visible(name))
 }
 
 func (p *Printer) label(g int) string {
@@ -150,6 +162,12 @@ func (p *Printer) prefix(e event.Event) string {
 	return string(p.appendPrefix(nil, e.T, e.G))
 }
 
+// Note writes a line of concur's own about the playback (a quiet gap cut
+// short, a hint), dim, among the output.
+func (p *Printer) Note(text string) {
+	fmt.Fprintln(p.writer(p.out), p.paint(dim, text))
+}
+
 // Event renders one event.
 func (p *Printer) Event(e event.Event) {
 	switch e.Kind {
@@ -162,28 +180,30 @@ func (p *Printer) Event(e event.Event) {
 		if e.Stream == "stderr" {
 			w = p.err
 		}
-		p.line = append(append(p.appendPrefix(p.line[:0], e.T, e.G), e.Text...), '\n')
+		p.line = append(appendVisible(p.appendPrefix(p.line[:0], e.T, e.G), e.Text), '\n')
 		p.writer(w).Write(p.line)
 	case event.Value:
 		if p.Values {
-			fmt.Fprintf(p.writer(p.out), ": %s\n", e.Text)
+			fmt.Fprintf(p.writer(p.out), ": %s\n", VisibleLines(e.Text))
 		}
 	case event.Compile:
-		fmt.Fprintln(p.writer(p.err), p.paint(red, e.Text))
+		fmt.Fprintln(p.writer(p.err), p.paint(red, VisibleLines(e.Text)))
 	case event.Panic, event.Fatal:
 		first, rest, _ := strings.Cut(e.Text, "\n")
 		w := p.writer(p.err)
-		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, first))
+		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, Visible(first)))
 		if rest != "" {
-			fmt.Fprintln(w, p.paint(red, rest))
+			fmt.Fprintln(w, p.paint(red, VisibleLines(rest)))
 		}
 	case event.Deadlock, event.Timeout:
 		w := p.writer(p.err)
-		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, e.Text))
+		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, VisibleLines(e.Text)))
 		for _, g := range e.Blocked {
-			fmt.Fprintf(w, "%s\n", p.paint(red, fmt.Sprintf("    %s: %s", p.label(g.G), g.State)))
+			fmt.Fprintf(w, "%s\n", p.paint(red, fmt.Sprintf("    %s: %s", p.label(g.G), Visible(g.State))))
 		}
 	case event.Restore:
-		fmt.Fprintln(p.writer(p.err), p.paint(dim, "concur: "+e.Text))
+		fmt.Fprintln(p.writer(p.err), p.paint(dim, VisibleLines(catalog(p.Lang).restoreText(e))))
+	case event.Dropped:
+		fmt.Fprintln(p.writer(p.err), p.paint(dim, VisibleLines(catalog(p.Lang).droppedText(e))))
 	}
 }

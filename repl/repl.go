@@ -5,8 +5,17 @@
 //
 // The multi-line rule: an input goes on while Incomplete says more lines could
 // finish it (an open bracket, raw string or comment, a trailing operator); the
-// prompt then reads "... ". A blank line or Ctrl-C abandons an unfinished
-// input. A line starting with ':' is a meta-command (:help lists them).
+// prompt then reads "... ". A blank line is part of the input like any other
+// (gofmt puts them inside functions) and never ends it; Ctrl-C abandons an
+// unfinished input. A paste (bracketed paste, on a terminal) is one input with
+// the line it was pasted into, whatever lines it holds, blank ones included:
+// it runs as soon as it is complete, or goes on at "... " if it is not. A line
+// starting with ':' is a meta-command (:help lists them).
+//
+// Output is played at its recorded pace on a terminal (Player); quiet gaps
+// longer than the idle limit are cut to it and shown as cut. Everything shown
+// of a run or a session file goes through Visible: control characters and
+// escape sequences are shown escaped, never sent to the terminal as they are.
 //
 // Ctrl-C has two paths. At the prompt readline returns ErrInterrupt and the
 // line is dropped. While code runs the terminal is not in raw mode, so Ctrl-C
@@ -20,11 +29,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
@@ -56,17 +68,25 @@ type LineSource interface {
 
 // Config configures a REPL.
 type Config struct {
-	Engine   engine.Options
-	Color    bool
-	Speed    float64 // playback speed of a run's output on a terminal; 0: no waiting
-	Timeline bool    // draw a timeline after runs that slept or used goroutines
-	Lang     string  // "en" or "zh"
-	Width    func() int
-	Out, Err io.Writer
+	Engine engine.Options
+	// Budgets gives a clock's budgets, for :clock; nil keeps the engine
+	// options' own (and none but the timeout on the real clock).
+	Budgets func(clock string) (maxVirtual, timeout time.Duration)
+	Color   bool
+	Speed   float64 // playback speed of a run's output on a terminal; 0: no waiting
+	// IdleLimit cuts quiet gaps in the playback longer than this (in the
+	// run's time) to it, and says so; 0 keeps them.
+	IdleLimit time.Duration
+	Timeline  bool   // draw a timeline after runs that slept or used goroutines
+	Lang      string // "en" or "zh"
+	Width     func() int
+	Out, Err  io.Writer
 	// Completer, if set, is kept pointed at the session's declarations.
 	Completer *Completer
-	// Record, if set, is a file to record the session to from the start.
-	Record string
+	// Record, if set, is a file to record the session to from the start;
+	// RecordMode says what to do if it exists.
+	Record     string
+	RecordMode RecordMode
 	// Learn, if set, opens a lesson (lesson mode, learn.go).
 	Learn *Learn
 }
@@ -86,6 +106,14 @@ type REPL struct {
 	inputs  int
 	msg     messages
 	learn   *learner // nil outside lesson mode
+	// toldOpen: the learner has been told that a blank line does not end
+	// an unfinished input.
+	toldOpen bool
+	// toldSkip: the learner has been told that Enter skips a wait.
+	toldSkip atomic.Bool
+
+	bgMu sync.Mutex
+	bg   *Printer // shows what goroutines print between inputs (the real clock)
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // stops the run in progress
@@ -104,11 +132,15 @@ func Run(cfg Config, src LineSource) int {
 	r := &REPL{cfg: cfg, src: src, msg: catalog(cfg.Lang)}
 	r.printer = NewPrinter(cfg.Out, cfg.Err, cfg.Color)
 	r.printer.Values = true
+	r.printer.Lang = cfg.Lang
 	r.env = rewrite.NewEnv(stdlib.Names(cfg.Engine.Unrestricted))
 	if cfg.Completer != nil {
 		cfg.Completer.attach(r.env)
 	}
-	sess, err := engine.NewSession(cfg.Engine)
+	// On the real clock goroutines go on while the learner types: what they
+	// print is shown as it comes, above the prompt.
+	r.cfg.Engine.Background = r.background
+	sess, err := engine.NewSession(r.cfg.Engine)
 	if err != nil {
 		fmt.Fprintf(cfg.Err, "concur: %v\n", err)
 		return 1
@@ -125,7 +157,7 @@ func Run(cfg Config, src LineSource) int {
 	if src.Interactive() {
 		fmt.Fprintln(cfg.Out, r.msg.banner)
 	}
-	if cfg.Record != "" && r.startRecording(cfg.Record) != nil {
+	if cfg.Record != "" && r.startRecording(cfg.Record, cfg.RecordMode) != nil {
 		return 1
 	}
 	defer r.stopRecording()
@@ -187,11 +219,11 @@ func (r *REPL) read() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if len(lines) > 0 && strings.TrimSpace(line) == "" && r.src.Interactive() {
-			fmt.Fprintln(r.cfg.Err, r.msg.abandoned)
-			lines = nil
-			prompt = promptFor(r.src, "> ")
-			continue
+		if len(lines) > 0 && strings.TrimSpace(line) == "" && r.src.Interactive() && !r.toldOpen {
+			// A blank line is part of the input (gofmt puts them inside
+			// functions); say once how to get out of one left open.
+			r.toldOpen = true
+			fmt.Fprintln(r.cfg.Err, r.printer.paint(dim, r.msg.stillOpen))
 		}
 		lines = append(lines, line)
 		input := strings.Join(lines, "\n")
@@ -226,13 +258,10 @@ func (r *REPL) eval(input, file string) int {
 	}
 	r.printer.NewRun()
 	if r.rec != nil {
-		r.rec.Input(input)
+		r.rec.Input(input, r.sess.Clock())
 	}
-	events, res, err := r.play(r.sess, r.printer, file, input, false)
+	events, res, err := r.playTo(r.sess, r.printer, file, input, false, r.rec)
 	if r.rec != nil {
-		for _, e := range events {
-			r.rec.Event(e)
-		}
 		if err := r.rec.Err(); err != nil {
 			r.fail(r.msg.recordFailed, err)
 			r.stopRecording()
@@ -262,6 +291,8 @@ func (r *REPL) eval(input, file string) int {
 // named gives the timeline the names of goroutines that earlier inputs
 // started: a `go` event at the start of the run for each.
 func (r *REPL) named(events []event.Event) []event.Event {
+	r.bgMu.Lock() // background reads the names
+	defer r.bgMu.Unlock()
 	if r.names == nil {
 		r.names = map[int]string{}
 	}
@@ -292,22 +323,88 @@ func elapsed(events []event.Event) int64 {
 	return 0
 }
 
-// startRecording begins recording the session to path.
-func (r *REPL) startRecording(path string) error {
-	r.stopRecording()
-	w, err := session.Create(path, session.Header{
-		Concur: Version(), Clock: r.sess.Clock(), Lang: r.cfg.Lang, Cols: r.cfg.Width(), Rows: 24,
-	})
+// RecordMode says what recording to a file that exists does.
+type RecordMode int
+
+const (
+	RecordNew     RecordMode = iota // refuse a file that exists
+	RecordAppend                    // go on with the session recorded in it (--append)
+	RecordReplace                   // replace it (--force)
+)
+
+// RecordFlags checks --append and --force, which go with --record, and
+// returns the mode they ask for; its errors are in lang.
+func RecordFlags(lang, record string, appendTo, force bool) (RecordMode, error) {
+	m := catalog(lang)
+	switch {
+	case (appendTo || force) && record == "":
+		return 0, errors.New(m.recordFlagsAlone)
+	case appendTo && force:
+		return 0, errors.New(m.recordFlagsBoth)
+	case appendTo:
+		return RecordAppend, nil
+	case force:
+		return RecordReplace, nil
+	}
+	return RecordNew, nil
+}
+
+// startRecording begins recording the session to path. The recording in
+// progress, if any, goes on until the new one has begun.
+func (r *REPL) startRecording(path string, mode RecordMode) error {
+	if r.rec != nil && mode != RecordNew && sameFile(path, r.recPath) {
+		r.stopRecording() // appended to or replaced: closed first
+	}
+	h := session.Header{Concur: Version(), Clock: r.sess.Clock(), Lang: r.cfg.Lang, Cols: r.cfg.Width(), Rows: 24,
+		Seed: r.sess.Seed(), Scheduled: true}
+	var (
+		w      *session.Writer
+		before int
+		err    error
+	)
+	switch mode {
+	case RecordAppend:
+		w, before, err = session.Append(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			w, err = session.Create(path, h)
+		} else if err != nil {
+			r.fail(r.msg.cannotAppend, path, err)
+			return err
+		}
+	case RecordReplace:
+		w, err = session.Overwrite(path, h)
+	default:
+		w, err = session.Create(path, h)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		r.fail(r.msg.recordExists, path)
+		return err
+	}
 	if err != nil {
 		r.fail(r.msg.recordFailed, err)
 		return err
 	}
+	r.stopRecording()
 	r.rec = w
 	r.recPath = path
 	if r.src.Interactive() {
-		r.say(r.msg.recording, path)
+		if before > 0 {
+			r.say(r.msg.recordAppend, path, before)
+		} else {
+			r.say(r.msg.recording, path)
+		}
 	}
 	return nil
+}
+
+// sameFile reports whether paths a and b name one file that exists.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // stopRecording ends the recording in progress, if any.
@@ -336,6 +433,13 @@ func Version() string {
 // come, paced on a terminal; Ctrl-C stops it or skips its playback, Enter
 // skips the playback. It returns the run's events.
 func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, final bool) ([]event.Event, engine.Result, error) {
+	return r.playTo(sess, printer, file, src, final, nil)
+}
+
+// playTo is play that also records each event to rec (if not nil) the moment
+// it arrives, with its true arrival time: one stream of events feeds the
+// player, the recording and the events returned.
+func (r *REPL) playTo(sess *engine.Session, printer *Printer, file, src string, final bool, rec *session.Writer) ([]event.Event, engine.Result, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	speed := r.cfg.Speed
@@ -347,7 +451,15 @@ func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, fi
 		// prompt shows them afterwards.
 		defer quietTerminal()()
 	}
-	player := NewPlayer(speed, printer.Event, printer.Flush)
+	player := NewPacedPlayer(PlayOptions{
+		Speed: speed, IdleLimit: r.cfg.IdleLimit, Show: printer.Event, Flush: printer.Flush,
+		Cut: func(left time.Duration) { printer.Note(CutNote(r.msg.lang, left)) },
+		Wait: func(d time.Duration) {
+			if d >= longWait && r.src.Skip() != nil && !r.toldSkip.Swap(true) {
+				printer.Note(r.msg.skipHint)
+			}
+		},
+	})
 	r.mu.Lock()
 	r.cancel, r.player = cancel, player
 	r.mu.Unlock()
@@ -363,6 +475,9 @@ func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, fi
 	}
 	var events []event.Event
 	res, err := sess.Run(ctx, file, src, final, func(e event.Event) {
+		if rec != nil {
+			rec.Event(e)
+		}
 		events = append(events, e)
 		player.Add(e)
 	})
@@ -372,6 +487,18 @@ func (r *REPL) play(sess *engine.Session, printer *Printer, file, src string, fi
 	r.cancel, r.player = nil, nil
 	r.mu.Unlock()
 	return events, res, err
+}
+
+// longWait is how long a wait in the playback must be for the learner to be
+// told, once, that Enter skips it.
+const longWait = 1500 * time.Millisecond
+
+// FormatGap writes the run time a cut quiet gap left out: "59m58s", "1.5s".
+func FormatGap(d time.Duration) string {
+	if r := d.Round(time.Millisecond); r > 0 {
+		return r.String()
+	}
+	return d.String()
 }
 
 // interrupts turns SIGINT into stopping the run in progress, or skipping
@@ -390,4 +517,30 @@ func (r *REPL) interrupts(sigs <-chan os.Signal) {
 			cancel()
 		}
 	}
+}
+
+// promptWriters is a line source that can show output while its prompt is
+// up: it redraws the prompt under the output instead of writing into it.
+type promptWriters interface {
+	Stdout() io.Writer
+	Stderr() io.Writer
+}
+
+// background shows an event that a goroutine of the program sent while no
+// input runs (the real clock), stamped with its time since the last input
+// began. It runs on the engine's goroutine, never during a run.
+func (r *REPL) background(e event.Event) {
+	r.bgMu.Lock()
+	defer r.bgMu.Unlock()
+	if r.bg == nil {
+		out, errw := r.cfg.Out, r.cfg.Err
+		if w, ok := r.src.(promptWriters); ok && r.src.Interactive() {
+			out, errw = w.Stdout(), w.Stderr()
+		}
+		r.bg = NewPrinter(out, errw, r.cfg.Color)
+	}
+	r.bg.Lang = r.printer.Lang
+	r.bg.learnNames(r.names)
+	r.bg.Event(e)
+	r.bg.Flush()
 }

@@ -22,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/repl/internal/tmuxtest"
 )
 
@@ -32,6 +33,10 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// In-process REPL tests start workers by running this test binary again.
+	if engine.IsWorker() {
+		os.Exit(engine.ServeWorker())
+	}
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)
@@ -70,9 +75,11 @@ func concurBinary(t *testing.T) string {
 const wait = 10 * time.Second
 
 type concurOptions struct {
-	state string   // $XDG_STATE_HOME; a new temporary one if ""
-	color bool     // leave NO_COLOR unset, so concur colours its output
-	args  []string // flags
+	state         string   // $XDG_STATE_HOME; a new temporary one if ""
+	color         bool     // leave NO_COLOR unset, so concur colours its output
+	args          []string // flags
+	width, height int      // of the terminal; default 80x24
+	env           []string // more NAME=value settings
 }
 
 // startConcur starts the REPL in its own terminal and waits for its prompt.
@@ -84,8 +91,9 @@ func startConcur(t *testing.T, o concurOptions) *tmuxtest.Term {
 	}
 	cfg := tmuxtest.Config{
 		Argv:  append([]string{bin}, o.args...),
-		Env:   []string{"XDG_STATE_HOME=" + o.state},
+		Env:   append([]string{"XDG_STATE_HOME=" + o.state}, o.env...),
 		Unset: []string{"LC_ALL", "LC_MESSAGES", "NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR"},
+		Width: o.width, Height: o.height,
 	}
 	if !o.color {
 		cfg.Env = append(cfg.Env, "NO_COLOR=1")
@@ -182,12 +190,82 @@ func TestTerminalMultiLineInput(t *testing.T) {
 		t.Errorf("the output row follows %q, want it right under the input:\n%s", s.Lines[row-1], s)
 	}
 
-	// A blank line abandons an unfinished input.
-	send(t, tm, "> ", `func unfinished() {`)
+	// A blank line inside an unfinished input is part of it; the first
+	// one says how to abandon the input instead.
+	send(t, tm, "> ", `func twice() {`)
+	send(t, tm, "... ", `  greet("one")`)
 	send(t, tm, "... ", ``)
-	waitBelow(t, tm, `> func unfinished() {`, `^\(input abandoned\)$`, wait)
-	send(t, tm, "> ", `greet("again")`)
-	waitBelow(t, tm, `> greet("again")`, stamped("+0.000s", 1, "main", "hi again"), wait)
+	waitBelow(t, tm, `> func twice() {`, `^\(blank lines belong to the input: finish it, or press Ctrl-C to abandon it\)$`, wait)
+	send(t, tm, "... ", `  greet("two")`)
+	send(t, tm, "... ", ``)
+	send(t, tm, "... ", `}`)
+	send(t, tm, "> ", `twice()`)
+	s, row = waitBelow(t, tm, `> twice()`, stamped("+0.000s", 1, "main", "hi two"), wait)
+	if s.Lines[row-1] != "+0.000s  g1 main │ hi one" && !strings.HasSuffix(s.Lines[row-1], "│ hi one") {
+		t.Errorf("want hi one right before hi two:\n%s", s)
+	}
+	if n := strings.Count(s.Text(), "blank lines belong to the input"); n != 1 {
+		t.Errorf("the hint about blank lines is shown %d times, want once:\n%s", n, s)
+	}
+	if strings.Contains(s.Text(), "abandoned") || strings.Contains(s.Text(), "undefined") {
+		t.Errorf("a blank line cut the input:\n%s", s)
+	}
+}
+
+// TestTerminalPaste pastes (bracketed paste, as a terminal sends it) a
+// 60-line gofmt'd program with blank lines inside its functions: it is one
+// input, echoed line by line, and it runs once. A paste into a line that has
+// text joins that text; an unfinished paste goes on at "... ".
+func TestTerminalPaste(t *testing.T) {
+	t.Parallel()
+	prog, err := os.ReadFile("testdata/paste/squares.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(prog), "\n"); n != 60 || !strings.Contains(string(prog), "{\n\tdefer wg.Done()\n\n") {
+		t.Fatalf("testdata/paste/squares.go: %d lines; want 60 with blank lines inside functions", n)
+	}
+	tm := startConcur(t, concurOptions{width: 100, height: 100, args: []string{"--speed=max"}})
+	tm.Paste(string(prog))
+	s, _ := waitBelow(t, tm, "> package main", stamped("+0.300s", 1, "main", "done"), wait)
+	// Echoed as typed: the first line after the prompt, each other after "... ".
+	first := echoRow(s, "> package main")
+	lines := strings.Split(strings.TrimSuffix(string(prog), "\n"), "\n")
+	for i, l := range lines[1:] {
+		want := strings.TrimRight("... "+l, " ")
+		if got := s.Lines[first+1+i]; strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(strings.ReplaceAll(want, "\t", ""), " ", "") {
+			t.Fatalf("row %d of the paste's echo is %q, want %q\n%s", i+2, got, want, s)
+		}
+	}
+	for _, bad := range []string{"abandoned", "undefined:", "syntax error", "deadlock!"} {
+		if strings.Contains(s.Text(), bad) {
+			t.Fatalf("the paste was cut up (%q on screen):\n%s", bad, s)
+		}
+	}
+	send(t, tm, "> ", ":history")
+	s, _ = waitBelow(t, tm, "> :history", `^2  :history$`, wait)
+	if below(s, "> :history", `^1  package main$`) < 0 || below(s, "> :history", `^3  `) >= 0 {
+		t.Errorf(":history: want the paste as input 1 and :history as input 2:\n%s", s)
+	}
+
+	// Pasted into a line with text, the paste goes on from that text.
+	send(t, tm, "> ", ":reset")
+	waitPrompt(t, tm, "> ")
+	tm.Type("sum := ")
+	tm.WaitLine("> sum :=", 9, wait)
+	tm.Paste("1 +\n\n\t2\n")
+	send(t, tm, "> ", "fmt.Println(sum)")
+	waitBelow(t, tm, "> fmt.Println(sum)", stamped("+0.000s", 1, "main", "3"), wait)
+	s = tm.Snapshot()
+	if row := echoRow(s, "> sum := 1 +"); row < 0 || s.Lines[row+1] != "..." || s.Lines[row+2] != "...     2" {
+		t.Errorf("the paste into `sum := ` is not echoed as one input:\n%s", s)
+	}
+
+	// An unfinished paste waits at "... " for the rest.
+	tm.Paste("func later() {\n\tfmt.Println(\"later\")\n\n")
+	send(t, tm, "... ", "}")
+	send(t, tm, "> ", "later()")
+	waitBelow(t, tm, "> later()", stamped("+0.000s", 1, "main", "later"), wait)
 }
 
 // goroutinesInput starts three goroutines that sleep 1, 2 and 3 s and print.
@@ -274,10 +352,14 @@ func TestTerminalPanicThenKeepWorking(t *testing.T) {
 	send(t, tm, "> ", `go func() { panic("boom") }(); time.Sleep(time.Second)`)
 	waitBelow(t, tm, `> go func()`, `^\+0\.000s  g\d+ \S+ *│ panic: boom$`, wait)
 	send(t, tm, "> ", `fmt.Println(x)`)
-	s, out := waitBelow(t, tm, `> fmt.Println(x)`, stamped("+0.000s", 1, "", "42"), wait)
-	// The worker died with the panic; the next input says it was restored.
-	if notice := below(s, `> fmt.Println(x)`, `^concur: new program`); notice < 0 || notice > out {
-		t.Errorf("want a restore notice between the input and its output:\n%s", s)
+	s, _ := waitBelow(t, tm, `> fmt.Println(x)`, stamped("+0.000s", 1, "", "42"), wait)
+	// The panic ended the program, not the session: nothing was replayed,
+	// and the panic is shown once.
+	if notice := below(s, `> fmt.Println(x)`, `^concur: new program`); notice >= 0 {
+		t.Errorf("the session was restored after a goroutine's panic:\n%s", s)
+	}
+	if n := strings.Count(s.String(), "panic: boom"); n != 1 {
+		t.Errorf("the panic shows %d times:\n%s", n, s)
 	}
 }
 
@@ -397,7 +479,7 @@ func TestTerminalHistoryAfterRestart(t *testing.T) {
 
 func TestTerminalCompletion(t *testing.T) {
 	t.Parallel()
-	tm := startConcur(t, concurOptions{})
+	tm := startConcur(t, concurOptions{width: 80, height: 40}) // :help fits
 
 	send(t, tm, "> ", `myCounter := 1`)
 	waitPrompt(t, tm, "> ")
@@ -450,6 +532,56 @@ func TestTerminalWideCharacters(t *testing.T) {
 	s, row := waitBelow(t, tm, echo, stamped("+0.000s", 1, "main", "漢Z字ab 9"), wait)
 	if s.Lines[row-1] != echo {
 		t.Errorf("the input with a Chinese comment is not shown as typed:\n%s", s)
+	}
+	waitPrompt(t, tm, "> ")
+}
+
+// TestTerminalLongSleep: time.Sleep(time.Hour) at the default speed does not
+// hold the screen for an hour: the quiet gap is cut to the idle limit (2 s)
+// and shown as cut, and the first long wait says that Enter skips it. The
+// same holds for concur run, in the learner's language.
+func TestTerminalLongSleep(t *testing.T) {
+	t.Parallel()
+	tm := startConcur(t, concurOptions{})
+	const in = `time.Sleep(time.Hour); fmt.Println("awake")`
+	send(t, tm, "> ", in)
+	waitBelow(t, tm, "> "+in, `^\(Enter skips the wait\)$`, wait)
+	s, row := waitBelow(t, tm, "> "+in, stamped("+3600.000s", 1, "main", "awake"), wait)
+	if s.Lines[row-1] != "⋯ 59m58s later" {
+		t.Errorf("want the cut gap shown right above the line after it:\n%s", s)
+	}
+	waitPrompt(t, tm, "> ")
+
+	dir := t.TempDir()
+	prog := filepath.Join(dir, "hour.go")
+	os.WriteFile(prog, []byte("package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\ttime.Sleep(50 * time.Minute)\n\tfmt.Println(\"醒了\")\n}\n"), 0o644)
+	run := tmuxtest.Start(t, tmuxtest.Config{
+		Argv:  []string{concurBinary(t), "run", "--idle-limit=1s", prog},
+		Env:   []string{"NO_COLOR=1", "LANG=zh_CN.UTF-8"},
+		Unset: []string{"LC_ALL", "LC_MESSAGES"},
+	})
+	run.WaitExit(wait)
+	if all := run.Scrollback(); !strings.Contains(all, "⋯ 49m59s 之后\n+3000.000s  g1 main │ 醒了") {
+		t.Errorf("concur run: want the cut gap in Chinese above the line:\n%s", all)
+	}
+}
+
+// TestTerminalEscapesShownNotObeyed: output that holds escape sequences and
+// control characters is shown escaped: the screen is not cleared, the title
+// not set, the bell not rung; a byte that is not UTF-8 shows as \xff.
+func TestTerminalEscapesShownNotObeyed(t *testing.T) {
+	t.Parallel()
+	tm := startConcur(t, concurOptions{})
+	title := tm.Title()
+	send(t, tm, "> ", `fmt.Println("before")`)
+	const in = `fmt.Println("\x1b[2J\x1b[Hgone\x1b]2;pwned\a\x00", "a\xffb", "中\t文")`
+	send(t, tm, "> ", in)
+	s, _ := waitBelow(t, tm, "> "+in[:20], regexp.QuoteMeta(`│ \x1b[2J\x1b[Hgone\x1b]2;pwned\a\x00 a\xffb 中`)+"\t*"+`\s*文$`, wait)
+	if below(s, `> fmt.Println("before")`, stamped("+0.000s", 1, "main", "before")) < 0 {
+		t.Errorf("the screen was cleared:\n%s", s)
+	}
+	if got := tm.Title(); got != title {
+		t.Errorf("the output set the title to %q", got)
 	}
 	waitPrompt(t, tm, "> ")
 }

@@ -9,11 +9,15 @@ import (
 )
 
 // Prelude is evaluated once per session, before any input, as a
-// declarations unit. It defines the generic functions that rewritten calls
-// of min, max and new(expr) use, and what range-over-func loops call. The constraint is spelled out rather than imported
-// from cmp so that the prelude needs no standard package from the engine.
-// NaN wins, as with Go's builtins.
-const Prelude = `type __concur_ordered interface {
+// declarations unit: the generic functions that rewritten code calls (min,
+// max and new(expr), and what range-over-func loops call, here; channel
+// operations in chanops.go).
+const Prelude = basePrelude + chanPrelude
+
+// basePrelude holds min, max and new. The constraint is spelled out rather than
+// imported from cmp so that the prelude needs no standard package from the
+// engine. NaN wins, as with Go's builtins.
+const basePrelude = `type __concur_ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
 		~float32 | ~float64 | ~string
 }

@@ -43,6 +43,15 @@ type edit struct {
 	start, end int
 	text       string
 	seq        int
+	// A move: text is followed by the learner's source [from, to) with its
+	// own edits, which a hole edit over [from, to) takes away from its place.
+	move     bool
+	from, to int
+	after    string // written after the moved text
+	hole     bool   // [start, end) was moved elsewhere: its edits render there
+	// For a hole: the edits made while its text was walked, by seq, belong
+	// to the moved text (seq in (hole's seq, inner)).
+	inner int
 }
 
 func newRewriter(filename, src string, env *Env) *rewriter {
@@ -128,6 +137,25 @@ func (r *rewriter) setName(id *ast.Ident, name string) {
 	r.identEdits[id] = r.replace(r.off(id.Pos()), r.off(id.End()), name)
 }
 
+// moveTo records that the learner's source [from, to) — with every edit
+// made inside it until the returned function is called (walk it between) —
+// is written at the offset at, between text and after, and not at its own
+// place: how a rewrite moves an operand out of a construct.
+func (r *rewriter) moveTo(at int, text string, from, to int, after string) (walked func()) {
+	if r.quiet > 0 {
+		return func() {}
+	}
+	hole := len(r.edits) + 1
+	r.edits = append(r.edits, edit{start: at, end: at, text: text, seq: len(r.edits), move: true, from: from, to: to, inner: hole, after: after})
+	r.edits = append(r.edits, edit{start: from, end: to, seq: hole, hole: true})
+	return func() { r.edits[hole].inner = len(r.edits) }
+}
+
+// inHole reports whether edit x was made inside the hole h.
+func inHole(x, h edit) bool {
+	return x.seq > h.seq && x.seq < h.inner && x.start >= h.start && x.end <= h.end
+}
+
 // render applies the edits inside a unit and returns yaegi's source for it.
 // Every unit starts with a /*line*/ comment and one follows every edit, so
 // that the learner's tokens keep their positions.
@@ -149,29 +177,77 @@ func (r *rewriter) render(u *unit) (string, error) {
 		return a.seq < b.seq
 	})
 	var b strings.Builder
-	b.WriteString(r.directive(u.start))
-	at := u.start
-	for i, e := range in {
-		if e.start < at {
-			line, col := r.lineCol(e.start)
-			return "", ErrorList{{Pos: token.Position{Filename: r.filename, Line: line, Column: col},
-				Msg: "internal error: overlapping rewrites (please report this input)"}}
-		}
-		b.WriteString(r.src[at:e.start])
-		b.WriteString(e.text)
-		at = e.end
-		// A comment before the learner's text that follows; none where
-		// another edit's text follows at once.
-		if at < u.end && (i+1 == len(in) || in[i+1].start > at) {
-			b.WriteString(r.directive(at))
-		}
+	if err := r.renderSpan(&b, u.start, u.end, in, u.end); err != nil {
+		return "", err
 	}
-	b.WriteString(r.src[at:u.end])
 	src := b.String()
 	if u.kind == kindStmts && !startsStatements(src) {
 		src = ";" + src // keep yaegi from taking a leading `func` literal for a declaration
 	}
 	return src, nil
+}
+
+// renderSpan writes the learner's source [start, end) with the edits in it
+// (sorted), starting with a /*line*/ comment; limit is where the unit ends.
+// A hole's own edits are written where its text moved to, not here.
+func (r *rewriter) renderSpan(b *strings.Builder, start, end int, edits []edit, limit int) error {
+	b.WriteString(r.directive(start))
+	at := start
+	var holes []edit
+	for _, e := range edits {
+		if e.hole {
+			holes = append(holes, e)
+		}
+	}
+	moved := func(x edit) bool {
+		for _, h := range holes {
+			if x.seq != h.seq && inHole(x, h) {
+				return true
+			}
+		}
+		return false
+	}
+	var here []edit
+	for _, e := range edits {
+		if e.start >= start && e.end <= end && !moved(e) {
+			here = append(here, e)
+		}
+	}
+	for i, e := range here {
+		if e.start < at {
+			line, col := r.lineCol(e.start)
+			return ErrorList{{Pos: token.Position{Filename: r.filename, Line: line, Column: col},
+				Msg: "internal error: overlapping rewrites (please report this input)"}}
+		}
+		b.WriteString(r.src[at:e.start])
+		b.WriteString(e.text)
+		if e.move {
+			var h edit
+			for _, x := range edits {
+				if x.hole && x.seq == e.inner {
+					h = x
+				}
+			}
+			var inner []edit
+			for _, x := range edits {
+				if inHole(x, h) {
+					inner = append(inner, x)
+				}
+			}
+			if err := r.renderSpan(b, e.from, e.to, inner, limit); err != nil {
+				return err
+			}
+			b.WriteString(e.after)
+		}
+		at = e.end
+		// A comment before the learner's text that follows; none where
+		// another edit's text follows at once.
+		if at < limit && (i+1 == len(here) || here[i+1].start > at) {
+			b.WriteString(r.directive(at))
+		}
+	}
+	b.WriteString(r.src[at:end])
+	return nil
 }
 
 // startsStatements reports whether yaegi's first-token rule will wrap src

@@ -321,6 +321,9 @@ func (r *rewriter) inlineText(fun ast.Expr) string {
 		if f.Name == "clear" && r.isBuiltin(f) {
 			return "__concur.Clear"
 		}
+		if f.Name == "close" && r.isBuiltin(f) {
+			return "__concur.Close"
+		}
 		if r.isMainFunc(r.objectOf(f)) {
 			return mainName
 		}

@@ -21,10 +21,10 @@ func (r *rewriter) forStmt(s *ast.ForStmt) {
 	r.enterLoop()
 	defer r.leaveLoop()
 	r.push()
-	r.stmt(s.Init)
+	r.headerStmt(s.Init)
 	vars := r.definedBy(s.Init)
 	r.expr(s.Cond, 0)
-	r.stmt(s.Post)
+	r.headerStmt(s.Post)
 	r.loopBody(s.Body, vars, true)
 	r.pop()
 }
@@ -152,8 +152,16 @@ func redeclares(body *ast.BlockStmt, names []string) bool {
 // refused; ranging over an integer is rewritten; other loops get
 // per-iteration copies of captured variables.
 func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
-	r.expr(s.X, 0)
 	kind := r.rangeOver(s.X)
+	if kind == rangeChan {
+		defer r.pushTarget(targetLoop, s)()
+		defer r.breakable(true)()
+		r.enterLoop()
+		defer r.leaveLoop()
+		r.rangeChan(s)
+		return
+	}
+	r.expr(s.X, 0)
 	if kind == rangeFunc {
 		defer r.pushTarget(targetYield, s)()
 		r.rangeFunc(s, label)

@@ -131,6 +131,13 @@ func (e *Env) Imported(in *Input) {
 	}
 }
 
+// ImportedAs records one import the interpreter made for an input that
+// may fail later (an auto-import done before the input's units compile).
+func (e *Env) ImportedAs(name, path string) {
+	e.types.AddImports(map[string]string{name: path})
+	e.Imports[name] = path
+}
+
 // declares reports whether an earlier input declared name at top level.
 func (e *Env) declares(name string) bool {
 	return e.Funcs[name]

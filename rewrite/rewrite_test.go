@@ -35,6 +35,7 @@ var m = map[int]int{}
 var mu sync.Mutex
 var wg sync.WaitGroup
 var ch = make(chan int)
+var out = make(chan int)
 var s = "abc"
 var things []string
 var v any = 1
@@ -53,7 +54,7 @@ _ = os.Args`
 // before, os and sync are imported, a few standard packages may be
 // auto-imported.
 func testEnv() *Env {
-	env := NewEnv(map[string]string{"fmt": "fmt", "maps": "maps", "slices": "slices", "strings": "strings", "os": "os", "sync": "sync"})
+	env := NewEnv(map[string]string{"fmt": "fmt", "maps": "maps", "slices": "slices", "strings": "strings", "os": "os", "sync": "sync", "time": "time"})
 	in, err := Rewrite("ctx.go", testContext, env)
 	if err != nil {
 		panic(err)
@@ -663,7 +664,7 @@ default:
  | 	defer wg.Done()
  | 	defer func() { recover() }()
  | 	{ __concur_a2_0 := x + 1; defer func(n int) { use(n) }(__concur_a2_0) }
- | 	{ __concur_a3_0 := ch; defer close(__concur_a3_0) }
+ | 	{ __concur_a3_0 := ch; defer __concur.Close(__concur_a3_0) }
  | 	{ __concur_a4_0 := m; defer __concur.Clear(__concur_a4_0) }
  | 	defer done(1, "a")
  | }`,
@@ -675,11 +676,47 @@ select {
 case v, ok := <-ch:
 	use(v, ok)
 }`,
-		want: `S| ch := make(chan int)
- | func() { select {
- | case v, ok := <-ch:
+		want: `S| ch := __concur.Mk(make(chan int), "ch", "1:7").(chan int)
+ | func() { { __concur_c1_0 := ch; __concur.Select(false, []bool{false}, &__concur_c1_0); select {
+ | case v, ok := <-__concur_c1_0: __concur.Post();
  | 	use(v, ok)
- | } }();`,
+ | } } }();`,
+	},
+	{
+		name: "channel operations",
+		src: `func pump(in <-chan int, out chan<- int, done chan struct{}) {
+	for v := range in {
+		out <- v * 2
+	}
+	close(out)
+	<-done
+	x, ok := <-in
+	fmt.Println(<-in, x, ok)
+}`,
+		want: `D| func pump(in <-chan int, out chan<- int, done chan struct{}) {
+ | 	for __concur_c1 := in; true; { __concur_m1 := __concur_c1; __concur.PreRecv(&__concur_m1); v, __concur_ok1 := <-__concur_m1; if !__concur_ok1 { break }; _ = v;
+ | 		{ __concur_c2 := out; __concur_v2 := v * 2; __concur.PreSend(&__concur_c2); __concur_c2 <- __concur_v2; __concur.PostSend() }
+ | 	}
+ | 	__concur.Close(out)
+ | 	__concur_c3 := done; __concur.PreRecv(&__concur_c3); <-__concur_c3
+ | 	__concur_c4 := in; __concur.PreRecv(&__concur_c4); x, ok := <-__concur_c4
+ | 	fmt.Println(<-__concur_rv(in), x, ok)
+ | }`,
+	},
+	{
+		name: "select with sends, a default and a moved call",
+		src: `select {
+case out <- sum(x):
+case v := <-time.After(time.Second):
+	use(v)
+default:
+}`,
+		want: `S| ;func() { { __concur_c1_0 := out; __concur_v1_0 := sum(x); __concur_c1_1 := time.After(time.Second); __concur.Select(true, []bool{true, false}, &__concur_c1_0, &__concur_c1_1); select {
+ | case __concur_c1_0 <- __concur_v1_0: __concur.Post();
+ | case v := <-__concur_c1_1: __concur.Post();
+ | 	use(v)
+ | default: __concur.Post();
+ | } } }();`,
 	},
 }
 

@@ -99,7 +99,9 @@ type walker struct {
 	targets  []*branchTarget  // statements a break or continue may leave, in the current function
 	labelFor *ast.LabeledStmt // the label of the statement about to be walked
 
-	topNames        map[string]bool // names declared anywhere at the input's top level
+	topNames        map[string]bool          // names declared anywhere at the input's top level
+	madeFor         map[*ast.CallExpr]string // make(chan) calls and the variable each is for
+	header          bool                     // walking an if, for or switch header's statement
 	explicitImports []string
 }
 
@@ -111,6 +113,7 @@ func (w *walker) init() {
 	w.fn = w.mainFn
 	w.litNames = map[*ast.FuncLit]string{}
 	w.topNames = map[string]bool{}
+	w.madeFor = map[*ast.CallExpr]string{}
 }
 
 // nextID returns a fresh number for generated names.

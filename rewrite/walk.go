@@ -309,6 +309,7 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
+			r.nameMakes(identExprs(s.Names), s.Values)
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
@@ -328,6 +329,7 @@ func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
 			if local {
+				r.nameMakes(identExprs(s.Names), s.Values)
 				r.expr(s.Type, 0)
 				r.exprs(s.Values)
 			}
@@ -382,11 +384,14 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.BlockStmt:
 		r.block(s)
 	case *ast.ExprStmt:
+		if u, ok := isRecv(s.X); ok && !r.header {
+			r.recvStmt(s, u, func() {})
+			return
+		}
 		r.markPanic(s)
 		r.expr(s.X, 0)
 	case *ast.SendStmt:
-		r.expr(s.Chan, 0)
-		r.expr(s.Value, 0)
+		r.sendStmt(s)
 	case *ast.IncDecStmt:
 		r.expr(s.X, ctxModify)
 	case *ast.AssignStmt:
@@ -424,7 +429,14 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.stmt(s.Stmt)
 	case *ast.IfStmt:
 		r.push()
-		r.stmt(s.Init)
+		if u, ok := commaOKRecv(s.Init); ok {
+			r.ifRecvOK(s, u)
+			r.block(s.Body)
+			r.stmt(s.Else)
+			r.pop()
+			return
+		}
+		r.headerStmt(s.Init)
 		r.expr(s.Cond, 0)
 		r.block(s.Body)
 		r.stmt(s.Else)
@@ -433,7 +445,7 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		defer r.pushTarget(targetSwitch, s)()
 		defer r.breakable(false)()
 		r.push()
-		r.stmt(s.Init)
+		r.headerStmt(s.Init)
 		r.expr(s.Tag, 0)
 		r.clauses(s.Body, nil)
 		r.pop()
@@ -444,7 +456,7 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.SelectStmt:
 		defer r.pushTarget(targetSelect, s)()
 		defer r.breakable(false)()
-		r.clauses(s.Body, nil)
+		r.selectStmt(s)
 	case *ast.ForStmt:
 		defer r.pushTarget(targetLoop, s)()
 		defer r.breakable(true)()
@@ -519,6 +531,13 @@ func (r *rewriter) clauses(body *ast.BlockStmt, declare func()) {
 // assign walks an assignment; `:=` declares the names that are new in the
 // current block (at the input's top level every name, as yaegi redeclares).
 func (r *rewriter) assign(s *ast.AssignStmt) {
+	r.nameMakes(s.Lhs, s.Rhs)
+	if len(s.Rhs) == 1 && len(s.Lhs) <= 2 && s.Tok != token.ADD_ASSIGN {
+		if u, ok := s.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW && (len(s.Lhs) == 1 || s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
+			r.assignRecv(s, u)
+			return
+		}
+	}
 	if s.Tok != token.DEFINE {
 		for _, l := range s.Lhs {
 			r.expr(l, ctxModify)
@@ -527,6 +546,18 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 		return
 	}
 	r.exprs(s.Rhs)
+	r.assignNames(s)
+}
+
+// assignNames walks the left side of an assignment whose right side has
+// been walked: `:=` declares the names new in the current block.
+func (r *rewriter) assignNames(s *ast.AssignStmt) {
+	if s.Tok != token.DEFINE {
+		for _, l := range s.Lhs {
+			r.expr(l, ctxModify)
+		}
+		return
+	}
 	for _, l := range s.Lhs {
 		id, ok := l.(*ast.Ident)
 		if !ok {
@@ -586,9 +617,12 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 	case *ast.StarExpr:
 		r.expr(e.X, 0)
 	case *ast.UnaryExpr:
-		if e.Op == token.AND {
+		switch e.Op {
+		case token.AND:
 			r.expr(e.X, ctxCapture)
-		} else {
+		case token.ARROW:
+			r.recvExpr(e)
+		default:
 			r.expr(e.X, 0)
 		}
 	case *ast.BinaryExpr:
@@ -706,6 +740,14 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			return
 		case "new":
 			r.newValue(e, id)
+		case "close":
+			r.closeCall(e, id)
+			return
+		case "make":
+			if r.isMakeChan(e) {
+				r.makeChan(e)
+				return
+			}
 		}
 	}
 	r.expr(e.Fun, ctxCall)

@@ -139,6 +139,15 @@ func newSession(t *testing.T) *session {
 		"At":        reflect.ValueOf(func(line, col int, v any) {}),
 		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
 		"Show":      rewrite.ShowValue,
+		// The channel hooks as on the real clock: they watch, the Go
+		// runtime schedules.
+		"Mk":       reflect.ValueOf(func(c any, name, at string) any { return c }),
+		"PreSend":  reflect.ValueOf(func(pc any) {}),
+		"PostSend": reflect.ValueOf(func() {}),
+		"PreRecv":  reflect.ValueOf(func(pc any) {}),
+		"Post":     reflect.ValueOf(func() {}),
+		"Close":    reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
+		"Select":   reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
 	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
 	if err != nil {
 		t.Fatal(err)

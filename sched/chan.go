@@ -18,11 +18,15 @@ type Obj struct {
 
 	// Channels.
 	ch     reflect.Value
+	elem   reflect.Type
 	cap    int
 	owned  bool // made by the program (or by concur for it): every operation on it is seen
 	closed bool
-	recvq  []*waiter
-	sendq  []*waiter
+	// Places in the buffer kept for selects' senders that were told to send
+	// (a receiver took a value from a full buffer) and have yet to run.
+	reserved int
+	recvq    []*waiter
+	sendq    []*waiter
 }
 
 // Label is how reports name the object: its name and where it was made,
@@ -44,9 +48,19 @@ func (o *Obj) Label() string {
 type waiter struct {
 	g    *G
 	obj  *Obj
-	idx  int // the select case, or -1
-	send bool
+	idx  int  // the select case, or -1
+	send bool // a sender; a plain one (idx -1) has left its value in its outbox
 }
+
+// handoff says how a channel wait ended.
+type handoff uint8
+
+const (
+	handNone    handoff = iota
+	handFilled          // a sender filled the receiver's mailbox (or a receiver emptied the sender's outbox)
+	handDeliver         // a receiver waits for this select's send: send to deliver's mailbox
+	handRetry           // the channel closed: look again
+)
 
 // announce sends the object event the first time an object is named in the
 // stream. The caller holds s.mu.
@@ -127,17 +141,29 @@ func (s *Scheduler) queue(g *G, o *Obj, idx int, send bool) {
 	g.waits = append(g.waits, w)
 }
 
-// pair wakes the goroutine waiting as w to do its operation at once, as the
-// partner of g's. g then waits, in Post, until the partner's operation is
-// done. The caller holds s.mu.
-func (s *Scheduler) pair(w *waiter, g *G, op string) {
-	p := w.g
-	s.wake(p, g, w.obj, op)
-	p.chosen = w.idx
-	p.paired = true
-	p.ackTo = g
-	g.acks++
-	p.go_ <- struct{}{}
+// box returns g's one-value channel for elements of type elem, from boxes
+// (its mailbox or its outbox), made on first use.
+func box(boxes *map[reflect.Type]reflect.Value, elem reflect.Type) reflect.Value {
+	if *boxes == nil {
+		*boxes = map[reflect.Type]reflect.Value{}
+	}
+	b, ok := (*boxes)[elem]
+	if !ok {
+		b = reflect.MakeChan(reflect.ChanOf(reflect.BothDir, elem), 1)
+		(*boxes)[elem] = b
+	}
+	return b
+}
+
+// point sets the channel variable p points to (a *chan T, *<-chan T or
+// *chan<- T) to c; an invalid c sets it to nil.
+func point(p reflect.Value, c reflect.Value) {
+	v := p.Elem()
+	if !c.IsValid() {
+		v.SetZero()
+		return
+	}
+	v.Set(c)
 }
 
 // ---- channels ----
@@ -155,15 +181,14 @@ func (s *Scheduler) MakeChan(c any, name, at string) {
 	// The object event goes out when the stream first names the channel:
 	// one nobody waits on costs nothing there.
 	o := s.newObj("chan", name, at)
-	o.ch, o.cap, o.owned = v, v.Cap(), true
+	o.ch, o.elem, o.cap, o.owned = v, v.Type().Elem(), v.Cap(), true
 	s.chans[v.UnsafePointer()] = o
 }
 
-// chanObj returns the scheduler's view of channel c (nil for a nil
+// chanObj returns the scheduler's view of channel value v (nil for a nil
 // channel). A channel the program did not make through MakeChan is foreign:
 // the scheduler cannot see every operation on it. The caller holds s.mu.
-func (s *Scheduler) chanObj(c any) *Obj {
-	v := reflect.ValueOf(c)
+func (s *Scheduler) chanObj(v reflect.Value) *Obj {
 	if !v.IsValid() || v.IsNil() {
 		return nil
 	}
@@ -172,92 +197,55 @@ func (s *Scheduler) chanObj(c any) *Obj {
 		return o
 	}
 	o := s.newObj("chan", "", "")
-	o.ch, o.cap = v, v.Cap()
+	o.ch, o.elem, o.cap = v, v.Type().Elem(), v.Cap()
 	s.chans[p] = o
 	return o
 }
 
-// PreSend is called before `c <- v`, once c and v have been evaluated. It
-// returns when the send can complete at once (or will panic: c is closed).
-func (s *Scheduler) PreSend(c any) {
+// PreSend is called before `c <- v` with &c, once c and v have been
+// evaluated; PostSend after it. PreSend points c at a channel the send
+// completes on at once: a waiting receiver's mailbox, the program's channel
+// when it has room (or is closed: the send panics, as Go's does), or, when
+// the send must wait, the sender's own outbox, which PostSend then waits on
+// until a receiver has emptied it.
+func (s *Scheduler) PreSend(pc any) {
 	g := s.enter()
 	defer s.mu.Unlock()
 	if !s.opts.Virtual {
 		return
 	}
-	for {
-		o := s.chanObj(c)
-		if o == nil {
-			s.block(g, "chan send (nil chan)", nil)
-			s.switchAway(g)
-			continue
-		}
-		if !o.owned {
-			s.goExternal(g, "chan send", o)
-			return
-		}
-		if o.closed {
-			return
-		}
-		if len(o.recvq) > 0 {
-			s.pair(o.recvq[0], g, "send")
-			return
-		}
-		if o.ch.Len() < o.cap {
-			s.point(g)
-			return
-		}
-		s.block(g, "chan send", o)
-		s.queue(g, o, -1, true)
-		s.switchAway(g)
-		if g.paired {
-			return
-		}
+	// A seeded schedule may switch here, before anything is decided.
+	s.point(g)
+	p := reflect.ValueOf(pc)
+	o := s.chanObj(p.Elem())
+	switch {
+	case o == nil:
+		s.block(g, "chan send (nil chan)", nil)
+		s.switchAway(g) // never woken
+	case !o.owned:
+		s.goExternal(g, "chan send", o)
+	case o.closed:
+	case len(o.recvq) > 0:
+		s.handToReceiver(o.recvq[0], g, p)
+	case o.ch.Len()+o.reserved < o.cap:
+	default:
+		point(p, box(&g.outbox, o.elem))
+		g.parkOut = o
 	}
 }
 
-// PreRecv is called before `<-c`, once c has been evaluated. It returns when
-// the receive can complete at once.
-func (s *Scheduler) PreRecv(c any) {
-	g := s.enter()
-	defer s.mu.Unlock()
-	if !s.opts.Virtual {
-		return
-	}
-	for {
-		o := s.chanObj(c)
-		if o == nil {
-			s.block(g, "chan receive (nil chan)", nil)
-			s.switchAway(g)
-			continue
-		}
-		if !o.owned {
-			s.goExternal(g, "chan receive", o)
-			return
-		}
-		if o.ch.Len() > 0 || o.closed || len(o.sendq) > 0 {
-			if len(o.sendq) > 0 {
-				// A full buffer's sender, or an unbuffered channel's: it
-				// puts its value in once this receive has taken one.
-				s.pair(o.sendq[0], g, "receive")
-			} else {
-				s.point(g)
-			}
-			return
-		}
-		s.block(g, "chan receive", o)
-		s.queue(g, o, -1, false)
-		s.switchAway(g)
-		if g.paired {
-			return
-		}
-	}
+// handToReceiver points a sender's channel at the mailbox of the receiver
+// waiting as w, and wakes it. The caller holds s.mu.
+func (s *Scheduler) handToReceiver(w *waiter, g *G, p reflect.Value) {
+	r := w.g
+	point(p, box(&r.mailbox, w.obj.elem))
+	r.chosen, r.how = w.idx, handFilled
+	s.wake(r, g, w.obj, "send")
 }
 
-// Post is called after every channel operation and select that a Pre hook
-// or Select let through, and after an External operation: it waits until
-// the goroutine may run again, and lets a partner that paired with it go on.
-func (s *Scheduler) Post() {
+// PostSend is called after a send that PreSend let through: a sender whose
+// value went to its outbox waits here until a receiver takes it.
+func (s *Scheduler) PostSend() {
 	g := s.enter()
 	defer s.mu.Unlock()
 	if !s.opts.Virtual {
@@ -267,23 +255,139 @@ func (s *Scheduler) Post() {
 		s.back(g)
 		return
 	}
-	if p := g.ackTo; p != nil {
-		g.ackTo = nil
-		p.ack <- struct{}{}
+	o := g.parkOut
+	if o == nil {
+		return
 	}
-	if g.paired {
-		// Woken by a partner, this goroutine did its operation without the
-		// baton; it runs on when the scheduler gives it the baton.
-		g.paired = false
-		g.chosen = -1
-		if s.cur != g {
-			s.waitBaton(g)
+	g.parkOut = nil
+	g.how = handNone
+	s.block(g, "chan send", o)
+	s.queue(g, o, -1, true)
+	s.switchAway(g)
+	if g.how == handRetry {
+		// Closed while the value waited: Go's sender panics.
+		panic(plainError("send on closed channel"))
+	}
+}
+
+// PreRecv is called before `<-c` with &c, once c has been evaluated. It
+// points c at a channel the receive completes on at once, waiting first if
+// nothing can be received yet.
+func (s *Scheduler) PreRecv(pc any) {
+	g := s.enter()
+	defer s.mu.Unlock()
+	if !s.opts.Virtual {
+		return
+	}
+	s.point(g)
+	p := reflect.ValueOf(pc)
+	for {
+		o := s.chanObj(p.Elem())
+		if o == nil {
+			s.block(g, "chan receive (nil chan)", nil)
+			s.switchAway(g) // never woken
+			continue
+		}
+		if !o.owned {
+			s.externalRecv(g, o, p)
+			return
+		}
+		if s.recvNow(g, o, p) {
+			return
+		}
+		g.how = handNone
+		s.block(g, "chan receive", o)
+		s.queue(g, o, -1, false)
+		s.switchAway(g)
+		if g.how == handFilled {
+			point(p, box(&g.mailbox, o.elem))
+			return
 		}
 	}
-	for ; g.acks > 0; g.acks-- {
-		s.mu.Unlock()
-		<-g.ack
-		s.mu.Lock()
+}
+
+// recvNow completes a receive on o at once if it can: it points p at where
+// the value is and reports whether it did. A select's sender that waits
+// has not sent yet: then the receiver waits for it to deliver (the receiver
+// stays blocked until it has). The caller holds s.mu.
+func (s *Scheduler) recvNow(g *G, o *Obj, p reflect.Value) bool {
+	switch {
+	case o.ch.Len() > 0:
+		if len(o.sendq) == 0 {
+			point(p, o.ch)
+			return true
+		}
+		// A full buffer with a sender waiting: take the head, and the
+		// sender's value goes in at the tail, as Go does.
+		w := o.sendq[0]
+		mb := box(&g.mailbox, o.elem)
+		head, _ := o.ch.TryRecv()
+		mb.TrySend(head)
+		point(p, mb)
+		if w.idx < 0 {
+			v, _ := box(&w.g.outbox, o.elem).TryRecv()
+			o.ch.TrySend(v)
+			w.g.how = handFilled
+			s.wake(w.g, g, o, "receive")
+		} else {
+			// A select's sender: it sends into the buffer when it runs; its
+			// place is kept for it.
+			o.reserved++
+			w.g.chosen, w.g.how, w.g.deliver = w.idx, handDeliver, nil
+			s.wake(w.g, g, o, "receive")
+		}
+		return true
+	case o.closed:
+		point(p, o.ch)
+		return true
+	case len(o.sendq) > 0:
+		w := o.sendq[0]
+		if w.idx < 0 {
+			point(p, box(&w.g.outbox, o.elem))
+			w.g.how = handFilled
+			s.wake(w.g, g, o, "receive")
+			return true
+		}
+		// A select's sender: wake it to send to this goroutine's mailbox,
+		// and wait until it has.
+		w.g.chosen, w.g.how, w.g.deliver = w.idx, handDeliver, g
+		s.wake(w.g, g, o, "receive")
+		g.how = handNone
+		s.block(g, "chan receive", o)
+		s.switchAway(g)
+		point(p, box(&g.mailbox, o.elem))
+		return true
+	}
+	return false
+}
+
+// externalRecv receives from a channel the scheduler cannot see through:
+// the goroutine gives up the baton while it waits in the Go runtime. The
+// caller holds s.mu, and holds it again, with the baton, on return.
+func (s *Scheduler) externalRecv(g *G, o *Obj, p reflect.Value) {
+	s.goExternal(g, "chan receive", o)
+	s.mu.Unlock()
+	v, ok := o.ch.Recv()
+	s.mu.Lock()
+	if g.st == stopped {
+		s.park(g)
+	}
+	if ok {
+		mb := box(&g.mailbox, o.elem)
+		mb.TrySend(v)
+		point(p, mb)
+	} // closed: receive from it, as it is
+	s.back(g)
+}
+
+// Post is called at the start of every select case's body, and after an
+// External operation: a goroutine back from an operation the scheduler did
+// not see through waits here for the baton.
+func (s *Scheduler) Post() {
+	g := s.enter()
+	defer s.mu.Unlock()
+	if s.opts.Virtual && g.st == external {
+		s.back(g)
 	}
 }
 
@@ -292,6 +396,15 @@ func (s *Scheduler) Post() {
 func (s *Scheduler) Close(c any) {
 	g := s.enter()
 	defer s.mu.Unlock()
+	s.close(c, g)
+	if s.opts.Virtual {
+		s.point(g)
+	}
+}
+
+// close closes c for by (nil: the clock, a context's deadline). The caller
+// holds s.mu.
+func (s *Scheduler) close(c any, by *G) {
 	v := reflect.ValueOf(c)
 	if !v.IsValid() || v.Kind() != reflect.Chan {
 		panic("close of non-channel")
@@ -299,7 +412,7 @@ func (s *Scheduler) Close(c any) {
 	if v.IsNil() {
 		panic(plainError("close of nil channel"))
 	}
-	o := s.chanObj(c)
+	o := s.chanObj(v)
 	if o.closed {
 		panic(plainError("close of closed channel"))
 	}
@@ -308,15 +421,15 @@ func (s *Scheduler) Close(c any) {
 	if !s.opts.Virtual {
 		return
 	}
-	// Every waiter tries again: receivers find the channel closed, senders
+	// Every waiter looks again: receivers find the channel closed, senders
 	// panic, as in Go.
 	ws := append(append([]*waiter{}, o.recvq...), o.sendq...)
 	for _, w := range ws {
 		if w.g.st == waiting {
-			s.wake(w.g, g, o, "close")
+			w.g.how = handRetry
+			s.wake(w.g, by, o, "close")
 		}
 	}
-	s.point(g)
 }
 
 // plainError is the runtime's kind of panic value for channel misuse: its
@@ -328,23 +441,34 @@ func (e plainError) RuntimeError() {}
 
 // Select is called before a select statement, once its channels (and the
 // values to send) have been evaluated, with one flag a case in sends (true
-// for a send) and the case's channel in chans. It returns the case to take:
-// the rewritten select then leaves only that case's channel live, so the
-// real select completes at once. -1 takes the default case; -2 (the real
-// clock, or a select on a channel the scheduler cannot see through) leaves
-// every case live for the runtime to choose, as a plain select does.
-func (s *Scheduler) Select(hasDefault bool, sends []bool, chans ...any) int {
+// for a send) and a pointer to the case's channel in chans. It points the
+// channel of the case to take at a channel on which that case completes at
+// once, and every other one at nil; with none to take and a default case,
+// all at nil. The real select then does what the scheduler chose. On the
+// real clock, and for a select on a channel the scheduler cannot see
+// through, it leaves them all as they are, for the Go runtime to choose.
+func (s *Scheduler) Select(hasDefault bool, sends []bool, chans ...any) {
 	g := s.enter()
 	defer s.mu.Unlock()
 	if !s.opts.Virtual {
-		return -2
+		return
 	}
+	s.point(g)
+	ps := make([]reflect.Value, len(chans))
 	objs := make([]*Obj, len(chans))
 	for i, c := range chans {
-		objs[i] = s.chanObj(c)
+		ps[i] = reflect.ValueOf(c)
+		objs[i] = s.chanObj(ps[i].Elem())
 		if objs[i] != nil && !objs[i].owned {
 			s.goExternal(g, "select", objs[i])
-			return -2
+			return
+		}
+	}
+	only := func(k int) {
+		for i, p := range ps {
+			if i != k {
+				point(p, reflect.Value{})
+			}
 		}
 	}
 	for {
@@ -358,23 +482,19 @@ func (s *Scheduler) Select(hasDefault bool, sends []bool, chans ...any) int {
 			k := ready[s.rng.IntN(len(ready))]
 			o := objs[k]
 			switch {
-			case sends[k] && !o.closed && len(o.recvq) > 0:
-				s.pair(o.recvq[0], g, "send")
-			case !sends[k] && len(o.sendq) > 0:
-				s.pair(o.sendq[0], g, "receive")
-			default:
-				s.point(g)
+			case !sends[k]:
+				s.recvNow(g, o, ps[k])
+			case !o.closed && len(o.recvq) > 0:
+				s.handToReceiver(o.recvq[0], g, ps[k])
 			}
-			return k
+			only(k)
+			return
 		}
 		if hasDefault {
-			s.point(g)
-			return -1
+			only(-1)
+			return
 		}
 		reason := "select"
-		if len(chans) == 0 || !slices.ContainsFunc(objs, func(o *Obj) bool { return o != nil }) {
-			reason = "select (no cases)"
-		}
 		var first *Obj
 		for _, o := range objs {
 			if o != nil {
@@ -382,6 +502,10 @@ func (s *Scheduler) Select(hasDefault bool, sends []bool, chans ...any) int {
 				break
 			}
 		}
+		if first == nil {
+			reason = "select (no cases)"
+		}
+		g.how, g.chosen, g.deliver = handNone, -1, nil
 		s.block(g, reason, first)
 		for i, o := range objs {
 			if o != nil {
@@ -389,9 +513,26 @@ func (s *Scheduler) Select(hasDefault bool, sends []bool, chans ...any) int {
 			}
 		}
 		s.switchAway(g)
-		if g.paired {
-			return g.chosen
+		switch g.how {
+		case handFilled: // a sender filled the mailbox
+			k := g.chosen
+			point(ps[k], box(&g.mailbox, objs[k].elem))
+			only(k)
+			return
+		case handDeliver: // a receiver waits for this case's value
+			k := g.chosen
+			if r := g.deliver; r != nil {
+				point(ps[k], box(&r.mailbox, objs[k].elem))
+				r.how = handFilled
+				s.wake(r, g, objs[k], "send")
+			} else {
+				objs[k].reserved-- // the buffer's place kept for it
+			}
+			g.deliver = nil
+			only(k)
+			return
 		}
+		// Closed: look again.
 	}
 }
 
@@ -402,7 +543,7 @@ func (s *Scheduler) ready(o *Obj, send bool) bool {
 		return true
 	}
 	if send {
-		return len(o.recvq) > 0 || o.ch.Len() < o.cap
+		return len(o.recvq) > 0 || o.ch.Len()+o.reserved < o.cap
 	}
 	return o.ch.Len() > 0 || len(o.sendq) > 0
 }

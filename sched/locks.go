@@ -235,8 +235,7 @@ func (s *Scheduler) CondWait(c *Cond, unlock, lock func()) {
 	unlock()
 	s.mu.Lock()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 	if slices.Contains(c.queue, g) {
 		s.block(g, "sync.Cond.Wait", s.obj(&c.obj, "sync.Cond"))

@@ -13,14 +13,17 @@
 // program with the same seed gives the same run, on any machine, under any
 // load.
 //
-// Channels are Go's own, and the data goes through them. The rewritten
-// program calls the scheduler before each operation (PreSend, PreRecv,
-// Select) and after it (Post). The scheduler lets an operation go ahead only
-// when it can complete at once — a buffered channel with room or data, a
-// closed channel, or a partner the scheduler has paired it with — and parks
-// the goroutine otherwise, until another one's operation makes it possible.
-// Because every wait is the scheduler's, it knows what each goroutine waits
-// on, since when, and who woke it: the block and wake events.
+// Channels are Go's own, and the data goes through channels, typed as the
+// program typed them. The rewritten program hands the scheduler a pointer
+// to the channel before each operation (PreSend, PreRecv, Select), and the
+// scheduler points it at a channel on which the operation completes at once:
+// the program's own when its buffer has room or data (or it is closed), or a
+// goroutine's one-value mailbox — the receiver's, which a sender fills, or a
+// waiting sender's outbox, which a receiver empties. No two goroutines of
+// the program ever meet inside the Go runtime, so nothing is left to its
+// choices. When no operation can complete, the goroutine waits in the
+// scheduler, which therefore knows what each goroutine waits on, since when,
+// and who woke it: the block and wake events.
 //
 // Time is the scheduler's too: a sleep or a timer is an entry in a heap, and
 // when no goroutine can run the clock jumps to the next entry. Nothing sleeps
@@ -36,6 +39,7 @@ package sched
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -71,6 +75,9 @@ type Options struct {
 	// Quiet leaves out the block, wake and object events (goroutine starts
 	// and ends are still sent): for measuring what they cost.
 	Quiet bool
+	// Ending, if set, is called (locked) when a goroutine ends, just before
+	// its end event: the engine sends the rest of its output there.
+	Ending func(g *G, t int64)
 }
 
 // Outcome says how a run ended.
@@ -107,19 +114,22 @@ type G struct {
 
 	goid  int64
 	baton chan struct{} // receives the baton
-	go_   chan struct{} // receives "do your operation now": a partner was paired with it
-	ack   chan struct{} // receives the partner's "done" after a pairing this goroutine made
 	st    state
 	// What it waits on, and since when (ns since the session began).
 	reason string
 	obj    *Obj
 	since  int64
 	waits  []*waiter // its entries in wait queues, taken out when it wakes
-	chosen int       // the select case it was paired on
-	paired bool      // woken by a partner: do the operation now, without the baton
-	ackTo  *G        // paired by ackTo, which waits for this goroutine's operation
-	acks   int       // partners whose operation this goroutine waits for
-	wakeAt int64
+	// How a channel wait ended: the select case, and what to do.
+	chosen  int
+	how     handoff
+	deliver *G // handDeliver: the receiver whose mailbox to send to
+	// One-value channels by element type: what others send to this
+	// goroutine (mailbox) and what it left for a receiver (outbox).
+	mailbox map[reflect.Type]reflect.Value
+	outbox  map[reflect.Type]reflect.Value
+	parkOut *Obj // set by PreSend: PostSend waits with the outbox full
+	wakeAt  int64
 	// Data belongs to the caller (the engine keeps partial output lines here).
 	Data any
 }
@@ -168,6 +178,13 @@ type Scheduler struct {
 	extWaits  int           // goroutines in external operations
 	idleWake  chan struct{} // set while the run waits for an external operation
 	overState []Live
+	mainGone  bool // main called runtime.Goexit
+	// Stop waits for stopWho, the goroutine that was running, to park.
+	stopWho  *G
+	stopHeld chan struct{}
+	// The goroutines the last run stopped, for the engine's last words.
+	lastStopped []*G
+	skipSleeps  bool
 }
 
 // New returns a scheduler.
@@ -265,21 +282,30 @@ func (s *Scheduler) current() *G {
 	return g
 }
 
+// park holds, for good, a goroutine of a program that is over. The caller
+// holds s.mu; park never returns.
+func (s *Scheduler) park(g *G) {
+	if g == s.stopWho {
+		close(s.stopHeld)
+		s.stopWho = nil
+	}
+	s.mu.Unlock()
+	select {}
+}
+
 // enter is how every hook begins: the calling goroutine's G, locked. A
 // goroutine of a program that is over never gets past it.
 func (s *Scheduler) enter() *G {
 	s.mu.Lock()
 	g := s.current()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 	return g
 }
 
 func (s *Scheduler) newG(name string, parent int) *G {
-	g := &G{ID: s.nextID, Parent: parent, Name: name, Input: s.input, chosen: -1,
-		baton: make(chan struct{}, 1), go_: make(chan struct{}, 1), ack: make(chan struct{}, 1)}
+	g := &G{ID: s.nextID, Parent: parent, Name: name, Input: s.input, chosen: -1, baton: make(chan struct{}, 1)}
 	s.nextID++
 	s.live[g.ID] = g
 	return g
@@ -298,11 +324,11 @@ func (s *Scheduler) BeginRun(final bool) *G {
 	defer s.mu.Unlock()
 	s.input++
 	s.runStart = s.clock()
-	s.active, s.final, s.mainDone = true, final, false
+	s.active, s.final, s.mainDone, s.mainGone = true, final, false, false
+	s.lastStopped = nil
 	s.over = make(chan struct{})
 	s.outcome, s.code, s.overState = Returned, 0, nil
-	g := &G{ID: 1, Name: "main", Input: s.input, chosen: -1,
-		baton: make(chan struct{}, 1), go_: make(chan struct{}, 1), ack: make(chan struct{}, 1)}
+	g := &G{ID: 1, Name: "main", Input: s.input, chosen: -1, baton: make(chan struct{}, 1)}
 	g.goid = goid.Get()
 	s.byGoid[g.goid] = g
 	s.live[1] = g
@@ -353,7 +379,9 @@ func (s *Scheduler) endRun(o Outcome) {
 
 // stopAll ends every goroutine of the program. The caller holds s.mu.
 func (s *Scheduler) stopAll() {
+	s.lastStopped = s.lastStopped[:0]
 	for _, g := range s.live {
+		s.lastStopped = append(s.lastStopped, g)
 		g.st = stopped
 		// A goroutine parked for the baton or a partner stays parked: the
 		// tokens it waits for never come, and when it wakes for any other
@@ -388,6 +416,9 @@ func (s *Scheduler) EndMain(g *G) {
 
 // finish marks g ended. The caller holds s.mu.
 func (s *Scheduler) finish(g *G) {
+	if s.opts.Ending != nil {
+		s.opts.Ending(g, s.t())
+	}
 	g.st = done
 	delete(s.live, g.ID)
 	delete(s.byGoid, g.goid)
@@ -417,24 +448,25 @@ func (s *Scheduler) Exit(code int) {
 	s.endRun(Exited)
 }
 
-// Stop ends the program from outside (an interrupt, a real-time budget) and
-// reports whether every goroutine is now held: false when one was running
-// code without reaching a scheduling point (on the real clock: any was
-// running), which only ending the process can stop.
-func (s *Scheduler) Stop() bool {
+// Stop ends the program from outside (an interrupt, a real-time budget).
+// On the virtual clock the returned channel is closed once no goroutine of
+// it runs code any more: the one that held the baton has reached a
+// scheduling point, where it stays. A goroutine in a loop that never
+// reaches one keeps running; only ending the process stops it. On the real
+// clock nothing is known and the channel is closed at once.
+func (s *Scheduler) Stop() (held <-chan struct{}, running *G) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.active {
-		return true
+		return closedChan(), nil
 	}
-	busy := false
-	for _, g := range s.live {
-		if g.st == running {
-			busy = true
-		}
-	}
+	busy := s.cur
 	s.endRun(Stopped)
-	return !busy
+	if busy == nil || !s.opts.Virtual {
+		return closedChan(), nil
+	}
+	s.stopWho, s.stopHeld = busy, make(chan struct{})
+	return s.stopHeld, busy
 }
 
 // Live lists the goroutines that have not ended, in order.
@@ -507,8 +539,7 @@ func (s *Scheduler) Enter(g *G) {
 	defer s.mu.Unlock()
 	g.goid = goid.Get()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 	s.byGoid[g.goid] = g
 	if s.opts.Virtual {
@@ -522,8 +553,7 @@ func (s *Scheduler) End(g *G) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 	s.finish(g)
 	if s.opts.Virtual {
@@ -656,20 +686,15 @@ func (s *Scheduler) handTo(g *G) {
 	g.baton <- struct{}{}
 }
 
-// waitBaton parks g until it holds the baton, or, when a partner was paired
-// with it, until it may do its operation. The caller holds s.mu; it is held
-// again on return. A goroutine whose program ends while it waits never
+// waitBaton parks g until it holds the baton. The caller holds s.mu; it is
+// held again on return. A goroutine whose program ends while it waits never
 // returns.
 func (s *Scheduler) waitBaton(g *G) {
 	s.mu.Unlock()
-	select {
-	case <-g.baton:
-	case <-g.go_:
-	}
+	<-g.baton
 	s.mu.Lock()
 	if g.st == stopped {
-		s.mu.Unlock()
-		select {}
+		s.park(g)
 	}
 }
 
@@ -681,6 +706,10 @@ func (s *Scheduler) next() *G {
 			return g
 		}
 		if !s.active {
+			return nil
+		}
+		if s.mainGone && len(s.live) == 0 {
+			s.endRun(Deadlocked)
 			return nil
 		}
 		if s.mainDone {
@@ -749,3 +778,68 @@ func (s *Scheduler) back(g *G) {
 	}
 	s.waitBaton(g)
 }
+
+// ---- for the engine ----
+
+// Goid is the Go runtime's id of the goroutine g runs on (0 before Enter).
+func (g *G) Goid() int64 { return g.goid }
+
+// SkipSleeps makes sleeps return at once on the real clock (replaying a
+// session must not sleep again).
+func (s *Scheduler) SkipSleeps(skip bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.skipSleeps = skip
+}
+
+// SetBudget bounds the next runs' virtual time (0: none).
+func (s *Scheduler) SetBudget(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.MaxVirtual = d
+}
+
+// Budget is the runs' virtual-time budget.
+func (s *Scheduler) Budget() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opts.MaxVirtual
+}
+
+// RunTimeLocked is RunTime for a caller that holds the lock (within Do).
+func (s *Scheduler) RunTimeLocked() int64 { return s.t() }
+
+// RunStartLocked is when the current run began, ns since the session began,
+// for a caller that holds the lock.
+func (s *Scheduler) RunStartLocked() int64 { return s.runStart }
+
+// EachLocked calls f for every goroutine alive and, for a run that ended the
+// program, every one it stopped, for a caller that holds the lock.
+func (s *Scheduler) EachLocked(f func(g *G)) {
+	for _, g := range s.live {
+		f(g)
+	}
+	for _, g := range s.lastStopped {
+		f(g)
+	}
+}
+
+// MainGoexit is called when a run's main goroutine calls runtime.Goexit: as
+// in Go, the others go on, and the program ends in a deadlock once none is
+// left that can run.
+func (s *Scheduler) MainGoexit(g *G) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.active || g.st == stopped {
+		return
+	}
+	s.mainGone = true
+	s.finish(g)
+	s.cur = nil
+	if next := s.next(); next != nil {
+		s.handTo(next)
+	}
+}
+
+// MainWentAway reports whether the last run's main called runtime.Goexit.
+func (s *Scheduler) MainWentAway() bool { return s.mainGone }

@@ -70,15 +70,14 @@ func mk[T any](p *prog, c chan T, name string) chan T {
 }
 
 func send[T any](p *prog, c chan T, v T) {
-	p.s.PreSend(c)
+	p.s.PreSend(&c)
 	c <- v
-	p.s.Post()
+	p.s.PostSend()
 }
 
 func recv[T any](p *prog, c chan T) (T, bool) {
-	p.s.PreRecv(c)
+	p.s.PreRecv(&c)
 	v, ok := <-c
-	p.s.Post()
 	return v, ok
 }
 
@@ -215,27 +214,28 @@ func TestSelectDefaultAndTimeouts(t *testing.T) {
 	p := newProg(Options{Virtual: true})
 	p.run(t, true, func() {
 		c := mk(p, make(chan int), "c")
-		switch p.s.Select(true, []bool{false}, c) {
-		case -1:
-			p.print("nothing yet")
-		default:
+		c0 := c
+		p.s.Select(true, []bool{false}, &c0)
+		select {
+		case <-c0:
 			p.print("wrong")
+		default:
+			p.print("nothing yet")
 		}
 		p.goRun("late", func() {
 			p.s.Sleep(2 * time.Second)
 			send(p, c, 7)
 		})
 		tick := mk(p, make(chan time.Time, 1), "")
-		p.s.NewChanTimer(tick, time.Second, 0, time.Now, "time.After")
+		p.s.NewChanTimer(tick, time.Second, 0, time.Time{}, "time.After")
 		for range 2 {
-			k := p.s.Select(false, []bool{false, false}, c, tick)
-			switch k {
-			case 0:
-				v := <-c
+			c0, c1 := c, (<-chan time.Time)(tick)
+			p.s.Select(false, []bool{false, false}, &c0, &c1)
+			select {
+			case v := <-c0:
 				p.s.Post()
 				p.print("got %d", v)
-			case 1:
-				<-tick
+			case <-c1:
 				p.s.Post()
 				p.print("timeout")
 			}

@@ -104,6 +104,9 @@ func (s *Scheduler) Sleep(d time.Duration) {
 	defer s.mu.Unlock()
 	if !s.opts.Virtual {
 		s.emit(event.Event{Kind: event.Sleep, T: s.t(), G: g.ID, D: int64(d)})
+		if s.skipSleeps {
+			return
+		}
 		s.mu.Unlock()
 		time.Sleep(d)
 		s.mu.Lock()
@@ -154,19 +157,20 @@ func (t *Timer) stop() bool {
 // have room for one value (a timer's channel is Go's, with capacity 1).
 type ChanTimer struct {
 	Timer
-	c   reflect.Value
-	now func() time.Time
+	c     reflect.Value
+	epoch time.Time
 }
 
-// NewChanTimer starts a timer that sends now() on c after d, and then every
-// period if period > 0 (a ticker drops a tick its reader is not ready for).
-// c becomes one of the program's channels (name and at are for reports).
-func (s *Scheduler) NewChanTimer(c any, d, period time.Duration, now func() time.Time, name string) *ChanTimer {
+// NewChanTimer starts a timer that sends the time (epoch plus the virtual
+// time) on c after d, and then every period if period > 0 (a ticker drops a
+// tick its reader is not ready for). c becomes one of the program's
+// channels (name is for reports).
+func (s *Scheduler) NewChanTimer(c any, d, period time.Duration, epoch time.Time, name string) *ChanTimer {
 	s.MakeChan(c, name, "")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ct := &ChanTimer{c: reflect.ValueOf(c), now: now}
-	o := s.chanObj(c)
+	ct := &ChanTimer{c: reflect.ValueOf(c), epoch: epoch}
+	o := s.chanObj(reflect.ValueOf(c))
 	o.Type = "timer"
 	ct.Timer = *s.afterFunc(d, period, func() { s.timerSend(o, ct) })
 	return ct
@@ -175,11 +179,16 @@ func (s *Scheduler) NewChanTimer(c any, d, period time.Duration, now func() time
 // timerSend is a timer's firing: the clock puts the time in its channel
 // and wakes a receiver. The caller holds s.mu.
 func (s *Scheduler) timerSend(o *Obj, ct *ChanTimer) {
-	if ct.c.Len() < ct.c.Cap() {
-		ct.c.TrySend(reflect.ValueOf(ct.now()))
-	}
+	v := reflect.ValueOf(ct.epoch.Add(time.Duration(s.now)))
 	if len(o.recvq) > 0 {
-		s.wake(o.recvq[0].g, nil, o, "timer")
+		w := o.recvq[0]
+		box(&w.g.mailbox, o.elem).TrySend(v)
+		w.g.chosen, w.g.how = w.idx, handFilled
+		s.wake(w.g, nil, o, "timer")
+		return
+	}
+	if ct.c.Len() < ct.c.Cap() {
+		ct.c.TrySend(v)
 	}
 }
 
@@ -207,23 +216,41 @@ func (ct *ChanTimer) Reset(d, period time.Duration) bool {
 	return was
 }
 
-// FuncTimer is time.AfterFunc's timer: when it fires, start runs (with the
-// scheduler locked) to start a goroutine.
-type FuncTimer struct{ Timer }
+// Kernel is what a timer's action may do: it runs with the scheduler
+// locked, on no goroutine of the program.
+type Kernel struct{ s *Scheduler }
 
-// AfterFunc sets a timer that, after d, starts a goroutine named name
-// running f through spawn (the engine's way to start a goroutine of the
-// program, given the G it must Enter).
-func (s *Scheduler) AfterFunc(d time.Duration, name string, spawn func(g *G)) *FuncTimer {
+// Close closes a channel of the program (a context's Done channel at its
+// deadline), waking whoever waits on it.
+func (k Kernel) Close(c any) { k.s.close(c, nil) }
+
+// Stop stops a timer (another one than the timer firing).
+func (k Kernel) Stop(ft *FuncTimer) { ft.stop() }
+
+// Spawn starts a goroutine of the program, named name, through start (the
+// engine's way to run a goroutine given the G it must Enter).
+func (k Kernel) Spawn(name string, start func(g *G)) { start(k.s.spawn(name, nil)) }
+
+// At sets a timer that runs fire after d on the virtual clock.
+func (s *Scheduler) At(d time.Duration, fire func(Kernel)) *FuncTimer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ft := &FuncTimer{}
-	ft.Timer = *s.afterFunc(d, 0, func() {
-		g := s.spawn(name, nil)
-		spawn(g)
-	})
+	ft.Timer = *s.afterFunc(d, 0, func() { fire(Kernel{s}) })
 	return ft
 }
+
+// Do runs f with the scheduler locked, as any goroutine (the engine flushes
+// its events this way).
+func (s *Scheduler) Do(f func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f()
+}
+
+// FuncTimer is time.AfterFunc's timer: when it fires, start runs (with the
+// scheduler locked) to start a goroutine.
+type FuncTimer struct{ Timer }
 
 // Stop stops the timer and reports whether it was still due.
 func (ft *FuncTimer) Stop() bool {

@@ -79,13 +79,14 @@ func looksLikeHeader(line []byte) bool {
 
 // line is any line of a session file: the fields of every kind.
 type line struct {
-	Kind string          `json:"kind"`
-	V    *int            `json:"v"`
-	T    int64           `json:"t"`
-	N    int             `json:"n"`
-	Src  *string         `json:"src"`
-	At   int64           `json:"at"`
-	E    json.RawMessage `json:"e"`
+	Kind  string          `json:"kind"`
+	V     *int            `json:"v"`
+	T     int64           `json:"t"`
+	N     int             `json:"n"`
+	Src   *string         `json:"src"`
+	At    int64           `json:"at"`
+	Clock string          `json:"clock"`
+	E     json.RawMessage `json:"e"`
 }
 
 func (s *Session) parseLine(n int, b []byte) error {
@@ -113,7 +114,15 @@ func (s *Session) parseLine(n int, b []byte) error {
 		if l.T < 0 {
 			return errorf(n, "input time %d is negative", l.T)
 		}
-		s.Inputs = append(s.Inputs, Input{N: l.N, T: time.Duration(l.T), Src: *l.Src})
+		clock := s.Header.Clock
+		switch l.Clock {
+		case "":
+		case "virtual", "real":
+			clock = l.Clock
+		default:
+			return errorf(n, "input clock %q: want virtual or real", l.Clock)
+		}
+		s.Inputs = append(s.Inputs, Input{N: l.N, T: time.Duration(l.T), Src: *l.Src, Clock: clock})
 	case "event":
 		if len(s.Inputs) == 0 || l.N != len(s.Inputs) {
 			return errorf(n, "event of input %d, but the last input recorded is %d", l.N, len(s.Inputs))

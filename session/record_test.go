@@ -54,7 +54,11 @@ func TestRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sess.Close()
-	w, err := Create(path, Header{Concur: "devel", Clock: "virtual", Lang: "en", Cols: 80, Rows: 24})
+	create := Create
+	if keep {
+		create = Overwrite // the fixture is there already
+	}
+	w, err := create(path, Header{Concur: "devel", Clock: "virtual", Lang: "en", Cols: 80, Rows: 24})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +67,7 @@ func TestRecord(t *testing.T) {
 		if keep {
 			time.Sleep(time.Second)
 		}
-		w.Input(src)
+		w.Input(src, "")
 		var events []event.Event
 		_, err := sess.Run(context.Background(), fmt.Sprintf("input%d", i+1), src, false, func(e event.Event) {
 			events = append(events, e)
@@ -96,7 +100,7 @@ func TestRecord(t *testing.T) {
 			kinds[e.Kind] = true
 		}
 	}
-	for _, k := range []event.Kind{event.Go, event.Sleep, event.Output, event.Panic, event.Value, event.Deadlock, event.Restore} {
+	for _, k := range []event.Kind{event.Go, event.Sleep, event.Output, event.Panic, event.Value, event.Deadlock, event.Block, event.Wake} {
 		if !kinds[k] {
 			t.Errorf("no %s event recorded", k)
 		}

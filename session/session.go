@@ -28,6 +28,12 @@ type Header struct {
 	Cols   int       `json:"cols"`  // the terminal's size when recording began
 	Rows   int       `json:"rows"`
 	Start  time.Time `json:"start"` // when recording began
+	// Seed is the schedule's seed on the virtual clock; Scheduled says the
+	// session ran on concur's own scheduler, so a rerun with the seed gives
+	// every run exactly again, ties included (recordings made before it
+	// had one may differ in the order of ties).
+	Seed      uint64 `json:"seed,omitempty"`
+	Scheduled bool   `json:"scheduled,omitempty"`
 }
 
 // Session is a session file read back.
@@ -44,6 +50,7 @@ type Input struct {
 	N      int           // the input's number: 1, 2, ...
 	T      time.Duration // when it was entered, since the session started
 	Src    string
+	Clock  string // the clock it ran on: the header's unless the line says
 	Events []Event
 }
 

@@ -2,6 +2,8 @@ package session
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -40,7 +42,7 @@ func TestRoundTrip(t *testing.T) {
 		}},
 	}
 	for _, i := range in {
-		w.Input(i.src)
+		w.Input(i.src, "")
 		for _, e := range i.events {
 			w.Event(e)
 		}
@@ -167,4 +169,87 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCreateAppendOverwrite: Create refuses a file that exists; Append goes
+// on with the session in it, numbering inputs after its last and counting
+// time from its start, after removing a last line cut short; Overwrite
+// replaces it. An input on another clock than the header's says so.
+func TestCreateAppendOverwrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	w, err := Create(path, testHeader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Input("x := 1", "virtual")
+	w.Event(event.Event{Kind: event.Exit})
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Create(path, testHeader); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("Create onto an existing file: %v, want fs.ErrExist", err)
+	}
+
+	// Cut the last line short, as a crash would, then append.
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, data[:len(data)-4], 0o644)
+	w, before, err := Append(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before != 1 {
+		t.Errorf("Append: %d inputs before, want 1", before)
+	}
+	w.Input("fmt.Println(x)", "real")
+	w.Event(event.Event{Kind: event.Output, G: 1, Stream: "stdout", Text: "1"})
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) > 0 || len(s.Inputs) != 2 || s.Inputs[1].N != 2 || len(s.Inputs[0].Events) != 0 || len(s.Inputs[1].Events) != 1 {
+		t.Fatalf("after Append: %+v", s)
+	}
+	if s.Inputs[0].Clock != "virtual" || s.Inputs[1].Clock != "real" {
+		t.Errorf("clocks %q and %q, want virtual and real", s.Inputs[0].Clock, s.Inputs[1].Clock)
+	}
+	if s.Inputs[1].T < time.Since(testHeader.Start)-time.Minute {
+		t.Errorf("the appended input is at %v: not counted from the header's start", s.Inputs[1].T)
+	}
+	if n := strings.Count(mustRead(t, path), `"clock"`); n != 2 {
+		t.Errorf("%d clock fields, want 2 (the header's and the real input's)", n)
+	}
+
+	w, err = Overwrite(path, testHeader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if s, err := Open(path); err != nil || len(s.Inputs) != 0 {
+		t.Errorf("after Overwrite: %+v, %v", s, err)
+	}
+
+	notSession := filepath.Join(t.TempDir(), "notes.go")
+	os.WriteFile(notSession, []byte("package main\n"), 0o644)
+	if _, _, err := Append(notSession); err == nil || !strings.Contains(err.Error(), "not a concur session file") {
+		t.Errorf("Append to a Go file: %v", err)
+	}
+	if got := mustRead(t, notSession); got != "package main\n" {
+		t.Errorf("Append changed a file it refused: %q", got)
+	}
+	bad := hdr + "\n" + `{"kind":"input","t":1,"n":1,"clock":"sundial","src":"x"}` + "\n"
+	if _, err := Read(strings.NewReader(bad)); err == nil || err.Error() != `line 2: input clock "sundial": want virtual or real` {
+		t.Errorf("bad input clock: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

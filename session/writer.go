@@ -23,6 +23,7 @@ type Writer struct {
 	c     io.Closer // nil for NewWriter
 	buf   *bufio.Writer
 	start time.Time
+	clock string // the header's clock
 	now   func() time.Time
 	n     int
 	line  []byte
@@ -30,11 +31,20 @@ type Writer struct {
 	err   error
 }
 
-// Create creates (or truncates) the file at path and writes h to it as the
-// header. Empty fields of h are filled in: Kind, V, Go (this binary's Go
-// version), Start (now).
+// Create creates the file at path and writes h to it as the header; it
+// refuses a file that exists (the error wraps fs.ErrExist). Empty fields of
+// h are filled in: Kind, V, Go (this binary's Go version), Start (now).
 func Create(path string, h Header) (*Writer, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	return create(path, h, os.O_EXCL)
+}
+
+// Overwrite is Create for a file that may exist: it is replaced.
+func Overwrite(path string, h Header) (*Writer, error) {
+	return create(path, h, os.O_TRUNC)
+}
+
+func create(path string, h Header, flag int) (*Writer, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|flag, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -47,6 +57,39 @@ func Create(path string, h Header) (*Writer, error) {
 	return w, nil
 }
 
+// Append goes on with the session recorded in the file at path: inputs are
+// numbered after its last one, and times are counted from its header's
+// start, so that the file reads as one session. It refuses a file that is
+// not a session file this version reads. A last line cut short (the
+// recording was interrupted) is removed first, so that the file stays
+// readable. It returns the writer and the number of inputs already there.
+func Append(path string) (*Writer, int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	s, err := Read(bytes.NewReader(data))
+	if err != nil {
+		return nil, 0, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	// Everything after the last line break is a line cut short.
+	whole := int64(bytes.LastIndexByte(data, '\n') + 1)
+	if err := f.Truncate(whole); err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	if _, err := f.Seek(whole, io.SeekStart); err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	w := &Writer{f: f, c: f, buf: bufio.NewWriterSize(f, 4<<10), start: s.Header.Start, clock: s.Header.Clock, now: time.Now, n: len(s.Inputs)}
+	return w, w.n, nil
+}
+
 // NewWriter writes a session to out, starting with h (filled in as by Create).
 func NewWriter(out io.Writer, h Header) (*Writer, error) {
 	h.Kind, h.V = "session", Version
@@ -56,7 +99,7 @@ func NewWriter(out io.Writer, h Header) (*Writer, error) {
 	if h.Start.IsZero() {
 		h.Start = time.Now()
 	}
-	w := &Writer{f: out, buf: bufio.NewWriterSize(out, 4<<10), start: h.Start, now: time.Now}
+	w := &Writer{f: out, buf: bufio.NewWriterSize(out, 4<<10), start: h.Start, clock: h.Clock, now: time.Now}
 	line, err := json.Marshal(h)
 	if err != nil {
 		return nil, err
@@ -77,9 +120,9 @@ func (w *Writer) write(line []byte) {
 	w.err = w.buf.Flush()
 }
 
-// Input records that an input was entered; the events recorded after it
-// belong to it.
-func (w *Writer) Input(src string) {
+// Input records that an input was entered, to run on clock ("virtual" or
+// "real"; "" is the header's); the events recorded after it belong to it.
+func (w *Writer) Input(src, clock string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.n++
@@ -87,6 +130,11 @@ func (w *Writer) Input(src string) {
 	b = strconv.AppendInt(b, w.since(), 10)
 	b = append(b, `,"n":`...)
 	b = strconv.AppendInt(b, int64(w.n), 10)
+	if clock != "" && clock != w.clock {
+		// Only when it differs, so that files stay as they were.
+		b = append(b, `,"clock":`...)
+		b = strconv.AppendQuote(b, clock)
+	}
 	b = append(b, `,"src":`...)
 	// A string always encodes; invalid UTF-8 becomes U+FFFD. Go's "<-"
 	// stays readable.

@@ -113,7 +113,7 @@ func TestNamesAreImportable(t *testing.T) {
 
 // TestRestrictedSymbols checks that restricted mode loads exactly the packages CheckImport allows.
 func TestRestrictedSymbols(t *testing.T) {
-	x := Symbols(&fakeHooks{}, false)
+	x := Symbols(newFake(true), false)
 	for key := range x {
 		if key == "." {
 			continue

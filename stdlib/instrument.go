@@ -1,39 +1,12 @@
 package stdlib
 
 import (
-	"context"
+	"math/rand"
+	randv2 "math/rand/v2"
 	"reflect"
-	"time"
+	"runtime"
+	"sync"
 )
-
-// instrumentTime reports sleeps and starts AfterFunc callbacks through the
-// engine. Everything else in time is Go's own: inside the bubble it runs on
-// the virtual clock.
-func instrumentTime(syms map[string]reflect.Value, h Hooks) {
-	if syms == nil {
-		return
-	}
-	syms["Sleep"] = reflect.ValueOf(func(d time.Duration) {
-		h.Sleep(d)
-		time.Sleep(d)
-	})
-	// The timer is Go's, so Stop and Reset work; only the callback's
-	// goroutine is the engine's.
-	syms["AfterFunc"] = reflect.ValueOf(func(d time.Duration, f func()) *time.Timer {
-		return time.AfterFunc(d, func() { h.Go("time.AfterFunc", f) })
-	})
-}
-
-// instrumentContext starts context.AfterFunc callbacks through the engine;
-// stop still stops them, since it stops the function that would start one.
-func instrumentContext(syms map[string]reflect.Value, h Hooks) {
-	if syms == nil {
-		return
-	}
-	syms["AfterFunc"] = reflect.ValueOf(func(ctx context.Context, f func()) (stop func() bool) {
-		return context.AfterFunc(ctx, func() { h.Go("context.AfterFunc", f) })
-	})
-}
 
 // instrumentSync puts concur's durable locks (sync.go) in place of Go's.
 func instrumentSync(syms map[string]reflect.Value) {
@@ -45,6 +18,8 @@ func instrumentSync(syms map[string]reflect.Value) {
 	syms["Once"] = reflect.ValueOf((*Once)(nil))
 	syms["WaitGroup"] = reflect.ValueOf((*WaitGroup)(nil))
 	syms["OnceFunc"] = reflect.ValueOf(OnceFunc)
+	syms["Cond"] = reflect.ValueOf((*Cond)(nil))
+	syms["NewCond"] = reflect.ValueOf(NewCond)
 }
 
 // runtimeRestricted is what restricted mode keeps of runtime: scheduling,
@@ -64,5 +39,74 @@ func instrumentRuntime(syms map[string]reflect.Value, h Hooks, unrestricted bool
 	if !unrestricted {
 		keep(syms, runtimeRestricted...)
 	}
-	syms["NumGoroutine"] = reflect.ValueOf(h.NumGoroutine)
+	syms["NumGoroutine"] = reflect.ValueOf(func() int { return h.Sched().NumGoroutine() })
+	syms["Gosched"] = reflect.ValueOf(func() { h.Sched().Gosched() })
+	// On the virtual clock the program runs one goroutine at a time,
+	// whatever it asks for: one processor.
+	syms["GOMAXPROCS"] = reflect.ValueOf(func(n int) int {
+		if h.Sched().Virtual() {
+			return 1
+		}
+		return runtime.GOMAXPROCS(n)
+	})
+}
+
+// instrumentRand makes the top-level functions of math/rand and
+// math/rand/v2 draw from a source seeded by the session, so a program gives
+// the same numbers when its session is replayed (and each session its own).
+func instrumentRand(v1, v2 map[string]reflect.Value, h Hooks) {
+	seed := h.RandSeed()
+	if v1 != nil {
+		r := rand.New(rand.NewSource(int64(seed)))
+		var mu sync.Mutex
+		locked := func(f func()) { mu.Lock(); f(); mu.Unlock() }
+		funcs := map[string]any{
+			"ExpFloat64":  func() (x float64) { locked(func() { x = r.ExpFloat64() }); return },
+			"Float32":     func() (x float32) { locked(func() { x = r.Float32() }); return },
+			"Float64":     func() (x float64) { locked(func() { x = r.Float64() }); return },
+			"Int":         func() (x int) { locked(func() { x = r.Int() }); return },
+			"Int31":       func() (x int32) { locked(func() { x = r.Int31() }); return },
+			"Int31n":      func(n int32) (x int32) { locked(func() { x = r.Int31n(n) }); return },
+			"Int63":       func() (x int64) { locked(func() { x = r.Int63() }); return },
+			"Int63n":      func(n int64) (x int64) { locked(func() { x = r.Int63n(n) }); return },
+			"Intn":        func(n int) (x int) { locked(func() { x = r.Intn(n) }); return },
+			"NormFloat64": func() (x float64) { locked(func() { x = r.NormFloat64() }); return },
+			"Perm":        func(n int) (x []int) { locked(func() { x = r.Perm(n) }); return },
+			"Read":        func(p []byte) (n int, err error) { locked(func() { n, err = r.Read(p) }); return },
+			"Seed":        func(s int64) { locked(func() { r.Seed(s) }) },
+			"Shuffle":     func(n int, swap func(i, j int)) { locked(func() { r.Shuffle(n, swap) }) },
+			"Uint32":      func() (x uint32) { locked(func() { x = r.Uint32() }); return },
+			"Uint64":      func() (x uint64) { locked(func() { x = r.Uint64() }); return },
+		}
+		for name, f := range funcs {
+			v1[name] = reflect.ValueOf(f)
+		}
+	}
+	if v2 != nil {
+		r := randv2.New(randv2.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+		var mu sync.Mutex
+		locked := func(f func()) { mu.Lock(); f(); mu.Unlock() }
+		funcs := map[string]any{
+			"ExpFloat64":  func() (x float64) { locked(func() { x = r.ExpFloat64() }); return },
+			"Float32":     func() (x float32) { locked(func() { x = r.Float32() }); return },
+			"Float64":     func() (x float64) { locked(func() { x = r.Float64() }); return },
+			"Int":         func() (x int) { locked(func() { x = r.Int() }); return },
+			"Int32":       func() (x int32) { locked(func() { x = r.Int32() }); return },
+			"Int32N":      func(n int32) (x int32) { locked(func() { x = r.Int32N(n) }); return },
+			"Int64":       func() (x int64) { locked(func() { x = r.Int64() }); return },
+			"Int64N":      func(n int64) (x int64) { locked(func() { x = r.Int64N(n) }); return },
+			"IntN":        func(n int) (x int) { locked(func() { x = r.IntN(n) }); return },
+			"NormFloat64": func() (x float64) { locked(func() { x = r.NormFloat64() }); return },
+			"Perm":        func(n int) (x []int) { locked(func() { x = r.Perm(n) }); return },
+			"Shuffle":     func(n int, swap func(i, j int)) { locked(func() { r.Shuffle(n, swap) }) },
+			"Uint32":      func() (x uint32) { locked(func() { x = r.Uint32() }); return },
+			"Uint32N":     func(n uint32) (x uint32) { locked(func() { x = r.Uint32N(n) }); return },
+			"Uint64":      func() (x uint64) { locked(func() { x = r.Uint64() }); return },
+			"Uint64N":     func(n uint64) (x uint64) { locked(func() { x = r.Uint64N(n) }); return },
+			"UintN":       func(n uint) (x uint) { locked(func() { x = r.UintN(n) }); return },
+		}
+		for name, f := range funcs {
+			v2[name] = reflect.ValueOf(f)
+		}
+	}
 }

@@ -23,11 +23,11 @@ func osFiles(h Hooks) (stdin, stdout, stderr *File) {
 }
 
 func TestFile(t *testing.T) {
-	h := &fakeHooks{}
+	h := newFake(true)
 	stdin, stdout, stderr := osFiles(h)
 	stdout.WriteString("out")
 	stderr.Write([]byte("err"))
-	if out, errs, _, _, _ := h.record(); out != "out" || errs != "err" {
+	if out, errs, _ := h.record(); out != "out" || errs != "err" {
 		t.Errorf("captured %q and %q, want out and err", out, errs)
 	}
 	if n, err := stdin.Read(make([]byte, 8)); n != 0 || err != io.EOF {

@@ -11,12 +11,16 @@
 //     os.Stdout and os.Stderr are *File values writing to Hooks.Stdout and
 //     Hooks.Stderr, so fmt.Fprintln(os.Stdout, ...) is captured too.
 //   - os.Exit and log.Fatal* end the snippet through Hooks.Exit, not the worker.
-//   - time.Sleep reports to Hooks.Sleep; time.AfterFunc, context.AfterFunc
-//     and sync.WaitGroup.Go start goroutines through Hooks.Go.
-//   - sync.Mutex, RWMutex, Once and OnceFunc block durably inside a
-//     testing/synctest bubble (see sync.go), so the virtual clock advances
-//     while goroutines wait for a lock.
-//   - runtime.NumGoroutine counts the snippet's goroutines only.
+//   - time (time.go), context (context.go) and sync (sync.go) are concur's
+//     own on the virtual clock: sleeps, timers, deadlines, locks, wait
+//     groups, conds and onces are the scheduler's (package sched), which
+//     decides who runs, sees every wait and keeps the clock; on the real
+//     clock they are Go's, with sleeps and goroutine starts recorded.
+//     time.AfterFunc, context.AfterFunc and sync.WaitGroup.Go start their
+//     goroutines through Hooks.Start.
+//   - runtime.NumGoroutine counts the snippet's goroutines only;
+//     runtime.Gosched is a scheduling point.
+//   - math/rand's top-level functions draw from a source seeded per session.
 //
 // By default a snippet may import a fixed set of packages (restricted mode,
 // with os and runtime cut down to what cannot touch the host); unrestricted
@@ -40,6 +44,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/concur-dev/concur/sched"
 	"github.com/concur-dev/concur/stdlib/internal/sandbox"
 	"github.com/traefik/yaegi/interp"
 )
@@ -50,17 +55,24 @@ type Hooks interface {
 	// writers; os.Stdout and os.Stderr write to them.
 	Stdout() io.Writer
 	Stderr() io.Writer
-	// Sleep is called by time.Sleep before it sleeps: it records the sleep
-	// (the caller then really sleeps, on the bubble's clock).
-	Sleep(d time.Duration)
-	// Go starts f on a new goroutine the engine knows about
-	// (sync.WaitGroup.Go, time.AfterFunc and context.AfterFunc callbacks).
-	Go(name string, f func())
-	// Exit ends the snippet with this status (os.Exit, log.Fatal); it never returns.
+	// Sched is the program's scheduler: sleeps, timers, locks, goroutine
+	// starts and counts go through it (package sched).
+	Sched() *sched.Scheduler
+	// Start runs f on a new goroutine of the program, the one g stands for
+	// (from Sched().Spawn, or a timer's Kernel.Spawn).
+	Start(g *sched.G, f func())
+	// Exit ends the program with this status (os.Exit, log.Fatal); it
+	// never returns.
 	Exit(code int)
-	// NumGoroutine counts the snippet's live goroutines only.
-	NumGoroutine() int
+	// Epoch is what time.Now says when the virtual clock reads zero.
+	Epoch() time.Time
+	// RandSeed seeds math/rand's and math/rand/v2's top-level functions, so
+	// a session replayed gets the same numbers.
+	RandSeed() uint64
 }
+
+// Go starts f on a new goroutine of the program named name.
+func Go(h Hooks, name string, f func()) { h.Start(h.Sched().Spawn(name), f) }
 
 // StdinHooks is implemented by Hooks that give snippets a standard input;
 // without it os.Stdin reads as empty. (fmt.Scan* read interp.Options.Stdin.)
@@ -88,6 +100,11 @@ func currentHooks() Hooks {
 	}
 	return nil
 }
+
+// Activate makes h the session whose scheduler the types of sync and time
+// use (Symbols does it for the interpreter it builds tables for): a worker
+// that made other programs, to explore schedules, goes back to its own.
+func Activate(h Hooks) { session.Store(&h) }
 
 // Symbols returns the packages snippets may import, ready for
 // (*interp.Interpreter).Use; unrestricted adds the rest of the standard
@@ -121,6 +138,7 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentContext(x["context/context"], h)
 	instrumentSync(x["sync/sync"])
 	instrumentRuntime(x["runtime/runtime"], h, unrestricted)
+	instrumentRand(x["math/rand/rand"], x["math/rand/v2/rand"], h)
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
 	loaded.Store(&x)
 	return x

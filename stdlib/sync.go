@@ -3,175 +3,124 @@ package stdlib
 import (
 	"sync"
 	"sync/atomic"
+
+	"github.com/concur-dev/concur/sched"
 )
 
-// The sync types a snippet sees. Inside a synctest bubble time advances only
-// when every goroutine is durably blocked, and a goroutine blocked in
-// sync.Mutex.Lock is not: two goroutines doing
+// The sync types a snippet sees. On the virtual clock every wait is the
+// scheduler's (package sched): it decides who gets a lock, sees who waits on
+// what, and moves the clock when everyone waits. On the real clock they are
+// Go's own. The zero value of each is ready to use, as in Go.
 //
-//	mu.Lock(); time.Sleep(time.Second); mu.Unlock()
-//
-// would stop the virtual clock for good. These types block only on channel
-// operations, which are durable because each channel is made lazily, inside
-// the bubble, by the first goroutine to need it. The zero value of each type
-// is ready to use, as in Go; laziness uses compare-and-swap, never a lock.
-//
-// Cond, Map, Pool and Locker stay native: Cond.Wait is durable and works with
-// these locks through the Locker interface; Map and Pool never block for long.
+// Map, Pool and Locker stay Go's: they never wait for long.
 
 // FatalError is the panic value for misuse that Go reports with
 // "fatal error:" (a runtime throw that no recover stops), such as unlocking
 // an unlocked Mutex. concur cannot throw from a library, so it panics with
-// this value; the engine can recognise it with errors.As and report it as
-// Go would. Unlike Go, a snippet's recover does stop it.
-type FatalError struct {
-	Msg string // Go's message, e.g. "sync: unlock of unlocked mutex"
+// this value and the engine reports it as Go would. Unlike Go, a snippet's
+// recover does stop it.
+type FatalError = sched.Fatal
+
+// virtual returns the session's scheduler when it keeps the virtual clock,
+// else nil.
+func virtual() *sched.Scheduler {
+	if h := currentHooks(); h != nil {
+		if s := h.Sched(); s != nil && s.Virtual() {
+			return s
+		}
+	}
+	return nil
 }
 
-func (e *FatalError) Error() string { return "fatal error: " + e.Msg }
-
-func fatal(msg string) { panic(&FatalError{Msg: msg}) }
-
-// A Mutex is a mutual exclusion lock with sync.Mutex's API that blocks
-// durably inside a synctest bubble. Waiters are served in FIFO order.
+// A Mutex is sync.Mutex. Waiters get the lock in the order they came.
 type Mutex struct {
-	sem atomic.Pointer[chan struct{}] // cap 1; holds a token while locked
-}
-
-func (m *Mutex) ch() chan struct{} {
-	if p := m.sem.Load(); p != nil {
-		return *p
-	}
-	c := make(chan struct{}, 1)
-	if m.sem.CompareAndSwap(nil, &c) {
-		return c
-	}
-	return *m.sem.Load()
+	v sched.Mutex
+	r sync.Mutex
 }
 
 // Lock locks m, waiting until it is available.
-func (m *Mutex) Lock() { m.ch() <- struct{}{} }
+func (m *Mutex) Lock() {
+	if s := virtual(); s != nil {
+		s.Lock(&m.v)
+		return
+	}
+	m.r.Lock()
+}
 
 // TryLock locks m if it is free and reports whether it did.
 func (m *Mutex) TryLock() bool {
-	select {
-	case m.ch() <- struct{}{}:
-		return true
-	default:
-		return false
+	if s := virtual(); s != nil {
+		return s.TryLock(&m.v)
 	}
+	return m.r.TryLock()
 }
 
 // Unlock unlocks m; like Go, unlocking an unlocked Mutex is fatal. Any
 // goroutine may unlock a locked Mutex.
 func (m *Mutex) Unlock() {
-	select {
-	case <-m.ch():
-	default:
-		fatal("sync: unlock of unlocked mutex")
+	if s := virtual(); s != nil {
+		s.Unlock(&m.v)
+		return
 	}
+	m.r.Unlock()
 }
 
-const rwmutexMaxReaders = 1 << 30
-
-// An RWMutex is a reader/writer mutual exclusion lock with sync.RWMutex's API
-// that blocks durably inside a synctest bubble. Like Go's, it prefers
-// writers: once a writer waits in Lock, new readers wait until it is done.
-// The algorithm is Go's own, with channels as semaphores.
+// An RWMutex is sync.RWMutex; like Go's, it prefers writers.
 type RWMutex struct {
-	w           Mutex        // held by the writer, and by a writer waiting for readers
-	readerCount atomic.Int32 // readers holding or waiting; minus rwmutexMaxReaders while a writer is in
-	readerWait  atomic.Int32 // readers the waiting writer still waits for
-	sems        atomic.Pointer[rwSems]
-}
-
-type rwSems struct {
-	// reader is released once per reader a writer held back. A chan
-	// struct{} has no buffer memory, so its huge capacity costs nothing and
-	// releasing never blocks.
-	reader chan struct{}
-	writer chan struct{} // released when the last reader leaves for a waiting writer
-}
-
-func (rw *RWMutex) sem() *rwSems {
-	if s := rw.sems.Load(); s != nil {
-		return s
-	}
-	s := &rwSems{reader: make(chan struct{}, rwmutexMaxReaders), writer: make(chan struct{}, 1)}
-	if rw.sems.CompareAndSwap(nil, s) {
-		return s
-	}
-	return rw.sems.Load()
+	v sched.RWMutex
+	r sync.RWMutex
 }
 
 // RLock locks rw for reading. It waits while a writer holds or waits for rw.
 func (rw *RWMutex) RLock() {
-	if rw.readerCount.Add(1) < 0 {
-		<-rw.sem().reader // a writer is pending
+	if s := virtual(); s != nil {
+		s.RLock(&rw.v)
+		return
 	}
+	rw.r.RLock()
 }
 
-// TryRLock locks rw for reading if no writer holds or waits for it, and reports whether it did.
+// TryRLock locks rw for reading if no writer holds or waits for it.
 func (rw *RWMutex) TryRLock() bool {
-	for {
-		c := rw.readerCount.Load()
-		if c < 0 {
-			return false
-		}
-		if rw.readerCount.CompareAndSwap(c, c+1) {
-			return true
-		}
+	if s := virtual(); s != nil {
+		return s.TryRLock(&rw.v)
 	}
+	return rw.r.TryRLock()
 }
 
 // RUnlock undoes one RLock; like Go, it is fatal if rw is not read-locked.
 func (rw *RWMutex) RUnlock() {
-	r := rw.readerCount.Add(-1)
-	if r >= 0 {
+	if s := virtual(); s != nil {
+		s.RUnlock(&rw.v)
 		return
 	}
-	if r+1 == 0 || r+1 == -rwmutexMaxReaders {
-		fatal("sync: RUnlock of unlocked RWMutex")
-	}
-	if rw.readerWait.Add(-1) == 0 {
-		rw.sem().writer <- struct{}{} // the last reader lets the writer in
-	}
+	rw.r.RUnlock()
 }
 
 // Lock locks rw for writing, waiting for the readers already in to leave.
 func (rw *RWMutex) Lock() {
-	rw.w.Lock()
-	// Announce the writer, then wait for the readers that were in.
-	r := rw.readerCount.Add(-rwmutexMaxReaders) + rwmutexMaxReaders
-	if r != 0 && rw.readerWait.Add(r) != 0 {
-		<-rw.sem().writer
+	if s := virtual(); s != nil {
+		s.WLock(&rw.v)
+		return
 	}
+	rw.r.Lock()
 }
 
-// TryLock locks rw for writing if it is free, and reports whether it did.
+// TryLock locks rw for writing if it is free.
 func (rw *RWMutex) TryLock() bool {
-	if !rw.w.TryLock() {
-		return false
+	if s := virtual(); s != nil {
+		return s.TryWLock(&rw.v)
 	}
-	if !rw.readerCount.CompareAndSwap(0, -rwmutexMaxReaders) {
-		rw.w.Unlock()
-		return false
-	}
-	return true
+	return rw.r.TryLock()
 }
 
 // Unlock unlocks rw for writing; like Go, it is fatal if rw is not write-locked.
 func (rw *RWMutex) Unlock() {
-	r := rw.readerCount.Add(rwmutexMaxReaders)
-	if r >= rwmutexMaxReaders {
-		rw.readerCount.Add(-rwmutexMaxReaders) // undo, so a recovered snippet sees rw unchanged
-		fatal("sync: Unlock of unlocked RWMutex")
+	if s := virtual(); s != nil {
+		s.WUnlock(&rw.v)
+		return
 	}
-	s := rw.sem()
-	for range r {
-		s.reader <- struct{}{} // let in the readers held back
-	}
-	rw.w.Unlock()
+	rw.r.Unlock()
 }
 
 // RLocker returns a Locker whose Lock and Unlock call rw.RLock and rw.RUnlock.
@@ -182,24 +131,111 @@ type rlocker RWMutex
 func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
 func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
 
+// A WaitGroup is sync.WaitGroup, with Go 1.25's Go method.
+type WaitGroup struct {
+	v sched.WaitGroup
+	r sync.WaitGroup
+}
+
+// Add adds delta to the counter; like Go, a negative counter panics with
+// "sync: negative WaitGroup counter".
+func (wg *WaitGroup) Add(delta int) {
+	if s := virtual(); s != nil {
+		s.Add(&wg.v, delta)
+		return
+	}
+	wg.r.Add(delta)
+}
+
+// Done decrements the counter by one.
+func (wg *WaitGroup) Done() { wg.Add(-1) }
+
+// Wait blocks until the counter is zero.
+func (wg *WaitGroup) Wait() {
+	if s := virtual(); s != nil {
+		s.Wait(&wg.v)
+		return
+	}
+	wg.r.Wait()
+}
+
+// Go calls f on a new goroutine of the program and adds that task to the
+// WaitGroup.
+func (wg *WaitGroup) Go(f func()) {
+	wg.Add(1)
+	run := func() {
+		defer wg.Done()
+		f()
+	}
+	if h := currentHooks(); h != nil {
+		Go(h, "sync.WaitGroup.Go", run)
+		return
+	}
+	go run()
+}
+
+// A Cond is sync.Cond: L is held while observing or changing the condition.
+type Cond struct {
+	L Locker
+	v sched.Cond
+	r atomic.Pointer[sync.Cond]
+}
+
+// Locker is sync.Locker.
+type Locker = sync.Locker
+
+// NewCond returns a new Cond with Locker l.
+func NewCond(l Locker) *Cond { return &Cond{L: l} }
+
+func (c *Cond) real() *sync.Cond {
+	if p := c.r.Load(); p != nil {
+		return p
+	}
+	c.r.CompareAndSwap(nil, sync.NewCond(c.L))
+	return c.r.Load()
+}
+
+// Wait unlocks c.L, waits for a Signal or Broadcast, and locks c.L again.
+func (c *Cond) Wait() {
+	if s := virtual(); s != nil {
+		s.CondWait(&c.v, c.L.Unlock, c.L.Lock)
+		return
+	}
+	c.real().Wait()
+}
+
+// Signal wakes one goroutine waiting on c, if there is any.
+func (c *Cond) Signal() {
+	if s := virtual(); s != nil {
+		s.Signal(&c.v)
+		return
+	}
+	c.real().Signal()
+}
+
+// Broadcast wakes every goroutine waiting on c.
+func (c *Cond) Broadcast() {
+	if s := virtual(); s != nil {
+		s.Broadcast(&c.v)
+		return
+	}
+	c.real().Broadcast()
+}
+
 // Once performs exactly one action, as sync.Once does; goroutines calling Do
-// while the action runs (even if it sleeps) wait durably for it to finish.
+// while the action runs wait for it to finish.
 type Once struct {
-	done atomic.Bool
-	m    Mutex
+	v sched.Once
+	r sync.Once
 }
 
 // Do calls f if and only if Do is being called for the first time on o.
 func (o *Once) Do(f func()) {
-	if o.done.Load() {
+	if s := virtual(); s != nil {
+		s.OnceDo(&o.v, f)
 		return
 	}
-	o.m.Lock()
-	defer o.m.Unlock()
-	if !o.done.Load() {
-		defer o.done.Store(true)
-		f()
-	}
+	o.r.Do(f)
 }
 
 // OnceFunc returns a function that calls f only once, as sync.OnceFunc does:
@@ -228,36 +264,4 @@ func OnceFunc(f func()) func() {
 			panic(p)
 		}
 	}
-}
-
-// A WaitGroup is a sync.WaitGroup (durable in a bubble once Add ran there)
-// whose Go method starts its goroutine through the session's Hooks, so the
-// engine sees it.
-type WaitGroup struct {
-	wg sync.WaitGroup
-}
-
-// Add adds delta to the counter; like Go, a negative counter panics with
-// "sync: negative WaitGroup counter".
-func (wg *WaitGroup) Add(delta int) { wg.wg.Add(delta) }
-
-// Done decrements the counter by one.
-func (wg *WaitGroup) Done() { wg.wg.Done() }
-
-// Wait blocks until the counter is zero.
-func (wg *WaitGroup) Wait() { wg.wg.Wait() }
-
-// Go calls f on a new goroutine, started by Hooks.Go, and adds that task to
-// the WaitGroup, as Go 1.25's sync.WaitGroup.Go does.
-func (wg *WaitGroup) Go(f func()) {
-	wg.wg.Add(1)
-	run := func() {
-		defer wg.wg.Done()
-		f()
-	}
-	if h := currentHooks(); h != nil {
-		h.Go("sync.WaitGroup.Go", run)
-		return
-	}
-	go run()
 }

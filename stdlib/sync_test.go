@@ -1,56 +1,98 @@
 package stdlib
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
-	"testing/synctest"
 	"time"
+
+	"github.com/concur-dev/concur/sched"
 )
 
-// In these tests time is the bubble's: exact and deterministic. With Go's
-// sync.Mutex the first one would never finish (the clock cannot advance
-// while a goroutine waits in Lock).
+// The tests run plain Go as the rewrite makes snippets run: goroutines are
+// started through the hooks, and time is the scheduler's — exact, and
+// nothing waits in real time.
 
-func TestMutexIsDurable(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+// program installs h as the session's hooks and returns its symbol tables.
+func symbols(h *fakeHooks) map[string]map[string]any {
+	x := Symbols(h, false)
+	out := map[string]map[string]any{}
+	for k, syms := range x {
+		m := map[string]any{}
+		for name, v := range syms {
+			if v.IsValid() && v.CanInterface() {
+				m[name] = v.Interface()
+			}
+		}
+		out[k] = m
+	}
+	return out
+}
+
+// vtime returns the virtual time since the session began.
+func vtime(h *fakeHooks) time.Duration { return h.s.Now() }
+
+func TestMutexWaitsOnTheVirtualClock(t *testing.T) {
+	h := newFake(true)
+	symbols(h)
+	var took time.Duration
+	h.run(t, func() {
 		var mu Mutex
-		var wg sync.WaitGroup
-		start := time.Now()
+		var wg WaitGroup
 		for range 2 {
 			wg.Go(func() {
 				mu.Lock()
-				time.Sleep(time.Second)
+				h.s.Sleep(time.Second)
 				mu.Unlock()
 			})
 		}
 		wg.Wait()
-		if got := time.Since(start); got != 2*time.Second {
-			t.Errorf("two goroutines each holding the lock for 1s took %v, want 2s", got)
-		}
+		took = vtime(h)
 	})
+	if took != 2*time.Second {
+		t.Errorf("two goroutines each holding the lock for 1s took %v, want 2s", took)
+	}
+	var blocked bool
+	for _, e := range h.events {
+		if e.Kind == "block" && e.Reason == "sync.Mutex.Lock" {
+			blocked = true
+		}
+	}
+	if !blocked {
+		t.Error("no goroutine was seen waiting in sync.Mutex.Lock")
+	}
 }
 
 func TestMutexTryLock(t *testing.T) {
-	var mu Mutex
-	if !mu.TryLock() {
-		t.Fatal("TryLock on a free Mutex failed")
+	for _, virtual := range []bool{true, false} {
+		h := newFake(virtual)
+		symbols(h)
+		h.run(t, func() {
+			var mu Mutex
+			if !mu.TryLock() {
+				t.Error("TryLock on a free Mutex failed")
+			}
+			if mu.TryLock() {
+				t.Error("TryLock on a locked Mutex succeeded")
+			}
+			mu.Unlock()
+			mu.Lock()
+			mu.Unlock()
+		})
 	}
-	if mu.TryLock() {
-		t.Fatal("TryLock on a locked Mutex succeeded")
-	}
-	mu.Unlock()
-	mu.Lock()
-	mu.Unlock()
 }
 
-// at runs fs[i] on its own goroutine at virtual time offsets[i] and waits for all.
-func at(offsets []time.Duration, fs ...func()) {
-	var wg sync.WaitGroup
+// at runs fs[i] on its own goroutine at virtual time offsets[i] and waits
+// for all of them.
+func at(h *fakeHooks, offsets []time.Duration, fs ...func()) {
+	var wg WaitGroup
 	for i, f := range fs {
 		wg.Go(func() {
-			time.Sleep(offsets[i])
+			h.s.Sleep(offsets[i])
 			f()
 		})
 	}
@@ -58,204 +100,225 @@ func at(offsets []time.Duration, fs ...func()) {
 }
 
 func TestRWMutex(t *testing.T) {
-	t.Run("readers overlap", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
-			var rw RWMutex
-			start := time.Now()
-			read := func() { rw.RLock(); time.Sleep(time.Second); rw.RUnlock() }
-			at([]time.Duration{0, 0, 0}, read, read, read)
-			if got := time.Since(start); got != time.Second {
-				t.Errorf("three readers holding the lock for 1s took %v, want 1s", got)
-			}
-		})
-	})
-	t.Run("a writer excludes", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
-			var rw RWMutex
-			start := time.Now()
-			var mu sync.Mutex // guards got; held only to append
-			var got []string
-			note := func(s string) {
-				mu.Lock()
-				defer mu.Unlock()
-				got = append(got, s+"@"+time.Since(start).String())
-			}
-			write := func(name string) func() {
-				return func() { rw.Lock(); note(name); time.Sleep(time.Second); rw.Unlock() }
-			}
-			read := func() { rw.RLock(); note("reader"); time.Sleep(time.Second); rw.RUnlock() }
-			at([]time.Duration{0, 500 * time.Millisecond, 600 * time.Millisecond}, write("w1"), read, write("w2"))
-			slices.Sort(got)
-			want := []string{"reader@1s", "w1@0s", "w2@2s"}
-			if !slices.Equal(got, want) {
-				t.Errorf("got %v, want %v", got, want)
-			}
-		})
-	})
-	t.Run("a waiting writer holds back new readers", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
-			var rw RWMutex
-			start := time.Now()
-			var lateReader, writer time.Duration
-			at([]time.Duration{0, 500 * time.Millisecond, time.Second},
-				func() { rw.RLock(); time.Sleep(2 * time.Second); rw.RUnlock() },
-				func() { rw.Lock(); writer = time.Since(start); time.Sleep(time.Second); rw.Unlock() },
-				func() { rw.RLock(); lateReader = time.Since(start); rw.RUnlock() },
-			)
-			// Without writer preference the late reader would get in at 1s.
-			if writer != 2*time.Second || lateReader != 3*time.Second {
-				t.Errorf("writer in at %v, late reader at %v; want 2s and 3s", writer, lateReader)
-			}
-		})
-	})
-	t.Run("TryLock and TryRLock", func(t *testing.T) {
+	h := newFake(true)
+	symbols(h)
+	var log []string
+	note := func(s string) { log = append(log, fmt.Sprintf("%v %s", vtime(h), s)) }
+	h.run(t, func() {
 		var rw RWMutex
-		if !rw.TryRLock() || !rw.TryRLock() {
-			t.Fatal("TryRLock on a free RWMutex failed")
-		}
-		if rw.TryLock() {
-			t.Fatal("TryLock on a read-locked RWMutex succeeded")
-		}
-		rw.RUnlock()
-		rw.RUnlock()
-		if !rw.TryLock() {
-			t.Fatal("TryLock on a free RWMutex failed")
-		}
-		if rw.TryRLock() {
-			t.Fatal("TryRLock on a write-locked RWMutex succeeded")
-		}
-		rw.Unlock()
+		at(h, []time.Duration{0, time.Second, 2 * time.Second, 3 * time.Second},
+			func() { rw.RLock(); note("r1 in"); h.s.Sleep(5 * time.Second); rw.RUnlock() },
+			func() { rw.RLock(); note("r2 in"); h.s.Sleep(time.Second); rw.RUnlock() },
+			func() { rw.Lock(); note("w in"); h.s.Sleep(time.Second); rw.Unlock() },
+			// A writer waits: a new reader waits for it.
+			func() { rw.RLock(); note("r3 in"); rw.RUnlock() },
+		)
 	})
-	t.Run("RLocker", func(t *testing.T) {
-		var rw RWMutex
-		l := rw.RLocker()
-		l.Lock()
-		if rw.TryLock() {
-			t.Fatal("TryLock succeeded while an RLocker holds the lock")
-		}
-		l.Unlock()
-		if !rw.TryLock() {
-			t.Fatal("TryLock failed after the RLocker unlocked")
-		}
-	})
+	want := []string{"0s r1 in", "1s r2 in", "5s w in", "6s r3 in"}
+	if !slices.Equal(log, want) {
+		t.Errorf("got %q, want %q", log, want)
+	}
 }
 
 func TestOnceWaitsForASleepingDo(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	h := newFake(true)
+	symbols(h)
+	var log []string
+	h.run(t, func() {
 		var once Once
-		calls := 0
-		start := time.Now()
-		var done []time.Duration
-		var mu sync.Mutex
-		do := func() {
-			once.Do(func() { calls++; time.Sleep(time.Second) })
-			mu.Lock()
-			done = append(done, time.Since(start))
-			mu.Unlock()
-		}
-		at([]time.Duration{0, 100 * time.Millisecond}, do, do)
-		if calls != 1 || !slices.Equal(done, []time.Duration{time.Second, time.Second}) {
-			t.Errorf("f ran %d times; Do returned at %v; want 1 run, both at 1s", calls, done)
-		}
-		once.Do(func() { t.Error("Do ran f a second time") })
+		at(h, []time.Duration{0, time.Second},
+			func() {
+				once.Do(func() { h.s.Sleep(3 * time.Second) })
+				log = append(log, fmt.Sprint("first ", vtime(h)))
+			},
+			func() {
+				once.Do(func() { log = append(log, "ran twice") })
+				log = append(log, fmt.Sprint("second ", vtime(h)))
+			},
+		)
 	})
+	if want := []string{"first 3s", "second 3s"}; !slices.Equal(log, want) {
+		t.Errorf("got %q, want %q", log, want)
+	}
 }
 
 func TestOnceFunc(t *testing.T) {
-	calls := 0
-	f := OnceFunc(func() { calls++ })
-	f()
-	f()
-	if calls != 1 {
-		t.Errorf("f ran %d times, want 1", calls)
-	}
-	g := OnceFunc(func() { calls++; panic("boom") })
-	for range 2 {
-		if r := catch(g); r != "boom" {
-			t.Errorf("call panicked with %v, want boom", r)
+	h := newFake(true)
+	symbols(h)
+	h.run(t, func() {
+		n := 0
+		f := OnceFunc(func() { n++ })
+		f()
+		f()
+		if n != 1 {
+			t.Errorf("OnceFunc ran %d times", n)
 		}
-	}
-	if calls != 2 {
-		t.Errorf("the panicking function ran %d times, want 1", calls-1)
-	}
-}
-
-func TestWaitGroupGo(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		h := &fakeHooks{}
-		Symbols(h, false) // makes h the session's Hooks
-		var wg WaitGroup
-		ran := 0
-		start := time.Now()
-		wg.Go(func() { time.Sleep(time.Second); ran++ })
-		wg.Wait()
-		_, _, _, _, gos := h.record()
-		if ran != 1 || time.Since(start) != time.Second || !slices.Equal(gos, []string{"sync.WaitGroup.Go"}) {
-			t.Errorf("ran %d, waited %v, hooks started %q; want 1, 1s, [sync.WaitGroup.Go]", ran, time.Since(start), gos)
+		p := OnceFunc(func() { panic("once") })
+		for range 2 {
+			func() {
+				defer func() {
+					if r := recover(); r != "once" {
+						t.Errorf("recovered %v, want the same panic every call", r)
+					}
+				}()
+				p()
+			}()
 		}
 	})
 }
 
-func TestCondWithMutexIsDurable(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+func TestCondSignalsOnTheVirtualClock(t *testing.T) {
+	h := newFake(true)
+	symbols(h)
+	var woke time.Duration
+	h.run(t, func() {
 		var mu Mutex
-		c := sync.NewCond(&mu)
+		c := NewCond(&mu)
 		ready := false
-		start := time.Now()
-		go func() {
-			time.Sleep(time.Second)
-			mu.Lock()
-			ready = true
-			mu.Unlock()
-			c.Broadcast()
-		}()
-		mu.Lock()
-		for !ready {
-			c.Wait()
-		}
-		mu.Unlock()
-		if got := time.Since(start); got != time.Second {
-			t.Errorf("woke at %v, want 1s", got)
-		}
+		at(h, []time.Duration{0, 2 * time.Second},
+			func() {
+				mu.Lock()
+				for !ready {
+					c.Wait()
+				}
+				woke = vtime(h)
+				mu.Unlock()
+			},
+			func() { mu.Lock(); ready = true; c.Broadcast(); mu.Unlock() },
+		)
 	})
+	if woke != 2*time.Second {
+		t.Errorf("the waiter woke at %v, want 2s", woke)
+	}
 }
 
 func TestMisuseMessages(t *testing.T) {
-	tests := []struct {
-		name  string
-		f     func()
-		want  string
-		fatal bool
-	}{
-		{"Mutex.Unlock", func() { var mu Mutex; mu.Unlock() }, "fatal error: sync: unlock of unlocked mutex", true},
-		{"RWMutex.RUnlock", func() { var rw RWMutex; rw.RUnlock() }, "fatal error: sync: RUnlock of unlocked RWMutex", true},
-		{"RWMutex.RUnlock after Lock", func() { var rw RWMutex; rw.Lock(); rw.RUnlock() }, "fatal error: sync: RUnlock of unlocked RWMutex", true},
-		{"RWMutex.Unlock", func() { var rw RWMutex; rw.Unlock() }, "fatal error: sync: Unlock of unlocked RWMutex", true},
-		{"WaitGroup.Add", func() { var wg WaitGroup; wg.Add(-1) }, "sync: negative WaitGroup counter", false},
-		{"WaitGroup.Done", func() { var wg WaitGroup; wg.Done() }, "sync: negative WaitGroup counter", false},
-	}
-	for _, tt := range tests {
-		r := catch(tt.f)
-		var got string
-		switch r := r.(type) {
-		case error:
-			got = r.Error()
-		case string:
-			got = r
+	h := newFake(true)
+	symbols(h)
+	h.run(t, func() {
+		cases := []struct {
+			f    func()
+			want string
+		}{
+			{func() { var mu Mutex; mu.Unlock() }, "fatal error: sync: unlock of unlocked mutex"},
+			{func() { var rw RWMutex; rw.RUnlock() }, "fatal error: sync: RUnlock of unlocked RWMutex"},
+			{func() { var rw RWMutex; rw.Unlock() }, "fatal error: sync: Unlock of unlocked RWMutex"},
+			{func() { var wg WaitGroup; wg.Done() }, "sync: negative WaitGroup counter"},
 		}
-		var fe *FatalError
-		isFatal := false
-		if err, ok := r.(error); ok {
-			isFatal = errors.As(err, &fe)
+		for _, c := range cases {
+			func() {
+				defer func() {
+					r := recover()
+					var f *sched.Fatal
+					msg := fmt.Sprint(r)
+					if err, ok := r.(error); ok && errors.As(err, &f) {
+						msg = f.Error()
+					}
+					if msg != c.want {
+						t.Errorf("recovered %q, want %q", msg, c.want)
+					}
+				}()
+				c.f()
+			}()
 		}
-		if got != tt.want || isFatal != tt.fatal {
-			t.Errorf("%s: panicked with %#v (a *FatalError: %v), want %q (%v)", tt.name, r, isFatal, tt.want, tt.fatal)
+	})
+}
+
+func TestTimersOnTheVirtualClock(t *testing.T) {
+	h := newFake(true)
+	x := symbols(h)
+	tm := x["time/time"]
+	after := tm["After"].(func(time.Duration) <-chan time.Time)
+	newTimer := tm["NewTimer"].(func(time.Duration) *Timer)
+	newTicker := tm["NewTicker"].(func(time.Duration) *Ticker)
+	afterFunc := tm["AfterFunc"].(func(time.Duration, func()) *Timer)
+	now := tm["Now"].(func() time.Time)
+	var log []string
+	note := func(s string) { log = append(log, fmt.Sprintf("%v %s", vtime(h), s)) }
+	h.run(t, func() {
+		start := now()
+		recv := func(c <-chan time.Time) time.Time {
+			h.s.PreRecv(&c)
+			return <-c
 		}
+		note(fmt.Sprint("after: ", recv(after(1500*time.Millisecond)).Sub(start)))
+		stopped := newTimer(time.Second)
+		if !stopped.Stop() || stopped.Stop() {
+			t.Error("Stop should report true, then false")
+		}
+		tk := newTicker(time.Second)
+		for range 3 {
+			recv(tk.C)
+			note("tick")
+		}
+		tk.Stop()
+		done := make(chan bool)
+		h.s.MakeChan(done, "done", "")
+		afterFunc(2*time.Second, func() { note("func"); d := done; h.s.PreSend(&d); d <- true; h.s.PostSend() })
+		afterFunc(time.Second, func() { note("never") }).Stop()
+		d := done
+		h.s.PreRecv(&d)
+		<-d
+		note(now().Format("15:04:05"))
+	})
+	want := []string{"1.5s after: 1.5s", "2.5s tick", "3.5s tick", "4.5s tick", "6.5s func", "6.5s 23:00:06"}
+	if !slices.Equal(log, want) {
+		t.Errorf("got %q, want %q", log, want)
 	}
 }
 
-func catch(f func()) (r any) {
-	defer func() { r = recover() }()
-	f()
-	return nil
+func TestContextsOnTheVirtualClock(t *testing.T) {
+	h := newFake(true)
+	x := symbols(h)
+	cx := x["context/context"]
+	withTimeout := cx["WithTimeout"].(func(context.Context, time.Duration) (context.Context, context.CancelFunc))
+	withCancel := cx["WithCancel"].(func(context.Context) (context.Context, context.CancelFunc))
+	withCancelCause := cx["WithCancelCause"].(func(context.Context) (context.Context, context.CancelCauseFunc))
+	afterFunc := cx["AfterFunc"].(func(context.Context, func()) func() bool)
+	cause := cx["Cause"].(func(context.Context) error)
+	var log []string
+	note := func(s string) { log = append(log, fmt.Sprintf("%v %s", vtime(h), s)) }
+	h.run(t, func() {
+		ctx, cancel := withTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		child, stop := withCancel(context.WithValue(ctx, "k", "v"))
+		defer stop()
+		afterFunc(child, func() { note("after " + child.Err().Error()) })
+		c := child.Done()
+		h.s.PreRecv(&c)
+		<-c
+		note(fmt.Sprint(child.Err(), " ", child.Value("k"), " ", strings.Contains(fmt.Sprint(ctx), "WithDeadline")))
+		h.s.Sleep(time.Millisecond) // let the AfterFunc goroutine run
+		c2, cancel2 := withCancelCause(context.Background())
+		cancel2(errors.New("enough"))
+		note(fmt.Sprint(c2.Err(), " / ", cause(c2)))
+	})
+	// Both run at 2s: the AfterFunc goroutine, started last, runs first.
+	want := []string{"2s after context deadline exceeded", "2s context deadline exceeded v true", "2.001s context canceled / enough"}
+	if !slices.Equal(log, want) {
+		t.Errorf("got %q, want %q", log, want)
+	}
+}
+
+func TestRealClockUsesGosPrimitives(t *testing.T) {
+	h := newFake(false)
+	symbols(h)
+	h.run(t, func() {
+		var mu Mutex
+		var wg sync.WaitGroup
+		n := 0
+		for range 50 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				mu.Lock()
+				n++
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		if n != 50 {
+			t.Errorf("n = %d", n)
+		}
+	})
 }

@@ -19,7 +19,7 @@ import (
 // then reports (see TestSandbox).
 func TestTablesMatchGoAPI(t *testing.T) {
 	for _, unrestricted := range []bool{false, true} {
-		tables := stdlib.Symbols(nopHooks{}, unrestricted)
+		tables := stdlib.Symbols(newHooks(), unrestricted)
 		fset := token.NewFileSet()
 		im := NewImporter(fset, unrestricted, tables)
 		checked, standIns := 0, 0
@@ -163,7 +163,7 @@ func matches(g types.Type, r reflect.Type, tables map[string]map[string]reflect.
 
 func TestUnrestrictedSession(t *testing.T) {
 	fset := token.NewFileSet()
-	s := NewSession(fset, NewImporter(fset, true, stdlib.Symbols(nopHooks{}, true)), stdlib.Names(true))
+	s := NewSession(fset, NewImporter(fset, true, stdlib.Symbols(newHooks(), true)), stdlib.Names(true))
 	ts := &testSession{t: t, s: s}
 	ts.ok(`import "net/http"`)
 	ts.ok(`_ = http.StatusOK`)

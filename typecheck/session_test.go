@@ -12,24 +12,28 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concur-dev/concur/sched"
 	"github.com/concur-dev/concur/stdlib"
 )
 
-// nopHooks lets the test build the interpreter's tables.
-type nopHooks struct{}
+// nopHooks lets the test build the interpreter's tables; nothing runs.
+type nopHooks struct{ s *sched.Scheduler }
 
-func (nopHooks) Stdout() io.Writer   { return io.Discard }
-func (nopHooks) Stderr() io.Writer   { return io.Discard }
-func (nopHooks) Sleep(time.Duration) {}
-func (nopHooks) Go(string, func())   {}
-func (nopHooks) Exit(int)            {}
-func (nopHooks) NumGoroutine() int   { return 0 }
-func (nopHooks) Stdin() io.Reader    { return strings.NewReader("") }
+func newHooks() nopHooks { return nopHooks{s: sched.New(sched.Options{Virtual: true})} }
+
+func (nopHooks) Stdout() io.Writer         { return io.Discard }
+func (nopHooks) Stderr() io.Writer         { return io.Discard }
+func (h nopHooks) Sched() *sched.Scheduler { return h.s }
+func (nopHooks) Start(*sched.G, func())    {}
+func (nopHooks) Exit(int)                  {}
+func (nopHooks) Epoch() time.Time          { return time.Time{} }
+func (nopHooks) RandSeed() uint64          { return 1 }
+func (nopHooks) Stdin() io.Reader          { return strings.NewReader("") }
 
 // newTestSession is a restricted-mode session with the interpreter's tables.
 func newTestSession() *Session {
 	fset := token.NewFileSet()
-	tables := stdlib.Symbols(nopHooks{}, false)
+	tables := stdlib.Symbols(newHooks(), false)
 	return NewSession(fset, NewImporter(fset, false, tables), stdlib.Names(false))
 }
 

@@ -23,7 +23,8 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "", "`md` (Markdown), cast (asciicast v2, for asciinema) or html (one self-contained page)")
 	outPath := fs.String("o", "", "write to this `file` (default: standard output)")
-	idle := fs.Duration("idle-limit", 0, "cast: cap every pause at this `duration` (0: keep pauses as recorded)")
+	var idle idleFlag
+	idle.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: concur export FILE --format md|cast|html [-o OUT]\n\nWrites a recorded session as Markdown (inputs, their output and\ntimelines), as an asciicast v2 recording that asciinema plays, or as\none self-contained HTML page with SVG timelines and a Play button.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -34,6 +35,11 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *format != "md" && *format != "cast" && *format != "html" {
 		fmt.Fprintf(stderr, "concur export: --format=%s: want md, cast or html\n", *format)
+		return 2
+	}
+	if *outPath != "" && *outPath != "-" && sameFile(*outPath, file) {
+		lang, _ := chooseLang("")
+		fmt.Fprintf(stderr, "concur export: %s\n", repl.ExportOntoInput(lang, *outPath))
 		return 2
 	}
 	s, ok := openSession("concur export", file, stderr)
@@ -51,7 +57,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 	default:
-		b = exportCast(s, *idle)
+		b = exportCast(s, time.Duration(idle))
 	}
 	if *outPath == "" || *outPath == "-" {
 		if _, err := stdout.Write(b); err != nil {
@@ -67,6 +73,17 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// sameFile reports whether paths a and b name one file that exists (through
+// links too).
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}
+
 // exportMarkdown writes each input in a go block and what it printed —
 // output, faults and timeline, without colour — in a plain block.
 func exportMarkdown(s *session.Session) []byte {
@@ -78,7 +95,7 @@ func exportMarkdown(s *session.Session) []byte {
 	names := map[int]string{}
 	for _, in := range s.Inputs {
 		fmt.Fprintf(&b, "\n## Input %d\n\n", in.N)
-		fenced(&b, "go", in.Src)
+		fenced(&b, "go", repl.VisibleLines(in.Src))
 		var out bytes.Buffer
 		p := repl.NewPrinter(&out, &out, false)
 		p.Values = true

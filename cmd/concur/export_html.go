@@ -80,10 +80,10 @@ func exportHTML(s *session.Session) ([]byte, error) {
 	var now time.Duration
 	for _, in := range s.Inputs {
 		now = max(now, in.T)
-		hi := htmlInput{N: in.N, Src: in.Src, At: in.T.Milliseconds()}
+		hi := htmlInput{N: in.N, Src: repl.VisibleLines(in.Src), At: in.T.Milliseconds()}
 		for _, e := range in.Events {
 			at := e.At
-			if h.Clock != "real" {
+			if in.Clock != "real" {
 				at = max(at, in.T+time.Duration(e.T))
 			}
 			now = max(now, at)
@@ -111,6 +111,7 @@ func exportHTML(s *session.Session) ([]byte, error) {
 
 // htmlLines is what the terminal shows for one event (repl.Printer), as lines.
 func htmlLines(e event.Event, names map[int]string, at int64) []htmlLine {
+	e = repl.VisibleEvent(e) // the page shows the bytes, never obeys them
 	stamped := func(text, class string) htmlLine {
 		return htmlLine{At: at, Stamp: repl.Stamp(e.T), Label: repl.Label(e.G, names[e.G]), Color: htmlColor(e.G), Text: text, Class: class}
 	}

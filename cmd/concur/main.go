@@ -87,6 +87,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type replFlags struct {
 	engine   engineFlags
 	speed    speedFlag
+	idle     idleFlag
 	color    string
 	lang     string
 	timeline bool
@@ -96,6 +97,7 @@ func (f *replFlags) register(fs *flag.FlagSet, langUsage string) {
 	f.engine.register(fs)
 	f.speed = 1
 	fs.Var(&f.speed, "speed", "play output back at this `speed` (2 is twice as fast; max: no waiting)")
+	f.idle.register(fs)
 	fs.StringVar(&f.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	fs.StringVar(&f.lang, "lang", "", langUsage)
 	fs.BoolVar(&f.timeline, "timeline", true, "draw a timeline after runs that slept or used goroutines")
@@ -116,7 +118,8 @@ func (f *replFlags) config(stdout, stderr io.Writer) (repl.Config, error) {
 		return repl.Config{}, err
 	}
 	return repl.Config{
-		Engine: opts, Color: color, Speed: float64(f.speed), Timeline: f.timeline, Lang: language,
+		Engine: opts, Budgets: f.engine.budgets,
+		Color: color, Speed: float64(f.speed), IdleLimit: time.Duration(f.idle), Timeline: f.timeline, Lang: language,
 		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
 	}, nil
 }
@@ -126,7 +129,9 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var rf replFlags
 	rf.register(fs, "language of concur's messages: en or zh (default from $LANG)")
-	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay)")
+	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay); a file that exists needs --append or --force")
+	appendTo := fs.Bool("append", false, "with --record: go on with the session recorded in the file")
+	force := fs.Bool("force", false, "with --record: replace the file")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fmt.Fprintf(stderr, "\nFlags of the REPL:\n")
@@ -148,6 +153,10 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.Record = *record
+	if cfg.RecordMode, err = repl.RecordFlags(cfg.Lang, *record, *appendTo, *force); err != nil {
+		fmt.Fprintf(stderr, "concur: %v\n", err)
+		return 2
+	}
 	src, err := lineSource(stdin, stdout, stderr, &cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur: %v\n", err)
@@ -209,6 +218,8 @@ type engineFlags struct {
 	maxVirtual   time.Duration
 	timeout      time.Duration
 	memory       int64
+	seed         uint64
+	jitter       jitterFlag
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -217,20 +228,49 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.maxVirtual, "max-virtual", time.Hour, "stop a run after this much virtual time")
 	fs.DurationVar(&f.timeout, "timeout", 0, "stop a run after this much real time (default 10s on the virtual clock, none on the real one)")
 	fs.Int64Var(&f.memory, "max-memory", 2<<30, "stop a run whose worker uses more than this many `bytes`")
+	fs.Uint64Var(&f.seed, "seed", 0, "the schedule on the virtual clock: 0 is the default one, any other `number` picks another legal one")
+	fs.Var(&f.jitter, "jitter", "change every sleep and timer by up to this `fraction` (like 20%), from the seed")
+}
+
+// jitterFlag is --jitter: a fraction between 0 and 1, written 0.2 or 20%.
+type jitterFlag float64
+
+func (j *jitterFlag) String() string {
+	if *j == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(float64(*j)*100, 'g', -1, 64) + "%"
+}
+
+func (j *jitterFlag) Set(v string) error {
+	f, err := repl.ParseJitter(v)
+	if err != nil {
+		return err
+	}
+	*j = jitterFlag(f)
+	return nil
 }
 
 func (f *engineFlags) options() (engine.Options, error) {
 	if f.clock != "virtual" && f.clock != "real" {
 		return engine.Options{}, fmt.Errorf("--clock=%s: want virtual or real", f.clock)
 	}
-	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, Timeout: f.timeout, MemoryLimit: f.memory}
-	if f.clock == "virtual" {
-		opts.MaxVirtual = f.maxVirtual
-		if opts.Timeout == 0 {
-			opts.Timeout = 10 * time.Second
-		}
-	}
+	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, MemoryLimit: f.memory, Seed: f.seed, Jitter: float64(f.jitter)}
+	opts.MaxVirtual, opts.Timeout = f.budgets(f.clock)
 	return opts, nil
+}
+
+// budgets are a clock's budgets: on the virtual clock --max-virtual and
+// --timeout (default 10s), on the real clock --timeout only (default none).
+func (f *engineFlags) budgets(clock string) (maxVirtual, timeout time.Duration) {
+	if clock == "real" {
+		return 0, f.timeout
+	}
+	timeout = f.timeout
+	if timeout == 0 {
+		timeout = 10 * time.Second
+	}
+	return f.maxVirtual, timeout
 }
 
 // speedFlag is --speed: a positive number, or "max" for no pacing.
@@ -256,14 +296,41 @@ func (s *speedFlag) Set(v string) error {
 	return nil
 }
 
+// idleFlag is --idle-limit, with one meaning everywhere: when output is
+// played back at its pace, a quiet gap longer than this (in the run's or the
+// recording's time, before --speed divides it) is cut to it; 0 keeps gaps.
+type idleFlag time.Duration
+
+func (d *idleFlag) register(fs *flag.FlagSet) {
+	*d = idleFlag(repl.DefaultIdleLimit)
+	fs.Var(d, "idle-limit", "when playing output back, cut quiet gaps longer than this `duration` to it (0: keep them)")
+}
+
+func (d *idleFlag) String() string { return time.Duration(*d).String() }
+
+func (d *idleFlag) Set(v string) error {
+	t, err := time.ParseDuration(v)
+	if err != nil {
+		return errors.New("want a duration such as 2s")
+	}
+	if t < 0 {
+		return errors.New("must not be negative")
+	}
+	*d = idleFlag(t)
+	return nil
+}
+
 func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("concur run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
 	ef.register(fs)
 	jsonOut := fs.Bool("json", false, "print the event stream as JSON lines (see docs/events.md)")
+	explore := fs.Int("explore", 0, "run the program under `N` schedules (seeds from --seed on, or 1) and show the different outcomes, with how many gave each and a seed for each")
 	speed := speedFlag(1)
 	fs.Var(&speed, "speed", "on a terminal, play output back at this `speed` (2 is twice as fast; max: no waiting)")
+	var idle idleFlag
+	idle.register(fs)
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: concur run [flags] FILE\n\nRuns a Go program (package main with func main) or a snippet of\ndeclarations and statements. FILE \"-\" reads standard input.\n\nFlags:\n")
@@ -313,10 +380,18 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *explore > 0 {
+		if opts.Clock == "real" {
+			fmt.Fprintln(stderr, "concur run: --explore needs the virtual clock: on the real clock the Go runtime schedules")
+			return 2
+		}
+		return exploreFile(ctx, sess, name, string(src), *explore, opts, color, stdout, stderr)
+	}
 
 	var (
 		show  func(event.Event)
 		flush func()
+		note  func(string)
 	)
 	if *jsonOut {
 		var line []byte
@@ -326,16 +401,22 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			out.Write(line)
 		}
 		flush = func() { out.Flush() }
-		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock})
+		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock, Seed: opts.Seed})
 	} else {
 		printer := repl.NewPrinter(stdout, stderr, color)
-		show, flush = printer.Event, printer.Flush
+		printer.Lang, _ = chooseLang("")
+		show, flush, note = printer.Event, printer.Flush, printer.Note
 	}
 	pace := float64(speed)
 	if *jsonOut || opts.Clock == "real" || !isTerminal(stdout) {
 		pace = 0
 	}
-	player := repl.NewPlayer(pace, show, flush)
+	lang, _ := chooseLang("")
+	po := repl.PlayOptions{Speed: pace, IdleLimit: time.Duration(idle), Show: show, Flush: flush}
+	if note != nil { // the JSON stream is never paced, and has no room for notes
+		po.Cut = func(left time.Duration) { note(repl.CutNote(lang, left)) }
+	}
+	player := repl.NewPacedPlayer(po)
 	res, err := sess.Run(ctx, name, string(src), true, player.Add)
 	if ctx.Err() == nil {
 		// A second Ctrl-C while the output is still being played skips it.
@@ -367,4 +448,17 @@ func colorEnabled(mode string, w io.Writer) (bool, error) {
 		return os.Getenv("NO_COLOR") == "" && isTerminal(w), nil
 	}
 	return false, fmt.Errorf("--color=%s: want auto, always or never", mode)
+}
+
+// exploreFile runs a program under n schedules and shows its outcomes.
+func exploreFile(ctx context.Context, sess *engine.Session, name, src string, n int, opts engine.Options, color bool, stdout, stderr io.Writer) int {
+	out := repl.Outcomes{Jitter: opts.Jitter}
+	err := sess.Explore(ctx, name, src, true, repl.Seeds(opts.Seed, n), opts.Jitter, out.Add)
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		return 1
+	}
+	lang, _ := chooseLang("")
+	out.Write(stdout, lang, color)
+	return out.Worst()
 }

@@ -21,6 +21,7 @@ import (
 type frame struct {
 	at       time.Duration // since the session started, on the screen's clock
 	out, err string
+	output   bool // a run's output (the gap before it is the program's, not the typist's)
 }
 
 // screenOptions say how a session is drawn.
@@ -55,23 +56,25 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 		now      time.Duration
 		out, err bytes.Buffer
 	)
-	emit := func(at time.Duration) {
+	emitFrame := func(at time.Duration, output bool) {
 		if out.Len() == 0 && err.Len() == 0 {
 			return
 		}
 		now = max(now, at)
-		frames = append(frames, frame{at: now, out: out.String(), err: err.String()})
+		frames = append(frames, frame{at: now, out: out.String(), err: err.String(), output: output})
 		out.Reset()
 		err.Reset()
 	}
+	emit := func(at time.Duration) { emitFrame(at, false) }
 	p := repl.NewPrinter(&out, &err, o.color)
 	p.Values = true
 	names := map[int]string{}
 	for _, in := range s.Inputs {
 		out.WriteString("> ")
 		emit(now)
-		lines := strings.Split(in.Src, "\n")
-		chars := utf8.RuneCountInString(in.Src) + 1
+		src := repl.VisibleLines(in.Src) // typed by someone else, maybe
+		lines := strings.Split(src, "\n")
+		chars := utf8.RuneCountInString(src) + 1
 		step := typeDelay
 		if gap := in.T - now; gap < typeDelay*time.Duration(chars) {
 			step = max(gap, 0) / time.Duration(chars)
@@ -99,10 +102,10 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 			p.Event(e.Event)
 			p.Flush()
 			at := e.At
-			if s.Header.Clock != "real" {
+			if in.Clock != "real" {
 				at = max(at, in.T+time.Duration(e.T))
 			}
-			emit(at)
+			emitFrame(at, true)
 		}
 		if o.timeline && repl.TimelineNeeded(events) && runElapsed(events) > 0 {
 			out.WriteString(repl.Timeline(withNames(names, events), width, o.color))
@@ -114,7 +117,10 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 
 // withNames gives the timeline the names of goroutines that earlier inputs
 // started, as the REPL does: a `go` event at the start of the run for each.
+// The events it returns are made Visible (repl.VisibleEvent): they come from
+// a file.
 func withNames(names map[int]string, events []event.Event) []event.Event {
+	events = repl.VisibleEvents(events)
 	started := map[int]bool{1: true}
 	var missing []event.Event
 	for _, e := range events {
@@ -197,7 +203,8 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	speed := speedFlag(1)
 	fs.Var(&speed, "speed", "play the session at this `speed` (2 is twice as fast; max: no waiting)")
-	idle := fs.Duration("idle-limit", 0, "cap every pause at this `duration` (0: keep pauses as recorded)")
+	var idle idleFlag
+	idle.register(fs)
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
 	again := fs.Bool("rerun", false, "run the recorded inputs again (this runs the file's code) and report, input by input, whether output and timestamps match")
@@ -208,10 +215,6 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	file, ok, code := oneFile(fs, args, stderr)
 	if !ok {
 		return code
-	}
-	if *idle < 0 {
-		fmt.Fprintln(stderr, "concur replay: --idle-limit must not be negative")
-		return 2
 	}
 	color, err := colorEnabled(*colorMode, stdout)
 	if err != nil {
@@ -237,15 +240,19 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if k, restore, ok := readKeys(stdin); ok {
 			defer restore()
 			keys = k
-			fmt.Fprintln(stderr, "(space pauses, . steps, q quits)")
+			lang, _ := chooseLang("")
+			fmt.Fprintln(stderr, repl.ReplayKeys(lang))
 		}
 	}
-	playKeys(screenplay(s, o), stdout, stderr, pace, *idle, keys)
+	lang, _ := chooseLang("")
+	note := func(left time.Duration) string { return repl.CutNote(lang, left) }
+	if o.color {
+		note = func(left time.Duration) string { return "\x1b[2m" + repl.CutNote(lang, left) + "\x1b[0m" }
+	}
+	playKeys(screenplay(s, o), stdout, stderr, playback{speed: pace, idle: time.Duration(idle), keys: keys, note: note})
 	return 0
 }
 
-// play writes frames, waiting between them at speed (0: not at all), no
-// pause longer than idle (0: no limit).
 // Keys during replay on a terminal.
 const (
 	keyPause = ' ' // pause, or go on
@@ -253,13 +260,21 @@ const (
 	keyQuit  = 'q'
 )
 
-func play(frames []frame, stdout, stderr io.Writer, speed float64, idle time.Duration) {
-	playKeys(frames, stdout, stderr, speed, idle, nil)
+// playback says how frames are played.
+type playback struct {
+	speed float64       // 0: no waiting
+	idle  time.Duration // pauses longer than this are cut to it; 0: none
+	keys  <-chan byte   // keys typed (nil: none)
+	// note, if set, is the line that says a quiet gap in a run's output was
+	// cut, leaving out the given time ("⋯ 59m58s later").
+	note func(left time.Duration) string
 }
 
-// playKeys is play, taking keys from keys (nil: none): space pauses and goes
-// on, '.' shows one more event and stays paused, 'q' stops.
-func playKeys(frames []frame, stdout, stderr io.Writer, speed float64, idle time.Duration, keys <-chan byte) {
+// playKeys writes frames, waiting between them at the playback's speed, no
+// pause longer than its idle limit, taking keys from its keys: space pauses
+// and goes on, '.' shows one more event and stays paused, 'q' stops.
+func playKeys(frames []frame, stdout, stderr io.Writer, pb playback) {
+	speed, idle, keys := pb.speed, pb.idle, pb.keys
 	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
 	var last *bufio.Writer
 	write := func(w *bufio.Writer, s string) {
@@ -297,10 +312,11 @@ func playKeys(frames []frame, stdout, stderr io.Writer, speed float64, idle time
 		return true
 	}
 	for _, f := range frames {
+		var cut time.Duration
 		if speed > 0 {
 			d := f.at - prev
 			if idle > 0 && d > idle {
-				d = idle
+				cut, d = d-idle, idle
 			}
 			due += time.Duration(float64(max(d, 0)) / speed)
 		}
@@ -338,6 +354,9 @@ func playKeys(frames []frame, stdout, stderr io.Writer, speed float64, idle time
 			}
 		}
 		prev = f.at
+		if cut > 0 && f.output && pb.note != nil {
+			write(out, pb.note(cut)+"\n")
+		}
 		write(out, f.out)
 		write(errw, f.err)
 	}

@@ -14,11 +14,38 @@ import (
 	"github.com/concur-dev/concur/repl"
 )
 
+// verifyWords are --verify's words, in every language.
+var verifyWords = map[string]struct{ example, starter, solution, prints, shows, allPass, summary string }{
+	"en": {
+		example:  "%s: example %s prints what the lesson shows",
+		starter:  "%s: the starting code of %s fails its checks",
+		solution: "%s: the solution of %s passes its checks",
+		prints:   "it prints:",
+		shows:    "the lesson shows:",
+		allPass:  "every check passes; it prints:",
+		summary:  "%d passed, %d failed",
+	},
+	"zh": {
+		example:  "%s：示例 %s 打印的和课程里显示的一样",
+		starter:  "%s：练习 %s 的初始代码没有通过检查",
+		solution: "%s：练习 %s 的参考答案通过了检查",
+		prints:   "它打印的是：",
+		shows:    "课程里显示的是：",
+		allPass:  "每项检查都通过了；它打印的是：",
+		summary:  "%d 项通过，%d 项失败",
+	},
+}
+
 // verifyLessons is `concur learn --verify`: it runs every lesson's examples
 // and compares what they print with what the lessons show (ties may swap),
 // checks that every exercise's starting code fails its checks and its
-// solution passes, and ends with a line "N passed, M failed".
-func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer) int {
+// solution passes, and ends with a line "N passed, M failed" (in the
+// learner's language).
+func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer, lang string) int {
+	words, ok := verifyWords[lang]
+	if !ok {
+		words = verifyWords["en"]
+	}
 	passed, failed := 0, 0
 	result := func(ok bool, what, why string) {
 		if ok {
@@ -36,13 +63,13 @@ func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer) 
 		file := l.Source[lessons.English]
 		for _, s := range l.Steps {
 			for _, ex := range s.Examples {
-				what := fmt.Sprintf("%s: example %s prints what the lesson shows", file, ex.Name)
+				what := fmt.Sprintf(words.example, file, ex.Name)
 				_, out, err := runForVerify(opts, ex.File(), ex.Code)
 				switch {
 				case err != nil:
 					result(false, what, err.Error())
 				default:
-					result(lessons.SameOutput(out, ex.Output), what, "it prints:\n"+out+"the lesson shows:\n"+ex.Output)
+					result(lessons.SameOutput(out, ex.Output), what, words.prints+"\n"+out+words.shows+"\n"+ex.Output)
 				}
 			}
 			x := s.Exercise
@@ -50,26 +77,26 @@ func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer) 
 				continue
 			}
 			events, out, err := runForVerify(opts, x.File(), x.Starter)
-			what := fmt.Sprintf("%s: the starting code of %s fails its checks", file, x.Name)
+			what := fmt.Sprintf(words.starter, file, x.Name)
 			if err != nil {
 				result(false, what, err.Error())
 			} else {
-				result(len(lessons.Check(x.Checks, events)) > 0, what, "every check passes; it prints:\n"+out)
+				result(len(lessons.Check(x.Checks, events)) > 0, what, words.allPass+"\n"+out)
 			}
 			events, out, err = runForVerify(opts, x.File(), x.Solution)
-			what = fmt.Sprintf("%s: the solution of %s passes its checks", file, x.Name)
+			what = fmt.Sprintf(words.solution, file, x.Name)
 			if err != nil {
 				result(false, what, err.Error())
 				continue
 			}
 			var why []string
 			for _, f := range lessons.Check(x.Checks, events) {
-				why = append(why, f.String())
+				why = append(why, f.In(lessons.Lang(lang)))
 			}
-			result(len(why) == 0, what, strings.Join(why, "\n")+"\nit prints:\n"+out)
+			result(len(why) == 0, what, strings.Join(why, "\n")+"\n"+words.prints+"\n"+out)
 		}
 	}
-	fmt.Fprintf(stdout, "%d passed, %d failed\n", passed, failed)
+	fmt.Fprintf(stdout, words.summary+"\n", passed, failed)
 	if failed > 0 {
 		return 1
 	}

@@ -142,6 +142,15 @@ func (tm *Term) Press(keys ...string) {
 	}
 }
 
+// Paste pastes text as a terminal does when a person pastes it: tmux sends
+// it in one write, line breaks as carriage returns, between bracketed-paste
+// markers when the program has turned that mode on.
+func (tm *Term) Paste(text string) {
+	tm.t.Helper()
+	tm.tmux("set-buffer", "-b", "tmuxtest", "--", text)
+	tm.tmux("paste-buffer", "-p", "-d", "-b", "tmuxtest")
+}
+
 // Screen is what the terminal shows at one moment.
 type Screen struct {
 	Lines []string // one per row, trailing blanks removed
@@ -179,6 +188,20 @@ func (tm *Term) Snapshot() *Screen {
 	fmt.Sscanf(strings.ReplaceAll(head, ",", " "), "%d %d %d %d", &s.X, &s.Y, &dead, &s.Status)
 	s.Dead = dead == 1
 	return s
+}
+
+// Scrollback returns every row the terminal has shown, those scrolled off
+// the top included, trailing blank rows left out.
+func (tm *Term) Scrollback() string {
+	tm.t.Helper()
+	return strings.TrimRight(tm.tmux("capture-pane", "-p", "-S", "-"), "\n")
+}
+
+// Title is the pane's title, which a program can set with an escape
+// sequence (OSC 0 or 2).
+func (tm *Term) Title() string {
+	tm.t.Helper()
+	return tm.tmux("display-message", "-p", "#{pane_title}")
 }
 
 // Colored returns the screen's rows with their colour escape sequences.

@@ -1,0 +1,123 @@
+package engine
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+
+	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/rewrite"
+	"github.com/concur-dev/concur/sched"
+)
+
+// gdata is what the engine keeps for each goroutine (sched.G.Data).
+type gdata struct {
+	partial [2][]byte // stdout, stderr: what it wrote since its last newline
+	frames  []string  // the interpreter's panic frames, innermost first
+	// The last explicit panic call of this goroutine: where, and its value.
+	panicAt  string
+	panicVal any
+}
+
+// data returns g's gdata. The scheduler is locked, or g is the caller.
+func data(g *sched.G) *gdata {
+	d, ok := g.Data.(*gdata)
+	if !ok {
+		d = &gdata{}
+		g.Data = d
+	}
+	return d
+}
+
+const (
+	stdout = 0
+	stderr = 1
+)
+
+var streamNames = [2]string{"stdout", "stderr"}
+
+// write captures output of the calling goroutine on one stream: one output
+// event per line, in write order, each goroutine's partial line its own. A
+// print is a scheduling point.
+func (w *worker) write(stream int, p []byte) {
+	w.s.Point()
+	w.s.Locked(func(g *sched.G, t int64) {
+		d := data(g)
+		for {
+			i := bytes.IndexByte(p, '\n')
+			if i < 0 {
+				break
+			}
+			line := p[:i]
+			if buf := d.partial[stream]; len(buf) > 0 {
+				line = append(buf, line...)
+				d.partial[stream] = buf[:0]
+			}
+			w.emit(event.Event{Kind: event.Output, T: t, G: g.ID, Stream: streamNames[stream], Text: string(line)})
+			p = p[i+1:]
+		}
+		d.partial[stream] = append(d.partial[stream], p...)
+	})
+}
+
+// flushPartials emits every goroutine's partial lines, at the end of a run.
+// The scheduler is locked.
+func (w *worker) flushPartials(t int64) {
+	w.s.EachLocked(func(g *sched.G) {
+		if d, ok := g.Data.(*gdata); ok {
+			w.flushGoroutine(g, d, t)
+		}
+	})
+}
+
+// flushGoroutine emits what g wrote since its last newline. The scheduler
+// is locked.
+func (w *worker) flushGoroutine(g *sched.G, d *gdata, t int64) {
+	for s := range d.partial {
+		if len(d.partial[s]) > 0 {
+			w.emit(event.Event{Kind: event.Output, T: t, G: g.ID, Stream: streamNames[s], Text: string(d.partial[s])})
+			d.partial[s] = d.partial[s][:0]
+		}
+	}
+}
+
+// framePattern matches the line the interpreter prints for each frame a
+// panic unwinds: "prog.go:7:10: panic: main.worker(...)".
+var framePattern = regexp.MustCompile(`^(?:(.*?\d+:\d+): )?panic: (.*)\(\.\.\.\)\n?$`)
+
+// writeInterpStderr takes what the interpreter writes to its own stderr:
+// panic frames are kept for the report, the rest (print, println) is output.
+func (w *worker) writeInterpStderr(p []byte) {
+	if m := framePattern.FindSubmatch(p); m != nil {
+		w.s.Locked(func(g *sched.G, _ int64) {
+			d := data(g)
+			frame := rewrite.Demangle(string(m[2])) // the learner's func main is renamed (see rewrite)
+			if len(m[1]) > 0 {
+				frame += " " + string(m[1])
+			}
+			d.frames = append(d.frames, frame)
+		})
+		return
+	}
+	w.write(stderr, p)
+}
+
+// panicAt records where the calling goroutine is about to panic with v
+// (rewritten code calls it just before each panic call).
+func (w *worker) panicAt(line, col int, v any) {
+	w.s.Locked(func(g *sched.G, _ int64) {
+		d := data(g)
+		d.panicAt, d.panicVal = fmt.Sprintf("%d:%d", line, col), unwrap(v)
+	})
+}
+
+// samePanic reports whether a and b are the same panic value; values that
+// cannot be compared are not the same.
+func samePanic(a, b any) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
+}

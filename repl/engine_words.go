@@ -1,0 +1,99 @@
+package repl
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/concur-dev/concur/event"
+)
+
+// engineWords are what concur says about the session's program: that a new
+// one replaced it, which input was left out, a clock switch. The engine's
+// events carry codes and Go's own words; these say the rest in the
+// learner's language.
+type engineWords struct {
+	restore      string            // why, count, time
+	restoreWhy   map[string]string // by the restore event's reason; %s is its cause
+	restoreDiff  string
+	restoreOut   string            // unrestricted: replaying repeated side effects
+	dropped      string            // input number, its first line, why
+	droppedWhy   map[string]string // by the dropped event's reason
+	clockSwitch  string            // clock, inputs replayed
+	clockUnknown string
+}
+
+func init() {
+	en.engineWords = engineWords{
+		restore: "concur: new program (%s); replayed %d earlier input(s) in %v",
+		restoreWhy: map[string]string{
+			"died":   "the last one died: %s",
+			"memory": "the last one ran out of memory",
+			"busy":   "the last one did not stop",
+			"clock":  "the clock is now %s",
+			"seed":   "the schedule's seed is now %s",
+		},
+		restoreDiff: "; %d ended differently this time",
+		restoreOut:  "; replaying repeated what they did outside the program (files, network)",
+		dropped:     "concur: left out input %d (%s): %s",
+		droppedWhy: map[string]string{
+			"died":   "its goroutine ended the program",
+			"busy":   "its goroutine kept running and would not stop",
+			"memory": "it used too much memory",
+			"again":  "it failed again when replayed",
+		},
+		clockSwitch:  "clock: %s; the session's %d input(s) replayed on it (virtual: budgets --max-virtual and --timeout; real: --timeout only)",
+		clockUnknown: "the session's program had to be replaced",
+	}
+	zh.engineWords = engineWords{
+		restore: "concur：换了新的程序（%s）；已重放之前的 %d 段输入，用时 %v",
+		restoreWhy: map[string]string{
+			"died":   "上一个程序已终止：%s",
+			"memory": "上一个程序用光了内存",
+			"busy":   "上一个程序停不下来",
+			"clock":  "时钟已切换为 %s",
+			"seed":   "调度的种子已改为 %s",
+		},
+		restoreDiff: "；其中 %d 段这次的结果不同",
+		restoreOut:  "；重放时它们对程序之外（文件、网络）做过的事又做了一遍",
+		dropped:     "concur：已舍弃第 %d 段输入（%s）：%s",
+		droppedWhy: map[string]string{
+			"died":   "它的 goroutine 让程序终止了",
+			"busy":   "它的 goroutine 一直在运行，停不下来",
+			"memory": "它用了太多内存",
+			"again":  "重放时它又失败了",
+		},
+		clockSwitch:  "时钟：%s；本会话的 %d 段输入已在这个时钟上重放（virtual：预算为 --max-virtual 和 --timeout；real：只有 --timeout）",
+		clockUnknown: "本会话的程序不得不被替换",
+	}
+}
+
+// restoreText says a restore event in the learner's language.
+func (m messages) restoreText(e event.Event) string {
+	if e.Reason == "" && e.Text != "" {
+		// A recording from before restores said why in codes: its words.
+		return "concur: " + e.Text
+	}
+	why, ok := m.restoreWhy[e.Reason]
+	if !ok {
+		why = m.clockUnknown
+	} else if e.Reason == "died" || e.Reason == "clock" || e.Reason == "seed" {
+		why = fmt.Sprintf(why, e.Cause)
+	}
+	text := fmt.Sprintf(m.restore, why, e.N, time.Duration(e.D).Round(100*time.Microsecond))
+	if e.Code > 0 {
+		text += fmt.Sprintf(m.restoreDiff, e.Code)
+	}
+	if e.Name == "unrestricted" {
+		text += m.restoreOut
+	}
+	return text
+}
+
+// droppedText says a dropped event in the learner's language.
+func (m messages) droppedText(e event.Event) string {
+	why, ok := m.droppedWhy[e.Reason]
+	if !ok {
+		why = e.Reason
+	}
+	return fmt.Sprintf(m.dropped, e.Input, e.Text, why)
+}
