@@ -94,11 +94,11 @@ func main() {
 func BenchmarkManyGoroutines(b *testing.B) {
 	concur, yaegi := binaries(b)
 	type row struct {
-		what   string
-		n      int
-		c, y   measured
-		ratio  float64
-		perG   float64 // extra bytes a goroutine
+		what  string
+		n     int
+		c, y  measured
+		ratio float64
+		perG  float64 // extra bytes a goroutine
 	}
 	var rows []row
 	sizes := []int{1_000, 10_000, 100_000, 1_000_000}

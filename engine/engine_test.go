@@ -503,3 +503,62 @@ fmt.Println("counter:", counter)
 		}
 	}
 }
+
+// Every form a channel operation takes in the learner's code goes through
+// the scheduler and keeps Go's meaning (each of these broke once).
+func TestChannelForms(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `ch := make(chan int, 1); ch <- 5`, 0)
+	// A two-value receive at a snippet's top level.
+	evs := run(t, s, `v, ok := <-ch; fmt.Println(v, ok); close(ch); w, ok2 := <-ch; fmt.Println(w, ok2)`, 0)
+	if got := strings.Join(texts(evs), "|"); got != "5 true|0 false" {
+		t.Errorf("top-level v, ok: %q", got)
+	}
+	evs = run(t, newSession(t, Options{}), `package main
+
+import "fmt"
+
+func get(c chan int) int { return <-c }
+
+func main() {
+	c := make(chan float64, 4)
+	c <- 1 // an untyped constant takes the channel's type
+	var x float64
+	var ok bool
+	select {
+	case x = <-c: // assigned, not declared
+	}
+	fmt.Println(x)
+	c <- 2
+	close(c)
+	for i := 0; i < 2; i++ {
+		select {
+		case x, ok = <-c:
+			fmt.Println(x, ok)
+		}
+	}
+	ints := make(chan int, 1)
+	ints <- 7
+	fmt.Println(get(ints) + 1)
+	if v, ok := <-c; !ok {
+		fmt.Println("closed", v)
+	}
+	errs := make(chan error, 1)
+	errs <- nil
+	fmt.Println(<-errs == nil)
+}
+`, 0)
+	if got := strings.Join(texts(evs), "|"); got != "1|2 true|0 false|8|closed 0|true" {
+		t.Errorf("channel forms: %q\n%s", got, dump(evs))
+	}
+}
+
+func texts(evs []event.Event) []string {
+	var out []string
+	for _, e := range evs {
+		if e.Kind == event.Output {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}

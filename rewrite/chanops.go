@@ -18,7 +18,7 @@ import (
 // program's types, values and panics stay Go's.
 //
 //	v, ok := <-X           __concur_cN := X; __concur.PreRecv(&__concur_cN); v, ok := <-__concur_cN
-//	f(<-X)                 f(<-__concur_rv(X))
+//	f(<-X)                 f((<-__concur_rv(X)))
 //	X <- V                 { __concur_cN := X; __concur_vN := V; __concur.PreSend(&__concur_cN); __concur_cN <- __concur_vN; __concur.PostSend() }
 //	close(X)               __concur.Close(X)
 //	make(chan T, n)        __concur.Mk(make(chan T, n), "name", "line:col").(chan T)
@@ -47,11 +47,13 @@ const chanPrelude = `
 func __concur_rv[C any](c C) C { __concur.PreRecv(&c); return c }
 `
 
-// recvExpr rewrites a receive used as a value.
+// recvExpr rewrites a receive used as a value. The parentheses are for
+// yaegi, which fails on `return <-f(c)` but not on `return (<-f(c))`.
 func (r *rewriter) recvExpr(e *ast.UnaryExpr) {
+	r.insert(r.off(e.OpPos), "(")
 	r.insert(r.off(e.X.Pos()), "__concur_rv(")
 	r.expr(e.X, 0)
-	r.insert(r.off(e.End()), ")")
+	r.insert(r.off(e.End()), "))")
 }
 
 // isRecv reports whether e is a receive operation.
@@ -88,7 +90,31 @@ func (r *rewriter) assignRecv(s *ast.AssignStmt, u *ast.UnaryExpr) {
 		r.assignNames(s)
 		return
 	}
+	if len(s.Lhs) == 2 && s.Tok == token.DEFINE && r.region {
+		r.recvOKGlobal(s, u)
+		return
+	}
 	r.recvStmt(s, u, func() { r.assignNames(s) })
+}
+
+// recvOKGlobal rewrites `v, ok := <-X` at a snippet's top level, where
+// yaegi cannot declare two variables from a receive:
+//
+//	__concur_cN := X; __concur_okN := __concur.PreRecvOK(&__concur_cN); v := <-__concur_cN; ok := __concur_okN
+func (r *rewriter) recvOKGlobal(s *ast.AssignStmt, u *ast.UnaryExpr) {
+	id := r.nextID()
+	c := fmt.Sprintf("%s_c%d", reservedPrefix, id)
+	ok := fmt.Sprintf("%s_ok%d", reservedPrefix, id)
+	done := r.moveTo(r.off(s.Pos()), c+" := ", r.off(u.X.Pos()), r.off(u.X.End()),
+		fmt.Sprintf("; %s := __concur.PreRecvOK(&%s); ", ok, c))
+	r.expr(u.X, 0)
+	done()
+	// `v, ok := <-X` becomes `v := <-c; ok := okN`: the second name moves.
+	second := s.Lhs[1]
+	r.replace(r.off(s.Lhs[0].End()), r.off(second.End()), "")
+	r.insert(r.off(u.X.Pos()), c)
+	r.assignNames(s)
+	r.insert(r.off(s.End()), "; "+r.text(second)+" := "+ok)
 }
 
 // ifRecvOK walks `if v, ok := <-X; cond {`: the condition starts with the
@@ -287,18 +313,33 @@ func (r *rewriter) selectStmt(s *ast.SelectStmt) {
 	for _, cl := range s.Body.List {
 		cc := cl.(*ast.CommClause)
 		r.push()
+		post := " __concur.Post();"
 		if as, ok := cc.Comm.(*ast.AssignStmt); ok {
-			// case v := <-c / case v, ok = <-c: the left side is walked
-			// in place (the receive's operand moved out).
+			// case v := <-c: the left side is walked in place (the
+			// receive's operand moved out).
 			if as.Tok == token.DEFINE {
 				r.assignNames(as)
 			} else {
+				// case x, ok = <-c: yaegi's select cannot assign; receive
+				// into new variables and assign them in the case's body.
+				vars := make([]string, len(as.Lhs))
+				for i := range vars {
+					vars[i] = fmt.Sprintf("%s_r%d_%d", reservedPrefix, id, i)
+				}
+				at := r.off(as.Lhs[0].Pos())
+				done := r.moveTo(r.off(cc.Colon)+1, " __concur.Post(); ", at, r.off(as.Lhs[len(as.Lhs)-1].End()), " = "+strings.Join(vars, ", ")+";")
 				for _, l := range as.Lhs {
 					r.expr(l, ctxModify)
 				}
+				done()
+				r.insert(at, strings.Join(vars, ", "))
+				r.replace(r.off(as.TokPos), r.off(as.TokPos)+1, ":=")
+				post = ""
 			}
 		}
-		r.insert(r.off(cc.Colon)+1, " __concur.Post();")
+		if post != "" {
+			r.insert(r.off(cc.Colon)+1, post)
+		}
 		r.stmts(cc.Body)
 		r.pop()
 	}

@@ -700,7 +700,7 @@ case v, ok := <-ch:
  | 	__concur.Close(out)
  | 	__concur_c3 := done; __concur.PreRecv(&__concur_c3); <-__concur_c3
  | 	__concur_c4 := in; __concur.PreRecv(&__concur_c4); x, ok := <-__concur_c4
- | 	fmt.Println(<-__concur_rv(in), x, ok)
+ | 	fmt.Println((<-__concur_rv(in)), x, ok)
  | }`,
 	},
 	{

@@ -145,9 +145,19 @@ func newSession(t *testing.T) *session {
 		"PreSend":  reflect.ValueOf(func(pc any) {}),
 		"PostSend": reflect.ValueOf(func() {}),
 		"PreRecv":  reflect.ValueOf(func(pc any) {}),
-		"Post":     reflect.ValueOf(func() {}),
-		"Close":    reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
-		"Select":   reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
+		"PreRecvOK": reflect.ValueOf(func(pc any) bool {
+			p := reflect.ValueOf(pc)
+			v, ok := p.Elem().Recv()
+			if ok {
+				mb := reflect.MakeChan(reflect.ChanOf(reflect.BothDir, v.Type()), 1)
+				mb.Send(v)
+				p.Elem().Set(mb)
+			}
+			return ok
+		}),
+		"Post":   reflect.ValueOf(func() {}),
+		"Close":  reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
+		"Select": reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
 	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
 	if err != nil {
 		t.Fatal(err)

@@ -306,6 +306,31 @@ func (s *Scheduler) PreRecv(pc any) {
 	}
 }
 
+// PreRecvOK is PreRecv for a two-value receive that the rewrite turns into
+// a one-value one: it reports whether the receive gets a value sent (false:
+// the channel is closed and empty). On the real clock the receive happens
+// here and the channel is pointed at the value.
+func (s *Scheduler) PreRecvOK(pc any) bool {
+	if !s.opts.Virtual {
+		p := reflect.ValueOf(pc)
+		v, ok := p.Elem().Recv()
+		if ok {
+			mb := reflect.MakeChan(reflect.ChanOf(reflect.BothDir, v.Type()), 1)
+			mb.Send(v)
+			point(p, mb)
+		}
+		return ok
+	}
+	s.PreRecv(pc)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := reflect.ValueOf(pc).Elem()
+	if o := s.chanObj(c); o != nil && o.closed && c.Len() == 0 && c.UnsafePointer() == o.ch.UnsafePointer() {
+		return false // the program's own channel, closed and empty
+	}
+	return true
+}
+
 // recvNow completes a receive on o at once if it can: it points p at where
 // the value is and reports whether it did. A select's sender that waits
 // has not sent yet: then the receiver waits for it to deliver (the receiver
