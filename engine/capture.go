@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/sched"
 )
 
@@ -90,7 +91,7 @@ func (w *worker) writeInterpStderr(p []byte) {
 	if m := framePattern.FindSubmatch(p); m != nil {
 		w.s.Locked(func(g *sched.G, _ int64) {
 			d := data(g)
-			frame := string(m[2])
+			frame := rewrite.Demangle(string(m[2])) // the learner's func main is renamed (see rewrite)
 			if len(m[1]) > 0 {
 				frame += " " + string(m[1])
 			}

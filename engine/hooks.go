@@ -7,6 +7,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 
+	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/sched"
 )
 
@@ -29,7 +30,10 @@ func (w *worker) hookExports() interp.Exports {
 		"Post":      reflect.ValueOf(s.Post),
 		"Close":     reflect.ValueOf(s.Close),
 		"Select":    reflect.ValueOf(s.Select),
-	}}
+
+		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
+		"Show":      rewrite.ShowValue,
+	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}}
 }
 
 // enter starts the body of a goroutine of the program: it waits for its turn.

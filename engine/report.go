@@ -74,11 +74,16 @@ func panicText(v any) string {
 func goStack(id int, state string, frames []string, top string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "goroutine %d [%s]:", id, state)
+	last := ""
 	for i, f := range frames {
 		fn, _, _ := strings.Cut(f, " ")
-		if fn == "main" { // the interpreter's name for func main and top-level statements
+		if fn == "main" { // the interpreter's name for top-level statements
 			fn = "main.main"
+			if last == fn {
+				continue // the statement that calls a program's main
+			}
 		}
+		last = fn
 		fmt.Fprintf(&b, "\n%s(...)", fn)
 		if i == 0 && top != "" {
 			fmt.Fprintf(&b, "\n\t%s", top)

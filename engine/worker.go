@@ -234,7 +234,7 @@ func (w *worker) setup() error {
 	if _, err := w.interp.Eval(rewrite.Prelude); err != nil {
 		return fmt.Errorf("prelude: %w", err)
 	}
-	w.env = rewrite.NewEnv(stdlib.Names(w.opts.Unrestricted))
+	w.env = rewrite.NewCheckedEnv(stdlib.Names(w.opts.Unrestricted), w.opts.Unrestricted, stdlib.Tables())
 	return nil
 }
 
@@ -313,10 +313,7 @@ func (w *worker) ending(g *sched.G, t int64) {
 // eval runs one input and returns its result.
 func (w *worker) eval(req request) result {
 	w.final = req.Final
-	w.file = ""
-	if req.Final {
-		w.file = req.File
-	}
+	w.file = req.File
 	w.s.Do(func() { w.quiet = req.Quiet })
 	w.s.SkipSleeps(req.Quiet && w.opts.Clock == "real")
 	defer w.s.SkipSleeps(false)
@@ -364,12 +361,11 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 			if os.Getenv("CONCUR_DEBUG") != "" {
 				os.WriteFile(os.Getenv("CONCUR_DEBUG"), debug.Stack(), 0o644)
 			}
-			msg := fmt.Sprintf("%s: the interpreter failed on this input: %v", req.File, r)
-			if fmt.Sprint(r) == "nil type" && strings.Contains(req.Src, "range") {
-				msg += "\n\tif a for loop ranges over an integer (Go 1.22), concur could not tell that it is one:" +
-					"\n\twrite `for i := 0; i < n; i++`, or give n a type: `var n int = ...`"
+			if in != nil {
+				w.env.Imported(in)
 			}
-			err = errors.New(msg)
+			in, progs = nil, nil
+			err = fmt.Errorf("%s: the interpreter failed on this input: %v\n%s", req.File, r, interpreterOnly)
 		}
 	}()
 	in, err = rewrite.Rewrite(req.File, req.Src, w.env)
@@ -386,7 +382,7 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 		// The interpreter has it now, whatever becomes of the input.
 		for name, p := range in.Declared.Imports {
 			if p == path {
-				w.env.Imports[name] = path
+				w.env.ImportedAs(name, path)
 			}
 		}
 	}
@@ -394,7 +390,11 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 	for i, u := range in.Units {
 		p, err := w.interp.Compile(u.Src)
 		if err != nil {
-			return nil, nil, err
+			// Go's type checker accepted the input (package rewrite): this
+			// is the interpreter's limit. Its imports are made; nothing
+			// else of the input stays visible to later inputs.
+			w.env.Imported(in)
+			return nil, nil, fmt.Errorf("%w\n%s", err, interpreterOnly)
 		}
 		progs[i] = p
 	}
@@ -592,8 +592,16 @@ func (w *worker) checkImports(file string, in *rewrite.Input) error {
 	return nil
 }
 
+// interpreterOnly follows an error of the interpreter's compiler.
+const interpreterOnly = "\t(Go accepts this input, but concur's interpreter cannot run it; the session is as it was before it)"
+
 // formatValue prints an expression's value as the REPL shows it.
 func formatValue(v reflect.Value) string {
+	if v.CanInterface() {
+		if s, ok := v.Interface().(rewrite.Shown); ok {
+			return string(s) // formatted already, as fmt would (rewrite.Show)
+		}
+	}
 	if v.Kind() == reflect.String {
 		return strconv.Quote(v.String())
 	}

@@ -227,6 +227,11 @@ func (r *REPL) read() (string, error) {
 		}
 		lines = append(lines, line)
 		input := strings.Join(lines, "\n")
+		if !r.src.Interactive() && (rewrite.IsProgram(input) || rewrite.NoCode(input)) {
+			// A piped file is one program (concur < prog.go): read it to
+			// its end; comments before it are part of it.
+			continue
+		}
 		if strings.HasPrefix(strings.TrimSpace(input), ":") || !Incomplete(input) {
 			return input, nil
 		}
@@ -241,11 +246,15 @@ func promptFor(src LineSource, p string) string {
 	return p
 }
 
+// InputName is the name positions give the REPL's nth input: "#3:1:13" is
+// line 1, column 13 of the session's third input.
+func InputName(n int) string { return fmt.Sprintf("#%d", n) }
+
 // eval runs one input and shows it; it returns the input's exit status.
 func (r *REPL) eval(input, file string) int {
 	r.inputs++
 	if file == "" {
-		file = fmt.Sprintf("input%d", r.inputs)
+		file = InputName(r.inputs)
 	}
 	r.printer.NewRun()
 	if r.rec != nil {

@@ -9,11 +9,12 @@ import (
 )
 
 // Prelude is evaluated once per session, before any input, as a
-// declarations unit: the generic functions that rewritten code calls (min
-// and max here, channel operations in chanops.go).
+// declarations unit: the generic functions that rewritten code calls (min,
+// max and new(expr), and what range-over-func loops call, here; channel
+// operations in chanops.go).
 const Prelude = basePrelude + chanPrelude
 
-// basePrelude holds min and max. The constraint is spelled out rather than
+// basePrelude holds min, max and new. The constraint is spelled out rather than
 // imported from cmp so that the prelude needs no standard package from the
 // engine. NaN wins, as with Go's builtins.
 const basePrelude = `type __concur_ordered interface {
@@ -38,6 +39,14 @@ func __concur_max[T __concur_ordered](x T, ys ...T) T {
 	}
 	return x
 }
+
+func __concur_new[T any](v T) *T { return &v }
+
+func __concur_runDefers(d *[]func()) {
+	for i := len(*d) - 1; i >= 0; i-- {
+		(*d)[i]()
+	}
+}
 `
 
 // minMax rewrites a call of the builtin min or max, which yaegi lacks. A
@@ -54,7 +63,7 @@ func (r *rewriter) minMax(e *ast.CallExpr, fun *ast.Ident) {
 	r.setName(fun, reservedPrefix+"_"+fun.Name)
 	first := -1
 	for i, a := range e.Args {
-		if !r.isConstExpr(a) {
+		if !r.isConst(a) {
 			first = i
 			break
 		}
@@ -126,7 +135,7 @@ func (r *rewriter) foldMinMax(e *ast.CallExpr) ([]literal, int, constKind, bool)
 
 func (r *rewriter) foldMinMaxOnce(e *ast.CallExpr) ([]literal, int, constKind, bool) {
 	fun, ok := e.Fun.(*ast.Ident)
-	if !ok || (fun.Name != "min" && fun.Name != "max") || !r.isBuiltin(fun.Name) ||
+	if !ok || (fun.Name != "min" && fun.Name != "max") || !r.isBuiltin(fun) ||
 		len(e.Args) == 0 || e.Ellipsis.IsValid() {
 		return nil, 0, 0, false
 	}

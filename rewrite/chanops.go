@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -154,10 +155,10 @@ func (r *rewriter) sendStmt(s *ast.SendStmt) {
 // inlineValue reports whether a value sent may stay in place rather than go
 // through a temporary: a constant, or nil.
 func (r *rewriter) inlineValue(e ast.Expr) bool {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" && r.isBuiltin("nil") {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" && r.isBuiltin(id) {
 		return true
 	}
-	return r.isConstExpr(e)
+	return r.isConst(e)
 }
 
 // closeCall rewrites close(X).
@@ -183,10 +184,11 @@ func (r *rewriter) makeChan(e *ast.CallExpr) {
 // isMakeChan reports whether e is make(chan ...).
 func (r *rewriter) isMakeChan(e *ast.CallExpr) bool {
 	id, ok := e.Fun.(*ast.Ident)
-	if !ok || id.Name != "make" || !r.isBuiltin("make") || len(e.Args) == 0 {
+	if !ok || id.Name != "make" || !r.isBuiltin(id) || len(e.Args) == 0 {
 		return false
 	}
-	return isChanType(e.Args[0])
+	_, isChan := coreType(r.typeOf(e.Args[0])).(*types.Chan)
+	return isChan
 }
 
 // nameMakes remembers which variable each make(chan) on the right of an
@@ -248,49 +250,10 @@ func (r *rewriter) rangeChan(s *ast.RangeStmt) {
 	r.pop()
 }
 
-// isChanExpr reports whether an expression is known to be a channel: what
-// a range over it receives from.
+// isChanExpr reports whether an expression is a channel: what a range
+// over it receives from (go/types knows, see typeinfo.go).
 func (r *rewriter) isChanExpr(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if o := r.lookup(e.Name); o != nil {
-			return o.isChan && o.kind == objVar
-		}
-		return r.env.Chans[e.Name]
-	case *ast.CallExpr:
-		if r.isMakeChan(e) {
-			return true
-		}
-		switch fun := ast.Unparen(e.Fun).(type) {
-		case *ast.Ident:
-			if o := r.lookup(fun.Name); o != nil {
-				return o.kind == objFunc && o.isChan
-			}
-			return r.env.Chans[fun.Name]
-		case *ast.SelectorExpr:
-			if x, ok := fun.X.(*ast.Ident); ok && r.pkgPath(x.Name) == "time" {
-				return fun.Sel.Name == "Tick" || fun.Sel.Name == "After"
-			}
-			return fun.Sel.Name == "Done" && len(e.Args) == 0 // ctx.Done()
-		}
-	case *ast.UnaryExpr:
-		return e.Op == token.ARROW // a channel of channels' value
-	case *ast.SelectorExpr:
-		return r.isChanField(e)
-	}
-	return false
-}
-
-// isChanType reports whether a type expression is a channel type.
-func isChanType(t ast.Expr) bool {
-	_, ok := ast.Unparen(t).(*ast.ChanType)
-	return ok
-}
-
-// isChanField reports whether x.f names a field declared with a channel
-// type in a struct type of this session.
-func (r *rewriter) isChanField(e *ast.SelectorExpr) bool {
-	return r.chanFields[e.Sel.Name] || r.env.ChanFields[e.Sel.Name]
+	return r.isChan(e)
 }
 
 // selectStmt rewrites a select statement (see the comment at the top).
@@ -404,22 +367,6 @@ func (r *rewriter) headerStmt(s ast.Stmt) {
 	r.header = true
 	r.stmt(s)
 	r.header = saved
-}
-
-// noteChanFields records the fields of a struct type declared with a
-// channel type.
-func (r *rewriter) noteChanFields(t ast.Expr) {
-	st, ok := ast.Unparen(t).(*ast.StructType)
-	if !ok || st.Fields == nil {
-		return
-	}
-	for _, f := range st.Fields.List {
-		if isChanType(f.Type) {
-			for _, n := range f.Names {
-				r.chanFields[n.Name] = true
-			}
-		}
-	}
 }
 
 func identExprs(ids []*ast.Ident) []ast.Expr {

@@ -5,8 +5,11 @@ import (
 	"go/ast"
 	"go/scanner"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
+
+	"github.com/concur-dev/concur/typecheck"
 )
 
 // rewriter holds the state of one Rewrite call.
@@ -16,11 +19,15 @@ type rewriter struct {
 	env      *Env
 	program  bool
 
-	fset       *token.FileSet
-	lineStarts []int // offsets where the learner's lines begin
-	fileUnit   map[*token.File]*unit
-	units      []*unit
-	errs       ErrorList
+	fset           *token.FileSet // the type-checking session's: every input is parsed into it
+	session        *typecheck.Session
+	sessionImports map[string]string // what yaegi imported before this input (a program's walk has an empty env)
+	info           *types.Info       // the input's types, from go/types
+	checked        *typecheck.Result // the input's type check
+	lineStarts     []int             // offsets where the learner's lines begin
+	fileUnit       map[*token.File]*unit
+	units          []*unit
+	errs           ErrorList
 
 	edits      []edit
 	identEdits map[*ast.Ident]int // rename edits by identifier, so a later decision can retarget them
@@ -52,7 +59,8 @@ func newRewriter(filename, src string, env *Env) *rewriter {
 		filename:   filename,
 		src:        src,
 		env:        env,
-		fset:       token.NewFileSet(),
+		fset:       env.types.FileSet(),
+		session:    env.types,
 		lineStarts: []int{0},
 		fileUnit:   map[*token.File]*unit{},
 		identEdits: map[*ast.Ident]int{},
@@ -199,10 +207,13 @@ func (r *rewriter) renderSpan(b *strings.Builder, start, end int, edits []edit, 
 		}
 		return false
 	}
+	var here []edit
 	for _, e := range edits {
-		if e.start < start || e.end > end || moved(e) {
-			continue
+		if e.start >= start && e.end <= end && !moved(e) {
+			here = append(here, e)
 		}
+	}
+	for i, e := range here {
 		if e.start < at {
 			line, col := r.lineCol(e.start)
 			return ErrorList{{Pos: token.Position{Filename: r.filename, Line: line, Column: col},
@@ -229,7 +240,9 @@ func (r *rewriter) renderSpan(b *strings.Builder, start, end int, edits []edit, 
 			b.WriteString(e.after)
 		}
 		at = e.end
-		if at < limit {
+		// A comment before the learner's text that follows; none where
+		// another edit's text follows at once.
+		if at < limit && (i+1 == len(here) || here[i+1].start > at) {
 			b.WriteString(r.directive(at))
 		}
 	}

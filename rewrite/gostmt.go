@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,9 +41,23 @@ func (r *rewriter) goStmt(s *ast.GoStmt) {
 // a function value held in a variable deadlocks yaegi.
 func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	call := s.Call
+	if r.innerYield() != nil {
+		// In a range-over-func body: the call joins the enclosing
+		// function's list, its operands evaluated now. A function called
+		// from that list is not the deferred one Go's recover needs.
+		if r.recovers(call) {
+			r.errorf(s.Pos(), "recover in a call deferred in a range-over-function loop body: concur runs such calls "+
+				"from a list, where recover cannot stop the panic; defer it before the loop")
+			return
+		}
+		kept, final := r.hoistCall(call, r.nextID())
+		before, after := r.yieldDefer()
+		r.replaceCall(r.off(s.Defer), call, kept, before+final+after+" }")
+		return
+	}
 	constant := true
 	for _, a := range call.Args {
-		constant = constant && r.isConstExpr(a)
+		constant = constant && r.isConst(a)
 	}
 	lit, isLit := call.Fun.(*ast.FuncLit)
 	switch {
@@ -66,6 +81,36 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	}
 }
 
+// recovers reports whether a deferred call calls the builtin recover
+// itself: directly, or in the function literal it calls (not in literals
+// nested in that one).
+func (r *rewriter) recovers(call *ast.CallExpr) bool {
+	isRecover := func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(c.Fun).(*ast.Ident)
+		return ok && id.Name == "recover" && r.isBuiltin(id)
+	}
+	if isRecover(call) {
+		return true
+	}
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if _, nested := n.(*ast.FuncLit); nested {
+			return false
+		}
+		found = found || isRecover(n)
+		return !found
+	})
+	return found
+}
+
 // hoistLiteralArgs evaluates the arguments of a deferred function literal
 // early: `defer func(n int) {...}(i)` becomes
 // `{ __concur_aN_0 := i; defer func(n int) {...}(__concur_aN_0) }`. The
@@ -81,7 +126,7 @@ func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
 	var decls []string
 	temp := map[ast.Expr]string{} // the arguments that move, and their temporaries
 	for i, a := range call.Args {
-		if r.isConstExpr(a) {
+		if r.isConst(a) {
 			continue
 		}
 		text, ok := r.simpleText(a)
@@ -171,7 +216,7 @@ func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
 		r.quiet--
 		final.WriteString(r.inlineText(call.Fun))
 	case sel != nil && r.isMethodValue(sel):
-		r.expr(call.Fun, 0)
+		r.expr(call.Fun, ctxCall)
 		recv := keptItem{e: sel.X, temp: fmt.Sprintf("%s_r%d", reservedPrefix, id), recv: true}
 		if r.receiverByAddress(sel.X) {
 			recv.prefix = "&"
@@ -191,7 +236,7 @@ func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
 		if i > 0 {
 			final.WriteString(", ")
 		}
-		if r.isConstExpr(a) {
+		if r.isConst(a) {
 			r.quiet++
 			r.expr(a, 0)
 			r.quiet--
@@ -240,50 +285,15 @@ type keptItem struct {
 // isMethodValue reports whether x.m selects a method of a value (not a
 // package's function, nor a method expression T.m).
 func (r *rewriter) isMethodValue(sel *ast.SelectorExpr) bool {
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return true
-	}
-	if o := r.lookup(id.Name); o != nil {
-		return o.kind == objVar
-	}
-	return r.pkgPath(id.Name) == ""
+	s := r.info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodVal
 }
 
-// receiverByAddress reports whether a receiver may be an addressable value,
-// to be taken by address, rather than a pointer or a value to copy.
+// receiverByAddress reports whether a receiver is an addressable value, to
+// be taken by address, rather than a pointer or an interface, or a value
+// that can only be copied.
 func (r *rewriter) receiverByAddress(x ast.Expr) bool {
-	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
-		o := r.lookup(id.Name)
-		return o == nil || o.ref != refPointer
-	}
-	return r.addressable(x)
-}
-
-// addressable reports whether Go lets the program take x's address, as far
-// as syntax tells: variables, pointer indirections, slice and array
-// elements, fields of those; not map elements, calls or literals.
-func (r *rewriter) addressable(x ast.Expr) bool {
-	switch x := ast.Unparen(x).(type) {
-	case *ast.Ident:
-		o := r.lookup(x.Name)
-		return o == nil || o.kind == objVar
-	case *ast.StarExpr:
-		return true
-	case *ast.SelectorExpr:
-		if id, ok := x.X.(*ast.Ident); ok && r.lookup(id.Name) == nil && r.pkgPath(id.Name) != "" {
-			return true // a package's variable
-		}
-		return r.addressable(x.X)
-	case *ast.IndexExpr:
-		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
-			if o := r.lookup(id.Name); o != nil && o.ref == refMap {
-				return false
-			}
-		}
-		return true // a slice's element is addressable even when the slice is not
-	}
-	return false
+	return !r.isPointerLike(x) && r.isAddressable(x)
 }
 
 // inlineFunc reports whether the called function can be named in the
@@ -292,11 +302,14 @@ func (r *rewriter) addressable(x ast.Expr) bool {
 func (r *rewriter) inlineFunc(fun ast.Expr) bool {
 	switch f := fun.(type) {
 	case *ast.Ident:
-		o := r.lookup(f.Name)
-		return o == nil || o.kind == objFunc
+		switch r.objectOf(f).(type) {
+		case *types.Func, *types.Builtin:
+			return true
+		}
 	case *ast.SelectorExpr:
 		x, ok := f.X.(*ast.Ident)
-		return ok && r.pkgPath(x.Name) != ""
+		_, fn := r.objectOf(f.Sel).(*types.Func)
+		return ok && fn && r.pkgOf(x) != ""
 	}
 	return false
 }
@@ -305,11 +318,14 @@ func (r *rewriter) inlineFunc(fun ast.Expr) bool {
 func (r *rewriter) inlineText(fun ast.Expr) string {
 	switch f := fun.(type) {
 	case *ast.Ident:
-		if f.Name == "clear" && r.isBuiltin(f.Name) {
+		if f.Name == "clear" && r.isBuiltin(f) {
 			return "__concur.Clear"
 		}
-		if f.Name == "close" && r.isBuiltin(f.Name) {
+		if f.Name == "close" && r.isBuiltin(f) {
 			return "__concur.Close"
+		}
+		if r.isMainFunc(r.objectOf(f)) {
+			return mainName
 		}
 		return f.Name
 	case *ast.SelectorExpr:

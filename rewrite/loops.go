@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -60,6 +61,9 @@ func (r *rewriter) loopBody(body *ast.BlockStmt, vars []*object, threeClause boo
 	for _, v := range vars {
 		lv := v.loop
 		v.loop = nil
+		if !lv.captured && len(lv.refs) > 0 && r.aliasedByInterfaces(v) && !(threeClause && lv.modified.IsValid()) {
+			lv.captured = true
+		}
 		if !lv.captured {
 			continue
 		}
@@ -90,6 +94,20 @@ func (r *rewriter) loopBody(body *ast.BlockStmt, vars []*object, threeClause boo
 		return
 	}
 	r.insert(r.off(body.Lbrace)+1, decl)
+}
+
+// aliasedByInterfaces reports whether yaegi would share a loop variable
+// among iterations through interface values: it puts a value of a type the
+// learner declared into an interface (fmt.Stringer, any, ...) by reference
+// to the variable, so `ns = append(ns, w)` in a loop leaves every element
+// holding the last w. A per-iteration copy gives each its own.
+func (r *rewriter) aliasedByInterfaces(v *object) bool {
+	obj := r.objectOf(v.ident)
+	if obj == nil {
+		return false
+	}
+	named, ok := types.Unalias(obj.Type()).(*types.Named)
+	return ok && r.isSessionPkg(named.Obj().Pkg()) && !types.IsInterface(named)
 }
 
 // redeclares reports whether a block declares one of names at its top level.
@@ -134,30 +152,35 @@ func redeclares(body *ast.BlockStmt, names []string) bool {
 // refused; ranging over an integer is rewritten; other loops get
 // per-iteration copies of captured variables.
 func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
-	if r.isChanExpr(s.X) {
+	kind := r.rangeOver(s.X)
+	if kind == rangeChan {
+		defer r.pushTarget(targetLoop, s)()
+		defer r.breakable(true)()
 		r.enterLoop()
 		defer r.leaveLoop()
 		r.rangeChan(s)
 		return
 	}
 	r.expr(s.X, 0)
-	if r.isIterExpr(s.X) {
-		r.errorf(s.X.Pos(), "range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice")
+	if kind == rangeFunc {
+		defer r.pushTarget(targetYield, s)()
+		r.rangeFunc(s, label)
 		return
 	}
+	defer r.pushTarget(targetLoop, s)()
+	defer r.breakable(true)()
 	r.enterLoop()
 	defer r.leaveLoop()
-	if r.isIntExpr(s.X) && rangeIntForm(s) {
+	if kind == rangeInt && rangeIntForm(s) {
 		r.rangeInt(s, label)
 		return
 	}
 	r.push()
 	var vars []*object
 	if s.Tok == token.DEFINE {
-		for i, e := range []ast.Expr{s.Key, s.Value} {
+		for _, e := range []ast.Expr{s.Key, s.Value} {
 			if id, ok := e.(*ast.Ident); ok {
-				// The key of a slice, array or string is an int.
-				obj := &object{kind: objVar, isInt: i == 0 && r.isSeqExpr(s.X)}
+				obj := &object{kind: objVar}
 				r.declare(id, obj, true)
 				if id.Name != "_" {
 					vars = append(vars, obj)
@@ -212,7 +235,7 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 		if obj != nil {
 			name = obj.emitted()
 		}
-		if r.isConstExpr(s.X) {
+		if r.isConst(s.X) {
 			// An untyped constant takes the type of the assigned variable.
 			head += name + " - " + name + " + ("
 			closeHead = ")"
@@ -222,7 +245,7 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 	r.replace(start, r.off(s.X.Pos()), head)
 	r.push() // the loop's block, holding i
 	if key != nil && key.Name != "_" && s.Tok == token.DEFINE {
-		obj := &object{kind: objVar, isInt: true}
+		obj := &object{kind: objVar}
 		r.declare(key, obj, false)
 		declared = obj.emitted()
 		bind = " " + declared + " := " + k + "; _ = " + declared + ";"

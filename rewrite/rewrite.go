@@ -2,18 +2,22 @@
 // yaegi interpreter evaluates, in order, rewritten so that yaegi behaves like
 // Go 1.22+ and so that every goroutine is observable.
 //
-// An input is either a whole file starting with `package` (a program: one
-// declarations unit, yaegi runs its main itself) or a REPL snippet mixing
-// declarations and statements. yaegi's incremental Eval decides what it was
-// given from the first token (`package`: a file; `const func import type
-// var`: declarations; anything else: statements wrapped in a main function
-// and run in the global scope) and cannot take a mix, so a snippet is split
-// with go/scanner at brace depth 0 into top-level items, classified by their
-// leading tokens, and consecutive items of one kind form a unit. Imports get
-// units of their own.
+// An input is either a whole file starting with `package` (a program) or a
+// REPL snippet mixing declarations and statements. yaegi's incremental Eval
+// decides what it was given from the first token (`package`: a file; `const
+// func import type var`: declarations; anything else: statements wrapped in
+// a main function and run in the global scope) and cannot take a mix, so a
+// snippet is split with go/scanner at brace depth 0 into top-level items,
+// classified by their leading tokens, and consecutive items of one kind form
+// a unit. yaegi gets the imports first, then every declaration in one unit
+// (Go's package scope sees them all, in any order), then the statements.
 //
-// Every unit is parsed with go/parser exactly as yaegi will wrap it, walked
-// with our own scopes, and rewritten by small edits on the learner's text:
+// Every unit is parsed with go/parser exactly as yaegi will wrap it, then
+// the whole input is type-checked by go/types against what the session
+// declared before (package typecheck): an input that does not type-check is
+// refused in Go's words and changes nothing. The rewrites ask the checker's
+// exact types (typeinfo.go) and walk with scopes of their own for what
+// yaegi's scopes need, making small edits on the learner's text:
 //
 //   - every `go` statement reports its goroutine through the engine's hooks
 //     (package __concur: Spawn, Enter, Exit), evaluating the function value,
@@ -21,26 +25,32 @@
 //   - deferred calls get their arguments evaluated at the defer statement;
 //   - loop variables captured by a closure or by address get a per-iteration
 //     copy (Go 1.22 semantics; yaegi shares one variable);
-//   - `for i := range n` over an integer becomes a three-clause loop;
-//   - the builtins min, max and clear, which yaegi lacks, become constants or
-//     calls of Prelude functions and hooks;
+//   - `for i := range n` over an integer becomes a three-clause loop, and a
+//     range over a function iterator the call of it with a yield function
+//     (rangefunc.go);
+//   - a function literal or method value handed on keeps its iteration's
+//     variables and receiver; break and continue leave a select as in Go
+//     (branch.go);
+//   - the builtins min, max and clear, which yaegi lacks, and Go 1.26's
+//     new(expr) become constants or calls of Prelude functions and hooks;
+//   - the learner's func main gets another name, so that yaegi runs it only
+//     when it is called (a program gets one call);
 //   - a compound statement at a snippet's top level runs in a function
 //     literal, since yaegi mis-compiles blocks in its global scope; where it
 //     cannot (it returns, defers or jumps), a declaration that shadows a
 //     visible name is renamed (see Demangle) and a type switch is split;
 //   - imports the session already has are dropped (yaegi refuses them).
 //
-// Constructs that cannot be bridged (range over a function iterator; a
-// three-clause loop variable both captured and modified in the body; a
-// deferred function literal using a variable of the loop around it) are
+// Constructs that cannot be bridged (a three-clause loop variable both
+// captured and modified in the body; a deferred function literal using a
+// variable of the loop around it; goto out of a range-over-func body) are
 // refused with an Error naming them.
 //
 // Positions stay the learner's: each unit starts with a `/*line :L:C*/`
 // comment, and one follows every inserted or replaced piece of text, so every
 // original token keeps its line:col in yaegi's errors and panic frames. The
 // comments name no file: the file name is the one yaegi gives its source
-// (see directive), which the engine should make the filename given to
-// Rewrite.
+// (see directive), which the engine puts in front of them.
 package rewrite
 
 import (
@@ -49,76 +59,88 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"go/types"
+	"reflect"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/concur-dev/concur/typecheck"
 )
 
-// Env is what earlier inputs of a session declared; Rewrite reads it, the
-// engine updates it with Add after a successful input.
+// Env is what earlier inputs of a session declared: the session's
+// type-checking state (package typecheck), and what the engine needs to
+// know of the interpreter's. Rewrite reads it; the engine updates it with
+// Add after a successful input.
 type Env struct {
-	Consts map[string]bool // top-level constant names
-	Ints   map[string]bool // top-level names known to be of an integer type (vars and consts)
-	Funcs  map[string]bool // every top-level name the learner declared: funcs, vars, types, consts
-	Seqs   map[string]bool // top-level names known to be slices, arrays or strings (ranging over one gives int keys)
-	Chans  map[string]bool // top-level vars known to be channels, and funcs returning one
-	// ChanFields are field names declared with a channel type in the
-	// session's struct types.
-	ChanFields map[string]bool
-	Imports    map[string]string // package name -> import path imported so far in the session
-	Std        map[string]string // package name -> import path of standard packages that may be auto-imported
+	Funcs   map[string]bool   // every top-level name the learner declared: funcs, vars, types, consts
+	Imports map[string]string // package name -> import path imported so far in the session
+	Std     map[string]string // package name -> import path of standard packages that may be auto-imported
+	types   *typecheck.Session
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
-// packages are std (package name -> import path).
+// packages are std (package name -> import path). Its inputs are
+// type-checked against Go's API of every package concur has type
+// information for; NewCheckedEnv gives the sandbox's view.
 func NewEnv(std map[string]string) *Env {
+	return newEnv(std, true, nil)
+}
+
+// NewCheckedEnv returns the empty environment of a session that runs in the
+// given mode: inputs are type-checked against the API the interpreter's
+// tables give snippets (stdlib.Tables), so a use of what the sandbox leaves
+// out is refused with the sandbox's reason.
+func NewCheckedEnv(std map[string]string, unrestricted bool, tables map[string]map[string]reflect.Value) *Env {
+	return newEnv(std, unrestricted, tables)
+}
+
+func newEnv(std map[string]string, unrestricted bool, tables map[string]map[string]reflect.Value) *Env {
 	if std == nil {
 		std = map[string]string{}
 	}
+	fset := token.NewFileSet()
 	return &Env{
-		Consts:     map[string]bool{},
-		Ints:       map[string]bool{},
-		Funcs:      map[string]bool{},
-		Seqs:       map[string]bool{},
-		Chans:      map[string]bool{},
-		ChanFields: map[string]bool{},
-		Imports:    map[string]string{},
-		Std:        std,
+		Funcs:   map[string]bool{},
+		Imports: map[string]string{},
+		Std:     std,
+		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
 
-// Add folds what a successful input declared and imported into the env. A
-// name declared again loses the facts it had before (yaegi redeclares it).
+// Add folds what a successful input declared and imported into the env.
 func (e *Env) Add(in *Input) {
+	if in.checked != nil {
+		e.types.Commit(in.checked)
+	}
 	for _, n := range in.Declared.Funcs {
-		delete(e.Consts, n)
-		delete(e.Ints, n)
-		delete(e.Seqs, n)
-		delete(e.Chans, n)
 		e.Funcs[n] = true
-	}
-	for _, n := range in.Declared.Consts {
-		e.Consts[n] = true
-	}
-	for _, n := range in.Declared.Ints {
-		e.Ints[n] = true
-	}
-	for _, n := range in.Declared.Seqs {
-		e.Seqs[n] = true
-	}
-	for _, n := range in.Declared.Chans {
-		e.Chans[n] = true
-	}
-	for _, n := range in.Declared.ChanFields {
-		e.ChanFields[n] = true
 	}
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
 	}
 }
 
+// Imported records the imports of an input that did not succeed but whose
+// imports the interpreter made (it imports before it compiles the rest):
+// a later input must not import them again.
+func (e *Env) Imported(in *Input) {
+	e.types.AddImports(in.Declared.Imports)
+	for name, path := range in.Declared.Imports {
+		e.Imports[name] = path
+	}
+}
+
+// ImportedAs records one import the interpreter made for an input that
+// may fail later (an auto-import done before the input's units compile).
+func (e *Env) ImportedAs(name, path string) {
+	e.types.AddImports(map[string]string{name: path})
+	e.Imports[name] = path
+}
+
 // declares reports whether an earlier input declared name at top level.
 func (e *Env) declares(name string) bool {
-	return e.Funcs[name] || e.Consts[name] || e.Ints[name]
+	return e.Funcs[name]
 }
 
 // Unit is one piece of source handed to yaegi's Eval as-is.
@@ -129,13 +151,8 @@ type Unit struct {
 
 // Declared is what an input declares at top level.
 type Declared struct {
-	Consts     []string          // constant names
-	Ints       []string          // names of integer-typed vars and consts
-	Funcs      []string          // every declared name: funcs, vars (including top-level :=), types, consts
-	Seqs       []string          // names of slice, array and string vars and consts
-	Chans      []string          // names of channel vars and of funcs returning a channel
-	ChanFields []string          // struct fields declared with a channel type
-	Imports    map[string]string // package name -> path, explicit and auto imports
+	Funcs   []string          // every declared name: funcs, vars (including top-level :=), types, consts
+	Imports map[string]string // package name -> path, explicit and auto imports
 }
 
 // Input is one learner input rewritten for yaegi.
@@ -147,9 +164,11 @@ type Input struct {
 	Declared    Declared // what this input declares at top level
 	// LastExpr: the input's last statement is an expression statement whose
 	// value the REPL should print. It is false for calls of print-like
-	// functions (fmt.Print*, fmt.Fprint*, log.*, print, println) and of
-	// builtins without a value (clear, close, delete, panic).
+	// functions (fmt.Print*, fmt.Fprint*, log.*, print, println) and for
+	// expressions without a value (a call of a function without results).
 	LastExpr bool
+
+	checked *typecheck.Result
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -199,10 +218,18 @@ func (l ErrorList) sort() ErrorList {
 // Rewrite turns the learner's src (named filename in positions) into units
 // for yaegi. env describes the session so far; nil means a fresh session.
 // The error, if any, is an ErrorList.
-func Rewrite(filename, src string, env *Env) (*Input, error) {
+func Rewrite(filename, src string, env *Env) (in *Input, err error) {
 	if env == nil {
 		env = NewEnv(nil)
 	}
+	defer func() {
+		// A bug of ours (or of go/types) must not take the session down:
+		// the input is refused, and says so.
+		if p := recover(); p != nil {
+			in, err = nil, ErrorList{{Pos: token.Position{Filename: filename},
+				Msg: fmt.Sprintf("internal error: concur could not rewrite this input (please report it): %v", p)}}
+		}
+	}()
 	r := newRewriter(filename, src, env)
 	return r.run()
 }
@@ -247,9 +274,11 @@ func wrap(kind unitKind, src string) (string, int) {
 func (r *rewriter) run() (*Input, error) {
 	units := split(r.src)
 	program := len(units) == 1 && units[0].kind == kindProgram
+	r.sessionImports = r.env.Imports
 	if program {
 		r.program = true
-		r.env = NewEnv(nil) // a program stands alone: Go gives it only its own file
+		// A program stands alone: Go gives it only its own file.
+		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, types: r.session}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -258,18 +287,32 @@ func (r *rewriter) run() (*Input, error) {
 		return nil, r.errs.sort()
 	}
 	r.units = units
+	res := r.session.Check(r.typeInput())
+	if len(res.Errors) > 0 {
+		return nil, r.typeErrors(res.Errors)
+	}
+	r.info, r.checked = res.Info, res
 	r.collectTopNames()
 	r.declareTop()
 	for _, u := range units {
 		r.walkUnit(u)
 	}
+	hoisted := r.hoist(res)
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()
 	}
-	in := &Input{Program: program, Imports: r.explicitImports, Declared: r.declared()}
+	in := &Input{Program: program, Imports: r.explicitImports, checked: res,
+		Declared: Declared{Funcs: res.Declared, Imports: res.Imports}}
 	if !program {
-		in.AutoImports = r.autoImports
+		in.AutoImports = res.AutoImports
 	}
+	if n := len(units); n > 0 && units[n-1].kind == kindStmts && r.lastExpr(units[n-1]) {
+		in.LastExpr = true
+		r.showValue(units[n-1])
+	}
+	// yaegi gets the imports first, then every declaration in one unit (Go's
+	// package scope sees them all, in any order), then the statements.
+	decls, stmts := hoisted, []string(nil)
 	for _, u := range units {
 		if u.empty {
 			continue
@@ -278,12 +321,67 @@ func (r *rewriter) run() (*Input, error) {
 		if err != nil {
 			return nil, err
 		}
-		in.Units = append(in.Units, Unit{Decls: u.kind != kindStmts, Src: src})
+		switch u.kind {
+		case kindImports:
+			in.Units = append(in.Units, Unit{Decls: true, Src: src})
+		case kindStmts:
+			stmts = append(stmts, src)
+		default:
+			decls = append(decls, src)
+		}
 	}
-	if n := len(units); n > 0 && units[n-1].kind == kindStmts {
-		in.LastExpr = r.lastExpr(units[n-1])
+	if len(decls) > 0 {
+		in.Units = append(in.Units, Unit{Decls: true, Src: strings.Join(decls, "\n")})
+	}
+	if program && r.checked.Pkg.Scope().Lookup("main") != nil {
+		// A program runs its main once, as go run does (see mainName).
+		stmts = append(stmts, mainName+"()")
+	}
+	if len(stmts) > 0 {
+		in.Units = append(in.Units, Unit{Src: strings.Join(stmts, "\n")})
 	}
 	return in, nil
+}
+
+// typeInput hands the parsed units to the type checker.
+func (r *rewriter) typeInput() *typecheck.Input {
+	if r.program {
+		return &typecheck.Input{Program: r.units[0].file}
+	}
+	in := &typecheck.Input{}
+	for _, u := range r.units {
+		switch u.kind {
+		case kindStmts:
+			in.Stmts = append(in.Stmts, u.body()...)
+		default:
+			for _, d := range u.file.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+					for _, spec := range gd.Specs {
+						in.Imports = append(in.Imports, spec.(*ast.ImportSpec))
+					}
+					continue
+				}
+				in.Decls = append(in.Decls, d)
+			}
+		}
+	}
+	return in
+}
+
+// typeErrors turns the type checker's errors into the learner's positions.
+// A line that continues an error ("\tother declaration of x") joins it.
+func (r *rewriter) typeErrors(errs []typecheck.Error) ErrorList {
+	var list ErrorList
+	for _, e := range errs {
+		pos := r.position(e.Pos)
+		if strings.HasPrefix(e.Msg, "\t") && len(list) > 0 {
+			last := list[len(list)-1]
+			last.Msg += "\n\t" + pos.String() + ": " + strings.TrimPrefix(e.Msg, "\t")
+			continue
+		}
+		list = append(list, &Error{Pos: pos, Msg: e.Msg})
+	}
+	return list
 }
 
 // parse parses a unit as yaegi will, recording syntax errors at the
@@ -332,11 +430,65 @@ func (r *rewriter) lastExpr(u *unit) bool {
 		return false
 	}
 	es, ok := list[len(list)-1].(*ast.ExprStmt)
-	if !ok {
+	if !ok || !r.hasValue(es.X) {
 		return false
 	}
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
 	return !ok || !r.printLike(call)
+}
+
+// showValue makes the value of a snippet's last expression go through
+// __concur.Show (see Show) when fmt would print it through a method of its
+// own (String, Error) or its type is an interface: what the REPL shows is
+// then what fmt.Println would print.
+func (r *rewriter) showValue(u *unit) {
+	list := u.body()
+	e := list[len(list)-1].(*ast.ExprStmt).X
+	t := r.typeOf(e)
+	if t == nil {
+		return
+	}
+	if !types.IsInterface(t) && !hasMethod(t, "String") && !hasMethod(t, "Error") {
+		return
+	}
+	r.insert(r.off(e.Pos()), "__concur.Show(")
+	r.insert(r.off(e.End()), ")")
+}
+
+// hasMethod reports whether t's method set has a method name() string.
+func hasMethod(t types.Type, name string) bool {
+	sel := types.NewMethodSet(t).Lookup(nil, name)
+	if sel == nil {
+		return false
+	}
+	sig, ok := sel.Type().(*types.Signature)
+	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().(*types.Basic)
+	return ok && b.Kind() == types.String
+}
+
+// ShowValue is Show for an interpreter's table, and ShowInterfaces the
+// interfaces the interpreter must let Show see on an interpreted value
+// (its MapTypes entry): without them Show could not call its String or
+// Error method.
+var (
+	ShowValue      = reflect.ValueOf(Show)
+	ShowInterfaces = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[error]()}
+)
+
+// Shown is a value the REPL shows as it is: Show's result.
+type Shown string
+
+// Show formats the value of a snippet's last expression as fmt.Println
+// would, strings quoted as the REPL shows them. The engine gives it to
+// rewritten code as __concur.Show.
+func Show(v any) Shown {
+	if s, ok := v.(string); ok {
+		return Shown(strconv.Quote(s))
+	}
+	return Shown(fmt.Sprint(v))
 }
 
 // printLike reports whether call prints or has no value to show.
@@ -345,14 +497,14 @@ func (r *rewriter) printLike(call *ast.CallExpr) bool {
 	case *ast.Ident:
 		switch fun.Name {
 		case "print", "println", "panic", "close", "delete", "clear":
-			return r.isBuiltin(fun.Name)
+			return r.isBuiltin(fun)
 		}
 	case *ast.SelectorExpr:
 		x, ok := fun.X.(*ast.Ident)
 		if !ok {
 			return false
 		}
-		switch r.pkgPath(x.Name) {
+		switch r.pkgOf(x) {
 		case "fmt":
 			return strings.HasPrefix(fun.Sel.Name, "Print") || strings.HasPrefix(fun.Sel.Name, "Fprint")
 		case "log":
@@ -365,4 +517,87 @@ func (r *rewriter) printLike(call *ast.CallExpr) bool {
 // errorf records a refusal at the learner's position of pos.
 func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
 	r.errs = append(r.errs, &Error{Pos: r.position(pos), Msg: fmt.Sprintf(format, args...)})
+}
+
+// hoist declares, ahead of the input's declarations, the top-level
+// variables its declarations use (`count := 0` and `func inc() { count++ }`
+// in one input): yaegi compiles the declarations first, as Go's package
+// scope sees them all, so such a variable must exist by then. It gets
+// `var count int` there, with the type go/types found, and its := becomes
+// =. Every new name of such a := is hoisted.
+func (r *rewriter) hoist(res *typecheck.Result) []string {
+	if len(res.Hoisted) == 0 {
+		return nil
+	}
+	want := map[string]bool{}
+	for _, name := range res.Hoisted {
+		want[name] = true
+	}
+	var decls []string
+	for _, u := range r.units {
+		if u.kind != kindStmts {
+			continue
+		}
+		for _, st := range u.body() {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE || !definesAny(as, want) {
+				continue
+			}
+			for _, l := range as.Lhs {
+				id, _ := l.(*ast.Ident)
+				v, ok := r.objectOf(id).(*types.Var)
+				if id == nil || !ok || r.info.Defs[id] == nil {
+					continue
+				}
+				t, ok := r.typeSource(v.Type())
+				if !ok {
+					r.errorf(id.Pos(), "%s is declared by a statement and used by a declaration of the same input, and concur cannot "+
+						"name its type (%s) for its interpreter; declare %s in an input of its own first", id.Name,
+						Demangle(types.TypeString(v.Type(), (*types.Package).Name)), id.Name)
+					continue
+				}
+				decls = append(decls, "var "+id.Name+" "+t)
+			}
+			r.replace(r.off(as.TokPos), r.off(as.TokPos)+len(":="), "=")
+		}
+	}
+	if len(decls) == 0 {
+		return nil
+	}
+	return []string{strings.Join(decls, "\n")}
+}
+
+func definesAny(as *ast.AssignStmt, names map[string]bool) bool {
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && names[id.Name] {
+			return true
+		}
+	}
+	return false
+}
+
+// typeSource writes a type as yaegi's source can name it: the session's
+// types by their names, other packages' by the name yaegi imported them
+// under. It fails for a type an input declared again since (go/types keeps
+// it under a hidden name) or of a package yaegi has no name for.
+func (r *rewriter) typeSource(t types.Type) (string, bool) {
+	ok := true
+	text := types.TypeString(t, func(p *types.Package) string {
+		if r.isSessionPkg(p) {
+			return ""
+		}
+		for name, path := range r.checked.Imports {
+			if path == p.Path() {
+				return name
+			}
+		}
+		for name, path := range r.env.Imports {
+			if path == p.Path() {
+				return name
+			}
+		}
+		ok = false
+		return p.Name()
+	})
+	return text, ok && !strings.Contains(text, reservedPrefix)
 }

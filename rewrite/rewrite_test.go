@@ -14,12 +14,52 @@ import (
 
 var lineComment = regexp.MustCompile(`/\*line :(\d+):(\d+)\*/`)
 
-// testEnv is the session the table cases run in: n is an integer from an
-// earlier input, os is imported, a few standard packages may be
+// testContext is what an earlier input of the table cases' session
+// declared: every name the cases use without declaring it.
+const testContext = `import "os"
+import "sync"
+type W struct{ n int }
+func (w W) run() {}
+func (w *W) Close() error { return nil }
+type C struct{}
+func (c *C) run(n int) {}
+type Server struct{}
+func (s *Server) loop() {}
+type P struct{ x int }
+var w W
+var ws []W
+var xs []int
+var fs []func()
+var ps []any
+var m = map[int]int{}
+var mu sync.Mutex
+var wg sync.WaitGroup
+var ch = make(chan int)
+var out = make(chan int)
+var s = "abc"
+var things []string
+var v any = 1
+var a, b, i, n, x, y = 1, 2, 0, 3, 4, 5
+func worker(args ...any) {}
+func use(args ...any) {}
+func done(args ...any) {}
+func inner() {}
+func sum(xs ...int) int { return 0 }
+func process[T any](v T) {}
+func f() any { return nil }
+func pair() (int, error) { return 0, nil }
+_ = os.Args`
+
+// testEnv is the session the table cases run in: testContext was typed
+// before, os and sync are imported, a few standard packages may be
 // auto-imported.
 func testEnv() *Env {
-	env := NewEnv(map[string]string{"fmt": "fmt", "maps": "maps", "slices": "slices", "strings": "strings", "os": "os"})
-	env.Add(&Input{Declared: Declared{Ints: []string{"n"}, Funcs: []string{"n"}, Imports: map[string]string{"os": "os"}}})
+	env := NewEnv(map[string]string{"fmt": "fmt", "maps": "maps", "slices": "slices", "strings": "strings", "os": "os", "sync": "sync", "time": "time"})
+	in, err := Rewrite("ctx.go", testContext, env)
+	if err != nil {
+		panic(err)
+	}
+	env.Add(in)
 	return env
 }
 
@@ -95,8 +135,8 @@ go m["a"].run()`,
 	},
 	{
 		name: "go-generic",
-		src:  `go process[int](v)`,
-		want: `S| { __concur_f1 := process[int]; __concur_a1_0 := v; __concur_t1 := __concur.Spawn("process[int]"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1(__concur_a1_0) }() }`,
+		src:  `go process[int](x)`,
+		want: `S| { __concur_f1 := process[int]; __concur_a1_0 := x; __concur_t1 := __concur.Spawn("process[int]"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1(__concur_a1_0) }() }`,
 	},
 	{
 		name: "go-nested",
@@ -208,9 +248,9 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	defer done()
 	go func() { use(i) }()
 }`,
-		want: `S| for i := 0; i < 3; i++ { __concur_2_i := i;
+		want: `S| for __concur_1_i := 0; __concur_1_i < 3; __concur_1_i++ { __concur_3_i := __concur_1_i;
  | 	defer done()
- | 	{ __concur_f1 := func() { use(__concur_2_i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 	{ __concur_f2 := func() { use(__concur_3_i) }; __concur_t2 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
  | }`,
 	},
 	{
@@ -293,21 +333,23 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 		name: "range-int-label",
 		src: `outer:
 	for i := range n {
+		use(i)
 		continue outer
 	}`,
 		want: `S| ;func() { { __concur_n1 := n; outer: for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+ | 		use(i)
  | 		continue outer
  | 	} } }();`,
 	},
 	{
 		name: "range-int-label-unwrappable",
 		src: `outer:
-	for i := range n {
-		defer done()
+	for j := range n {
+		defer done(j)
 		continue outer
 	}`,
-		want: `S| { __concur_n1 := n; outer: for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
- | 		defer done()
+		want: `S| { __concur_n1 := n; outer: for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { j := __concur_k1; _ = j;
+ | 		{ __concur_a2_0 := j; defer done(__concur_a2_0) }
  | 		continue outer
  | 	} }`,
 	},
@@ -329,9 +371,9 @@ S| ;func() { { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __co
 	},
 	{
 		name: "range-int-len",
-		src: `for i := range len(s) - 1 {
+		src: `for i := range len(s) - 1 { use(i)
 }`,
-		want: `S| ;func() { { __concur_n1 := len(s) - 1; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
+		want: `S| ;func() { { __concur_n1 := len(s) - 1; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i; use(i)
  | } } }();`,
 	},
 	{
@@ -351,12 +393,14 @@ S| ;func() { { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __co
 		name: "range-int-redeclare",
 		src: `func f() {
 	for i := range 3 {
+		use(i)
 		i := "s"
 		_ = i
 	}
 }`,
 		want: `D| func f() {
  | 	{ __concur_n1 := 3; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i; {
+ | 		use(i)
  | 		i := "s"
  | 		_ = i
  | 	} } }
@@ -364,39 +408,44 @@ S| ;func() { { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __co
 	},
 	{
 		name: "range-unknown",
-		src: `for i := range things {
+		src: `for i := range things { use(i)
 }`,
-		want: `S| ;func() { for i := range things {
+		want: `S| ;func() { for i := range things { use(i)
  | } }();`,
 	},
 	{
 		name: "range-string-const",
 		src: `const s = "abc"
-for i := range s {
+for i := range s { use(i)
 }`,
 		want: `D| const s = "abc"
-S| ;func() { for i := range s {
+S| ;func() { for i := range s { use(i)
  | } }();`,
 	},
 	{
 		name: "range-func-lit",
-		src: `for x := range func(yield func(int) bool) {} {
+		src: `for x := range func(yield func(int) bool) {} { use(x)
 }`,
-		err: `prog.go:1:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+		want: `S| ;func() { { var __concur_done1 int; func(yield func(int) bool) {}((func(x int) bool { if __concur_done1 != 0 { __concur.RangeDone(__concur_done1) }; { use(x)
+ | }; return true })); __concur_done1 = 2; } }();`,
 	},
 	{
 		name: "range-slices-all",
 		src: `import "slices"
-for i, v := range slices.All(xs) {
+for i, v := range slices.All(xs) { use(i, v)
 }`,
-		err: `prog.go:2:19: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+		want: `D| import "slices"
+S| ;func() { { var __concur_done1 int; slices.All(xs)((func(i int, v int) bool { if __concur_done1 != 0 { __concur.RangeDone(__concur_done1) }; { use(i, v)
+ | }; return true })); __concur_done1 = 2; } }();`,
 	},
 	{
 		name: "range-iter-var",
 		src: `seq := maps.Keys(m)
-for k := range seq {
+for k := range seq { use(k)
 }`,
-		err: `prog.go:2:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice`,
+		want: `S| seq := maps.Keys(m)
+ | func() { { var __concur_done1 int; seq((func(k int) bool { if __concur_done1 != 0 { __concur.RangeDone(__concur_done1) }; { use(k)
+ | }; return true })); __concur_done1 = 2; } }();`,
 	},
 	{
 		name: "minmax-fold",
@@ -467,9 +516,9 @@ case int:
  | for __concur_2_x := 0; __concur_2_x < 2; __concur_2_x++ {
  | 	defer done()
  | }
- | switch __concur_x3 := v; __concur_x3.(type) {
- | case int: y := __concur_x3.(int); _ = y;
- | 	{ __concur_a4_0 := y; defer done(__concur_a4_0) }
+ | switch __concur_x4 := v; __concur_x4.(type) {
+ | case int: __concur_3_y := __concur_x4.(int); _ = __concur_3_y;
+ | 	{ __concur_a5_0 := __concur_3_y; defer done(__concur_a5_0) }
  | }`,
 	},
 	{
@@ -480,6 +529,7 @@ case int:
 		x := 2
 		_ = x
 	}
+	_ = x
 }`,
 		want: `D| func f() {
  | 	x := 1
@@ -487,6 +537,7 @@ case int:
  | 		x := 2
  | 		_ = x
  | 	}
+ | 	_ = x
  | }`,
 	},
 	{
@@ -514,14 +565,15 @@ fmt.Println(f())
 var y = 2
 y++`,
 		want: `D| import "fmt"
-D| const c = 1
-S| x := c
-D| func f() int { return x }
+D| var x int
+ | const c = 1
+ | func f() int { return x }
  | type T struct{}
  | func (t T) M() {}
-S| fmt.Println(f())
-D| var y = 2
-S| y++`,
+ | var y = 2
+S| x = c
+ | fmt.Println(f())
+ | y++`,
 	},
 	{
 		name: "split-literal-call",
@@ -531,9 +583,9 @@ S| y++`,
 	{
 		name: "split-semicolons",
 		src:  `x := 1; func f() {}; y := 2`,
-		want: `S| x := 1
-D| func f() {}
-S| y := 2`,
+		want: `D| func f() {}
+S| x := 1
+ | y := 2`,
 	},
 	{
 		name: "reserved-name",
@@ -571,12 +623,12 @@ case []struct{ x int }:
 	defer done(b)
 default:
 }`,
-		want: `S| { a := f(); L: switch __concur_x1 := a; __concur_x1.(type) {
- | case nil, int: b := __concur_x1; _ = b;
+		want: `S| { __concur_1_a := f(); L: switch __concur_x3 := __concur_1_a; __concur_x3.(type) {
+ | case nil, int: __concur_2_b := __concur_x3; _ = __concur_2_b;
  | 	break L
- | case []struct{ x int }: b := __concur_x1.([]struct{ x int }); _ = b;
- | 	{ __concur_a2_0 := b; defer done(__concur_a2_0) }
- | default: b := __concur_x1; _ = b;
+ | case []struct{ x int }: __concur_2_b := __concur_x3.([]struct{ x int }); _ = __concur_2_b;
+ | 	{ __concur_a4_0 := __concur_2_b; defer done(__concur_a4_0) }
+ | default: __concur_2_b := __concur_x3; _ = __concur_2_b;
  | } }`,
 	},
 	{
@@ -654,12 +706,12 @@ case v, ok := <-ch:
 	{
 		name: "select with sends, a default and a moved call",
 		src: `select {
-case out <- f(x):
+case out <- sum(x):
 case v := <-time.After(time.Second):
 	use(v)
 default:
 }`,
-		want: `S| ;func() { { __concur_c1_0 := out; __concur_v1_0 := f(x); __concur_c1_1 := time.After(time.Second); __concur.Select(true, []bool{true, false}, &__concur_c1_0, &__concur_c1_1); select {
+		want: `S| ;func() { { __concur_c1_0 := out; __concur_v1_0 := sum(x); __concur_c1_1 := time.After(time.Second); __concur.Select(true, []bool{true, false}, &__concur_c1_0, &__concur_c1_1); select {
  | case __concur_c1_0 <- __concur_v1_0: __concur.Post();
  | case v := <-__concur_c1_1: __concur.Post();
  | 	use(v)
@@ -792,7 +844,7 @@ var factCases = []struct {
 	{
 		name:     "expression",
 		src:      "x := 1\nx + 1",
-		declared: Declared{Ints: []string{"x"}, Funcs: []string{"x"}, Imports: map[string]string{}},
+		declared: Declared{Funcs: []string{"x"}, Imports: map[string]string{}},
 		lastExpr: true,
 	},
 	{
@@ -813,31 +865,40 @@ var factCases = []struct {
 		declared: Declared{Imports: map[string]string{}},
 	},
 	{
-		name:        "auto imports in order, not shadowed ones",
-		src:         "strings := 1\n_ = strings\nx := maps.Keys\ny := slices.Max(s)\nos.Exit(0)",
-		autoImports: []string{"maps", "slices"},
-		declared: Declared{Ints: []string{"strings"}, Funcs: []string{"strings", "x", "y"},
-			Imports: map[string]string{"maps": "maps", "slices": "slices"}},
+		name:     "call without results",
+		src:      "func() {}()",
+		declared: Declared{Imports: map[string]string{}},
+	},
+	{
+		name:     "call with a result",
+		src:      "sum(1, 2)",
+		declared: Declared{Imports: map[string]string{}},
 		lastExpr: true,
 	},
 	{
-		name:        "local shadows a package",
-		src:         "func f(fmt string) { fmt.X() }\nfunc g() { var strings T; strings.Y() }",
-		autoImports: nil,
-		declared:    Declared{Funcs: []string{"f", "g"}, Imports: map[string]string{}},
+		name:        "auto imports in order, not shadowed ones",
+		src:         "strings := 1\n_ = strings\nx := maps.Keys(m)\ny := slices.Max(xs)\nos.Exit(0)",
+		autoImports: []string{"maps", "slices"},
+		declared: Declared{Funcs: []string{"strings", "x", "y"},
+			Imports: map[string]string{"maps": "maps", "slices": "slices"}},
+	},
+	{
+		name:     "local shadows a package",
+		src:      "func f(fmt W) { fmt.run() }\nfunc g() { var strings W; strings.run() }",
+		declared: Declared{Funcs: []string{"f", "g"}, Imports: map[string]string{}},
 	},
 	{
 		name:     "declarations",
-		src:      "import f \"fmt\"\nconst (\n\ta = iota\n\tb\n\ts = \"x\"\n)\nvar v, w = 1, 2.5\ntype T int\nfunc F() {}\nz, err := g()",
+		src:      "import f \"fmt\"\nconst (\n\ta = iota\n\tb\n\ts = \"x\"\n)\nvar v, w = 1, 2.5\ntype T int\nfunc F() {}\nz, err := pair()",
 		imports:  []string{"fmt"},
-		declared: Declared{Consts: []string{"a", "b", "s"}, Ints: []string{"a", "b", "v"}, Funcs: []string{"F", "T", "a", "b", "err", "s", "v", "w", "z"}, Seqs: []string{"s"}, Imports: map[string]string{"f": "fmt"}},
+		declared: Declared{Funcs: []string{"F", "T", "a", "b", "err", "s", "v", "w", "z"}, Imports: map[string]string{"f": "fmt"}},
 	},
 	{
 		name:     "program",
-		src:      "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(strings.ToUpper(\"x\")) }",
+		src:      "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() { fmt.Println(strings.ToUpper(\"x\")) }",
 		program:  true,
-		imports:  []string{"fmt"},
-		declared: Declared{Funcs: []string{"main"}, Imports: map[string]string{"fmt": "fmt"}},
+		imports:  []string{"fmt", "strings"},
+		declared: Declared{Funcs: []string{"main"}, Imports: map[string]string{"fmt": "fmt", "strings": "strings"}},
 	},
 	{
 		name:     "empty",
@@ -873,27 +934,38 @@ func TestEnvAdd(t *testing.T) {
 		t.Fatal(err)
 	}
 	env.Add(first)
-	if !env.Consts["k"] || !env.Ints["k"] || !env.Ints["x"] || !env.Funcs["x"] || env.Imports["s"] != "strings" {
-		t.Fatalf("env %+v", env)
-	}
-	// x redeclared as a string is no longer an integer; k is no longer a constant.
-	second, err := Rewrite("prog.go", `x := "s"`+"\nvar k = 1.5", env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	env.Add(second)
-	if env.Ints["x"] || env.Consts["k"] || env.Ints["k"] {
+	if !env.Funcs["k"] || !env.Funcs["x"] || env.Imports["s"] != "strings" {
 		t.Fatalf("env %+v", env)
 	}
 	// With k and x known, a later input may range over them and pass them to goroutines.
-	env.Add(&Input{Declared: Declared{Consts: []string{"c"}, Ints: []string{"c"}, Funcs: []string{"c"}}})
-	in, err := Rewrite("prog.go", "for i := range c {}\ngo f(c)", env)
+	in, err := Rewrite("prog.go", "func g(int) {}\nfor i := range k { _ = i }\nfor range x {}\ngo g(k)", env)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := describe(in)
-	if !strings.Contains(got, "__concur_n1 := c;") || !strings.Contains(got, "f(c)") {
+	if !strings.Contains(got, "__concur_n1 := k;") || !strings.Contains(got, "__concur_n2 := x;") || !strings.Contains(got, "g(k)") {
 		t.Fatalf("got %s", got)
+	}
+	// x declared again as a string is no longer an integer: ranging over it
+	// gives its bytes' offsets.
+	second, err := Rewrite("prog.go", `x := "s"`, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Add(second)
+	in, err = Rewrite("prog.go", "for i := range x { _ = i }", env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := describe(in); strings.Contains(got, "__concur_n") {
+		t.Fatalf("ranges over a string as over an integer: %s", got)
+	}
+	// An input that does not type-check leaves nothing behind.
+	if _, err := Rewrite("prog.go", `q := 1; q = "s"`, env); err == nil {
+		t.Fatal("no type error")
+	}
+	if _, err := Rewrite("prog.go", `_ = q`, env); err == nil || !strings.Contains(err.Error(), "undefined: q") {
+		t.Fatalf("error %v, want undefined: q", err)
 	}
 }
 
@@ -903,9 +975,14 @@ func TestErrors(t *testing.T) {
 		{"syntax in later unit", "func f() {}\nfor {", "prog.go:2:6: expected '}', found 'EOF'"},
 		{"redeclared", "func f() {}\nfunc f() {}", "prog.go:2:6: f redeclared in this block\n\tprevious declaration at prog.go:1:6"},
 		{"stray package", "x := 1\npackage main", "prog.go:2:1: expected statement, found 'package'"},
-		{"several refusals sorted", "for i := 0; i < 2; i++ { go func() { i++ }() }\nfor x := range func(func(int) bool) {} {}",
+		{"type error", "x := 1\nx = \"s\"", `prog.go:2:5: cannot use "s" (untyped string constant) as int value in assignment`},
+		{"undefined", "var c Undefined", "prog.go:1:7: undefined: Undefined"},
+		{"unused in a function", "func f() {\n\tx := 1\n}", "prog.go:2:2: declared and not used: x"},
+		{"type errors sorted", "y := nope\nfunc f() { var s string = 1; _ = s }",
+			"prog.go:1:6: undefined: nope\nprog.go:2:27: cannot use 1 (untyped int constant) as string value in variable declaration"},
+		{"several refusals sorted", "for i := 0; i < 2; i++ { go func() { i++ }() }\nfor x := range func(func(int) bool) {} { _ = x; goto end }\nend:\nprintln()",
 			"prog.go:1:38: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i\n" +
-				"prog.go:2:16: range over a function iterator (Go 1.23) is not supported by concur's interpreter; use a slice"},
+				"prog.go:2:49: goto end jumps out of a range-over-function loop body, which concur runs as a function; use break or return"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -930,7 +1007,13 @@ func TestDemangle(t *testing.T) {
 
 // TestLineComments pins the exact text of one rewrite, comments included.
 func TestLineComments(t *testing.T) {
-	in, err := Rewrite("prog.go", "x := 1\n\tgo f(x,\n\t\t2)", NewEnv(nil))
+	env := NewEnv(nil)
+	ctx, err := Rewrite("ctx.go", "func f(a, b int) {}", env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Add(ctx)
+	in, err := Rewrite("prog.go", "x := 1\n\tgo f(x,\n\t\t2)", env)
 	if err != nil {
 		t.Fatal(err)
 	}

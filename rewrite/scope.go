@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"path"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -22,17 +21,13 @@ const (
 	objPkg
 )
 
-// object is a declared name, with the little type knowledge the rewrites
-// need, decided from syntax alone.
+// object is a name declared in this input, as yaegi's scopes see it: what
+// the rewrites need beyond its type (which go/types knows, see typeinfo.go).
 type object struct {
 	name   string
 	kind   objKind
-	isInt  bool       // a var or const of integer type; for a func, its only result is an integer
-	isIter bool       // a func value, or a func returning a range-over-func iterator
-	ref    refKind    // pointer-ness, for method receivers
-	seq    bool       // a slice, array or string: ranging over it gives integer keys
-	isChan bool       // a channel; for a func, its only result is one
 	path   string     // import path, for objPkg
+	ident  *ast.Ident // the identifier that declares it, for its type
 	rename string     // name in yaegi's source when it differs (yaegi's top-level shadowing)
 	loop   *loopVar   // set while the object is a loop variable whose body is being walked
 	iter   *loopFrame // the innermost loop, in the object's function, that declares it
@@ -98,16 +93,16 @@ type walker struct {
 	litDepth int      // function literals entered, for capture analysis
 	ids      int      // counter for generated names
 	litNames map[*ast.FuncLit]string
-	loops    []*loopFrame   // loops around the walk, in the current function
-	defers   []*deferredLit // deferred literals being walked
+	loops    []*loopFrame     // loops around the walk, in the current function
+	defers   []*deferredLit   // deferred literals being walked
+	yield    yieldState       // range-over-func loops around the walk, in the current function
+	targets  []*branchTarget  // statements a break or continue may leave, in the current function
+	labelFor *ast.LabeledStmt // the label of the statement about to be walked
 
 	topNames        map[string]bool          // names declared anywhere at the input's top level
 	madeFor         map[*ast.CallExpr]string // make(chan) calls and the variable each is for
-	chanFields      map[string]bool          // struct fields of channel type this input declares
 	header          bool                     // walking an if, for or switch header's statement
 	explicitImports []string
-	autoImports     []string
-	importNames     map[string]string
 }
 
 func (w *walker) init() {
@@ -119,8 +114,6 @@ func (w *walker) init() {
 	w.litNames = map[*ast.FuncLit]string{}
 	w.topNames = map[string]bool{}
 	w.madeFor = map[*ast.CallExpr]string{}
-	w.chanFields = map[string]bool{}
-	w.importNames = map[string]string{}
 }
 
 // nextID returns a fresh number for generated names.
@@ -161,28 +154,6 @@ func init() {
 	}
 }
 
-// isBuiltin reports whether name still denotes Go's predeclared object.
-func (r *rewriter) isBuiltin(name string) bool {
-	return universe[name] && r.lookup(name) == nil && !r.env.declares(name) && !r.topNames[name]
-}
-
-// pkgPath returns the import path a name denotes as a package, or "".
-func (r *rewriter) pkgPath(name string) string {
-	if o := r.lookup(name); o != nil {
-		if o.kind == objPkg {
-			return o.path
-		}
-		return ""
-	}
-	if r.program || r.env.declares(name) || r.topNames[name] {
-		return ""
-	}
-	if p := r.env.Imports[name]; p != "" {
-		return p
-	}
-	return r.env.Std[name]
-}
-
 // visible reports whether a declaration of name would meet an existing
 // symbol in yaegi's global scope.
 func (r *rewriter) visible(name string) bool {
@@ -203,7 +174,7 @@ func (r *rewriter) declare(id *ast.Ident, obj *object, renameIdent bool) {
 	if strings.HasPrefix(id.Name, reservedPrefix) {
 		r.errorf(id.Pos(), "%s: names starting with %s are reserved by concur", id.Name, reservedPrefix)
 	}
-	obj.name = id.Name
+	obj.name, obj.ident = id.Name, id
 	if n := len(r.loops); n > 0 {
 		obj.iter = r.loops[n-1]
 	}
@@ -235,11 +206,15 @@ type useCtx uint8
 const (
 	ctxCapture useCtx = 1 << iota // its address may outlive the iteration (&v, v.f, v[:], method values)
 	ctxModify                     // it is assigned
+	ctxCall                       // it is the function a call calls (x.m there is no method value)
 )
 
 // use resolves an identifier in an expression.
 func (r *rewriter) use(id *ast.Ident, ctx useCtx) *object {
 	obj := r.lookup(id.Name)
+	if r.isMainFunc(r.objectOf(id)) {
+		r.setName(id, mainName)
+	}
 	if obj == nil {
 		return nil
 	}
@@ -316,7 +291,6 @@ func (r *rewriter) addImport(s *ast.ImportSpec) {
 	if name == "_" || name == "." {
 		return
 	}
-	r.importNames[name] = p
 	r.top.objs[name] = &object{name: name, kind: objPkg, path: p}
 }
 
@@ -336,51 +310,6 @@ func (r *rewriter) importName(p string) string {
 		base = base[:i] // gopkg.in/yaml.v3 is yaml
 	}
 	return strings.ReplaceAll(base, "-", "_")
-}
-
-// autoImport records a standard package used without an import.
-func (r *rewriter) autoImport(name string) {
-	p := r.env.Std[name]
-	for _, q := range r.autoImports {
-		if q == p {
-			return
-		}
-	}
-	r.autoImports = append(r.autoImports, p)
-	r.importNames[name] = p
-}
-
-// declared summarises the input's top-level declarations.
-func (r *rewriter) declared() Declared {
-	d := Declared{Imports: r.importNames}
-	names := make([]string, 0, len(r.top.objs))
-	for name, o := range r.top.objs {
-		if o.kind != objPkg {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		o := r.top.objs[name]
-		d.Funcs = append(d.Funcs, name)
-		if o.kind == objConst {
-			d.Consts = append(d.Consts, name)
-		}
-		if o.isInt && (o.kind == objVar || o.kind == objConst) {
-			d.Ints = append(d.Ints, name)
-		}
-		if o.seq && (o.kind == objVar || o.kind == objConst) {
-			d.Seqs = append(d.Seqs, name)
-		}
-		if o.isChan && (o.kind == objVar || o.kind == objFunc) {
-			d.Chans = append(d.Chans, name)
-		}
-	}
-	for f := range r.chanFields {
-		d.ChanFields = append(d.ChanFields, f)
-	}
-	sort.Strings(d.ChanFields)
-	return d
 }
 
 // checkDeferred refuses a use, in a deferred function literal, of a

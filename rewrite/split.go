@@ -67,6 +67,16 @@ func tokenEndUnclamped(src string, start int, tok token.Token, lit string) int {
 	}
 }
 
+// IsProgram reports whether src is a whole file: its first token is
+// `package`.
+func IsProgram(src string) bool {
+	toks := scan(src)
+	return len(toks) > 0 && toks[0].tok == token.PACKAGE
+}
+
+// NoCode reports whether src has nothing but comments and white space.
+func NoCode(src string) bool { return len(scan(src)) == 0 }
+
 // split cuts src into units: one program unit when src starts with
 // `package`, otherwise runs of top-level items of the same kind. An item ends
 // at a semicolon (written or automatic) at bracket depth 0.

@@ -91,7 +91,7 @@ func (r *rewriter) splitTypeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt
 // isNil reports whether e is the predeclared nil.
 func (r *rewriter) isNil(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "nil" && r.isBuiltin("nil")
+	return ok && id.Name == "nil" && r.isBuiltin(id)
 }
 
 // typeText prints a type on one line, for a copy of it.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -28,20 +29,15 @@ func (r *rewriter) declareTop() {
 	}
 }
 
-// funcObject describes a declared function by its signature.
+// funcObject describes a declared function.
 func (r *rewriter) funcObject(d *ast.FuncDecl) *object {
-	obj := &object{name: d.Name.Name, kind: objFunc}
-	if res := d.Type.Results; res != nil && len(res.List) == 1 && len(res.List[0].Names) <= 1 {
-		obj.isInt = r.isIntType(res.List[0].Type)
-		obj.isIter = isIterType(res.List[0].Type)
-		obj.isChan = isChanType(res.List[0].Type)
-	}
-	return obj
+	return &object{name: d.Name.Name, kind: objFunc}
 }
 
 // walkUnit walks a parsed unit, recording rewrites and refusals.
 func (r *rewriter) walkUnit(u *unit) {
 	r.sc = r.top
+	r.enterFunc(nil)
 	if u.kind == kindStmts {
 		r.fn, r.region = r.mainFn, true
 		gotos := gotoLabels(u.body())
@@ -58,12 +54,19 @@ func (r *rewriter) walkUnit(u *unit) {
 		return
 	}
 	if u.kind == kindImports {
-		r.dropReimports(u)
+		u.empty = r.dropReimports(u, r.env.Imports) == 0
 		return
+	}
+	if u.kind == kindProgram {
+		// A program pasted into a session: yaegi has the session's imports.
+		r.dropReimports(u, r.sessionImports)
 	}
 	for _, d := range u.file.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
+			if r.isMainFunc(r.objectOf(d.Name)) {
+				r.setName(d.Name, mainName)
+			}
 			r.funcDecl(d)
 		case *ast.GenDecl:
 			r.fn = r.globFn
@@ -137,18 +140,19 @@ func wrappable(s ast.Stmt) bool {
 
 // dropReimports removes imports the session already has: yaegi refuses to
 // import a package name twice ("fmt/_.go redeclared in this block"), where
-// a learner retyping an import expects nothing to happen. A unit left
-// without imports is not evaluated at all.
-func (r *rewriter) dropReimports(u *unit) {
+// a learner retyping an import expects nothing to happen. It returns how
+// many imports are left; an imports unit left without any is not evaluated
+// at all.
+func (r *rewriter) dropReimports(u *unit, have map[string]string) int {
 	kept := 0
 	for _, d := range u.file.Decls {
 		gd, ok := d.(*ast.GenDecl)
-		if !ok {
+		if !ok || gd.Tok != token.IMPORT {
 			continue
 		}
 		var fresh []string
 		for _, spec := range gd.Specs {
-			if !r.reimport(spec.(*ast.ImportSpec)) {
+			if !r.reimport(spec.(*ast.ImportSpec), have) {
 				fresh = append(fresh, r.directive(r.off(spec.Pos()))+r.text(spec))
 			}
 		}
@@ -161,12 +165,12 @@ func (r *rewriter) dropReimports(u *unit) {
 			r.replace(r.off(gd.Pos()), r.off(gd.End()), "import ("+strings.Join(fresh, "; ")+")")
 		}
 	}
-	u.empty = kept == 0
+	return kept
 }
 
 // reimport reports whether an import brings a package name the session
 // already has for the same path.
-func (r *rewriter) reimport(s *ast.ImportSpec) bool {
+func (r *rewriter) reimport(s *ast.ImportSpec, have map[string]string) bool {
 	p, err := strconv.Unquote(s.Path.Value)
 	if err != nil {
 		return false
@@ -175,12 +179,15 @@ func (r *rewriter) reimport(s *ast.ImportSpec) bool {
 	if s.Name != nil {
 		name = s.Name.Name
 	}
-	return r.env.Imports[name] == p
+	return have[name] == p
 }
 
 // funcDecl walks a function or method declaration.
 func (r *rewriter) funcDecl(d *ast.FuncDecl) {
 	r.fn, r.loops = &funcCtx{name: funcDeclName(d)}, nil
+	sig, _ := r.typeOf(d.Name).(*types.Signature)
+	savedYield := r.enterFunc(sig)
+	defer r.leaveFunc(savedYield)
 	r.push()
 	if d.Recv != nil {
 		for _, f := range d.Recv.List {
@@ -271,7 +278,7 @@ func (r *rewriter) params(fl *ast.FieldList) {
 	for _, f := range fl.List {
 		r.expr(f.Type, 0)
 		for _, n := range f.Names {
-			r.declare(n, r.typedObject(objVar, f.Type), true)
+			r.declare(n, &object{kind: objVar}, true)
 		}
 	}
 }
@@ -282,6 +289,9 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 	r.litNames[lit] = name
 	savedFn, savedRegion, savedLoops := r.fn, r.region, r.loops
 	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true}, false, nil
+	sig, _ := r.typeOf(lit).(*types.Signature)
+	savedYield := r.enterFunc(sig)
+	defer r.leaveFunc(savedYield)
 	r.litDepth++
 	r.push()
 	r.params(lit.Type.Params)
@@ -303,7 +313,6 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
-			r.noteChanFields(s.Type)
 			r.push()
 			r.typeParams(s.TypeParams)
 			r.expr(s.Type, 0)
@@ -316,35 +325,20 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 // current block; local says the declaration is a statement, whose values
 // and types are walked here and are in scope only after it.
 func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
-	var lastType ast.Expr // const specs without values repeat the previous ones (iota)
-	var lastValues []ast.Expr
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
-			typ, values := s.Type, s.Values
-			if d.Tok == token.CONST {
-				if s.Type != nil || len(s.Values) > 0 {
-					lastType, lastValues = s.Type, s.Values
-				}
-				typ, values = lastType, lastValues
-			}
 			if local {
 				r.nameMakes(identExprs(s.Names), s.Values)
 				r.expr(s.Type, 0)
 				r.exprs(s.Values)
 			}
-			for i, n := range s.Names {
+			for _, n := range s.Names {
 				kind := objVar
 				if d.Tok == token.CONST {
 					kind = objConst
 				}
 				obj := &object{kind: kind}
-				switch {
-				case typ != nil:
-					obj = r.typedObject(kind, typ)
-				case len(values) == len(s.Names):
-					obj = r.valueObject(kind, values[i])
-				}
 				if local {
 					r.declare(n, obj, true)
 				} else if n.Name != "_" {
@@ -360,7 +354,6 @@ func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
 				continue
 			}
 			r.declare(s.Name, obj, true)
-			r.noteChanFields(s.Type)
 			r.push()
 			r.typeParams(s.TypeParams)
 			r.expr(s.Type, 0)
@@ -409,16 +402,27 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.deferStmt(s)
 	case *ast.ReturnStmt:
 		r.exprs(s.Results)
+		if r.innerYield() != nil {
+			r.yieldReturn(s)
+		}
+	case *ast.BranchStmt:
+		if !r.selectBranch(s) && r.innerYield() != nil {
+			r.yieldBranch(s)
+		}
 	case *ast.DeclStmt:
 		if d, ok := s.Decl.(*ast.GenDecl); ok {
 			r.declareGen(d, true)
 		}
 	case *ast.LabeledStmt:
+		r.yield.labelDepth[s.Label.Name] = len(r.yield.yields)
+		r.labelFor = s
 		switch inner := s.Stmt.(type) {
 		case *ast.RangeStmt:
 			r.rangeStmt(inner, s)
 			return
 		case *ast.TypeSwitchStmt:
+			defer r.pushTarget(targetSwitch, inner)()
+			defer r.breakable(false)()
 			r.typeSwitch(inner, s)
 			return
 		}
@@ -438,20 +442,45 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.stmt(s.Else)
 		r.pop()
 	case *ast.SwitchStmt:
+		defer r.pushTarget(targetSwitch, s)()
+		defer r.breakable(false)()
 		r.push()
 		r.headerStmt(s.Init)
 		r.expr(s.Tag, 0)
 		r.clauses(s.Body, nil)
 		r.pop()
 	case *ast.TypeSwitchStmt:
+		defer r.pushTarget(targetSwitch, s)()
+		defer r.breakable(false)()
 		r.typeSwitch(s, nil)
 	case *ast.SelectStmt:
+		defer r.pushTarget(targetSelect, s)()
+		defer r.breakable(false)()
 		r.selectStmt(s)
 	case *ast.ForStmt:
+		defer r.pushTarget(targetLoop, s)()
+		defer r.breakable(true)()
 		r.forStmt(s)
 	case *ast.RangeStmt:
 		r.rangeStmt(s, nil)
 	}
+}
+
+// breakable counts, for a range-over-func body around the walk, an
+// ordinary loop (an unlabeled continue or break is then its own) or a
+// switch or select (an unlabeled break is its own); it returns what undoes
+// it.
+func (r *rewriter) breakable(loop bool) func() {
+	y := r.innerYield()
+	if y == nil {
+		return func() {}
+	}
+	if loop {
+		y.loops++
+		return func() { y.loops-- }
+	}
+	y.switches++
+	return func() { y.switches-- }
 }
 
 // markPanic tells the engine where a panic call is, with its value: the
@@ -463,7 +492,7 @@ func (r *rewriter) markPanic(s *ast.ExprStmt) {
 	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return
 	}
-	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "panic" || !r.isBuiltin("panic") {
+	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "panic" || !r.isBuiltin(id) {
 		return
 	}
 	if id, ok := call.Args[0].(*ast.Ident); ok && id.Name == "nil" {
@@ -529,7 +558,7 @@ func (r *rewriter) assignNames(s *ast.AssignStmt) {
 		}
 		return
 	}
-	for i, l := range s.Lhs {
+	for _, l := range s.Lhs {
 		id, ok := l.(*ast.Ident)
 		if !ok {
 			r.expr(l, ctxModify)
@@ -542,11 +571,7 @@ func (r *rewriter) assignNames(s *ast.AssignStmt) {
 			r.use(id, ctxModify)
 			continue
 		}
-		obj := &object{kind: objVar}
-		if len(s.Rhs) == len(s.Lhs) {
-			obj = r.valueObject(objVar, s.Rhs[i])
-		}
-		r.declare(id, obj, true)
+		r.declare(id, &object{kind: objVar}, true)
 	}
 }
 
@@ -659,25 +684,52 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 }
 
 // selector walks x.Sel. A receiver may have its address taken by a method
-// value or a pointer method; an unknown x that names a standard package is
-// auto-imported.
+// value or a pointer method. (A standard package used without an import is
+// imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
-	x, ok := e.X.(*ast.Ident)
+	if ctx&ctxCall == 0 && r.isMethodValue(e) {
+		r.bindMethodValue(e)
+	}
+	r.expr(e.X, ctx&^ctxCall|ctxCapture)
+}
+
+// bindMethodValue makes a method value x.m (not called at once) take its
+// receiver when it is evaluated, as Go does: yaegi v0.16.1 reads the
+// receiver's variable when the method value is called, so
+// `fs = append(fs, w.run)` in a loop calls run on the last w every time.
+// x.m becomes
+//
+//	func() func(...) ... { __concur_mN := x; return __concur_mN.m }()
+//
+// with x's address for a pointer method of a variable, and *x copied for a
+// value method through a pointer.
+func (r *rewriter) bindMethodValue(e *ast.SelectorExpr) {
+	sel := r.info.Selections[e]
+	fn, ok := sel.Obj().(*types.Func)
+	if !ok || r.quiet > 0 {
+		return
+	}
+	text, ok := r.typeSource(r.typeOf(e))
 	if !ok {
-		r.expr(e.X, ctx|ctxCapture)
 		return
 	}
-	if r.use(x, ctx|ctxCapture) != nil || r.program {
-		return
+	_, ptrRecv := fn.Signature().Recv().Type().(*types.Pointer)
+	_, xPtr := coreType(r.typeOf(e.X)).(*types.Pointer)
+	prefix := ""
+	switch {
+	case ptrRecv && !xPtr:
+		prefix = "&"
+	case !ptrRecv && xPtr && !types.IsInterface(fn.Signature().Recv().Type()):
+		prefix = "*"
 	}
-	if r.pkgPath(x.Name) != "" && r.env.Imports[x.Name] == "" {
-		r.autoImport(x.Name)
-	}
+	tmp := fmt.Sprintf("%s_m%d", reservedPrefix, r.nextID())
+	r.insert(r.off(e.Pos()), "func() "+text+" { "+tmp+" := "+prefix)
+	r.replace(r.off(e.X.End()), r.off(e.End()), "; return "+tmp+"."+e.Sel.Name+" }()")
 }
 
 // call walks a call, rewriting the builtins yaegi lacks.
 func (r *rewriter) call(e *ast.CallExpr) {
-	if id, ok := e.Fun.(*ast.Ident); ok && r.isBuiltin(id.Name) {
+	if id, ok := e.Fun.(*ast.Ident); ok && r.isBuiltin(id) {
 		switch id.Name {
 		case "min", "max":
 			r.minMax(e, id)
@@ -686,6 +738,8 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			r.setName(id, "__concur.Clear")
 			r.exprs(e.Args)
 			return
+		case "new":
+			r.newValue(e, id)
 		case "close":
 			r.closeCall(e, id)
 			return
@@ -696,6 +750,50 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			}
 		}
 	}
-	r.expr(e.Fun, 0)
+	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
+	r.bindLiterals(e)
+}
+
+// bindLiterals puts a function literal handed to code the interpreter did
+// not compile itself (a standard package's function or method, a function
+// value, a conversion) in parentheses. yaegi v0.16.1 wraps a literal given
+// there directly in a function whose variables are the calling frame's at
+// the time of the call (a loop's wg.Go(func() { worker(i) }) then sees the
+// last i in every goroutine), while a parenthesized one is first made a
+// closure value, with the variables of its own iteration, as Go does.
+func (r *rewriter) bindLiterals(e *ast.CallExpr) {
+	switch r.callOf(e) {
+	case callInterpreted, callBuiltin:
+		return
+	}
+	for _, a := range e.Args {
+		if lit, ok := a.(*ast.FuncLit); ok {
+			r.insert(r.off(lit.Pos()), "(")
+			r.insert(r.off(lit.End()), ")")
+		}
+	}
+}
+
+// newValue rewrites Go 1.26's new(expr), which yaegi takes for new(T) of
+// the expression's type (new(42) gives a pointer to 0), into
+//
+//	func() *T { __concur_vN := (T)(expr); return &__concur_vN }()
+//
+// T being the type go/types gives the new variable (yaegi fails on the
+// generic __concur_new[T](expr) in its global scope; that is what a type
+// concur cannot write down gets).
+func (r *rewriter) newValue(e *ast.CallExpr, id *ast.Ident) {
+	if len(e.Args) != 1 || r.info.Types[e.Args[0]].IsType() {
+		return
+	}
+	if ptr, ok := r.typeOf(e).(*types.Pointer); ok {
+		if t, ok := r.typeSource(ptr.Elem()); ok {
+			v := fmt.Sprintf("%s_v%d", reservedPrefix, r.nextID())
+			r.replace(r.off(e.Pos()), r.off(e.Args[0].Pos()), "func() *"+t+" { "+v+" := ("+t+")(")
+			r.replace(r.off(e.Args[0].End()), r.off(e.End()), "); return &"+v+" }()")
+			return
+		}
+	}
+	r.setName(id, reservedPrefix+"_new")
 }

@@ -35,6 +35,7 @@
 package stdlib
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"reflect"
@@ -139,6 +140,7 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentRuntime(x["runtime/runtime"], h, unrestricted)
 	instrumentRand(x["math/rand/rand"], x["math/rand/v2/rand"], h)
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
+	loaded.Store(&x)
 	return x
 }
 
@@ -157,6 +159,9 @@ func Use(i *interp.Interpreter, h Hooks, unrestricted bool) error {
 	x := Symbols(h, unrestricted)
 	if err := i.Use(x); err != nil {
 		return err
+	}
+	if _, err := i.Compile(iterSource); err != nil {
+		return fmt.Errorf("package iter: %w", err)
 	}
 	return i.Use(interp.Exports{"log/log": x["log/log"]})
 }

@@ -32,7 +32,7 @@ func rerun(s *session.Session, stdout, stderr io.Writer) int {
 	mismatches := 0
 	for _, in := range s.Inputs {
 		var got []event.Event
-		_, err := sess.Run(context.Background(), fmt.Sprintf("input%d", in.N), in.Src, false, func(e event.Event) {
+		_, err := sess.Run(context.Background(), repl.InputName(in.N), in.Src, false, func(e event.Event) {
 			got = append(got, e)
 		})
 		if err != nil {

@@ -16,6 +16,9 @@
 //
 // -restricted extracts only the tables that go to stdlib (the indexes are
 // still complete); TestGeneratedUpToDate uses it to stay fast.
+//
+// gen also writes the export data of the same packages, which package
+// typecheck reads to type-check snippets (see exports.go).
 package main
 
 import (
@@ -47,7 +50,6 @@ var skipped = map[string]string{
 	"crypto/pbkdf2":          "yaegi cannot import generic-only packages",
 	"encoding/json/jsontext": "it needs GOEXPERIMENT=jsonv2",
 	"encoding/json/v2":       "it needs GOEXPERIMENT=jsonv2",
-	"iter":                   "yaegi cannot import generic-only packages",
 	"log/syslog":             "it does not exist on every platform",
 	"plugin":                 "it needs cgo",
 	"runtime/cgo":            "it needs cgo",
@@ -66,9 +68,9 @@ var skipped = map[string]string{
 var handWritten = map[string]bool{"unsafe": true}
 
 // fromSource are generic-only packages that still get an (empty) table:
-// yaegi's Use compiles their source (yaegi's stdlib/generic) into the
-// interpreter.
-var fromSource = map[string]bool{"cmp": true, "maps": true, "slices": true}
+// yaegi's Use compiles their source (yaegi's stdlib/generic, and stdlib's
+// iter.go) into the interpreter.
+var fromSource = map[string]bool{"cmp": true, "iter": true, "maps": true, "slices": true}
 
 // exclude lists symbols left out of a table because package stdlib provides
 // its own: yaegi's extractor would otherwise point them at unexported
@@ -151,7 +153,10 @@ func run(dir string, restrictedOnly bool) error {
 	if err := os.WriteFile(filepath.Join(dir, prefix+"tables.go"), stdlibIndex(pkgs, prefix), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(udir, prefix+"tables.go"), unrestrictedIndex(pkgs, prefix), 0o644)
+	if err := os.WriteFile(filepath.Join(udir, prefix+"tables.go"), unrestrictedIndex(pkgs, prefix), 0o644); err != nil {
+		return err
+	}
+	return writeExportData(dir, udir, pkgs, prefix, restrictedOnly)
 }
 
 // standardPackages lists the standard packages concur provides, sorted by path.
@@ -300,6 +305,15 @@ func removeGenerated(dir string) error {
 	names, err := filepath.Glob(filepath.Join(dir, "go1_*.go"))
 	if err != nil {
 		return err
+	}
+	bins, err := filepath.Glob(filepath.Join(dir, "go1_*_"+exportsName+".bin"))
+	if err != nil {
+		return err
+	}
+	for _, name := range bins {
+		if err := os.Remove(name); err != nil {
+			return err
+		}
 	}
 	for _, name := range names {
 		b, err := os.ReadFile(name)
