@@ -179,7 +179,7 @@ type Scheduler struct {
 	idleWake  chan struct{} // set while the run waits for an external operation
 	overState []Live
 	pend      sleepRun // sleeps not sent yet
-	mainGone  bool // main called runtime.Goexit
+	mainGone  bool     // main called runtime.Goexit
 	// Stop waits for stopWho, the goroutine that was running, to park.
 	stopWho  *G
 	stopHeld chan struct{}

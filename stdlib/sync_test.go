@@ -254,7 +254,16 @@ func TestTimersOnTheVirtualClock(t *testing.T) {
 		tk.Stop()
 		done := make(chan bool)
 		h.s.MakeChan(done, "done", "")
-		afterFunc(2*time.Second, func() { note("func"); d := done; if h.s.PreSend(&d) { d <- true; h.s.PostSend() } else { d <- true } })
+		afterFunc(2*time.Second, func() {
+			note("func")
+			d := done
+			if h.s.PreSend(&d) {
+				d <- true
+				h.s.PostSend()
+			} else {
+				d <- true
+			}
+		})
 		afterFunc(time.Second, func() { note("never") }).Stop()
 		d := done
 		h.s.PreRecv(&d)
