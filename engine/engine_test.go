@@ -562,3 +562,20 @@ func texts(evs []event.Event) []string {
 	}
 	return out
 }
+
+// A range with a value over a slice of channels (yaegi cannot run it as
+// it is) and over a named channel type.
+func TestRangeOverChannelSlices(t *testing.T) {
+	s := newSession(t, Options{})
+	evs := run(t, s, `type Jobs chan int
+chans := []chan int{make(chan int, 1), make(chan int, 1)}
+for i, c := range chans { c <- i * 10 }
+for _, c := range chans { fmt.Println(<-c) }
+var j Jobs = make(Jobs, 2)
+j <- 7
+close(j)
+for v := range j { fmt.Println("job", v) }`, 0)
+	if got := strings.Join(texts(evs), "|"); got != "0|10|job 7" {
+		t.Errorf("outputs %q\n%s", got, dump(evs))
+	}
+}

@@ -376,3 +376,73 @@ func identExprs(ids []*ast.Ident) []ast.Expr {
 	}
 	return out
 }
+
+// chanElems reports whether a range loop declares a value variable over a
+// slice or array of channels, which yaegi cannot run (reflect: Len of an
+// int): rangeChanElems takes the value by index instead.
+func (r *rewriter) chanElems(s *ast.RangeStmt, kind rangeKind) bool {
+	if s.Value == nil || s.Tok != token.DEFINE {
+		return false
+	}
+	if _, ok := s.Value.(*ast.Ident); !ok {
+		return false
+	}
+	var elem types.Type
+	switch t := coreType(r.typeOf(s.X)).(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Array:
+		elem = t.Elem()
+	case *types.Pointer:
+		if a, ok := coreType(t.Elem()).(*types.Array); ok {
+			elem = a.Elem()
+		}
+	}
+	_, isChan := coreType(elem).(*types.Chan)
+	return isChan && (kind == rangeSlice || kind == rangeArray || kind == rangeArrayPtr)
+}
+
+// rangeChanElems rewrites `for i, c := range X {` into
+// `{ __concur_sN := X; for i := range __concur_sN { c := __concur_sN[i]; … } }`
+// (X evaluated once, c a new variable each iteration, as in Go).
+func (r *rewriter) rangeChanElems(s *ast.RangeStmt, label *ast.LabeledStmt) {
+	id := r.nextID()
+	sv := fmt.Sprintf("%s_s%d", reservedPrefix, id)
+	start := r.off(s.For)
+	if label != nil {
+		start = r.off(label.Pos())
+	}
+	done := r.moveTo(start, "{ "+sv+" := ", r.off(s.X.Pos()), r.off(s.X.End()), "; ")
+	r.expr(s.X, 0)
+	done()
+	r.insert(r.off(s.X.Pos()), sv)
+	key, _ := s.Key.(*ast.Ident)
+	index := ""
+	if key == nil || key.Name == "_" {
+		index = fmt.Sprintf("%s_i%d", reservedPrefix, id)
+		r.replace(r.off(s.Key.Pos()), r.off(s.Value.End()), index)
+	} else {
+		r.replace(r.off(s.Key.End()), r.off(s.Value.End()), "")
+	}
+	r.enterLoop()
+	defer r.leaveLoop()
+	r.push()
+	var vars []*object
+	if key != nil && key.Name != "_" {
+		obj := &object{kind: objVar}
+		r.declare(key, obj, true)
+		vars = append(vars, obj)
+		index = obj.emitted()
+	}
+	val := s.Value.(*ast.Ident)
+	name := val.Name
+	if name != "_" {
+		obj := &object{kind: objVar}
+		r.declare(val, obj, false) // its text is gone from the header
+		name = obj.emitted()
+	}
+	r.insert(r.off(s.Body.Lbrace)+1, " "+name+" := "+sv+"["+index+"]; _ = "+name+";")
+	r.loopBody(s.Body, vars, false)
+	r.pop()
+	r.insert(r.off(s.End()), " }")
+}

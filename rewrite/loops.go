@@ -161,6 +161,10 @@ func (r *rewriter) rangeStmt(s *ast.RangeStmt, label *ast.LabeledStmt) {
 		r.rangeChan(s)
 		return
 	}
+	if r.chanElems(s, kind) {
+		r.rangeChanElems(s, label)
+		return
+	}
 	r.expr(s.X, 0)
 	if kind == rangeFunc {
 		defer r.pushTarget(targetYield, s)()
