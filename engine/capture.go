@@ -12,8 +12,9 @@ import (
 
 // gdata is what the engine keeps for each goroutine (sched.G.Data).
 type gdata struct {
-	partial [2][]byte // stdout, stderr: what it wrote since its last newline
-	frames  []string  // the interpreter's panic frames, innermost first
+	partial  [2][]byte // stdout, stderr: what it wrote since its last newline
+	partialT [2]int64  // when it last wrote to that partial line
+	frames   []string  // the interpreter's panic frames, innermost first
 	// The last explicit panic call of this goroutine: where, and its value.
 	panicAt  string
 	panicVal any
@@ -37,12 +38,25 @@ const (
 var streamNames = [2]string{"stdout", "stderr"}
 
 // write captures output of the calling goroutine on one stream: one output
-// event per line, in write order, each goroutine's partial line its own. A
-// print is a scheduling point.
+// event per line, in write order. A goroutine's line written in pieces is
+// one event when no other goroutine writes to the stream before its
+// newline; when one does, the line is torn in Go's output too, and the
+// piece written so far is an event of its own, marked More. A print is a
+// scheduling point.
 func (w *worker) write(stream int, p []byte) {
 	w.s.Point()
 	w.s.Locked(func(g *sched.G, t int64) {
+		if w.s.QuietLocked() {
+			return // after main's return: the program is over
+		}
 		d := data(g)
+		if o := w.partialOwner[stream]; o != nil && o != g {
+			if od, ok := o.Data.(*gdata); ok && len(od.partial[stream]) > 0 {
+				w.emit(event.Event{Kind: event.Output, T: od.partialT[stream], G: o.ID, Stream: streamNames[stream], Text: string(od.partial[stream]), More: true})
+				od.partial[stream] = od.partial[stream][:0]
+			}
+		}
+		w.partialOwner[stream] = nil
 		for {
 			i := bytes.IndexByte(p, '\n')
 			if i < 0 {
@@ -56,29 +70,31 @@ func (w *worker) write(stream int, p []byte) {
 			w.emit(event.Event{Kind: event.Output, T: t, G: g.ID, Stream: streamNames[stream], Text: string(line)})
 			p = p[i+1:]
 		}
-		d.partial[stream] = append(d.partial[stream], p...)
-	})
-}
-
-// flushPartials emits every goroutine's partial lines, at the end of a run.
-// The scheduler is locked.
-func (w *worker) flushPartials(t int64) {
-	w.s.EachLocked(func(g *sched.G) {
-		if d, ok := g.Data.(*gdata); ok {
-			w.flushGoroutine(g, d, t)
+		if len(p) > 0 {
+			d.partial[stream] = append(d.partial[stream], p...)
+			d.partialT[stream] = t
+		}
+		if len(d.partial[stream]) > 0 {
+			w.partialOwner[stream] = g
 		}
 	})
 }
 
-// flushGoroutine emits what g wrote since its last newline. The scheduler
-// is locked.
-func (w *worker) flushGoroutine(g *sched.G, d *gdata, t int64) {
-	for s := range d.partial {
-		if len(d.partial[s]) > 0 {
-			w.emit(event.Event{Kind: event.Output, T: t, G: g.ID, Stream: streamNames[s], Text: string(d.partial[s])})
+// flushPartials emits the line each stream was left in the middle of, at the
+// end of a run, stamped with its last write. A goroutine that ends without a
+// newline leaves its line to whoever writes next, as in Go's output. The
+// scheduler is locked.
+func (w *worker) flushPartials() {
+	for s, o := range w.partialOwner {
+		if o == nil {
+			continue
+		}
+		if d, ok := o.Data.(*gdata); ok && len(d.partial[s]) > 0 {
+			w.emit(event.Event{Kind: event.Output, T: d.partialT[s], G: o.ID, Stream: streamNames[s], Text: string(d.partial[s])})
 			d.partial[s] = d.partial[s][:0]
 		}
 	}
+	w.partialOwner = [2]*sched.G{}
 }
 
 // framePattern matches the line the interpreter prints for each frame a

@@ -355,11 +355,14 @@ fmt.Println(sum)
 	}
 }
 
-// Lines are never torn or merged across goroutines, even when they write
-// pieces of lines with fmt.Print.
-func TestPartialLinesPerGoroutine(t *testing.T) {
-	s := newSession(t, Options{})
-	evs := run(t, s, `
+// Pieces of lines (fmt.Print) stay whole unless another goroutine writes
+// between them, as in Go's output; then the piece written so far is an
+// event of its own, marked More, and what follows it on the stream
+// continues that line. No event holds two goroutines' text.
+func TestTornLines(t *testing.T) {
+	for _, seed := range []uint64{0, 1, 2} {
+		s := newSession(t, Options{Seed: seed})
+		evs := run(t, s, `
 var wg sync.WaitGroup
 for g := 0; g < 50; g++ {
 	wg.Add(1)
@@ -375,25 +378,43 @@ for g := 0; g < 50; g++ {
 wg.Wait()
 fmt.Print("no newline at the end")
 `, 0)
-	lines := 0
-	for _, e := range evs {
-		if e.Kind != event.Output {
-			continue
-		}
-		lines++
-		if e.G == 1 {
-			if e.Text != "no newline at the end" {
-				t.Errorf("main wrote %q", e.Text)
+		wrote := map[int]string{} // each goroutine's bytes, in order
+		var outs []event.Event
+		for _, e := range evs {
+			if e.Kind != event.Output {
+				continue
 			}
-			continue
+			outs = append(outs, e)
+			wrote[e.G] += e.Text
+			if !e.More {
+				wrote[e.G] += "\n"
+			}
 		}
-		var g, i int
-		if _, err := fmt.Sscanf(e.Text, "g%d line %d", &g, &i); err != nil || g != e.G-2 {
-			t.Errorf("goroutine g%d wrote %q", e.G, e.Text)
+		torn := 0
+		for i, e := range outs {
+			if !e.More {
+				continue
+			}
+			torn++
+			if i+1 == len(outs) || outs[i+1].G == e.G {
+				t.Errorf("seed %d: piece %q of g%d is not followed by another goroutine's output", seed, e.Text, e.G)
+			}
 		}
-	}
-	if lines != 50*20+1 {
-		t.Errorf("%d lines, want %d", lines, 50*20+1)
+		for g := 2; g < 52; g++ {
+			var want strings.Builder
+			for i := 0; i < 20; i++ {
+				fmt.Fprintf(&want, "g%d line %d\n", g-2, i)
+			}
+			if wrote[g] != want.String() {
+				t.Errorf("seed %d: g%d wrote %q, want %q", seed, g, wrote[g], want.String())
+			}
+		}
+		if wrote[1] != "no newline at the end\n" {
+			t.Errorf("seed %d: main wrote %q", seed, wrote[1])
+		}
+		if torn == 0 {
+			t.Errorf("seed %d: no line was torn, though every goroutine yields between its pieces", seed)
+		}
 	}
 }
 

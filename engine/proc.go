@@ -215,6 +215,9 @@ var goroutineHeader = regexp.MustCompile(`(?m)^goroutine (\d+)[^[\n]*\[([^\]]*)\
 // which of the worker's runs that goroutine started.
 func (w *workerProc) deathText() (text string, g, run int) {
 	errText := w.stderrText()
+	if path := os.Getenv("CONCUR_DEBUG"); path != "" {
+		os.WriteFile(path+".worker", []byte(errText), 0o644) // the whole of what it said
+	}
 	if m := goroutineHeader.FindStringSubmatch(errText); m != nil {
 		id, _ := strconv.ParseInt(m[1], 10, 64)
 		if who, ok := w.ids[id]; ok {

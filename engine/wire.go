@@ -99,6 +99,8 @@ const (
 	fV
 	fClock
 	fCause
+	fMore
+	fLeaked
 )
 
 // encoder writes frames. It is not safe for concurrent use.
@@ -139,6 +141,8 @@ func (e *encoder) event(ev event.Event) error {
 	set(fV, ev.V != 0)
 	set(fClock, ev.Clock != "")
 	set(fCause, ev.Cause != "")
+	set(fMore, ev.More)
+	set(fLeaked, len(ev.Leaked) > 0)
 	b := e.buf[:0]
 	b = appendString(b, string(ev.Kind))
 	b = binary.AppendVarint(b, ev.T)
@@ -169,16 +173,7 @@ func (e *encoder) event(ev event.Event) error {
 		}
 	}
 	if mask&fBlocked != 0 {
-		b = binary.AppendUvarint(b, uint64(len(ev.Blocked)))
-		for _, g := range ev.Blocked {
-			b = binary.AppendVarint(b, int64(g.G))
-			b = appendString(b, g.Name)
-			b = appendString(b, g.State)
-			b = binary.AppendVarint(b, int64(g.Obj))
-			b = appendString(b, g.On)
-			b = binary.AppendVarint(b, g.Since)
-			b = binary.AppendVarint(b, int64(g.Count))
-		}
+		b = appendGoroutines(b, ev.Blocked)
 	}
 	if mask&fReason != 0 {
 		b = appendString(b, ev.Reason)
@@ -218,6 +213,9 @@ func (e *encoder) event(ev event.Event) error {
 	}
 	if mask&fCause != 0 {
 		b = appendString(b, ev.Cause)
+	}
+	if mask&fLeaked != 0 {
+		b = appendGoroutines(b, ev.Leaked)
 	}
 	e.buf = b
 	return e.frame(frameEvent, b)
@@ -377,13 +375,7 @@ func (p *payload) event() event.Event {
 		}
 	}
 	if mask&fBlocked != 0 {
-		if k := p.count(); k > 0 {
-			ev.Blocked = make([]event.Goroutine, k)
-			for i := range ev.Blocked {
-				ev.Blocked[i] = event.Goroutine{G: int(p.varint()), Name: p.str(), State: p.str(),
-					Obj: int(p.varint()), On: p.str(), Since: p.varint(), Count: int(p.varint())}
-			}
-		}
+		ev.Blocked = p.goroutines()
 	}
 	if mask&fReason != 0 {
 		ev.Reason = p.word()
@@ -424,7 +416,11 @@ func (p *payload) event() event.Event {
 	if mask&fCause != 0 {
 		ev.Cause = p.str()
 	}
-	if mask>>21 != 0 {
+	ev.More = mask&fMore != 0
+	if mask&fLeaked != 0 {
+		ev.Leaked = p.goroutines()
+	}
+	if mask>>23 != 0 {
 		p.fail() // a field this side does not know
 	}
 	return ev
@@ -485,6 +481,35 @@ func (p *payload) uvarint() uint64 {
 	}
 	p.b = p.b[n:]
 	return v
+}
+
+// appendGoroutines appends a list of goroutines to a frame.
+func appendGoroutines(b []byte, gs []event.Goroutine) []byte {
+	b = binary.AppendUvarint(b, uint64(len(gs)))
+	for _, g := range gs {
+		b = binary.AppendVarint(b, int64(g.G))
+		b = appendString(b, g.Name)
+		b = appendString(b, g.State)
+		b = binary.AppendVarint(b, int64(g.Obj))
+		b = appendString(b, g.On)
+		b = binary.AppendVarint(b, g.Since)
+		b = binary.AppendVarint(b, int64(g.Count))
+	}
+	return b
+}
+
+// goroutines reads a list appendGoroutines wrote.
+func (p *payload) goroutines() []event.Goroutine {
+	k := p.count()
+	if k == 0 {
+		return nil
+	}
+	gs := make([]event.Goroutine, k)
+	for i := range gs {
+		gs[i] = event.Goroutine{G: int(p.varint()), Name: p.str(), State: p.str(),
+			Obj: int(p.varint()), On: p.str(), Since: p.varint(), Count: int(p.varint())}
+	}
+	return gs
 }
 
 func (p *payload) count() int {

@@ -167,7 +167,6 @@ func newWorker(opts workerOptions, l *link) (*worker, error) {
 		MaxVirtual: opts.MaxVirtual,
 		Emit:       w.emit,
 		Quiet:      opts.Quiet,
-		Ending:     w.ending,
 	})
 	if err := w.setup(); err != nil {
 		return nil, err
@@ -186,6 +185,10 @@ type worker struct {
 
 	quiet bool // replaying: events are dropped (written with the scheduler locked)
 
+	// The goroutine whose line in pieces each stream has last written to,
+	// if any (with the scheduler locked).
+	partialOwner [2]*sched.G
+
 	// The run in progress (the serve goroutine's, and its main's).
 	final   bool
 	file    string // the file name for positions, or "" for bare ones
@@ -198,7 +201,7 @@ type worker struct {
 
 // emit sends an event; the scheduler is locked.
 func (w *worker) emit(e event.Event) {
-	if w.quiet {
+	if w.quiet || w.s.QuietLocked() {
 		return
 	}
 	l := w.link
@@ -300,14 +303,6 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// ending sends what a goroutine wrote after its last newline when it ends;
-// the scheduler is locked.
-func (w *worker) ending(g *sched.G, t int64) {
-	if d, ok := g.Data.(*gdata); ok {
-		w.flushGoroutine(g, d, t)
-	}
 }
 
 // eval runs one input and returns its result.
@@ -450,7 +445,7 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
 	budget := w.s.Budget()
 	w.s.Do(func() {
 		t := w.s.RunTimeLocked()
-		w.flushPartials(t)
+		w.flushPartials()
 		switch outcome {
 		case sched.Returned:
 			res.Code = code
@@ -494,7 +489,11 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
 				}
 			}
 		}
-		w.emit(event.Event{Kind: event.Exit, T: t, Code: res.Code})
+		exit := event.Event{Kind: event.Exit, T: t, Code: res.Code}
+		if outcome == sched.Returned {
+			exit.Leaked = w.report(w.s.LeakedLocked())
+		}
+		w.emit(exit)
 	})
 	res.StopAt = stopAt
 	res.Dead = busy || (req.Final && !req.Explore && res.Code != 1)

@@ -29,7 +29,7 @@ type Kind string
 // names the other fields it uses.
 const (
 	Start    Kind = "start"    // a stream begins: V (version), Clock, Seed
-	Output   Kind = "output"   // a goroutine wrote one line: Stream, Text (without its newline)
+	Output   Kind = "output"   // a goroutine wrote one line: Stream, Text (without its newline); More: a piece another goroutine's output came after
 	Go       Kind = "go"       // goroutine G started: Name (the function it began in), Parent
 	End      Kind = "end"      // goroutine G finished
 	Sleep    Kind = "sleep"    // goroutine G called time.Sleep: D (ns), N times in a row (N > 1); it waits, asleep, until its wake
@@ -44,7 +44,7 @@ const (
 	Timeout  Kind = "timeout"  // a budget ran out or the run was stopped: Text, Blocked (what still ran)
 	Restore  Kind = "restore"  // a new program replayed the session's inputs: Text, Reason (why), N (how many), D (how long)
 	Dropped  Kind = "dropped"  // an earlier input was left out of the session: Input (its number), Text (its first line), Reason
-	Exit     Kind = "exit"     // the run ended: Code (exit status); T is the run's total elapsed time
+	Exit     Kind = "exit"     // the run ended: Code (exit status), Leaked; T is the run's total elapsed time
 )
 
 // Event is one fact about a run.
@@ -92,6 +92,18 @@ type Event struct {
 	// Cause is what ended a restored session's worker, in Go's words
 	// ("fatal error: stack overflow"), or for a clock switch the new clock.
 	Cause string `json:"cause,omitempty"`
+	// More marks an output event that is a piece of a line, not a whole
+	// one: its goroutine wrote it without a newline, and then another
+	// goroutine wrote to the same stream, as Go's output shows it. Text
+	// goes on in the next output event of that stream, without a newline
+	// between; T is the piece's last write, which may be earlier than the
+	// events before it.
+	More bool `json:"more,omitempty"`
+	// Leaked lists, on the exit event of a whole program that returned
+	// from main, the goroutines left then that could never have finished
+	// had the program gone on: blocked on what nothing would release, or
+	// never done (see docs/events.md).
+	Leaked []Goroutine `json:"leaked,omitempty"`
 }
 
 // Goroutine describes a live goroutine: its number, the function it began in
@@ -153,6 +165,9 @@ func (e Event) AppendJSON(b []byte) []byte {
 	case Output:
 		field("stream", e.Stream)
 		field("text", e.Text)
+		if e.More {
+			b = append(b, `,"more":true`...)
+		}
 	case Go:
 		field("name", e.Name)
 		b = append(b, `,"parent":`...)
@@ -203,6 +218,9 @@ func (e Event) AppendJSON(b []byte) []byte {
 	case Exit:
 		b = append(b, `,"code":`...)
 		b = strconv.AppendInt(b, int64(e.Code), 10)
+		if len(e.Leaked) > 0 {
+			b = appendGoroutines(append(b, `,"leaked":`...), e.Leaked)
+		}
 	default:
 		if e.Text != "" {
 			field("text", e.Text)
@@ -218,39 +236,44 @@ func (e Event) AppendJSON(b []byte) []byte {
 			b = append(b, ']')
 		}
 		if len(e.Blocked) > 0 {
-			b = append(b, `,"blocked":[`...)
-			for i, g := range e.Blocked {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = append(b, `{"g":`...)
-				b = strconv.AppendInt(b, int64(g.G), 10)
-				b = append(b, `,"name":`...)
-				b = appendString(b, g.Name)
-				b = append(b, `,"state":`...)
-				b = appendString(b, g.State)
-				if g.Obj != 0 {
-					b = append(b, `,"obj":`...)
-					b = strconv.AppendInt(b, int64(g.Obj), 10)
-				}
-				if g.On != "" {
-					b = append(b, `,"on":`...)
-					b = appendString(b, g.On)
-				}
-				if g.Since != 0 {
-					b = append(b, `,"since":`...)
-					b = strconv.AppendInt(b, g.Since, 10)
-				}
-				if g.Count > 1 {
-					b = append(b, `,"count":`...)
-					b = strconv.AppendInt(b, int64(g.Count), 10)
-				}
-				b = append(b, '}')
-			}
-			b = append(b, ']')
+			b = appendGoroutines(append(b, `,"blocked":`...), e.Blocked)
 		}
 	}
 	return append(b, '}')
+}
+
+// appendGoroutines appends gs as a JSON array.
+func appendGoroutines(b []byte, gs []Goroutine) []byte {
+	b = append(b, '[')
+	for i, g := range gs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"g":`...)
+		b = strconv.AppendInt(b, int64(g.G), 10)
+		b = append(b, `,"name":`...)
+		b = appendString(b, g.Name)
+		b = append(b, `,"state":`...)
+		b = appendString(b, g.State)
+		if g.Obj != 0 {
+			b = append(b, `,"obj":`...)
+			b = strconv.AppendInt(b, int64(g.Obj), 10)
+		}
+		if g.On != "" {
+			b = append(b, `,"on":`...)
+			b = appendString(b, g.On)
+		}
+		if g.Since != 0 {
+			b = append(b, `,"since":`...)
+			b = strconv.AppendInt(b, g.Since, 10)
+		}
+		if g.Count > 1 {
+			b = append(b, `,"count":`...)
+			b = strconv.AppendInt(b, int64(g.Count), 10)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }
 
 // Parse reads one JSON event line. A "raw" field (the exact bytes of a text
@@ -311,4 +334,47 @@ func appendString(b []byte, s string) []byte {
 		i += size
 	}
 	return append(b, '"')
+}
+
+// Joined returns events with the pieces of each torn line (output events
+// marked More) joined to what follows them on their stream, so that every
+// output event is a line of the program's output as Go shows it: "A " from
+// one goroutine and "B 1" from another are the line "A B 1". A joined line
+// has the goroutine and time of the event that ended it. Other events are
+// kept as they are; events is not changed.
+func Joined(events []Event) []Event {
+	torn := false
+	for i := range events {
+		if events[i].More {
+			torn = true
+			break
+		}
+	}
+	if !torn {
+		return events
+	}
+	out := make([]Event, 0, len(events))
+	pending := map[string]*Event{} // by stream: the pieces so far
+	for _, e := range events {
+		if e.Kind != Output {
+			out = append(out, e)
+			continue
+		}
+		if p := pending[e.Stream]; p != nil {
+			e.Text = p.Text + e.Text
+			delete(pending, e.Stream)
+		}
+		if e.More {
+			pending[e.Stream] = &e
+			continue
+		}
+		out = append(out, e)
+	}
+	for _, s := range []string{"stdout", "stderr"} {
+		if p := pending[s]; p != nil { // a stream that ended in a piece
+			p.More = false
+			out = append(out, *p)
+		}
+	}
+	return out
 }

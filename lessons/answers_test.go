@@ -116,8 +116,17 @@ func TestAnswers(t *testing.T) {
 					if lessons.SameCode(src, x.Solution) {
 						t.Errorf("%s is the reference solution again: an answer must differ from it", f)
 					}
-					events, out := run(t, x.File(), src)
-					failures := lessons.Check(x.Checks, events)
+					events, _ := run(t, x.File(), src)
+					failures, failed, err := lessons.Judge(x.Checks, events, explorer(x.File(), src))
+					if err != nil {
+						t.Fatal(err)
+					}
+					out := ""
+					if failed != nil {
+						out = printed(failed.Events)
+					} else {
+						out = printed(events)
+					}
 					if strings.HasPrefix(filepath.Base(f), "right-") {
 						for _, fl := range failures {
 							if leakCheckRaces[rel] && fl.Expectation.Text == "no leaked goroutines" {

@@ -72,19 +72,25 @@ var forms = []struct {
 type Failure struct {
 	Expectation Expectation
 	Got         string // in English: "it was printed at 0s"
+	// Schedule is the schedule of the run that failed (see Judge); the
+	// zero Schedule is the default one.
+	Schedule Schedule
 
 	got msg
 }
 
-func (f Failure) String() string { return f.Expectation.Text + ": " + f.Got }
+func (f Failure) String() string {
+	return f.Expectation.Text + ": " + f.Got + scheduleNote(f.Schedule, English)
+}
 
-// In says the failure in lang: what was expected, and what happened instead.
+// In says the failure in lang: what was expected, what happened instead,
+// and under which schedule when not the default one.
 func (f Failure) In(lang Lang) string {
 	if lang == English {
 		return f.String()
 	}
 	sep := "："
-	return f.Expectation.In(lang) + sep + f.got.in(lang)
+	return f.Expectation.In(lang) + sep + f.got.in(lang) + scheduleNote(f.Schedule, lang)
 }
 
 func failure(x Expectation, got msg) Failure {
@@ -424,7 +430,7 @@ func summarize(events []event.Event) *run {
 // is also expected to compile and to run to its end (not be stopped by a
 // time budget or an interrupt); when it does not, that is the only failure.
 func Check(checks []Expectation, events []event.Event) []Failure {
-	r := summarize(events)
+	r := summarize(event.Joined(events))
 	compiles := Expectation{Text: "compiles", key: "compiles"}
 	ends := Expectation{Text: "runs to its end", key: "runs to its end"}
 	switch {
@@ -485,10 +491,24 @@ func (r *run) check(x Expectation) (msg, bool) {
 		}
 		return msg{}, true
 	case noLeaks:
+		// A program that returned from main says which goroutines could
+		// never have finished (the engine let them go on after main's
+		// return to see); a goroutine that was only cut short is none.
+		// Any other end counts every goroutine that had not ended.
 		var left list
-		for _, e := range r.started {
-			if !r.ended[e.G] {
-				left = append(left, msg{"goroutine", []any{e.G, e.Name}})
+		if r.exit.Code == 0 && r.deadlock == nil {
+			for _, g := range r.exit.Leaked {
+				left = append(left, msg{"goroutine waits", []any{g.G, g.Name, waitText(g)}})
+			}
+			if len(left) > 0 {
+				return msg{"never finish", []any{left}}, false
+			}
+			return msg{}, true
+		} else {
+			for _, e := range r.started {
+				if !r.ended[e.G] {
+					left = append(left, msg{"goroutine", []any{e.G, e.Name}})
+				}
 			}
 		}
 		if len(left) > 0 {
@@ -624,6 +644,14 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
+}
+
+// waitText is what g waits on: "chan send on results (made at 3:9)".
+func waitText(g event.Goroutine) string {
+	if g.On != "" {
+		return g.State + " on " + g.On
+	}
+	return g.State
 }
 
 func blockedList(gs []event.Goroutine) list {

@@ -63,6 +63,31 @@ func run(t *testing.T, file, src string) ([]event.Event, string) {
 	return events, out.String()
 }
 
+// explorer runs src as run does under other schedules, for lessons.Judge.
+func explorer(file, src string) lessons.Explorer {
+	return func(seeds []uint64, jitter float64, each func(uint64, []event.Event)) error {
+		s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		return s.Explore(context.Background(), file, src, true, seeds, jitter, func(sc engine.Schedule) {
+			each(sc.Seed, sc.Events)
+		})
+	}
+}
+
+// printed is what `concur run` prints for events, without colour.
+func printed(events []event.Event) string {
+	var out bytes.Buffer
+	p := repl.NewPrinter(&out, &out, false)
+	for _, e := range events {
+		p.Event(e)
+	}
+	p.Flush()
+	return out.String()
+}
+
 func TestLoad(t *testing.T) {
 	ls := load(t)
 	if len(ls) < 4 {

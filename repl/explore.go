@@ -35,7 +35,7 @@ func (o *Outcomes) Add(sc engine.Schedule) {
 		o.byKey = map[string]*outcome{}
 	}
 	var lines []string
-	for _, e := range sc.Events {
+	for _, e := range event.Joined(sc.Events) {
 		switch e.Kind {
 		case event.Output:
 			lines = append(lines, Visible(e.Text))

@@ -29,7 +29,12 @@ type Printer struct {
 	width    int            // of the "g2 worker" column, grown as names arrive
 	labels   map[int][]byte // painted, padded labels for the current width
 	line     []byte
+	torn     [2]bool // stdout, stderr: the last output event was a piece of a line
 }
+
+// pieceMark ends a piece of a torn line and starts what follows it on the
+// same line of Go's output (see event.Event.More).
+const pieceMark = "…"
 
 // NewPrinter returns a Printer writing output to out and faults to errw.
 func NewPrinter(out, errw io.Writer, color bool) *Printer {
@@ -176,11 +181,20 @@ func (p *Printer) Event(e event.Event) {
 		delete(p.labels, e.G)
 		p.label(e.G)
 	case event.Output:
-		w := p.out
+		w, s := p.out, 0
 		if e.Stream == "stderr" {
-			w = p.err
+			w, s = p.err, 1
 		}
-		p.line = append(appendVisible(p.appendPrefix(p.line[:0], e.T, e.G), e.Text), '\n')
+		p.line = p.appendPrefix(p.line[:0], e.T, e.G)
+		if p.torn[s] {
+			p.line = append(p.line, p.paint(dim, pieceMark)...)
+		}
+		p.line = appendVisible(p.line, e.Text)
+		if e.More {
+			p.line = append(p.line, p.paint(dim, pieceMark)...)
+		}
+		p.line = append(p.line, '\n')
+		p.torn[s] = e.More
 		p.writer(w).Write(p.line)
 	case event.Value:
 		if p.Values {

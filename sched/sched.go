@@ -75,9 +75,6 @@ type Options struct {
 	// Quiet leaves out the block, wake and object events (goroutine starts
 	// and ends are still sent): for measuring what they cost.
 	Quiet bool
-	// Ending, if set, is called (locked) when a goroutine ends, just before
-	// its end event: the engine sends the rest of its output there.
-	Ending func(g *G, t int64)
 }
 
 // Outcome says how a run ended.
@@ -186,6 +183,83 @@ type Scheduler struct {
 	// The goroutines the last run stopped, for the engine's last words.
 	lastStopped []*G
 	skipSleeps  bool
+	after       afterlife
+}
+
+// The afterlife of a whole program. When main returns, Go ends every other
+// goroutine with it, whatever it was doing. To tell a goroutine that could
+// never have finished (a leak: blocked on a channel nobody will use again)
+// from one that was only cut short (it had one more line to run), the
+// scheduler lets the others go on after main's return, unseen: they send no
+// events, their output goes nowhere, and the program's outcome and time are
+// those at main's return. The afterlife ends when no goroutine can run and
+// no timer is due within afterTime, after afterSteps hand-offs, or after
+// afterReal of real time (a goroutine that never reaches a scheduling
+// point); the goroutines still alive then are the program's leaks.
+type afterlife struct {
+	on      bool
+	steps   int
+	until   int64 // the clock's bound
+	endedAt int64 // the clock when main returned
+	leaked  []Live
+}
+
+const (
+	afterSteps = 100_000
+	afterTime  = int64(time.Hour)
+	afterReal  = time.Second
+)
+
+// Leaked lists the goroutines of the last whole program that could not
+// finish after its main returned (see afterlife); nil for an input of a
+// session.
+func (s *Scheduler) Leaked() []Live {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.after.leaked
+}
+
+// LeakedLocked is Leaked for a caller that holds the lock (within Do).
+func (s *Scheduler) LeakedLocked() []Live { return s.after.leaked }
+
+// QuietLocked reports whether the program is in its afterlife, where what
+// it does is not shown. The caller holds s.mu.
+func (s *Scheduler) QuietLocked() bool { return s.after.on }
+
+// beginAfterlife lets the goroutines left at main's return run on unseen.
+// The caller holds s.mu.
+func (s *Scheduler) beginAfterlife() {
+	if s.pend.g != nil {
+		s.flushSleeps()
+	}
+	s.after = afterlife{on: true, until: s.now + afterTime, endedAt: s.now}
+	run := s.input
+	time.AfterFunc(afterReal, func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.after.on && s.input == run {
+			s.endAfterlife()
+		}
+	})
+	s.cur = nil
+	if next := s.next(); next != nil {
+		s.handTo(next)
+	}
+}
+
+// endAfterlife ends the program as it was when main returned: the
+// goroutines still alive are its leaks. The caller holds s.mu.
+func (s *Scheduler) endAfterlife() {
+	s.after.leaked = s.liveLocked()
+	for i := range s.after.leaked {
+		if l := &s.after.leaked[i]; l.Since > s.after.endedAt {
+			l.Since = s.runStart // a wait that began after main's return: not in the program's time
+		}
+	}
+	s.after.on = false
+	s.now = s.after.endedAt
+	s.pend = sleepRun{}
+	s.endRun(Returned)
 }
 
 // New returns a scheduler.
@@ -238,6 +312,9 @@ func (s *Scheduler) RunTime() time.Duration {
 
 // emit sends an event. The caller holds s.mu.
 func (s *Scheduler) emit(e event.Event) {
+	if s.after.on {
+		return
+	}
 	if s.pend.g != nil {
 		s.flushSleeps()
 	}
@@ -362,6 +439,7 @@ func (s *Scheduler) BeginRun(final bool) *G {
 	s.runStart = s.clock()
 	s.active, s.final, s.mainDone, s.mainGone = true, final, false, false
 	s.lastStopped = nil
+	s.after = afterlife{}
 	s.over = make(chan struct{})
 	s.outcome, s.code, s.overState = Returned, 0, nil
 	g := &G{ID: 1, Name: "main", Input: s.input, chosen: -1, baton: make(chan struct{}, 1)}
@@ -439,6 +517,10 @@ func (s *Scheduler) EndMain(g *G) {
 		return
 	}
 	s.finish(g)
+	if s.final && s.opts.Virtual && len(s.live) > 0 {
+		s.beginAfterlife()
+		return
+	}
 	if s.final || !s.opts.Virtual {
 		s.endRun(Returned)
 		return
@@ -452,9 +534,6 @@ func (s *Scheduler) EndMain(g *G) {
 
 // finish marks g ended. The caller holds s.mu.
 func (s *Scheduler) finish(g *G) {
-	if s.opts.Ending != nil {
-		s.opts.Ending(g, s.t())
-	}
 	g.st = done
 	delete(s.live, g.ID)
 	delete(s.byGoid, g.goid)
@@ -469,6 +548,12 @@ func (s *Scheduler) Panic(g *G, report func(t int64)) {
 	if g.st == stopped || !s.active {
 		return
 	}
+	if s.after.on { // after main's return: in Go the program is over
+		g.st = done
+		delete(s.live, g.ID)
+		s.endAfterlife()
+		return
+	}
 	report(s.t())
 	s.endRun(Panicked)
 }
@@ -478,6 +563,10 @@ func (s *Scheduler) Exit(code int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.active {
+		return
+	}
+	if s.after.on {
+		s.endAfterlife()
 		return
 	}
 	s.code = code
@@ -497,7 +586,11 @@ func (s *Scheduler) Stop() (held <-chan struct{}, running *G) {
 		return closedChan(), nil
 	}
 	busy := s.cur
-	s.endRun(Stopped)
+	if s.after.on {
+		s.endAfterlife()
+	} else {
+		s.endRun(Stopped)
+	}
 	if busy == nil || !s.opts.Virtual {
 		return closedChan(), nil
 	}
@@ -737,11 +830,25 @@ func (s *Scheduler) waitBaton(g *G) {
 // next chooses the goroutine to run now, firing timers (so moving the clock)
 // when none can run yet; nil when the run is over. The caller holds s.mu.
 func (s *Scheduler) next() *G {
+	if s.after.on {
+		if s.after.steps++; s.after.steps > afterSteps {
+			s.endAfterlife()
+			return nil
+		}
+	}
 	for {
 		if g := s.pick(); g != nil {
 			return g
 		}
 		if !s.active {
+			return nil
+		}
+		if s.after.on {
+			if len(s.timers) > 0 && s.timers[0].when <= s.after.until && s.extWaits == 0 {
+				s.fireTimers()
+				continue
+			}
+			s.endAfterlife()
 			return nil
 		}
 		if s.mainGone && len(s.live) == 0 {

@@ -78,7 +78,7 @@ func (s *Scheduler) addAt(t *timer, d int64) {
 // s.mu.
 func (s *Scheduler) fireTimers() {
 	when := s.timers[0].when
-	if b := s.opts.MaxVirtual; b > 0 && when-s.runStart > int64(b) {
+	if b := s.opts.MaxVirtual; b > 0 && when-s.runStart > int64(b) && !s.after.on {
 		s.now = s.runStart + int64(b)
 		s.endRun(OverBudget)
 		return
@@ -168,7 +168,7 @@ func (s *Scheduler) noteSleep(g *G, d int64) {
 // is due before it wakes, nothing outside may wake one, and the sleep stays
 // within the run's budget. The caller holds s.mu.
 func (s *Scheduler) alone(d int64) bool {
-	if s.runnext != nil || len(s.runq) > 0 || s.extWaits > 0 || s.mainDone || !s.active {
+	if s.runnext != nil || len(s.runq) > 0 || s.extWaits > 0 || s.mainDone || s.after.on || !s.active {
 		return false
 	}
 	if len(s.timers) > 0 && s.timers[0].when <= s.now+d {
