@@ -10,17 +10,17 @@ const (
 	rangeFuncDecl   = "range over a declared function (not a function value) makes the interpreter fail with a hint about ranging over integers"
 	genericTypes    = "a type parameter used only inside another type (func(T) U, map[T]..., <-chan T) is an undefined type to the interpreter"
 	genericCrash    = "the interpreter fails on a generic function that is variadic or calls another generic function"
-	genericSlices   = "generic functions of slices, maps and cmp (slices.Sort, slices.Max, maps.Equal, cmp.Less ...) are missing or fail"
+	genericVariadic = "a generic library function whose only parameter is variadic (cmp.Or, slices.Concat) needs one argument before the others, and takes no spread list"
+	iterSeqVar      = "a variable declared with a generic function type (var s iter.Seq[int] = ...) holds nil"
 	sandboxPure     = "the default sandbox refuses packages that only compute (path/filepath, encoding/*, crypto hashes, flag, text/template, net/url, log/slog, io/fs, math/cmplx, unicode/utf16)"
 	goEmbed         = "//go:embed is not supported"
-	iterPackage     = "package iter (iter.Seq, iter.Pull) cannot be imported"
+	iterPull        = "iter.Pull and iter.Pull2 are missing"
 	errorsAsType    = "errors.AsType (Go 1.26) is missing"
 	fmtNames        = "fmt shows interpreted types without their names (%T, %#v print struct { ... }) and unexported fields with an X (Xname)"
 	fmtMethods      = "fmt ignores a String or GoString method of values inside slices, maps and structs, and of generic types, and %d of a Stringer prints its wrapper"
 	jsonUnexported  = "encoding/json encodes unexported fields of interpreted structs (as Xname)"
 	println         = "println and print write to standard output (Go writes them to standard error)"
 	stdin           = "os.Stdin and fmt.Scan read nothing in concur run, even from a pipe"
-	environment     = "os.Getenv, LookupEnv and Environ see an empty environment, even with --unrestricted"
 	logShortfile    = "log.Lshortfile prints the interpreter's file (value.go:586), not the program's"
 	clockDate       = "the virtual clock starts on 2000-01-01, not at the Go Playground's 2009-11-10 23:00:00 UTC"
 	runtimeErrors   = "runtime errors are in the interpreter's words: an index out of range without the index and length, reflect's messages for slice bounds and nil pointers"
@@ -62,27 +62,23 @@ var differences = map[string]string{
 	"gen_max_ordered.go":   genericCrash,
 	"gen_typed_nums.go":    genericCrash,
 
-	"std_cmp.go":           genericSlices,
-	"std_maps.go":          genericSlices,
-	"std_slices_edit.go":   genericSlices,
-	"std_slices_iter.go":   genericSlices,
-	"std_slices_search.go": genericSlices,
-	"std_slices_sort.go":   genericSlices,
-	"lang_complex.go":      sandboxPure,
-	"std_base64_hex.go":    sandboxPure,
-	"std_csv.go":           sandboxPure,
-	"std_errors.go":        sandboxPure,
-	"std_filepath.go":      sandboxPure,
-	"std_flag.go":          sandboxPure,
-	"std_hashes.go":        sandboxPure,
-	"std_slog.go":          sandboxPure,
-	"std_template.go":      sandboxPure,
-	"std_url.go":           sandboxPure,
-	"std_utf16.go":         sandboxPure,
-	"std_xml.go":           sandboxPure,
-	"embed_string.go":      goEmbed,
-	"std_iter_pkg.go":      iterPackage,
-	"std_errors_astype.go": errorsAsType,
+	"lang_complex.go":         sandboxPure,
+	"std_base64_hex.go":       sandboxPure,
+	"std_csv.go":              sandboxPure,
+	"std_errors.go":           sandboxPure,
+	"std_filepath.go":         sandboxPure,
+	"std_flag.go":             sandboxPure,
+	"std_hashes.go":           sandboxPure,
+	"std_slog.go":             sandboxPure,
+	"std_template.go":         sandboxPure,
+	"std_url.go":              sandboxPure,
+	"std_utf16.go":            sandboxPure,
+	"std_xml.go":              sandboxPure,
+	"embed_string.go":         goEmbed,
+	"std_iter_pkg.go":         iterPull,
+	"std_generic_variadic.go": genericVariadic,
+	"iter_seq_var.go":         iterSeqVar,
+	"std_errors_astype.go":    errorsAsType,
 
 	"fmt_goSyntax.go":        fmtNames,
 	"fmt_nested.go":          fmtNames,
@@ -96,13 +92,11 @@ var differences = map[string]string{
 	"std_json.go":            jsonUnexported,
 	"fmt_println_builtin.go": println,
 
-	"os_stdin_lines.go":         stdin,
-	"os_stdin_readall.go":       stdin,
-	"os_stdin_scan.go":          stdin,
-	"os_getenv.go":              environment,
-	"os_getenv_unrestricted.go": environment,
-	"log_shortfile.go":          logShortfile,
-	"std_time_now.go":           clockDate,
+	"os_stdin_lines.go":   stdin,
+	"os_stdin_readall.go": stdin,
+	"os_stdin_scan.go":    stdin,
+	"log_shortfile.go":    logShortfile,
+	"std_time_now.go":     clockDate,
 
 	"panic_index.go":           runtimeErrors,
 	"panic_nil_pointer.go":     runtimeErrors,
@@ -164,14 +158,9 @@ var replDifferences = map[string]string{
 	"panic_string.go":          replPositions,
 	"panic_stringer.go":        replPositions,
 	"panic_type_assert.go":     replPositions,
-	"std_cmp.go":               replPositions,
 	"std_errors_astype.go":     replPositions,
-	"std_maps.go":              replPositions,
-	"std_slices_edit.go":       replPositions,
-	"std_slices_iter.go":       replPositions,
-	"std_slices_search.go":     replPositions,
-	"std_slices_sort.go":       replPositions,
 	"std_strings_lines.go":     replPositions,
+	"std_generic_variadic.go":  replPositions,
 
 	"embed_string.go":   replImports,
 	"lang_complex.go":   replImports,

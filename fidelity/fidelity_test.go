@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -286,6 +287,28 @@ func TestFidelity(t *testing.T) {
 	})
 	t.Logf("%d of %d programs print what Go prints (%d listed differences); concur < file prints what concur run prints for %d of %d",
 		matched.Load(), len(progs), len(differences), replMatched.Load(), replChecked.Load())
+	if !t.Failed() {
+		checkREADMECount(t, len(progs), len(progs)-len(differences))
+	}
+}
+
+// readmeCount is README.md's sentence that gives the suite's numbers.
+var readmeCount = regexp.MustCompile(`builds (\d+) small programs with the Go toolchain and runs them\s+with ` + "`concur run`" + `: (\d+) print what Go prints`)
+
+// checkREADMECount keeps README's count of programs and of those that
+// match true.
+func checkREADMECount(t *testing.T, programs, matching int) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readmeCount.FindSubmatch(readme)
+	if m == nil {
+		t.Fatalf("README.md does not say how many programs the suite builds and how many match (%q)", readmeCount)
+	}
+	if string(m[1]) != strconv.Itoa(programs) || string(m[2]) != strconv.Itoa(matching) {
+		t.Errorf("README.md says the suite builds %s programs and %s match; it builds %d and %d match", m[1], m[2], programs, matching)
+	}
 }
 
 func indent(s string) string {

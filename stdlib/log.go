@@ -39,14 +39,20 @@ func (l *Logger) SetPrefix(prefix string)              { l.l.SetPrefix(prefix) }
 func (l *Logger) Writer() io.Writer                    { return l.l.Writer() }
 func (l *Logger) SetOutput(w io.Writer)                { l.l.SetOutput(w) }
 
-// instrumentLog replaces log's functions with a standard logger writing to
-// h.Stderr() with log.LstdFlags, like Go's default logger. These are the
-// symbols yaegi's fixStdlib overwrites; Use loads them a second time.
+// instrumentLog replaces log's functions with ones on Go's default logger,
+// set to write to h.Stderr() with log.LstdFlags and no prefix, as a
+// program starts with it. It is Go's own so that log/slog's default
+// handler, which writes through it, is captured too and sees SetFlags and
+// SetPrefix. A worker runs one session, so one process-wide logger is
+// enough.
 func instrumentLog(syms map[string]reflect.Value, h Hooks, mt map[reflect.Value][]reflect.Type) {
 	if syms == nil {
 		return
 	}
-	std := &Logger{l: log.New(h.Stderr(), "", log.LstdFlags), exit: h.Exit}
+	log.SetOutput(h.Stderr())
+	log.SetFlags(log.LstdFlags)
+	log.SetPrefix("")
+	std := &Logger{l: log.Default(), exit: h.Exit}
 	funcs := map[string]any{
 		"Default": func() *Logger { return std },
 		"New": func(out io.Writer, prefix string, flag int) *Logger {

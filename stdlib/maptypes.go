@@ -12,8 +12,8 @@ import (
 // mapTypes tells yaegi which interfaces an interpreted value must show when
 // passed to these functions (as yaegi's stdlib/maptypes.go does): without
 // it, fmt.Println(v) would not call v's interpreted String method. Entries
-// are keyed by the very reflect.Value in the table; instrumentLog and
-// stdlib/unrestricted add their own.
+// are keyed by the very reflect.Value in the table; instrumentFmt,
+// instrumentLog and stdlib/unrestricted add their own.
 func mapTypes(x interp.Exports) map[reflect.Value][]reflect.Type {
 	mt := map[reflect.Value][]reflect.Type{}
 	if x["fmt/fmt"] != nil {

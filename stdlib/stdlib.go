@@ -26,8 +26,9 @@
 // go1.26.8 on linux/amd64): empty 0.7 ms; yaegi's interp 1.25 ms; interp and
 // stdlib 1.23 ms (no cost: the tables are built by Symbols, not by init);
 // with stdlib/unrestricted too 3.0 ms; interp and yaegi's own stdlib 3.9 ms.
-// Symbols(h, false) itself takes about 0.2 ms; interp.Use about 2 ms more,
-// nearly all of it yaegi compiling its generic cmp/maps/slices sources.
+// Symbols(h, false) itself takes about 0.2 ms; Use about 2.5 ms in all,
+// nearly all of it compiling concur's generic cmp, iter, maps and slices
+// (generic.go).
 package stdlib
 
 import (
@@ -92,11 +93,8 @@ func currentHooks() Hooks {
 // (*interp.Interpreter).Use; unrestricted adds the rest of the standard
 // library. Each call builds new tables bound to h.
 //
-// Load them with Use rather than calling interp.Use directly: yaegi's Use
-// runs its fixStdlib after loading any exports that contain "fmt/fmt", and
-// fixStdlib replaces log's functions with its own (whose Fatal panics
-// instead of ending the snippet). Use loads the log table a second time,
-// which puts concur's back.
+// Load them with Use, which also compiles concur's generic packages. fmt
+// is under the key "fmt//fmt", not "fmt/fmt": see instrumentFmt.
 func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	session.Store(&h)
 	x := interp.Exports{}
@@ -114,33 +112,28 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 		maps.Copy(x, tables)
 		maps.Copy(mt, extraTypes)
 	}
-	instrumentOS(x["os/os"], h, unrestricted)
+	stdin := instrumentOS(x["os/os"], h, unrestricted)
+	instrumentFmt(x["fmt/fmt"], h, stdin, mt)
 	instrumentLog(x["log/log"], h, mt)
 	instrumentTime(x["time/time"], h)
 	instrumentContext(x["context/context"], h)
 	instrumentSync(x["sync/sync"])
 	instrumentRuntime(x["runtime/runtime"], h, unrestricted)
+	x["concur/generic/generic"] = generic()
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
+	x["fmt//fmt"] = x["fmt/fmt"]
+	delete(x, "fmt/fmt")
 	return x
 }
 
-// Use loads Symbols(h, unrestricted) into i.
-//
-// The engine must create i with interp.Options{Stdout: h.Stdout(), Stderr:
-// h.Stderr(), Unrestricted: unrestricted}: yaegi's fixStdlib sends
-// fmt.Print, Printf and Println to Options.Stdout (and fmt.Scan* read
-// Options.Stdin); with Options.Unrestricted false it also gives os.Getenv
-// and friends a private environment (Options.Env), as restricted mode wants.
-//
-// fixStdlib also replaces log's functions; the second interp.Use below loads
-// concur's log table again, and since it holds no "fmt/fmt" fixStdlib does
-// not run again.
+// Use loads Symbols(h, unrestricted) into i and compiles concur's generic
+// packages (cmp, iter, maps, slices) into it. Everything a snippet prints
+// goes to h's writers, whatever i's interp.Options say.
 func Use(i *interp.Interpreter, h Hooks, unrestricted bool) error {
-	x := Symbols(h, unrestricted)
-	if err := i.Use(x); err != nil {
+	if err := i.Use(Symbols(h, unrestricted)); err != nil {
 		return err
 	}
-	return i.Use(interp.Exports{"log/log": x["log/log"]})
+	return loadGeneric(i)
 }
 
 // keep deletes from syms every symbol not in names, keeping the interface

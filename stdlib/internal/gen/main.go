@@ -47,7 +47,6 @@ var skipped = map[string]string{
 	"crypto/pbkdf2":          "yaegi cannot import generic-only packages",
 	"encoding/json/jsontext": "it needs GOEXPERIMENT=jsonv2",
 	"encoding/json/v2":       "it needs GOEXPERIMENT=jsonv2",
-	"iter":                   "yaegi cannot import generic-only packages",
 	"log/syslog":             "it does not exist on every platform",
 	"plugin":                 "it needs cgo",
 	"runtime/cgo":            "it needs cgo",
@@ -66,9 +65,9 @@ var skipped = map[string]string{
 var handWritten = map[string]bool{"unsafe": true}
 
 // fromSource are generic-only packages that still get an (empty) table:
-// yaegi's Use compiles their source (yaegi's stdlib/generic) into the
-// interpreter.
-var fromSource = map[string]bool{"cmp": true, "maps": true, "slices": true}
+// package stdlib compiles concur's own source for them into the
+// interpreter (see stdlib/generic.go).
+var fromSource = map[string]bool{"cmp": true, "iter": true, "maps": true, "slices": true}
 
 // exclude lists symbols left out of a table because package stdlib provides
 // its own: yaegi's extractor would otherwise point them at unexported

@@ -17,7 +17,7 @@ import (
 // after changing the list.
 var Restricted = [...]string{
 	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring",
-	"context", "encoding/json", "errors", "fmt", "io", "log", "maps", "math",
+	"context", "encoding/json", "errors", "fmt", "io", "iter", "log", "maps", "math",
 	"math/bits", "math/rand", "math/rand/v2", "os", "path", "regexp", "runtime",
 	"slices", "sort", "strconv", "strings", "sync", "sync/atomic", "text/tabwriter",
 	"time", "unicode", "unicode/utf8",
