@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -12,7 +13,8 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
-// The generic packages cmp, iter, maps and slices cannot be imported from
+// The generic packages cmp, iter, maps and slices (and errors, for Go
+// 1.26's errors.AsType) cannot be imported from
 // compiled code: the interpreter must compile their source. yaegi ships the
 // standard library's own source for cmp, maps and slices, which it fails
 // to compile or instantiate in most uses (it cannot infer S from S ~[]E:
@@ -51,12 +53,12 @@ import (
 // it concur/NAME.go, so an error inside one says so instead of passing for
 // the learner's file.
 //
-//go:embed generic/cmp.go generic/iter.go generic/maps.go generic/slices.go
+//go:embed generic/cmp.go generic/errors.go generic/iter.go generic/maps.go generic/slices.go
 var genericSources embed.FS
 
 // genericOrder lists the generic packages in the order they are compiled:
 // each after the ones it imports.
-var genericOrder = []string{"cmp", "iter", "maps", "slices"}
+var genericOrder = []string{"cmp", "errors", "iter", "maps", "slices"}
 
 // generic is package "concur/generic": the compiled help concur's generic
 // sources call.
@@ -65,10 +67,17 @@ func generic() map[string]reflect.Value {
 		"SortOrdered":   reflect.ValueOf(sortOrdered),
 		"MapsEqualFunc": reflect.ValueOf(mapsEqualFunc),
 		"SortFunc":      reflect.ValueOf(sortFunc),
+		// Go's errors, for concur's errors (generic/errors.go).
+		"ErrUnsupported": reflect.ValueOf(&errors.ErrUnsupported).Elem(),
+		"New":            reflect.ValueOf(errors.New),
+		"Is":             reflect.ValueOf(errors.Is),
+		"As":             reflect.ValueOf(errorsAs),
+		"Unwrap":         reflect.ValueOf(errors.Unwrap),
+		"Join":           reflect.ValueOf(errors.Join),
 	}
 }
 
-// loadGeneric compiles concur's cmp, iter, maps and slices into i; they
+// loadGeneric compiles concur's cmp, errors, iter, maps and slices into i; they
 // replace what yaegi loaded under the same names.
 func loadGeneric(i *interp.Interpreter) error {
 	for _, name := range genericOrder {
@@ -76,8 +85,9 @@ func loadGeneric(i *interp.Interpreter) error {
 		if err != nil {
 			return err
 		}
-		// The directive names the next line 1, so lines keep their numbers.
-		text := "//line concur/" + name + ".go:1\n" + string(src)
+		// The directive names the next line 1 (column 1, so that columns are
+		// known), so lines keep their numbers.
+		text := "//line concur/" + name + ".go:1:1\n" + string(src)
 		// Executing sets up the package's non-generic functions (without
 		// it a call of one returns zero values).
 		p, err := i.Compile(text)
@@ -186,3 +196,22 @@ func sortFunc(x, cmp any, stable bool) {
 		sort.Slice(x, less)
 	}
 }
+
+// errorsAs is errors.As, refusing clearly what the interpreter cannot do:
+// a type the program declares has no methods in its reflect type (yaegi
+// keeps them apart), so Go's errors.As would say "*target must be
+// interface or implement error" of a type that does implement it. Such a
+// type is unnamed to reflection, which Go's own types are not (a pointer
+// to one implements error).
+func errorsAs(err error, target any) bool {
+	if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer {
+		if e := t.Elem(); e.Kind() != reflect.Interface && !e.Implements(errorType) && e.Name() == "" {
+			panic(errors.New("errors.As, errors.AsType: concur cannot match errors of a type the program declares " +
+				"(its interpreter keeps their methods out of sight of library code); " +
+				"compare the error with == or use a type switch on it"))
+		}
+	}
+	return errors.As(err, target)
+}
+
+var errorType = reflect.TypeFor[error]()

@@ -120,3 +120,13 @@ func Run() {
 		})
 	}
 }
+
+// TestGenericErrorsNameConcur: an error the interpreter finds inside
+// concur's generic source names that source (concur/slices.go:87), never a
+// bare line:col the engine would put under the learner's file name.
+func TestGenericErrorsNameConcur(t *testing.T) {
+	_, err := run(t, program(`fmt.Println(slices.Index([]func(){}, nil))`), false)
+	if err == nil || !strings.HasPrefix(err.Error(), "concur/slices.go:") {
+		t.Errorf("error %v, want one at concur/slices.go", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log"
 	"reflect"
+	"strings"
 )
 
 // A Logger is log.Logger as a snippet sees it: Go's logger, except that
@@ -44,12 +45,14 @@ func (l *Logger) SetOutput(w io.Writer)                { l.l.SetOutput(w) }
 // program starts with it. It is Go's own so that log/slog's default
 // handler, which writes through it, is captured too and sees SetFlags and
 // SetPrefix. A worker runs one session, so one process-wide logger is
-// enough.
+// enough. The interpreter itself logs through it too, just before it
+// panics on an input it cannot compile; those lines are dropped (the
+// panic is reported as a compile error).
 func instrumentLog(syms map[string]reflect.Value, h Hooks, mt map[reflect.Value][]reflect.Type) {
 	if syms == nil {
 		return
 	}
-	log.SetOutput(h.Stderr())
+	log.SetOutput(withoutInterpreterPanics{h.Stderr()})
 	log.SetFlags(log.LstdFlags)
 	log.SetPrefix("")
 	std := &Logger{l: log.Default(), exit: h.Exit}
@@ -85,4 +88,22 @@ func instrumentLog(syms map[string]reflect.Value, h Hooks, mt map[reflect.Value]
 		}
 	}
 	syms["Logger"] = reflect.ValueOf((*Logger)(nil))
+}
+
+// interpreterPanics are the messages yaegi v0.16.1 gives log.Panic when it
+// cannot compile an input (interp/scope.go, interp/cfg.go).
+var interpreterPanics = []string{"nil type\n", "nil reflect type\n", "compositeGenerator not implemented for type kind: "}
+
+// withoutInterpreterPanics writes to w what the default logger writes,
+// except the interpreter's own messages.
+type withoutInterpreterPanics struct{ w io.Writer }
+
+func (f withoutInterpreterPanics) Write(p []byte) (int, error) {
+	s := string(p)
+	for _, m := range interpreterPanics {
+		if strings.HasSuffix(s, m) || strings.Contains(s, m) && strings.HasSuffix(m, ": ") {
+			return len(p), nil
+		}
+	}
+	return f.w.Write(p)
 }

@@ -3,6 +3,7 @@ package stdlib
 import (
 	"encoding"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"reflect"
 
@@ -35,6 +36,11 @@ func mapTypes(x interp.Exports) map[reflect.Value][]reflect.Type {
 		mt[reflect.ValueOf(json.Marshal)] = marshal
 		mt[reflect.ValueOf(json.MarshalIndent)] = marshal
 		mt[reflect.ValueOf(json.Unmarshal)] = []reflect.Type{reflect.TypeFor[json.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler]()}
+	}
+	if x["encoding/xml/xml"] != nil {
+		mt[reflect.ValueOf(xml.Marshal)] = []reflect.Type{reflect.TypeFor[xml.Marshaler](), reflect.TypeFor[encoding.TextMarshaler]()}
+		mt[reflect.ValueOf(xml.MarshalIndent)] = []reflect.Type{reflect.TypeFor[xml.Marshaler](), reflect.TypeFor[encoding.TextMarshaler]()}
+		mt[reflect.ValueOf(xml.Unmarshal)] = []reflect.Type{reflect.TypeFor[xml.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler]()}
 	}
 	return mt
 }

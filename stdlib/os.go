@@ -97,7 +97,8 @@ var osRestricted = []string{
 }
 
 // instrumentOS gives os the engine's streams and exit, and returns the
-// snippet's standard input (fmt.Scan reads it too). os.Args is ["prog"],
+// snippet's standard input (fmt.Scan reads it too) and os.Args (flag
+// parses it), which is ["prog"],
 // as the Go Playground has it. In unrestricted mode the environment is the
 // worker's own, which it inherits from the terminal side: Go's functions,
 // and Setenv reaches the processes os/exec starts. In restricted mode it is
@@ -105,13 +106,14 @@ var osRestricted = []string{
 // Getenv, LookupEnv and Environ see what Go would, and Setenv, Unsetenv and
 // Clearenv change only the copy, which nothing outside the program can
 // read (it cannot start a process), so the program cannot tell.
-func instrumentOS(syms map[string]reflect.Value, h Hooks, unrestricted bool) io.Reader {
+func instrumentOS(syms map[string]reflect.Value, h Hooks, unrestricted bool) (io.Reader, *[]string) {
 	stdin := &File{name: "/dev/stdin"}
 	if s, ok := h.(StdinHooks); ok {
 		stdin.r = s.Stdin()
 	}
+	args := []string{"prog"}
 	if syms == nil {
-		return stdin
+		return stdin, &args
 	}
 	stdout := &File{name: "/dev/stdout", w: h.Stdout()}
 	stderr := &File{name: "/dev/stderr", w: h.Stderr()}
@@ -124,13 +126,12 @@ func instrumentOS(syms map[string]reflect.Value, h Hooks, unrestricted bool) io.
 	}
 	syms["Exit"] = reflect.ValueOf(h.Exit)
 	// Variables, so a snippet may reassign them (os.Stdout = ...).
-	args := []string{"prog"}
 	syms["Args"] = reflect.ValueOf(&args).Elem()
 	syms["Stdin"] = reflect.ValueOf(&stdin).Elem()
 	syms["Stdout"] = reflect.ValueOf(&stdout).Elem()
 	syms["Stderr"] = reflect.ValueOf(&stderr).Elem()
 	// A reader that follows os.Stdin if the snippet replaces it.
-	return readerFunc(func(b []byte) (int, error) { return stdin.Read(b) })
+	return readerFunc(func(b []byte) (int, error) { return stdin.Read(b) }), &args
 }
 
 type readerFunc func([]byte) (int, error)

@@ -104,6 +104,9 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 		}
 	}
 	mt := mapTypes(x)
+	if !unrestricted {
+		cut(x)
+	}
 	if unrestricted {
 		if sandbox.Extra == nil {
 			panic("stdlib: unrestricted mode needs a program that imports github.com/concur-dev/concur/stdlib/unrestricted")
@@ -112,8 +115,9 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 		maps.Copy(x, tables)
 		maps.Copy(mt, extraTypes)
 	}
-	stdin := instrumentOS(x["os/os"], h, unrestricted)
+	stdin, args := instrumentOS(x["os/os"], h, unrestricted)
 	instrumentFmt(x["fmt/fmt"], h, stdin, mt)
+	instrumentFlag(x["flag/flag"], h, args)
 	instrumentLog(x["log/log"], h, mt)
 	instrumentTime(x["time/time"], h)
 	instrumentContext(x["context/context"], h)
