@@ -36,6 +36,9 @@ type Options struct {
 	MemoryLimit int64
 	// Command starts a worker; by default this executable with WorkerEnv set.
 	Command func() (*exec.Cmd, error)
+	// Stdin is what the snippet's os.Stdin reads (nil: nothing). It must
+	// not be a terminal: the worker runs in a process group of its own.
+	Stdin *os.File
 }
 
 // Result is how a run ended.
@@ -212,6 +215,9 @@ func (s *Session) start() (*workerProc, error) {
 		cmd = exec.Command(exe)
 	}
 	cmd.Env = append(os.Environ(), WorkerEnv+"="+string(opts))
+	if s.opts.Stdin != nil {
+		cmd.Stdin = s.opts.Stdin
+	}
 	return startWorker(cmd, s.opts.MemoryLimit)
 }
 

@@ -220,6 +220,9 @@ func (w *worker) eval(req request) {
 	in, err := rewrite.Rewrite(req.File, req.Src, w.env)
 	if err == nil {
 		err = w.checkImports(req.File, in)
+		if serr := stdlib.CheckSource(req.Src, w.opts.Unrestricted); serr != nil {
+			err = errors.Join(serr, err)
+		}
 	}
 	if err != nil {
 		w.compileError(err)
@@ -411,7 +414,7 @@ func (w *worker) compileError(err error) {
 	var lines []string
 	for _, line := range strings.Split(strings.TrimSpace(err.Error()), "\n") {
 		line = w.position(rewrite.Demangle(line))
-		if m := undefinedSelector.FindStringSubmatch(line); m != nil && !w.opts.Unrestricted && sandboxed[m[1]] {
+		if m := undefinedSelector.FindStringSubmatch(line); m != nil && !w.opts.Unrestricted && stdlib.CutDown(m[1]+m[2]) {
 			line += " (concur's sandbox leaves it out; --unrestricted allows it)"
 		}
 		lines = append(lines, line)
@@ -423,10 +426,7 @@ func (w *worker) compileError(err error) {
 
 // undefinedSelector matches the interpreter's message for a package member
 // that is not there: in restricted mode that may be one the sandbox cut.
-var undefinedSelector = regexp.MustCompile(`undefined selector (\w+)\.\w+$`)
-
-// sandboxed are the packages restricted mode cuts down rather than leaves out.
-var sandboxed = map[string]bool{"os": true, "runtime": true}
+var undefinedSelector = regexp.MustCompile(`(?:undefined selector (\w+)\.\w+|package (\w+) "[^"]*" has no symbol \w+)$`)
 
 // barePosition matches a message that starts with a position without a
 // file: the interpreter's positions name none (see package rewrite).
@@ -569,6 +569,10 @@ func (w *worker) Stdout() io.Writer     { return writerFunc(func(p []byte) { w.t
 func (w *worker) Stderr() io.Writer     { return writerFunc(func(p []byte) { w.t.write(stderr, p) }) }
 func (w *worker) Sleep(d time.Duration) { w.t.sleep(d) }
 func (w *worker) NumGoroutine() int     { return w.t.live() }
+
+// Stdin is the snippet's os.Stdin: the worker's own, which Options.Stdin
+// gives it (otherwise it reads as empty).
+func (w *worker) Stdin() io.Reader { return os.Stdin }
 
 func (w *worker) Go(name string, f func()) {
 	id := w.t.spawn(name)
