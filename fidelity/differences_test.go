@@ -21,7 +21,7 @@ const (
 	fmtMethods      = "fmt ignores a String or GoString method of values inside slices, maps and structs, and of generic types, and %d of a Stringer prints its wrapper"
 	jsonUnexported  = "encoding/json encodes unexported fields of interpreted structs (as Xname)"
 	println         = "println and print write to standard output (Go writes them to standard error)"
-	logShortfile    = "log.Lshortfile prints the interpreter's file (value.go:586), not the program's"
+	logShortfile    = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
 	clockDate       = "the virtual clock starts on 2000-01-01, not at the Go Playground's 2009-11-10 23:00:00 UTC"
 	runtimeErrors   = "runtime errors are in the interpreter's words: an index out of range without the index and length, reflect's messages for slice bounds and nil pointers"
 	panicValues     = "a panic prints its value without the type's name or Error method, and an interface conversion's message starts with a position"

@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -19,20 +20,34 @@ type Logger struct {
 
 // Go's log.Logger methods (see the log package).
 
-func (l *Logger) Print(v ...any)                 { l.l.Output(2, fmt.Sprint(v...)) }
-func (l *Logger) Printf(format string, v ...any) { l.l.Output(2, fmt.Sprintf(format, v...)) }
-func (l *Logger) Println(v ...any)               { l.l.Output(2, fmt.Sprintln(v...)) }
-func (l *Logger) Panic(v ...any)                 { s := fmt.Sprint(v...); l.l.Output(2, s); panic(s) }
+func (l *Logger) Print(v ...any)                 { l.output(2, fmt.Sprint(v...)) }
+func (l *Logger) Printf(format string, v ...any) { l.output(2, fmt.Sprintf(format, v...)) }
+func (l *Logger) Println(v ...any)               { l.output(2, fmt.Sprintln(v...)) }
+func (l *Logger) Panic(v ...any)                 { s := fmt.Sprint(v...); l.output(2, s); panic(s) }
 func (l *Logger) Panicf(format string, v ...any) {
 	s := fmt.Sprintf(format, v...)
-	l.l.Output(2, s)
+	l.output(2, s)
 	panic(s)
 }
-func (l *Logger) Panicln(v ...any)                     { s := fmt.Sprintln(v...); l.l.Output(2, s); panic(s) }
-func (l *Logger) Fatal(v ...any)                       { l.l.Output(2, fmt.Sprint(v...)); l.exit(1) }
-func (l *Logger) Fatalf(format string, v ...any)       { l.l.Output(2, fmt.Sprintf(format, v...)); l.exit(1) }
-func (l *Logger) Fatalln(v ...any)                     { l.l.Output(2, fmt.Sprintln(v...)); l.exit(1) }
-func (l *Logger) Output(calldepth int, s string) error { return l.l.Output(calldepth+1, s) }
+func (l *Logger) Panicln(v ...any)                     { s := fmt.Sprintln(v...); l.output(2, s); panic(s) }
+func (l *Logger) Fatal(v ...any)                       { l.output(2, fmt.Sprint(v...)); l.exit(1) }
+func (l *Logger) Fatalf(format string, v ...any)       { l.output(2, fmt.Sprintf(format, v...)); l.exit(1) }
+func (l *Logger) Fatalln(v ...any)                     { l.output(2, fmt.Sprintln(v...)); l.exit(1) }
+func (l *Logger) Output(calldepth int, s string) error { return l.output(calldepth+1, s) }
+
+// output is log.Logger.Output, refusing what concur cannot do: with
+// Lshortfile or Llongfile, Go's logger asks the runtime for its caller,
+// and finds the interpreter's own frames (it would print value.go:586).
+// The interpreter does not tell compiled code which line of the program
+// called it, so the program stops here with a message saying so.
+func (l *Logger) output(calldepth int, s string) error {
+	if l.l.Flags()&(log.Lshortfile|log.Llongfile) != 0 {
+		panic(errors.New("log.Lshortfile and log.Llongfile: concur cannot tell the log package which line of the program called it; " +
+			"leave the flag out (log.SetFlags(log.LstdFlags)), or put the place in the message"))
+	}
+	return l.l.Output(calldepth+1, s)
+}
+
 func (l *Logger) Flags() int                           { return l.l.Flags() }
 func (l *Logger) SetFlags(flag int)                    { l.l.SetFlags(flag) }
 func (l *Logger) Prefix() string                       { return l.l.Prefix() }
@@ -70,7 +85,7 @@ func instrumentLog(syms map[string]reflect.Value, h Hooks, mt map[reflect.Value]
 		"Fatal":     std.Fatal,
 		"Fatalf":    std.Fatalf,
 		"Fatalln":   std.Fatalln,
-		"Output":    func(calldepth int, s string) error { return std.l.Output(calldepth+1, s) },
+		"Output":    func(calldepth int, s string) error { return std.output(calldepth+1, s) },
 		"Flags":     std.Flags,
 		"SetFlags":  std.SetFlags,
 		"Prefix":    std.Prefix,

@@ -64,7 +64,9 @@ func CutDown(name string) bool {
 
 // CheckSource refuses what concur cannot run as Go does, before the
 // interpreter sees it: a //go:embed directive (the interpreter would leave
-// the variable empty), and, in the default sandbox, a call of a method
+// the variable empty), log/slog's AddSource (the source would be the
+// interpreter's; log.Lshortfile is refused when it is used, see Logger),
+// and, in the default sandbox, a call of a method
 // that touches the file system (a template's ParseFiles). It returns one
 // "line:col: message" line for each, or nil. It looks at tokens only, so it
 // works on any input the REPL accepts; a method of the program's own that
@@ -85,6 +87,10 @@ func CheckSource(src string, unrestricted bool) error {
 			p := fset.Position(pos)
 			msgs = append(msgs, fmt.Sprintf("%d:%d: //go:embed is not supported by concur: "+
 				"put the text in a string literal, or read the file at run time with os.ReadFile (and --unrestricted)", p.Line, p.Column))
+		}
+		if tok == token.IDENT && lit == "AddSource" {
+			p := fset.Position(pos)
+			msgs = append(msgs, fmt.Sprintf("%d:%d: slog's AddSource is not supported by concur: it cannot tell slog which line of the program called it; leave it out", p.Line, p.Column))
 		}
 		if why, ok := refusedMethods[lit]; ok && !unrestricted && tok == token.IDENT && prev == token.PERIOD {
 			p := fset.Position(pos)

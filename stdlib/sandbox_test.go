@@ -50,6 +50,9 @@ func TestCheckSource(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "ParseFiles") || !strings.Contains(err.Error(), "//go:embed") {
 		t.Errorf("unrestricted: CheckSource = %v; want only the //go:embed refusal", err)
 	}
+	if err := CheckSource("h := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{AddSource: true})", true); err == nil || !strings.HasPrefix(err.Error(), "1:58: slog's AddSource is not supported") {
+		t.Errorf("AddSource: CheckSource = %v", err)
+	}
 	if err := CheckSource("fmt.Println(t.Parse)", false); err != nil {
 		t.Errorf("CheckSource of a harmless input: %v", err)
 	}
