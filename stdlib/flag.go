@@ -59,13 +59,17 @@ func instrumentFlag(syms map[string]reflect.Value, h Hooks, args *[]string) {
 		}
 	})
 	funcs := map[string]any{
-		"Arg":           func(i int) string { return cl.Arg(i) },
-		"Args":          func() []string { return cl.Args() },
-		"Bool":          func(name string, value bool, usage string) *bool { return cl.Bool(name, value, usage) },
-		"BoolFunc":      func(name, usage string, fn func(string) error) { cl.BoolFunc(name, usage, fn) },
-		"BoolVar":       func(p *bool, name string, value bool, usage string) { cl.BoolVar(p, name, value, usage) },
-		"Duration":      func(name string, value time.Duration, usage string) *time.Duration { return cl.Duration(name, value, usage) },
-		"DurationVar":   func(p *time.Duration, name string, value time.Duration, usage string) { cl.DurationVar(p, name, value, usage) },
+		"Arg":      func(i int) string { return cl.Arg(i) },
+		"Args":     func() []string { return cl.Args() },
+		"Bool":     func(name string, value bool, usage string) *bool { return cl.Bool(name, value, usage) },
+		"BoolFunc": func(name, usage string, fn func(string) error) { cl.BoolFunc(name, usage, fn) },
+		"BoolVar":  func(p *bool, name string, value bool, usage string) { cl.BoolVar(p, name, value, usage) },
+		"Duration": func(name string, value time.Duration, usage string) *time.Duration {
+			return cl.Duration(name, value, usage)
+		},
+		"DurationVar": func(p *time.Duration, name string, value time.Duration, usage string) {
+			cl.DurationVar(p, name, value, usage)
+		},
 		"Float64":       func(name string, value float64, usage string) *float64 { return cl.Float64(name, value, usage) },
 		"Float64Var":    func(p *float64, name string, value float64, usage string) { cl.Float64Var(p, name, value, usage) },
 		"Func":          func(name, usage string, fn func(string) error) { cl.Func(name, usage, fn) },

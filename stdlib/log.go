@@ -48,12 +48,12 @@ func (l *Logger) output(calldepth int, s string) error {
 	return l.l.Output(calldepth+1, s)
 }
 
-func (l *Logger) Flags() int                           { return l.l.Flags() }
-func (l *Logger) SetFlags(flag int)                    { l.l.SetFlags(flag) }
-func (l *Logger) Prefix() string                       { return l.l.Prefix() }
-func (l *Logger) SetPrefix(prefix string)              { l.l.SetPrefix(prefix) }
-func (l *Logger) Writer() io.Writer                    { return l.l.Writer() }
-func (l *Logger) SetOutput(w io.Writer)                { l.l.SetOutput(w) }
+func (l *Logger) Flags() int              { return l.l.Flags() }
+func (l *Logger) SetFlags(flag int)       { l.l.SetFlags(flag) }
+func (l *Logger) Prefix() string          { return l.l.Prefix() }
+func (l *Logger) SetPrefix(prefix string) { l.l.SetPrefix(prefix) }
+func (l *Logger) Writer() io.Writer       { return l.l.Writer() }
+func (l *Logger) SetOutput(w io.Writer)   { l.l.SetOutput(w) }
 
 // instrumentLog replaces log's functions with ones on Go's default logger,
 // set to write to h.Stderr() with log.LstdFlags and no prefix, as a
