@@ -17,8 +17,9 @@ const (
 	errorsDeclared  = "an error of a type the program declares loses its methods in library code: %w prints %!w(...), and errors.As and errors.AsType refuse it, saying so"
 	flagExit        = "a flag.FlagSet made with ExitOnError panics with the error (status 2) instead of exiting with status 2"
 	libVarLiteral   = "a composite literal assigned to a library variable (os.Args = []string{...}) is ignored"
-	fmtNames        = "fmt shows interpreted types without their names (%T, %#v print struct { ... }) and unexported fields with an X (Xname)"
-	fmtMethods      = "fmt ignores a String or GoString method of values inside slices, maps and structs, and of generic types, and %d of a Stringer prints its wrapper"
+	fmtNames        = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v, and a slice of an interface type the program declares as []interp.valueInterface"
+	fmtSameFields   = "fmt cannot tell apart two struct types the program declares with the same fields: %T and %#v print them as struct { ... }"
+	fmtMethods      = "fmt ignores a String method of values of a type the program declares inside slices, maps and structs, and of generic types"
 	jsonUnexported  = "encoding/json encodes unexported fields of interpreted structs (as Xname)"
 	println         = "println and print write to standard output (Go writes them to standard error)"
 	logShortfile    = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
@@ -71,13 +72,8 @@ var differences = map[string]string{
 	"std_flag_exit.go":        flagExit,
 	"lang_assign_lib_var.go":  libVarLiteral,
 
-	"fmt_goSyntax.go":        fmtNames,
-	"fmt_nested.go":          fmtNames,
-	"fmt_nil_values.go":      fmtNames,
-	"fmt_pointer_struct.go":  fmtNames,
-	"fmt_struct_verbs.go":    fmtNames,
 	"fmt_type_names.go":      fmtNames,
-	"fmt_formatter.go":       fmtMethods,
+	"fmt_same_fields.go":     fmtSameFields,
 	"fmt_stringer.go":        fmtMethods,
 	"gen_pair.go":            fmtMethods,
 	"std_json.go":            jsonUnexported,

@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 )
 
-// instrumentFmt sends fmt.Print, Printf and Println to h.Stdout() and makes
+// instrumentFmt sends fmt.Print, Printf and Println to h.Stdout(), makes
 // fmt.Scan, Scanf and Scanln read the snippet's standard input, the one
-// os.Stdin reads (see instrumentOS).
+// os.Stdin reads (see instrumentOS), and gives the functions that take a
+// format concur's sprintf, which prints interpreted types by their names
+// (fmtprint.go).
 //
 // yaegi's Use would do the same in its fixStdlib (writing to
 // interp.Options.Stdout), but only for exports under the key "fmt/fmt",
@@ -23,22 +26,34 @@ func instrumentFmt(syms map[string]reflect.Value, h Hooks, stdin io.Reader, mt m
 	}
 	stdout := h.Stdout()
 	funcs := map[string]any{
-		"Print":   func(a ...any) (int, error) { return fmt.Fprint(stdout, a...) },
-		"Printf":  func(format string, a ...any) (int, error) { return fmt.Fprintf(stdout, format, a...) },
-		"Println": func(a ...any) (int, error) { return fmt.Fprintln(stdout, a...) },
-		"Scan":    func(a ...any) (int, error) { return fmt.Fscan(stdin, a...) },
-		"Scanf":   func(format string, a ...any) (int, error) { return fmt.Fscanf(stdin, format, a...) },
-		"Scanln":  func(a ...any) (int, error) { return fmt.Fscanln(stdin, a...) },
+		"Print":    func(a ...any) (int, error) { return io.WriteString(stdout, sprint(false, a)) },
+		"Printf":   func(format string, a ...any) (int, error) { return io.WriteString(stdout, sprintf(format, a...)) },
+		"Println":  func(a ...any) (int, error) { return io.WriteString(stdout, sprint(true, a)) },
+		"Sprint":   func(a ...any) string { return sprint(false, a) },
+		"Sprintf":  sprintf,
+		"Sprintln": func(a ...any) string { return sprint(true, a) },
+		"Errorf":   errorf,
+		"Fprint":   func(w io.Writer, a ...any) (int, error) { return io.WriteString(w, sprint(false, a)) },
+		"Fprintf": func(w io.Writer, format string, a ...any) (int, error) {
+			return io.WriteString(w, sprintf(format, a...))
+		},
+		"Fprintln": func(w io.Writer, a ...any) (int, error) { return io.WriteString(w, sprint(true, a)) },
+		"Append":   func(b []byte, a ...any) []byte { return append(b, sprint(false, a)...) },
+		"Appendf":  func(b []byte, format string, a ...any) []byte { return append(b, sprintf(format, a...)...) },
+		"Appendln": func(b []byte, a ...any) []byte { return append(b, sprint(true, a)...) },
+		"Scan":     func(a ...any) (int, error) { return fmt.Fscan(stdin, a...) },
+		"Scanf":    func(format string, a ...any) (int, error) { return fmt.Fscanf(stdin, format, a...) },
+		"Scanln":   func(a ...any) (int, error) { return fmt.Fscanln(stdin, a...) },
 	}
-	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer]()}
+	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
 	scanning := []reflect.Type{reflect.TypeFor[fmt.Scanner]()}
 	for name, f := range funcs {
 		v := reflect.ValueOf(f)
 		syms[name] = v
-		if name[0] == 'P' {
-			mt[v] = printing
-		} else {
+		if strings.Contains(name, "Scan") {
 			mt[v] = scanning
+		} else {
+			mt[v] = printing
 		}
 	}
 }

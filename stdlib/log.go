@@ -20,19 +20,19 @@ type Logger struct {
 
 // Go's log.Logger methods (see the log package).
 
-func (l *Logger) Print(v ...any)                 { l.output(2, fmt.Sprint(v...)) }
-func (l *Logger) Printf(format string, v ...any) { l.output(2, fmt.Sprintf(format, v...)) }
-func (l *Logger) Println(v ...any)               { l.output(2, fmt.Sprintln(v...)) }
-func (l *Logger) Panic(v ...any)                 { s := fmt.Sprint(v...); l.output(2, s); panic(s) }
+func (l *Logger) Print(v ...any)                 { l.output(2, sprint(false, v)) }
+func (l *Logger) Printf(format string, v ...any) { l.output(2, sprintf(format, v...)) }
+func (l *Logger) Println(v ...any)               { l.output(2, sprint(true, v)) }
+func (l *Logger) Panic(v ...any)                 { s := sprint(false, v); l.output(2, s); panic(s) }
 func (l *Logger) Panicf(format string, v ...any) {
-	s := fmt.Sprintf(format, v...)
+	s := sprintf(format, v...)
 	l.output(2, s)
 	panic(s)
 }
-func (l *Logger) Panicln(v ...any)                     { s := fmt.Sprintln(v...); l.output(2, s); panic(s) }
-func (l *Logger) Fatal(v ...any)                       { l.output(2, fmt.Sprint(v...)); l.exit(1) }
-func (l *Logger) Fatalf(format string, v ...any)       { l.output(2, fmt.Sprintf(format, v...)); l.exit(1) }
-func (l *Logger) Fatalln(v ...any)                     { l.output(2, fmt.Sprintln(v...)); l.exit(1) }
+func (l *Logger) Panicln(v ...any)                     { s := sprint(true, v); l.output(2, s); panic(s) }
+func (l *Logger) Fatal(v ...any)                       { l.output(2, sprint(false, v)); l.exit(1) }
+func (l *Logger) Fatalf(format string, v ...any)       { l.output(2, sprintf(format, v...)); l.exit(1) }
+func (l *Logger) Fatalln(v ...any)                     { l.output(2, sprint(true, v)); l.exit(1) }
 func (l *Logger) Output(calldepth int, s string) error { return l.output(calldepth+1, s) }
 
 // output is log.Logger.Output, refusing what concur cannot do: with
@@ -93,7 +93,7 @@ func instrumentLog(syms map[string]reflect.Value, h Hooks, mt map[reflect.Value]
 		"Writer":    std.Writer,
 		"SetOutput": std.SetOutput,
 	}
-	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer]()}
+	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
 	for name, f := range funcs {
 		v := reflect.ValueOf(f)
 		syms[name] = v

@@ -18,7 +18,7 @@ import (
 func mapTypes(x interp.Exports) map[reflect.Value][]reflect.Type {
 	mt := map[reflect.Value][]reflect.Type{}
 	if x["fmt/fmt"] != nil {
-		printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer]()}
+		printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
 		for _, f := range []any{
 			fmt.Append, fmt.Appendf, fmt.Appendln, fmt.Errorf,
 			fmt.Fprint, fmt.Fprintf, fmt.Fprintln, fmt.Print, fmt.Printf, fmt.Println,
