@@ -311,6 +311,7 @@ func (w *worker) runMain(file, src string, in *rewrite.Input) (code int) {
 		}
 		progs[i] = p
 	}
+	stdlib.NoteTypes(w.interp) // for fmt: the names of the struct types declared
 	var last reflect.Value
 	for _, p := range progs {
 		v, err := w.interp.Execute(p)
