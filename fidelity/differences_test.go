@@ -20,7 +20,6 @@ const (
 	fmtNames        = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v, and a slice of an interface type the program declares as []interp.valueInterface"
 	fmtSameFields   = "fmt cannot tell apart two struct types the program declares with the same fields: %T and %#v print them as struct { ... }"
 	fmtMethods      = "fmt ignores a String method of values of a type the program declares inside slices, maps and structs, and of generic types"
-	jsonUnexported  = "encoding/json encodes unexported fields of interpreted structs (as Xname)"
 	println         = "println and print write to standard output (Go writes them to standard error)"
 	logShortfile    = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
 	clockDate       = "the virtual clock starts on 2000-01-01, not at the Go Playground's 2009-11-10 23:00:00 UTC"
@@ -76,7 +75,6 @@ var differences = map[string]string{
 	"fmt_same_fields.go":     fmtSameFields,
 	"fmt_stringer.go":        fmtMethods,
 	"gen_pair.go":            fmtMethods,
-	"std_json.go":            jsonUnexported,
 	"fmt_println_builtin.go": println,
 
 	"log_shortfile.go": logShortfile,

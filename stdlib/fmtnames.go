@@ -29,8 +29,9 @@ import (
 
 // A structInfo is what concur knows of an interpreted struct type.
 type structInfo struct {
-	name   string   // "main.point", or "" when no single declared type has this reflect type
-	fields []string // the fields' names as declared
+	name     string   // "main.point", or "" when no single declared type has this reflect type
+	fields   []string // the fields' names as declared
+	embedded []bool   // which fields are embedded
 }
 
 // typeNames holds the session's structInfo by reflect type.
@@ -98,6 +99,7 @@ func walkScope(s reflect.Value, found map[reflect.Type][]structInfo, depth int) 
 		fields := typ.Elem().FieldByName("field")
 		for k := 0; k < fields.Len(); k++ {
 			info.fields = append(info.fields, fields.Index(k).FieldByName("name").String())
+			info.embedded = append(info.embedded, fields.Index(k).FieldByName("embed").Bool())
 		}
 		if len(info.fields) != rt.NumField() {
 			continue
@@ -139,6 +141,7 @@ func lookupStruct(t reflect.Type) structInfo {
 	info = structInfo{}
 	for k := 0; k < t.NumField(); k++ {
 		info.fields = append(info.fields, unrenamed(t.Field(k).Name))
+		info.embedded = append(info.embedded, t.Field(k).Anonymous)
 	}
 	return info
 }

@@ -119,6 +119,7 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentFmt(x["fmt/fmt"], h, stdin, mt)
 	instrumentFlag(x["flag/flag"], h, args)
 	instrumentLog(x["log/log"], h, mt)
+	instrumentJSON(x["encoding/json/json"], mt)
 	instrumentTime(x["time/time"], h)
 	instrumentContext(x["context/context"], h)
 	instrumentSync(x["sync/sync"])
