@@ -13,8 +13,8 @@ type base struct {
 
 type account struct {
 	base
-	Owner    string   `json:"owner"`
-	Balance  float64  `json:"balance,omitempty"`
+	Owner    string  `json:"owner"`
+	Balance  float64 `json:"balance,omitempty"`
 	password string
 	Tags     []string `json:"tags,omitempty"`
 	Parent   *account `json:"parent,omitempty"`
