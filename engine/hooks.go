@@ -2,6 +2,7 @@ package engine
 
 import (
 	"io"
+	"os"
 	"reflect"
 	"time"
 
@@ -89,6 +90,22 @@ func (w *worker) Stderr() io.Writer       { return writerFunc(func(p []byte) { w
 func (w *worker) Sched() *sched.Scheduler { return w.s }
 func (w *worker) Epoch() time.Time        { return Epoch }
 func (w *worker) RandSeed() uint64        { return w.opts.RandSeed }
+
+// Stdin is the program's os.Stdin: the worker's own standard input, which
+// Options.Stdin gives it (otherwise it reads as empty). A read is an
+// operation the scheduler cannot see through: the others run on meanwhile,
+// and the virtual clock waits for it.
+func (w *worker) Stdin() io.Reader {
+	return readerFunc(func(p []byte) (int, error) {
+		w.s.External("IO wait")
+		defer w.s.Post()
+		return os.Stdin.Read(p)
+	})
+}
+
+type readerFunc func(p []byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
 
 // Start runs f as the goroutine g of the program.
 func (w *worker) Start(g *sched.G, f func()) {

@@ -39,6 +39,9 @@ type Options struct {
 	Background func(event.Event)
 	// Command starts a worker; by default this executable with WorkerEnv set.
 	Command func() (*exec.Cmd, error)
+	// Stdin is what the snippet's os.Stdin reads (nil: nothing). It must
+	// not be a terminal: the worker runs in a process group of its own.
+	Stdin *os.File
 }
 
 // Outcome says how a run ended.
@@ -461,6 +464,9 @@ func (s *Session) start() (*workerProc, error) {
 		cmd = exec.Command(exe)
 	}
 	cmd.Env = append(os.Environ(), WorkerEnv+"="+string(opts))
+	if s.opts.Stdin != nil {
+		cmd.Stdin = s.opts.Stdin
+	}
 	return startWorker(cmd, s.opts.MemoryLimit)
 }
 

@@ -393,6 +393,7 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 		}
 		progs[i] = p
 	}
+	stdlib.NoteTypes(w.interp) // for fmt: the names of the struct types declared
 	return in, progs, nil
 }
 
@@ -614,7 +615,7 @@ func (w *worker) compileError(err error) {
 	var lines []string
 	for _, line := range strings.Split(strings.TrimSpace(err.Error()), "\n") {
 		line = w.position(rewrite.Demangle(line))
-		if m := undefinedSelector.FindStringSubmatch(line); m != nil && !w.opts.Unrestricted && sandboxed[m[1]] {
+		if m := undefinedSelector.FindStringSubmatch(line); m != nil && !w.opts.Unrestricted && stdlib.CutDown(m[1]+m[2]) {
 			line += " (concur's sandbox leaves it out; --unrestricted allows it)"
 		}
 		lines = append(lines, line)
@@ -626,10 +627,7 @@ func (w *worker) compileError(err error) {
 
 // undefinedSelector matches the interpreter's message for a package member
 // that is not there: in restricted mode that may be one the sandbox cut.
-var undefinedSelector = regexp.MustCompile(`undefined selector (\w+)\.\w+$`)
-
-// sandboxed are the packages restricted mode cuts down rather than leaves out.
-var sandboxed = map[string]bool{"os": true, "runtime": true}
+var undefinedSelector = regexp.MustCompile(`(?:undefined selector (\w+)\.\w+|package (\w+) "[^"]*" has no symbol \w+)$`)
 
 // barePosition matches a message that starts with a position without a
 // file: the interpreter's positions name none (see package rewrite).

@@ -894,9 +894,18 @@ func (s *Scheduler) goExternal(g *G, reason string, o *Obj) {
 	s.extWaits++
 	if s.cur == g {
 		s.cur = nil
-		if next := s.next(); next != nil {
-			s.handTo(next)
-		}
+		// The baton goes on from another goroutine: finding the next one
+		// may mean waiting for an external operation to end, and g's own
+		// is yet to begin.
+		go func() {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if s.cur == nil && s.active {
+				if next := s.next(); next != nil {
+					s.handTo(next)
+				}
+			}
+		}()
 	}
 }
 

@@ -115,7 +115,7 @@ func TestNamesAreImportable(t *testing.T) {
 func TestRestrictedSymbols(t *testing.T) {
 	x := Symbols(newFake(true), false)
 	for key := range x {
-		if key == "." {
+		if key == "." || key == "concur/generic/generic" {
 			continue
 		}
 		if CheckImport(path.Dir(key), false) != nil {
@@ -124,7 +124,7 @@ func TestRestrictedSymbols(t *testing.T) {
 	}
 	for _, p := range sandbox.Restricted {
 		e, _ := find(p)
-		if x[p+"/"+e.name] == nil {
+		if x[p+"/"+e.name] == nil && x[p+"//"+e.name] == nil {
 			t.Errorf("Symbols(h, false) lacks %q", p)
 		}
 	}

@@ -93,6 +93,12 @@ func TestSnippets(t *testing.T) {
 		stdout: "bye\n",
 		exits:  []int{1},
 	}, {
+		name: "log.Lshortfile is refused, saying why",
+		src: `defer func() { fmt.Println(recover()) }()
+			log.SetFlags(log.Lshortfile)
+			log.Println("where")`,
+		stdout: "log.Lshortfile and log.Llongfile: concur cannot tell the log package which line of the program called it; leave the flag out (log.SetFlags(log.LstdFlags)), or put the place in the message\n",
+	}, {
 		name: "log.Panic panics",
 		src: `defer func() { fmt.Println("recovered:", recover()) }()
 			log.SetFlags(0)

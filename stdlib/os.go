@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 )
@@ -82,8 +84,8 @@ func (f *File) check(op string) error {
 }
 
 // osRestricted is what restricted mode keeps of os: the process's identity
-// and (private, see Use) environment, errors and the types they need. No
-// file system or process operations.
+// and environment (a private copy, see environ), errors and the types they
+// need. No file system or process operations.
 var osRestricted = []string{
 	"Args", "Clearenv", "Environ", "Expand", "ExpandEnv", "Getenv", "LookupEnv", "Setenv", "Unsetenv",
 	"Getegid", "Geteuid", "Getgid", "Getpagesize", "Getpid", "Getppid", "Getuid", "Hostname",
@@ -94,13 +96,24 @@ var osRestricted = []string{
 	"FileInfo", "FileMode", "Interrupt", "Kill", "Signal",
 }
 
-func instrumentOS(syms map[string]reflect.Value, h Hooks, unrestricted bool) {
-	if syms == nil {
-		return
-	}
+// instrumentOS gives os the engine's streams and exit, and returns the
+// snippet's standard input (fmt.Scan reads it too) and os.Args (flag
+// parses it), which is ["prog"],
+// as the Go Playground has it. In unrestricted mode the environment is the
+// worker's own, which it inherits from the terminal side: Go's functions,
+// and Setenv reaches the processes os/exec starts. In restricted mode it is
+// a private copy of the same variables, taken when the session starts:
+// Getenv, LookupEnv and Environ see what Go would, and Setenv, Unsetenv and
+// Clearenv change only the copy, which nothing outside the program can
+// read (it cannot start a process), so the program cannot tell.
+func instrumentOS(syms map[string]reflect.Value, h Hooks, unrestricted bool) (io.Reader, *[]string) {
 	stdin := &File{name: "/dev/stdin"}
 	if s, ok := h.(StdinHooks); ok {
 		stdin.r = s.Stdin()
+	}
+	args := []string{"prog"}
+	if syms == nil {
+		return stdin, &args
 	}
 	stdout := &File{name: "/dev/stdout", w: h.Stdout()}
 	stderr := &File{name: "/dev/stderr", w: h.Stderr()}
@@ -109,10 +122,94 @@ func instrumentOS(syms map[string]reflect.Value, h Hooks, unrestricted bool) {
 	} else {
 		keep(syms, osRestricted...)
 		syms["File"] = reflect.ValueOf((*File)(nil))
+		newEnviron(os.Environ()).install(syms)
 	}
 	syms["Exit"] = reflect.ValueOf(h.Exit)
 	// Variables, so a snippet may reassign them (os.Stdout = ...).
+	syms["Args"] = reflect.ValueOf(&args).Elem()
 	syms["Stdin"] = reflect.ValueOf(&stdin).Elem()
 	syms["Stdout"] = reflect.ValueOf(&stdout).Elem()
 	syms["Stderr"] = reflect.ValueOf(&stderr).Elem()
+	// A reader that follows os.Stdin if the snippet replaces it.
+	return readerFunc(func(b []byte) (int, error) { return stdin.Read(b) }), &args
+}
+
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(b []byte) (int, error) { return f(b) }
+
+// environ is restricted mode's environment: "key=value" entries in the
+// order Go keeps them (a new key goes last, Setenv of a known one replaces
+// it in place).
+type environ struct {
+	mu  sync.Mutex
+	kvs []string
+}
+
+func newEnviron(kvs []string) *environ { return &environ{kvs: append([]string(nil), kvs...)} }
+
+// find returns the index of key's first entry, or -1.
+func (e *environ) find(key string) int {
+	for i, kv := range e.kvs {
+		if k, _, _ := strings.Cut(kv, "="); k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func (e *environ) lookup(key string) (string, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if i := e.find(key); i >= 0 {
+		_, v, _ := strings.Cut(e.kvs[i], "=")
+		return v, true
+	}
+	return "", false
+}
+
+func (e *environ) getenv(key string) string {
+	v, _ := e.lookup(key)
+	return v
+}
+
+func (e *environ) setenv(key, value string) error {
+	if key == "" || strings.ContainsAny(key, "=\x00") || strings.ContainsRune(value, 0) {
+		return os.NewSyscallError("setenv", syscall.EINVAL)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if i := e.find(key); i >= 0 {
+		e.kvs[i] = key + "=" + value
+	} else {
+		e.kvs = append(e.kvs, key+"="+value)
+	}
+	return nil
+}
+
+func (e *environ) unsetenv(key string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for i := e.find(key); i >= 0; i = e.find(key) {
+		e.kvs = append(e.kvs[:i], e.kvs[i+1:]...)
+	}
+	return nil
+}
+
+func (e *environ) install(syms map[string]reflect.Value) {
+	syms["Getenv"] = reflect.ValueOf(e.getenv)
+	syms["LookupEnv"] = reflect.ValueOf(e.lookup)
+	syms["Setenv"] = reflect.ValueOf(e.setenv)
+	syms["Unsetenv"] = reflect.ValueOf(e.unsetenv)
+	syms["ExpandEnv"] = reflect.ValueOf(func(s string) string { return os.Expand(s, e.getenv) })
+	syms["Clearenv"] = reflect.ValueOf(func() {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		e.kvs = nil
+	})
+	syms["Environ"] = reflect.ValueOf(func() []string {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		return append([]string(nil), e.kvs...)
+	})
 }

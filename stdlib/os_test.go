@@ -10,7 +10,7 @@ import (
 )
 
 type stdinHooks struct {
-	fakeHooks
+	*fakeHooks
 	in io.Reader
 }
 
@@ -43,7 +43,7 @@ func TestFile(t *testing.T) {
 		t.Errorf("writing a closed os.Stdout: %v, want ErrClosed", err)
 	}
 
-	stdin, _, _ = osFiles(&stdinHooks{in: strings.NewReader("typed")})
+	stdin, _, _ = osFiles(&stdinHooks{fakeHooks: newFake(true), in: strings.NewReader("typed")})
 	if b, err := io.ReadAll(stdin); string(b) != "typed" || err != nil {
 		t.Errorf("os.Stdin with StdinHooks read %q, %v; want typed", b, err)
 	}

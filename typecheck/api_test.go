@@ -19,7 +19,8 @@ import (
 // then reports (see TestSandbox).
 func TestTablesMatchGoAPI(t *testing.T) {
 	for _, unrestricted := range []bool{false, true} {
-		tables := stdlib.Symbols(newHooks(), unrestricted)
+		stdlib.Symbols(newHooks(), unrestricted)
+		tables := stdlib.Tables() // under Go's keys ("fmt/fmt")
 		fset := token.NewFileSet()
 		im := NewImporter(fset, unrestricted, tables)
 		checked, standIns := 0, 0
@@ -29,7 +30,7 @@ func TestTablesMatchGoAPI(t *testing.T) {
 				continue
 			}
 			path := key[:i]
-			if path == "" || path == "." || strings.HasPrefix(path, "github.com/") || path == "unsafe" {
+			if path == "" || path == "." || strings.HasPrefix(path, "github.com/") || strings.HasPrefix(path, "concur/") || path == "unsafe" {
 				continue
 			}
 			pkg, err := im.load(path)

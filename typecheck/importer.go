@@ -98,9 +98,9 @@ func (im *Importer) markMissing(pkg *types.Package) {
 		return
 	}
 	table, ok := im.tables[pkg.Path()+"/"+pkg.Name()]
-	if names := stdlib.SourceNames(pkg.Path()); ok && len(table) == 0 && names != nil {
+	if names := stdlib.SourceNames(pkg.Path()); names != nil {
 		// Compiled from concur's source: what that source declares.
-		table = map[string]reflect.Value{}
+		table, ok = map[string]reflect.Value{}, true
 		for _, name := range names {
 			table[name] = reflect.Value{}
 		}

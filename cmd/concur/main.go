@@ -371,6 +371,9 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 
+	if fs.Arg(0) != "-" {
+		opts.Stdin = programStdin(stdin) // see stdin.go
+	}
 	sess, err := engine.NewSession(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "concur run: %v\n", err)

@@ -12,8 +12,6 @@
 package unrestricted
 
 import (
-	"encoding"
-	"encoding/xml"
 	"reflect"
 
 	"github.com/concur-dev/concur/stdlib/internal/sandbox"
@@ -32,10 +30,7 @@ func extra() (map[string]map[string]reflect.Value, map[reflect.Value][]reflect.T
 	for _, k := range []string{"unsafe/unsafe", "github.com/traefik/yaegi/yaegi"} {
 		x[k] = yaegiunsafe.Symbols[k]
 	}
-	// As yaegi's stdlib/maptypes.go: let xml see interpreted marshalers.
-	mt := map[reflect.Value][]reflect.Type{
-		reflect.ValueOf(xml.Marshal):   {reflect.TypeFor[xml.Marshaler](), reflect.TypeFor[encoding.TextMarshaler]()},
-		reflect.ValueOf(xml.Unmarshal): {reflect.TypeFor[xml.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler]()},
-	}
-	return x, mt
+	// (encoding/xml's MapTypes entries are in package stdlib, which has
+	// encoding/xml.)
+	return x, map[reflect.Value][]reflect.Type{}
 }

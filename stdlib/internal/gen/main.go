@@ -68,8 +68,8 @@ var skipped = map[string]string{
 var handWritten = map[string]bool{"unsafe": true}
 
 // fromSource are generic-only packages that still get an (empty) table:
-// yaegi's Use compiles their source (yaegi's stdlib/generic, and stdlib's
-// iter.go) into the interpreter.
+// package stdlib compiles concur's own source for them into the
+// interpreter (see stdlib/generic.go).
 var fromSource = map[string]bool{"cmp": true, "iter": true, "maps": true, "slices": true}
 
 // exclude lists symbols left out of a table because package stdlib provides

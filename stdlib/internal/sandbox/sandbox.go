@@ -9,7 +9,10 @@ import (
 	"slices"
 )
 
-// Restricted lists, sorted, the packages a snippet may import by default.
+// Restricted lists, sorted, the packages a snippet may import by default:
+// those that only compute. stdlib takes out of them what touches files,
+// processes or the network (os, runtime, path/filepath's Glob and Walk,
+// the templates' ParseFiles; see stdlib/sandbox.go).
 // Their tables are generated into package stdlib; the tables of the other
 // standard packages go to package stdlib/unrestricted, which a program links
 // only if it offers --unrestricted (linking them costs every process start
@@ -17,10 +20,15 @@ import (
 // after changing the list.
 var Restricted = [...]string{
 	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring",
-	"context", "encoding/json", "errors", "fmt", "io", "iter", "log", "maps", "math",
-	"math/bits", "math/rand", "math/rand/v2", "os", "path", "regexp", "runtime",
-	"slices", "sort", "strconv", "strings", "sync", "sync/atomic", "text/tabwriter",
-	"time", "unicode", "unicode/utf8",
+	"context", "crypto/hmac", "crypto/md5", "crypto/sha1", "crypto/sha256", "crypto/sha3",
+	"crypto/sha512", "crypto/subtle", "encoding", "encoding/base32", "encoding/base64",
+	"encoding/binary", "encoding/csv", "encoding/hex", "encoding/json", "encoding/pem",
+	"encoding/xml", "errors", "flag", "fmt", "hash", "hash/adler32", "hash/crc32",
+	"hash/crc64", "hash/fnv", "hash/maphash", "html", "html/template", "io", "io/fs", "iter",
+	"log", "log/slog", "maps", "math", "math/big", "math/bits", "math/cmplx", "math/rand",
+	"math/rand/v2", "net/url", "os", "path", "path/filepath", "regexp", "runtime", "slices",
+	"sort", "strconv", "strings", "sync", "sync/atomic", "text/tabwriter", "text/template",
+	"time", "unicode", "unicode/utf16", "unicode/utf8",
 }
 
 // IsRestricted reports whether path is in Restricted.

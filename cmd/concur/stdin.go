@@ -1,0 +1,30 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// programStdin is what the program run by `concur run FILE` reads on
+// os.Stdin: concur's own standard input. A pipe or a file goes to the
+// worker as it is. A terminal cannot (the worker runs in a process group of
+// its own, and a background process that reads the terminal is stopped),
+// so what is typed there while the program runs is copied to it through a
+// pipe, a line at a time as the terminal hands it over; the terminal echoes
+// and edits the line as usual.
+func programStdin(stdin io.Reader) *os.File {
+	if f, ok := stdin.(*os.File); ok && !term.IsTerminal(int(f.Fd())) {
+		return f
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil
+	}
+	go func() {
+		io.Copy(w, stdin)
+		w.Close()
+	}()
+	return r
+}

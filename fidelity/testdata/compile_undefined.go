@@ -1,0 +1,8 @@
+// fidelity: compile-error
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println(missing)
+}

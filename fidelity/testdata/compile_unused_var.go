@@ -1,0 +1,9 @@
+// fidelity: compile-error
+package main
+
+import "fmt"
+
+func main() {
+	x := 1
+	fmt.Println("hello")
+}

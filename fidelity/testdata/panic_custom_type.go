@@ -1,0 +1,7 @@
+package main
+
+type code int
+
+func main() {
+	panic(code(7))
+}

@@ -1,0 +1,642 @@
+package stdlib
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sprintf is fmt.Sprintf as Go prints the snippet's values: %T, %+v and
+// %#v of interpreted struct types show their declared names (see
+// fmtnames.go), and a verb that does not use a String or Error method
+// formats the value itself rather than the interpreter's method wrapper
+// (%d of a type with a String method printed {1 0x4f2a80}). A format that
+// needs none of this goes straight to fmt.Sprintf; one that does is
+// printed directive by directive, each through fmt.Sprintf with the same
+// flags, width and precision, following fmt's own walk of the format
+// (argument indexes, * widths, and the %!verb(MISSING) family).
+func sprintf(format string, a ...any) string {
+	if !needsOwnPrintf(format, a) {
+		return fmt.Sprintf(format, a...)
+	}
+	return printf(format, a, nil)
+}
+
+// errorf is fmt.Errorf on sprintf: the message is sprintf's, the error
+// wraps the %w operands as fmt.Errorf's does (each %w goes to fmt.Errorf
+// again with precision 0, which prints nothing).
+func errorf(format string, a ...any) error {
+	if !needsOwnPrintf(format, a) {
+		return fmt.Errorf(format, a...)
+	}
+	var wrapped []any
+	msg := printf(format, a, &wrapped)
+	return fmt.Errorf(strings.ReplaceAll(msg, "%", "%%")+strings.Repeat("%.0w", len(wrapped)), wrapped...)
+}
+
+// needsOwnPrintf reports whether some operand would print differently
+// from Go in fmt.Sprintf(format, a...).
+func needsOwnPrintf(format string, a []any) bool {
+	if !strings.Contains(format, "%") {
+		return false
+	}
+	for _, x := range a {
+		if x == nil {
+			continue
+		}
+		if t := reflect.TypeOf(x); needsNames(t) || methodWrapper(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// methodWrapper reports whether t is one of the interpreter's wrappers that
+// give an interpreted value a library interface's methods: a struct whose
+// first field, IValue, holds the value (the tables' _fmt_Stringer, yaegi's
+// _error).
+func methodWrapper(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "_") && t.NumField() > 0 && t.Field(0).Name == "IValue"
+}
+
+// A directive is one %verb of a format: its flags, width and precision as
+// fmt parsed them.
+type directive struct {
+	plus, minus, sharp, space, zero bool
+	wid, prec                       int
+	widPresent, precPresent         bool
+}
+
+// mini is the format of d alone with verb.
+func (d directive) mini(verb rune) string {
+	var b strings.Builder
+	b.WriteByte('%')
+	for _, f := range []struct {
+		on bool
+		c  byte
+	}{{d.plus, '+'}, {d.minus, '-'}, {d.sharp, '#'}, {d.space, ' '}, {d.zero, '0'}} {
+		if f.on {
+			b.WriteByte(f.c)
+		}
+	}
+	if d.widPresent {
+		b.WriteString(strconv.Itoa(d.wid))
+	}
+	if d.precPresent {
+		b.WriteByte('.')
+		b.WriteString(strconv.Itoa(d.prec))
+	}
+	b.WriteRune(verb)
+	return b.String()
+}
+
+// printf walks format as fmt's doPrintf does. wrapped, if not nil,
+// collects the operands of %w.
+func printf(format string, a []any, wrapped *[]any) string {
+	var buf strings.Builder
+	end := len(format)
+	argNum := 0
+	afterIndex := false
+	reordered := false
+	// argNumber is fmt's: an explicit [n] index.
+	argNumber := func(argNum, i int) (int, int, bool, bool) {
+		if len(format) <= i || format[i] != '[' {
+			return argNum, i, false, true
+		}
+		reordered = true
+		index, wid, ok := parseArgNumber(format[i:])
+		if ok && 0 <= index && index < len(a) {
+			return index, i + wid, true, true
+		}
+		return argNum, i + wid, ok, false
+	}
+	for i := 0; i < end; {
+		goodArgNum := true
+		lasti := i
+		for i < end && format[i] != '%' {
+			i++
+		}
+		buf.WriteString(format[lasti:i])
+		if i >= end {
+			break
+		}
+		i++
+		var d directive
+	flags:
+		for ; i < end; i++ {
+			switch format[i] {
+			case '#':
+				d.sharp = true
+			case '0':
+				d.zero = true
+			case '+':
+				d.plus = true
+			case '-':
+				d.minus = true
+			case ' ':
+				d.space = true
+			default:
+				break flags
+			}
+		}
+		var good bool
+		argNum, i, afterIndex, good = argNumber(argNum, i)
+		goodArgNum = goodArgNum && good
+		if i < end && format[i] == '*' {
+			i++
+			d.wid, d.widPresent, argNum = intFromArg(a, argNum)
+			if !d.widPresent {
+				buf.WriteString("%!(BADWIDTH)")
+			}
+			if d.wid < 0 {
+				d.wid = -d.wid
+				d.minus = true
+				d.zero = false
+			}
+			afterIndex = false
+		} else {
+			d.wid, d.widPresent, i = parsenum(format, i, end)
+			if afterIndex && d.widPresent {
+				goodArgNum = false
+			}
+		}
+		if i+1 < end && format[i] == '.' {
+			i++
+			if afterIndex {
+				goodArgNum = false
+			}
+			argNum, i, afterIndex, good = argNumber(argNum, i)
+			goodArgNum = goodArgNum && good
+			if i < end && format[i] == '*' {
+				i++
+				d.prec, d.precPresent, argNum = intFromArg(a, argNum)
+				if d.prec < 0 {
+					d.prec = 0
+					d.precPresent = false
+				}
+				if !d.precPresent {
+					buf.WriteString("%!(BADPREC)")
+				}
+				afterIndex = false
+			} else {
+				d.prec, d.precPresent, i = parsenum(format, i, end)
+				if !d.precPresent {
+					d.prec = 0
+					d.precPresent = true
+				}
+			}
+		}
+		if !afterIndex {
+			argNum, i, afterIndex, good = argNumber(argNum, i)
+			goodArgNum = goodArgNum && good
+		}
+		if i >= end {
+			buf.WriteString("%!(NOVERB)")
+			break
+		}
+		verb, size := utf8.DecodeRuneInString(format[i:])
+		i += size
+		switch {
+		case verb == '%':
+			buf.WriteByte('%')
+		case !goodArgNum:
+			buf.WriteString("%!" + string(verb) + "(BADINDEX)")
+		case argNum >= len(a):
+			buf.WriteString("%!" + string(verb) + "(MISSING)")
+		default:
+			if verb == 'w' && wrapped != nil {
+				if err, ok := a[argNum].(error); ok {
+					*wrapped = append(*wrapped, err)
+				}
+			}
+			buf.WriteString(formatOne(d, verb, a[argNum], wrapped != nil))
+			argNum++
+		}
+	}
+	if !reordered && argNum < len(a) {
+		buf.WriteString("%!(EXTRA ")
+		for k, x := range a[argNum:] {
+			if k > 0 {
+				buf.WriteString(", ")
+			}
+			if x == nil {
+				buf.WriteString("<nil>")
+				continue
+			}
+			buf.WriteString(typeString(reflect.TypeOf(x)) + "=" + formatOne(directive{}, 'v', x, false))
+		}
+		buf.WriteByte(')')
+	}
+	return buf.String()
+}
+
+// formatOne prints one operand for one directive.
+func formatOne(d directive, verb rune, arg any, errorf bool) string {
+	if arg == nil {
+		return fmt.Sprintf(d.mini(verb), arg)
+	}
+	t := reflect.TypeOf(arg)
+	if methodWrapper(t) {
+		// fmt calls Format for every verb, GoString for %#v, and Error or
+		// String for the verbs that print strings.
+		switch {
+		case t.Implements(formatterType):
+			return fmt.Sprintf(d.mini(verb), arg)
+		case verb == 'v' && d.sharp:
+			if t.Implements(goStringer) {
+				return fmt.Sprintf(d.mini(verb), arg)
+			}
+		case verb == 'w':
+			if errorf && t.Implements(errorType) {
+				return fmt.Sprintf(d.mini('v'), arg)
+			}
+			return fmt.Sprintf(d.mini(verb), arg)
+		case strings.ContainsRune("vsqxX", verb) && (t.Implements(errorType) || t.Implements(stringerType)):
+			return fmt.Sprintf(d.mini(verb), arg)
+		}
+		// A verb that does not call the method prints the value itself.
+		inner := reflect.ValueOf(arg).Field(0)
+		if !inner.IsValid() || inner.IsNil() {
+			return fmt.Sprintf(d.mini(verb), nil)
+		}
+		arg = inner.Elem().Interface()
+		t = reflect.TypeOf(arg)
+	}
+	if verb == 'w' && errorf && t.Implements(errorType) {
+		verb = 'v' // fmt.Errorf prints a %w operand as %v
+	}
+	if !needsNames(t) {
+		return fmt.Sprintf(d.mini(verb), arg)
+	}
+	switch verb {
+	case 'T':
+		return fmt.Sprintf(d.mini('s'), typeString(t))
+	case 'v':
+		var b strings.Builder
+		printValue(&b, d, reflect.ValueOf(arg), 0, false)
+		return b.String()
+	}
+	return fmt.Sprintf(d.mini(verb), arg)
+}
+
+// printValue is fmt's printValue for verb v, for a value that holds an
+// interpreted struct type: composite values are walked here, so that
+// names come out as declared; everything else goes to fmt with the
+// directive's flags, as fmt would print it at that depth. ro is set below
+// an unexported field: Go cannot call methods there (a time.Duration prints
+// as a number, an error as its pointer), while the interpreter's renamed
+// fields would let it.
+func printValue(b *strings.Builder, d directive, v reflect.Value, depth int, ro bool) {
+	mini := d.mini('v')
+	if !v.IsValid() {
+		if depth == 0 {
+			b.WriteString("<invalid reflect.Value>")
+		} else {
+			b.WriteString(fmt.Sprintf(mini, nil))
+		}
+		return
+	}
+	t := v.Type()
+	if depth > 0 && !ro && v.CanInterface() && hasPrintMethod(t, d.sharp) {
+		b.WriteString(fmt.Sprintf(mini, v.Interface()))
+		return
+	}
+	if !needsNames(t) && t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+		if ro {
+			v = readOnly(v)
+		}
+		b.WriteString(fmt.Sprintf(mini, v))
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if d.sharp {
+			b.WriteString(typeString(t))
+		}
+		b.WriteByte('{')
+		info := lookupStruct(t)
+		for k := 0; k < v.NumField(); k++ {
+			if k > 0 {
+				if d.sharp {
+					b.WriteString(", ")
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			if d.plus || d.sharp {
+				b.WriteString(info.fields[k])
+				b.WriteByte(':')
+			}
+			printValue(b, d, v.Field(k), depth+1, ro || !exported(info.fields[k]))
+		}
+		b.WriteByte('}')
+	case reflect.Interface:
+		if v.IsNil() {
+			if d.sharp {
+				b.WriteString(typeString(t) + "(nil)")
+			} else {
+				b.WriteString(fmt.Sprintf(mini, nil))
+			}
+			return
+		}
+		printValue(b, d, v.Elem(), depth+1, ro)
+	case reflect.Array, reflect.Slice:
+		if d.sharp {
+			b.WriteString(typeString(t))
+			if t.Kind() == reflect.Slice && v.IsNil() {
+				b.WriteString("(nil)")
+				return
+			}
+			b.WriteByte('{')
+		} else {
+			b.WriteByte('[')
+		}
+		for k := 0; k < v.Len(); k++ {
+			if k > 0 {
+				if d.sharp {
+					b.WriteString(", ")
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			printValue(b, d, v.Index(k), depth+1, ro)
+		}
+		if d.sharp {
+			b.WriteByte('}')
+		} else {
+			b.WriteByte(']')
+		}
+	case reflect.Map:
+		if d.sharp {
+			b.WriteString(typeString(t))
+			if v.IsNil() {
+				b.WriteString("(nil)")
+				return
+			}
+			b.WriteByte('{')
+		} else {
+			b.WriteString("map[")
+		}
+		keys := v.MapKeys()
+		slices.SortFunc(keys, compareKeys)
+		for k, key := range keys {
+			if k > 0 {
+				if d.sharp {
+					b.WriteString(", ")
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			printValue(b, d, key, depth+1, ro)
+			b.WriteByte(':')
+			printValue(b, d, v.MapIndex(key), depth+1, ro)
+		}
+		if d.sharp {
+			b.WriteByte('}')
+		} else {
+			b.WriteByte(']')
+		}
+	case reflect.Pointer:
+		if depth == 0 && !v.IsNil() {
+			switch v.Elem().Kind() {
+			case reflect.Array, reflect.Slice, reflect.Struct, reflect.Map:
+				b.WriteByte('&')
+				printValue(b, d, v.Elem(), depth+1, ro)
+				return
+			}
+		}
+		printPointer(b, d, v)
+	default:
+		if ro {
+			v = readOnly(v)
+		}
+		b.WriteString(fmt.Sprintf(mini, v))
+	}
+}
+
+// readOnly returns v as fmt would see it through an unexported field:
+// fmt calls no method of a value it cannot Interface.
+func readOnly(v reflect.Value) reflect.Value {
+	if !v.CanInterface() {
+		return v
+	}
+	return reflect.ValueOf(roBox{v.Interface()}).Field(0).Elem()
+}
+
+type roBox struct{ v any }
+
+func exported(name string) bool {
+	r, _ := utf8.DecodeRuneInString(name)
+	return unicode.IsUpper(r)
+}
+
+// sprint is fmt.Sprint (ln: Sprintln) with sprintf's treatment of each
+// operand: Sprint puts a space between operands when neither is a string,
+// Sprintln between all of them, and a newline at the end.
+func sprint(ln bool, a []any) string {
+	fix := false
+	for _, x := range a {
+		if x != nil {
+			if t := reflect.TypeOf(x); needsNames(t) || methodWrapper(t) {
+				fix = true
+				break
+			}
+		}
+	}
+	if !fix {
+		if ln {
+			return fmt.Sprintln(a...)
+		}
+		return fmt.Sprint(a...)
+	}
+	var b strings.Builder
+	isString := func(x any) bool { return x != nil && reflect.TypeOf(x).Kind() == reflect.String }
+	for k, x := range a {
+		if k > 0 && (ln || !isString(x) && !isString(a[k-1])) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(formatOne(directive{}, 'v', x, false))
+	}
+	if ln {
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// printPointer is fmt's fmtPointer for verb v.
+func printPointer(b *strings.Builder, d directive, v reflect.Value) {
+	if d.sharp {
+		b.WriteString("(" + typeString(v.Type()) + ")(")
+		if v.IsNil() {
+			b.WriteString("nil")
+		} else {
+			b.WriteString("0x" + strconv.FormatUint(uint64(v.Pointer()), 16))
+		}
+		b.WriteByte(')')
+		return
+	}
+	if v.IsNil() {
+		b.WriteString(fmt.Sprintf(d.mini('v'), nil))
+		return
+	}
+	plain := d
+	plain.plus, plain.sharp = false, false
+	b.WriteString(fmt.Sprintf(plain.mini('s'), "0x"+strconv.FormatUint(uint64(v.Pointer()), 16)))
+}
+
+var (
+	formatterType = reflect.TypeFor[fmt.Formatter]()
+	stringerType  = reflect.TypeFor[fmt.Stringer]()
+	goStringer    = reflect.TypeFor[fmt.GoStringer]()
+)
+
+// hasPrintMethod reports whether fmt would print a value of type t through
+// one of its methods, for verb v (with # when sharp).
+func hasPrintMethod(t reflect.Type, sharp bool) bool {
+	if t.Implements(formatterType) {
+		return true
+	}
+	if sharp {
+		return t.Implements(goStringer)
+	}
+	return t.Implements(errorType) || t.Implements(stringerType)
+}
+
+// compareKeys orders map keys as fmt prints them (internal/fmtsort).
+func compareKeys(a, b reflect.Value) int {
+	if a.Kind() != b.Kind() {
+		return cmp.Compare(a.Kind(), b.Kind())
+	}
+	switch a.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return cmp.Compare(a.Int(), b.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return cmp.Compare(a.Uint(), b.Uint())
+	case reflect.String:
+		return cmp.Compare(a.String(), b.String())
+	case reflect.Float32, reflect.Float64:
+		return compareFloats(a.Float(), b.Float())
+	case reflect.Bool:
+		switch {
+		case a.Bool() == b.Bool():
+			return 0
+		case !a.Bool():
+			return -1
+		}
+		return 1
+	case reflect.Pointer, reflect.Chan, reflect.UnsafePointer:
+		return cmp.Compare(a.Pointer(), b.Pointer())
+	case reflect.Struct:
+		for k := 0; k < a.NumField(); k++ {
+			if c := compareKeys(a.Field(k), b.Field(k)); c != 0 {
+				return c
+			}
+		}
+		return 0
+	case reflect.Array:
+		for k := 0; k < a.Len(); k++ {
+			if c := compareKeys(a.Index(k), b.Index(k)); c != 0 {
+				return c
+			}
+		}
+		return 0
+	case reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return cmp.Compare(boolInt(!a.IsNil()), boolInt(!b.IsNil()))
+		}
+		if c := cmp.Compare(a.Elem().Type().String(), b.Elem().Type().String()); c != 0 {
+			return c
+		}
+		return compareKeys(a.Elem(), b.Elem())
+	}
+	return 0
+}
+
+func compareFloats(a, b float64) int {
+	switch {
+	case math.IsNaN(a) && math.IsNaN(b):
+		return 0
+	case math.IsNaN(a):
+		return -1
+	case math.IsNaN(b):
+		return 1
+	}
+	return cmp.Compare(a, b)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// The pieces of a format that fmt reads the same way everywhere: a
+// decimal number (at most 1e6, as fmt accepts), an argument index [n], and
+// an operand used as a width or precision.
+
+const maxFormatNumber = 1e6
+
+// parsenum reads the decimal number at s[start:end]: its value, whether
+// there was one, and where it ends (end if it is too large).
+func parsenum(s string, start, end int) (num int, isnum bool, newi int) {
+	newi = start
+	for ; newi < end && s[newi] >= '0' && s[newi] <= '9'; newi++ {
+		if num > maxFormatNumber {
+			return 0, false, end
+		}
+		num = 10*num + int(s[newi]-'0')
+		isnum = true
+	}
+	if start >= end {
+		newi = end
+	}
+	return num, isnum, newi
+}
+
+// parseArgNumber reads "[n]" at the start of format: the zero-based index,
+// how many bytes it took, and whether it was well formed.
+func parseArgNumber(format string) (index int, wid int, ok bool) {
+	if len(format) < 3 {
+		return 0, 1, false
+	}
+	closing := strings.IndexByte(format[1:], ']')
+	if closing < 0 {
+		return 0, 1, false
+	}
+	closing++
+	n, isnum, stop := parsenum(format, 1, closing)
+	if !isnum || stop != closing {
+		return 0, closing + 1, false
+	}
+	return n - 1, closing + 1, true
+}
+
+// intFromArg takes a[argNum] as a width or precision: any integer that fits
+// an int and is not too large.
+func intFromArg(a []any, argNum int) (num int, isInt bool, newArgNum int) {
+	if argNum >= len(a) {
+		return 0, false, argNum
+	}
+	v := reflect.ValueOf(a[argNum])
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n := v.Int(); int64(int(n)) == n {
+			num, isInt = int(n), true
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if n := v.Uint(); n <= math.MaxInt64 && uint64(int(n)) == n {
+			num, isInt = int(n), true
+		}
+	}
+	if num > maxFormatNumber || num < -maxFormatNumber {
+		num, isInt = 0, false
+	}
+	return num, isInt, argNum + 1
+}
