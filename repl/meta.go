@@ -102,7 +102,7 @@ func (r *REPL) restart(opts engine.Options) bool {
 	if r.cfg.Completer != nil {
 		r.cfg.Completer.attach(r.env)
 	}
-	r.last = nil
+	r.last, r.carry = nil, Carry{}
 	return true
 }
 
@@ -187,7 +187,7 @@ func (r *REPL) timeline(arg string) bool {
 			r.say("%s", r.msg.noTimeline)
 			return false
 		}
-		fmt.Fprint(r.cfg.Out, Timeline(r.last, r.cfg.Width(), r.cfg.Color))
+		fmt.Fprint(r.cfg.Out, DrawTimeline(r.last, r.timelineOptions(r.cfg.Width())))
 	case "on":
 		r.cfg.Timeline = true
 		r.say("%s", r.msg.timelineOn)
@@ -268,6 +268,7 @@ func (r *REPL) lang(arg string) bool {
 	case "en", "zh":
 		r.cfg.Lang = arg
 		r.msg = catalog(arg)
+		r.printer.Lang = arg
 		r.say("%s", r.msg.langSet)
 	default:
 		r.fail(r.msg.badLang, arg)

@@ -77,6 +77,7 @@ type Config struct {
 	Timeline  bool   // draw a timeline after runs that slept or used goroutines
 	Lang      string // "en" or "zh"
 	Width     func() int
+	Rows      func() int // the terminal's height, for the timeline; nil: not known
 	Out, Err  io.Writer
 	// Completer, if set, is kept pointed at the session's declarations.
 	Completer *Completer
@@ -98,7 +99,7 @@ type REPL struct {
 	last    []event.Event
 	rec     *session.Writer // the recording in progress, if any
 	recPath string
-	names   map[int]string // every goroutine's name, across runs
+	carry   Carry // what the session's goroutines were doing when the last run ended
 	worst   int
 	inputs  int
 	msg     messages
@@ -124,7 +125,7 @@ func Run(cfg Config, src LineSource) int {
 		cfg.Width = func() int { return 80 }
 	}
 	r := &REPL{cfg: cfg, src: src, msg: catalog(cfg.Lang)}
-	r.printer = NewPrinter(cfg.Out, cfg.Err, cfg.Color)
+	r.printer = r.newPrinter(cfg.Out, cfg.Err)
 	r.printer.Values = true
 	r.env = rewrite.NewEnv(stdlib.Names(cfg.Engine.Unrestricted))
 	if cfg.Completer != nil {
@@ -262,34 +263,29 @@ func (r *REPL) eval(input, file string) int {
 			r.env.Add(in)
 		}
 	}
-	r.last = r.named(events)
-	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(events) && elapsed(events) > 0 {
-		fmt.Fprint(r.cfg.Out, Timeline(r.last, r.cfg.Width(), r.cfg.Color))
+	// The timeline sees the goroutines of earlier inputs as they were
+	// when the last input ended.
+	r.last = r.carry.Run(events, r.sess.Clock())
+	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(r.last) && elapsed(events) > 0 {
+		fmt.Fprint(r.cfg.Out, DrawTimeline(r.last, r.timelineOptions(r.cfg.Width())))
 	}
 	return res.Code
 }
 
-// named gives the timeline the names of goroutines that earlier inputs
-// started: a `go` event at the start of the run for each.
-func (r *REPL) named(events []event.Event) []event.Event {
-	if r.names == nil {
-		r.names = map[int]string{}
+// newPrinter is a Printer in the REPL's colours and language.
+func (r *REPL) newPrinter(out, errw io.Writer) *Printer {
+	p := NewPrinter(out, errw, r.cfg.Color)
+	p.Lang = r.cfg.Lang
+	return p
+}
+
+// timelineOptions are how the REPL draws a timeline width cells wide.
+func (r *REPL) timelineOptions(width int) TimelineOptions {
+	o := TimelineOptions{Width: width, Color: r.cfg.Color, Lang: r.cfg.Lang}
+	if r.cfg.Rows != nil {
+		o.Rows = r.cfg.Rows()
 	}
-	started := map[int]bool{1: true}
-	var missing []event.Event
-	for _, e := range events {
-		switch {
-		case e.Kind == event.Go:
-			r.names[e.G] = e.Name
-			started[e.G] = true
-		case e.G > 1 && !started[e.G]:
-			started[e.G] = true
-			if name, ok := r.names[e.G]; ok {
-				missing = append(missing, event.Event{Kind: event.Go, G: e.G, Name: name})
-			}
-		}
-	}
-	return append(missing, events...)
+	return o
 }
 
 // elapsed is a run's total time: its exit event's.
