@@ -102,7 +102,7 @@ func (r *REPL) restart(opts engine.Options) bool {
 	if r.cfg.Completer != nil {
 		r.cfg.Completer.attach(r.env)
 	}
-	r.last, r.carry = nil, Carry{}
+	r.last, r.carry, r.runEnd = nil, Carry{}, 0
 	return true
 }
 
@@ -210,9 +210,16 @@ func (r *REPL) goroutines(string) bool {
 		r.say("%s", r.msg.noGoroutines)
 		return false
 	}
-	for _, g := range live {
-		r.say("  %s: %s", Label(g.G, g.Name), Visible(g.State))
+	// On the virtual clock time stands still between inputs: it is now
+	// the end of the last run, which is what the waits are counted from.
+	now := int64(-1)
+	if r.sess.Clock() != "real" {
+		now = r.runEnd
 	}
+	for _, line := range GoroutineLines(r.cfg.Lang, live, now, nil) {
+		r.say("  %s", line)
+	}
+	r.say("  %s", Total(r.cfg.Lang, live))
 	return false
 }
 

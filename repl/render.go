@@ -209,7 +209,9 @@ type reportWords struct {
 	alive    string // "%s goroutines alive"
 	aliveOne string
 	nobody   string // "no goroutine is left that could %s"
-	or, sep  string // the last and the other separators of a list
+	// Separators: between the objects of one action ("done or values"),
+	// between actions, and before the last action.
+	or, sep, orLast string
 	// What would release each kind of wait, with the object's name.
 	send, receive, chanUse, unlock, done, signal, once string
 }
@@ -224,6 +226,7 @@ var reportEn = reportWords{
 	nobody:   "no goroutine is left that could %s",
 	or:       " or ",
 	sep:      ", ",
+	orLast:   ", or ",
 	send:     "send on %s",
 	receive:  "receive from %s",
 	chanUse:  "send or receive on %s",
@@ -241,8 +244,9 @@ var reportZh = reportWords{
 	alive:    "共 %s 个 goroutine 存活",
 	aliveOne: "共 1 个 goroutine 存活",
 	nobody:   "再也没有 goroutine 能%s",
-	or:       "或",
-	sep:      "、",
+	or:       " 或 ",
+	sep:      "，",
+	orLast:   "，或",
 	send:     "向 %s 发送",
 	receive:  "从 %s 接收",
 	chanUse:  "在 %s 上收发",
@@ -325,7 +329,8 @@ func Report(lang string, e event.Event, names map[int]string) []string {
 		return lines
 	}
 	w := reportCatalog(lang)
-	var needs []string
+	var actions []string             // in the order first needed
+	objects := map[string][]string{} // by action
 	for _, g := range e.Blocked {
 		if g.On == "" {
 			continue
@@ -353,16 +358,23 @@ func Report(lang string, e event.Event, names map[int]string) []string {
 		default:
 			continue
 		}
-		if need = fmt.Sprintf(need, on); !slices.Contains(needs, need) {
-			needs = append(needs, need)
+		if _, ok := objects[need]; !ok {
+			actions = append(actions, need)
+		}
+		if !slices.Contains(objects[need], on) {
+			objects[need] = append(objects[need], on)
 		}
 	}
-	if len(needs) > 0 {
-		list := needs[0]
-		if n := len(needs); n > 1 {
-			list = strings.Join(needs[:n-1], w.sep) + w.or + needs[n-1]
-		}
-		lines = append(lines, fmt.Sprintf(w.nobody, list))
+	if len(actions) == 0 {
+		return lines
 	}
-	return lines
+	needs := make([]string, len(actions))
+	for i, a := range actions {
+		needs[i] = fmt.Sprintf(a, strings.Join(objects[a], w.or))
+	}
+	list := needs[0]
+	if n := len(needs); n > 1 {
+		list = strings.Join(needs[:n-1], w.sep) + w.orLast + needs[n-1]
+	}
+	return append(lines, fmt.Sprintf(w.nobody, list))
 }

@@ -100,6 +100,7 @@ type REPL struct {
 	rec     *session.Writer // the recording in progress, if any
 	recPath string
 	carry   Carry // what the session's goroutines were doing when the last run ended
+	runEnd  int64 // when the last run that ran ended, on its clock
 	worst   int
 	inputs  int
 	msg     messages
@@ -266,6 +267,9 @@ func (r *REPL) eval(input, file string) int {
 	// The timeline sees the goroutines of earlier inputs as they were
 	// when the last input ended.
 	r.last = r.carry.Run(events, r.sess.Clock())
+	if !compileError(events) {
+		r.runEnd = elapsed(events)
+	}
 	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(r.last) && elapsed(events) > 0 {
 		fmt.Fprint(r.cfg.Out, DrawTimeline(r.last, r.timelineOptions(r.cfg.Width())))
 	}
@@ -286,6 +290,16 @@ func (r *REPL) timelineOptions(width int) TimelineOptions {
 		o.Rows = r.cfg.Rows()
 	}
 	return o
+}
+
+// compileError reports whether a run did not compile (so nothing ran).
+func compileError(events []event.Event) bool {
+	for _, e := range events {
+		if e.Kind == event.Compile {
+			return true
+		}
+	}
+	return false
 }
 
 // elapsed is a run's total time: its exit event's.
