@@ -21,6 +21,8 @@ import (
 //	deadlock / no deadlock
 //	no leaked goroutines
 //	"task A *" and "task B *" overlap (or: do not overlap)
+//	main blocked on sync.WaitGroup.Wait from 0s to 2s (check_blocking.go)
+//	"runner 1: hands over" happens before "runner 2: running"
 //
 // A quoted text matches a whole output line; * in it matches any text.
 type Expectation struct {
@@ -31,6 +33,8 @@ type Expectation struct {
 	pats []pattern
 	op   string // "=", "<", "<=", ">", ">="
 	n    int64  // a duration in nanoseconds, a count or an exit status
+
+	wait *waitCheck // a blocked or asleep check's (check_blocking.go)
 }
 
 type form int
@@ -47,6 +51,8 @@ const (
 	noLeaks
 	overlap
 	noOverlap
+	waitFor       // WHO blocked on WAIT ..., WHO asleep ...
+	happensBefore // "A" happens before "B"
 )
 
 // forms maps the words a check starts with to its form and, for messages,
@@ -216,8 +222,14 @@ func parseExpectation(src string) (Expectation, error) {
 		}
 		words = append(words, t.s)
 	}
+	if isHappensCheck(toks) {
+		return parseHappens(x, toks)
+	}
 	if len(words) == 0 && len(toks) > 0 && toks[0].kind == 's' {
 		return parseOverlap(x, toks)
+	}
+	if isWaitCheck(words) {
+		return parseWait(x, toks)
 	}
 	usage, rest, longest := "", toks, 0
 	for _, f := range forms { // the longest form the words start with
@@ -227,7 +239,7 @@ func parseExpectation(src string) (Expectation, error) {
 		}
 	}
 	if x.form == 0 {
-		return x, fmt.Errorf("unknown check %q: want one of %s, or \"TEXT\" and \"TEXT\" overlap", strings.Join(words, " "), knownForms())
+		return x, fmt.Errorf("unknown check %q: want one of %s, or \"TEXT\" and \"TEXT\" overlap, \"TEXT\" happens before \"TEXT\", WHO blocked on WAIT, WHO asleep", strings.Join(words, " "), knownForms())
 	}
 	bad := fmt.Errorf("want: %s", usage)
 	switch x.form {
@@ -354,6 +366,7 @@ func (x Expectation) compare(v int64) bool {
 
 // run is what Check needs to know about a run's events.
 type run struct {
+	events   []event.Event
 	lines    []outLine
 	started  []event.Event // "go" events
 	ended    map[int]bool
@@ -372,7 +385,7 @@ type outLine struct {
 }
 
 func summarize(events []event.Event) *run {
-	r := &run{ended: map[int]bool{}}
+	r := &run{events: events, ended: map[int]bool{}}
 	names := map[int]string{1: "main"}
 	for i := range events {
 		e := &events[i]
@@ -477,6 +490,10 @@ func (r *run) check(x Expectation) (string, bool) {
 			return "still running when the program ended: " + strings.Join(left, ", "), false
 		}
 		return "", true
+	case waitFor:
+		return r.checkWait(x)
+	case happensBefore:
+		return r.checkHappens(x)
 	case overlap, noOverlap:
 		var from, to [2]int64
 		for i, p := range x.pats {
