@@ -277,7 +277,9 @@ func (w reportWords) doing(g event.Goroutine, now int64) string {
 		}
 		s = fmt.Sprintf(w.waitOn, s, on)
 	}
-	if now >= 0 && g.Count <= 1 && stateOf(g.State) != Running {
+	// Since 0 is also what a stream older than blocking events gives (and
+	// it has no objects): the time is shown only where it is known.
+	if now >= 0 && g.Count <= 1 && stateOf(g.State) != Running && (g.Since != 0 || g.Obj != 0) {
 		s = fmt.Sprintf(w.waited, s, time.Duration(max(now-g.Since, 0)))
 	}
 	return s
