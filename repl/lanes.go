@@ -287,11 +287,9 @@ func (l *laneData) enter(t int64, s State, reason string, obj int) {
 	if l.cur.State == s && l.cur.Reason == reason && l.cur.Obj == obj {
 		return // the same wait, reported again
 	}
-	if t > l.cur.From {
+	if t > l.cur.From { // a state that took no time is not kept
 		l.cur.To = t
 		l.spans = append(l.spans, l.cur)
-	} else if n := len(l.spans); n > 0 && l.spans[n-1].To > t {
-		l.spans[n-1].To = t
 	}
 	l.cur = Span{From: t, State: s, Reason: reason, Obj: obj}
 }
