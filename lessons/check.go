@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,8 @@ import (
 //	deadlock / no deadlock
 //	no leaked goroutines
 //	"task A *" and "task B *" overlap (or: do not overlap)
+//	main blocked on sync.WaitGroup.Wait from 0s to 2s (check_blocking.go)
+//	"runner 1: hands over" happens before "runner 2: running"
 //
 // A quoted text matches a whole output line; * in it matches any text.
 type Expectation struct {
@@ -32,6 +35,8 @@ type Expectation struct {
 	pats []pattern
 	op   string // "=", "<", "<=", ">", ">="
 	n    int64  // a duration in nanoseconds, a count or an exit status
+
+	wait *waitCheck // a blocked or asleep check's (check_blocking.go)
 }
 
 type form int
@@ -48,6 +53,8 @@ const (
 	noLeaks
 	overlap
 	noOverlap
+	waitFor       // WHO blocked on WAIT ..., WHO asleep ...
+	happensBefore // "A" happens before "B"
 )
 
 // forms maps the words a check starts with to its form and, for messages,
@@ -238,8 +245,14 @@ func parseExpectation(src string) (Expectation, error) {
 		}
 		words = append(words, t.s)
 	}
+	if isHappensCheck(toks) {
+		return parseHappens(x, toks)
+	}
 	if len(words) == 0 && len(toks) > 0 && toks[0].kind == 's' {
 		return parseOverlap(x, toks)
+	}
+	if isWaitCheck(words) {
+		return parseWait(x, toks)
 	}
 	usage, rest, longest := "", toks, 0
 	for _, f := range forms { // the longest form the words start with
@@ -249,7 +262,7 @@ func parseExpectation(src string) (Expectation, error) {
 		}
 	}
 	if x.form == 0 {
-		return x, fmt.Errorf("unknown check %q: want one of %s, or \"TEXT\" and \"TEXT\" overlap", strings.Join(words, " "), knownForms())
+		return x, fmt.Errorf("unknown check %q: want one of %s, or \"TEXT\" and \"TEXT\" overlap, \"TEXT\" happens before \"TEXT\", WHO blocked on WAIT, WHO asleep", strings.Join(words, " "), knownForms())
 	}
 	bad := fmt.Errorf("want: %s", usage)
 	switch x.form {
@@ -376,6 +389,7 @@ func (x Expectation) compare(v int64) bool {
 
 // run is what Check needs to know about a run's events.
 type run struct {
+	events   []event.Event
 	lines    []outLine
 	started  []event.Event // "go" events
 	ended    map[int]bool
@@ -394,7 +408,7 @@ type outLine struct {
 }
 
 func summarize(events []event.Event) *run {
-	r := &run{ended: map[int]bool{}}
+	r := &run{events: events, ended: map[int]bool{}}
 	names := map[int]string{1: "main"}
 	for i := range events {
 		e := &events[i]
@@ -515,6 +529,10 @@ func (r *run) check(x Expectation) (msg, bool) {
 			return msg{"still running", []any{left}}, false
 		}
 		return msg{}, true
+	case waitFor:
+		return r.checkWait(x)
+	case happensBefore:
+		return r.checkHappens(x)
 	case overlap, noOverlap:
 		var from, to [2]int64
 		for i, p := range x.pats {
@@ -646,13 +664,26 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
-// waitText is what g waits on: "chan send on results (made at 3:9)".
-func waitText(g event.Goroutine) string {
-	if g.On != "" {
-		return g.State + " on " + g.On
+// waitText is what g waits on: "chan send on results (made at 3:9)",
+// "chan send：results，创建于 3:9".
+type waitText event.Goroutine
+
+func (w waitText) in(lang Lang) string {
+	switch {
+	case w.On == "":
+		return w.State
+	case lang == Chinese:
+		on := w.On
+		if m := madeAt.FindStringSubmatch(on); m != nil {
+			on = m[1] + "，创建于 " + m[2]
+		}
+		return w.State + "：" + on
 	}
-	return g.State
+	return w.State + " on " + w.On
 }
+
+// madeAt matches how the engine names an object: "jobs (made at 3:9)".
+var madeAt = regexp.MustCompile(`^(.*) \(made at (\d+:\d+)\)$`)
 
 func blockedList(gs []event.Goroutine) list {
 	s := make(list, len(gs))

@@ -95,6 +95,15 @@ var gotWords = map[string]map[Lang]string{
 	"goroutine":       {English: "g%d %s", Chinese: "g%d %s"},
 	"goroutine waits": {English: "g%d %s (%s)", Chinese: "g%d %s（%s）"},
 	"list separator":  {English: ", ", Chinese: "，"},
+	"no goroutine":    {English: "no goroutine is %s", Chinese: "没有叫 %s 的 goroutine"},
+	"waited":          {English: "g%d %s %s from %s to %s", Chinese: "g%d %s 从 %[4]s 到 %[5]s %[3]s"},
+	"never waited":    {English: "%s was never %s", Chinese: "%s 从未%s"},
+	"printed line":    {English: "%q (g%d %s at %s)", Chinese: "“%s”（g%d %s，%s）"},
+	"no hand-off":     {English: "no hand-off leads from %s to %s%s", Chinese: "没有哪条交接链从 %s 通向 %s%s"},
+	"woken by":        {English: " (g%d was last woken by g%d's %s on %s at %s)", Chinese: "（g%[1]d 上一次是在 %[5]s 被 g%[2]d 在 %[4]s 上的 %[3]s 唤醒的）"},
+	"woken by clock":  {English: " (g%d was last woken by the clock at %s)", Chinese: "（g%d 上一次是在 %s 被时钟唤醒的）"},
+	"started by":      {English: " (g%d %s was started by g%d at %s)", Chinese: "（g%d %s 是 g%d 在 %s 启动的）"},
+	"nothing":         {English: "", Chinese: ""},
 }
 
 func (m msg) in(lang Lang) string {
@@ -158,7 +167,19 @@ func (x Expectation) In(lang Lang) string {
 	case noDeadlock:
 		return "不发生死锁"
 	case noLeaks:
-		return "程序结束时没有仍在运行的 goroutine"
+		return "没有泄漏的 goroutine"
+	case waitFor:
+		w := x.wait
+		s := w.who + " " + waitWords(w.reason).in(lang)
+		switch {
+		case w.span:
+			s += "，从 " + dur(w.from) + " 到 " + dur(w.to)
+		case w.dur:
+			s += "，持续" + byOp(x.op, " "+v, "少于 "+v, "不超过 "+v, "超过 "+v, "至少 "+v)
+		}
+		return s
+	case happensBefore:
+		return q(0) + " 先行发生于 " + q(1)
 	case overlap:
 		return q(0) + " 和 " + q(1) + " 的时间段重叠"
 	case noOverlap:

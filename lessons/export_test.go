@@ -3,9 +3,10 @@ package lessons
 import "strings"
 
 // SetOutputs returns an English lesson file with the body of each output
-// block "```output name=NAME" replaced by outputs[NAME]; blocks not named in
-// outputs are kept. The file must parse.
-func SetOutputs(data []byte, outputs map[string]string) []byte {
+// block "```output name=NAME" replaced by outputs[NAME], and of each explore
+// block "```explore name=NAME n=N" by explored[NAME]; blocks not named are
+// kept. The file must parse.
+func SetOutputs(data []byte, outputs, explored map[string]string) []byte {
 	lines := strings.SplitAfter(string(data), "\n")
 	var b strings.Builder
 	for i := 0; i < len(lines); i++ {
@@ -14,11 +15,19 @@ func SetOutputs(data []byte, outputs map[string]string) []byte {
 		if !strings.HasPrefix(t, "```") {
 			continue
 		}
-		name := ""
-		if f := strings.Fields(t[3:]); len(f) == 2 && f[0] == "output" {
+		name, blocks := "", outputs
+		switch f := strings.Fields(t[3:]); {
+		case len(f) == 2 && f[0] == "output":
 			name = strings.TrimPrefix(f[1], "name=")
+		case len(f) == 3 && f[0] == "explore":
+			blocks = explored
+			for _, a := range f[1:] {
+				if v, ok := strings.CutPrefix(a, "name="); ok {
+					name = v
+				}
+			}
 		}
-		out, replace := outputs[name]
+		out, replace := blocks[name]
 		replace = replace && name != ""
 		for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "```" {
 			i++

@@ -50,6 +50,8 @@ func FuzzParseChecks(f *testing.F) {
 		`total 15s`, `total < 5s`, `goroutines >= 3`, `exit 0`, `deadlock`, `no deadlock`,
 		`no leaked goroutines`, `"A *" and "B *" overlap`, `"A" and "B" do not overlap`,
 		`linez in order: "x"`, `line "unclosed`, "# comment\n\ntotal 1m",
+		`main blocked on sync.WaitGroup.Wait from 0s to 2s`, `worker blocked on chan send for >= 1s`, `g3 asleep`,
+		`"runner 1: hands over" happens before "runner 2: running"`,
 	} {
 		f.Add(s)
 	}

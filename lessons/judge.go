@@ -113,11 +113,14 @@ func CheckRun(checks []Expectation, r Run) []Failure {
 }
 
 // Timed reports whether the expectation is about times (a line at 1s, a
-// total, overlapping lines), which perturbed sleeps change.
+// total, overlapping lines, a wait from one time to another or for how
+// long), which perturbed sleeps change.
 func (x Expectation) Timed() bool {
 	switch x.form {
 	case lineAt, total, overlap, noOverlap:
 		return true
+	case waitFor:
+		return x.wait.span || x.wait.dur
 	}
 	return false
 }

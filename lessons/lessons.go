@@ -79,6 +79,11 @@ type Example struct {
 	// Look says, per language, what to look at in the output once it has
 	// run.
 	Look map[Lang]string
+	// Explore, when above 0, is how many schedules the lesson tells the
+	// learner to run the example under (:explore N), and Explored what
+	// `:explore N` prints for it, in English, without colour (generated).
+	Explore  int
+	Explored string
 
 	line int
 }

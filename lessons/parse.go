@@ -55,12 +55,13 @@ type parser struct {
 	lines []string
 	l     Lesson
 
-	step    *Step
-	text    []string       // the current step's prose
-	hints   int            // line of the current step's hints heading, 0 if none
-	blocks  map[string]int // the current exercise's blocks: role → line
-	pending *Example       // an example whose output block must come next
-	names   map[string]int // example and exercise names → line
+	step      *Step
+	text      []string       // the current step's prose
+	hints     int            // line of the current step's hints heading, 0 if none
+	blocks    map[string]int // the current exercise's blocks: role → line
+	pending   *Example       // an example whose output block must come next
+	schedules int            // the n=N of the block being read (explore)
+	names     map[string]int // example and exercise names → line
 }
 
 func (p *parser) errorf(line int, format string, args ...any) error {
@@ -193,10 +194,11 @@ func (p *parser) body(i int) error {
 			if !closed {
 				return p.errorf(n, "this block is not closed: end it with a line \"```\"")
 			}
-			role, name, err := p.blockInfo(trimmed[3:], n)
+			role, name, schedules, err := p.blockAttrs(trimmed[3:], n)
 			if err != nil {
 				return err
 			}
+			p.schedules = schedules
 			if role == "" {
 				if err := p.prose(n, line); err != nil {
 					return err
@@ -268,35 +270,54 @@ func (p *parser) missingOutput() error {
 // blockInfo reads a fence's info string. role is "" for a block that is part
 // of the text ("```go", "```text", "```").
 func (p *parser) blockInfo(info string, n int) (role, name string, err error) {
+	role, name, _, err = p.blockAttrs(info, n)
+	return role, name, err
+}
+
+// blockAttrs is blockInfo with an explore block's n=N (0 for the others).
+func (p *parser) blockAttrs(info string, n int) (role, name string, schedules int, err error) {
 	f := strings.Fields(info)
 	var attrs []string
 	switch {
 	case len(f) >= 2 && f[0] == "go":
 		role, attrs = f[1], f[2:]
 		if role != "example" && role != "starter" && role != "solution" {
-			return "", "", p.errorf(n, "unknown block \"go %s\": want go example, go starter or go solution (or plain go for code in the text)", role)
+			return "", "", 0, p.errorf(n, "unknown block \"go %s\": want go example, go starter or go solution (or plain go for code in the text)", role)
 		}
-	case len(f) >= 1 && (f[0] == "output" || f[0] == "check" || f[0] == "look"):
+	case len(f) >= 1 && (f[0] == "output" || f[0] == "check" || f[0] == "look" || f[0] == "explore"):
 		role, attrs = f[0], f[1:]
 	case len(f) >= 1 && f[0] == "hint":
-		return "", "", p.errorf(n, "hints are a list under a heading \"### Hints\" (\"### 提示\"), not a block")
+		return "", "", 0, p.errorf(n, "hints are a list under a heading \"### Hints\" (\"### 提示\"), not a block")
 	default:
-		return "", "", nil
+		return "", "", 0, nil
 	}
 	for _, a := range attrs {
 		k, v, ok := strings.Cut(a, "=")
+		if ok && k == "n" && role == "explore" {
+			schedules, err = strconv.Atoi(v)
+			if err != nil || schedules < 1 || schedules > 1000 {
+				return "", "", 0, p.errorf(n, "n=%s: an explore block runs a whole number of schedules, from 1 to 1000", v)
+			}
+			continue
+		}
 		if !ok || k != "name" {
-			return "", "", p.errorf(n, "unknown attribute %q: a %s block takes name=NAME", a, role)
+			if role == "explore" {
+				return "", "", 0, p.errorf(n, "unknown attribute %q: an explore block takes name=NAME and n=SCHEDULES", a)
+			}
+			return "", "", 0, p.errorf(n, "unknown attribute %q: a %s block takes name=NAME", a, role)
 		}
 		if !blockName.MatchString(v) {
-			return "", "", p.errorf(n, "name %q: use lower-case letters, digits and dashes", v)
+			return "", "", 0, p.errorf(n, "name %q: use lower-case letters, digits and dashes", v)
 		}
 		name = v
 	}
 	if name == "" {
-		return "", "", p.errorf(n, "a %s block needs a name: \"```%s name=NAME\"", role, strings.Join(f[:len(f)-len(attrs)], " "))
+		return "", "", 0, p.errorf(n, "a %s block needs a name: \"```%s name=NAME\"", role, strings.Join(f[:len(f)-len(attrs)], " "))
 	}
-	return role, name, nil
+	if role == "explore" && schedules == 0 {
+		return "", "", 0, p.errorf(n, "an explore block says how many schedules: \"```explore name=%s n=20\"", name)
+	}
+	return role, name, schedules, nil
 }
 
 func (p *parser) block(role, name string, body []string, n int) error {
@@ -307,9 +328,9 @@ func (p *parser) block(role, name string, body []string, n int) error {
 	}
 	translation := p.lang != English
 	switch {
-	case translation && (role == "output" || role == "check"):
+	case translation && (role == "output" || role == "check" || role == "explore"):
 		return p.errorf(n, "%s blocks are written in the English file only", role)
-	case !translation && empty && role != "output":
+	case !translation && empty && role != "output" && role != "explore":
 		return p.errorf(n, "%s block %q is empty", role, name)
 	case translation && empty && role == "look":
 		return p.errorf(n, "look block %q is empty", name)
@@ -337,6 +358,20 @@ func (p *parser) block(role, name string, body []string, n int) error {
 		}
 		p.pending.Output = text
 		p.pending = nil
+	case "explore":
+		var ex *Example
+		for i := range s.Examples {
+			if s.Examples[i].Name == name {
+				ex = &s.Examples[i]
+			}
+		}
+		switch {
+		case ex == nil:
+			return p.errorf(n, "explore block %q: no example %q before it in this step", name, name)
+		case ex.Explore != 0:
+			return p.errorf(n, "example %q has a second explore block", name)
+		}
+		ex.Explore, ex.Explored = p.schedules, text
 	case "look":
 		var ex *Example
 		for i := range s.Examples {

@@ -90,7 +90,11 @@ func (o *Outcomes) Write(w io.Writer, lang string, color bool) {
 		jitter = fmt.Sprintf(m.exploreJitter, o.Jitter*100)
 	}
 	out := p.writer(p.out)
-	fmt.Fprintln(out, fmt.Sprintf(m.exploreHead, total, span, jitter, len(groups)))
+	head := m.exploreHead
+	if len(groups) == 1 {
+		head = m.exploreHeadOne
+	}
+	fmt.Fprintln(out, fmt.Sprintf(head, total, span, jitter, len(groups)))
 	width := len(fmt.Sprint(total))
 	for _, g := range groups {
 		share := fmt.Sprintf("%*d/%d", width, len(g.seeds), total)
@@ -128,43 +132,45 @@ func Seeds(first uint64, n int) []uint64 {
 
 func init() {
 	en.exploreWords = exploreWords{
-		exploreHead:   "%d schedules (seeds %s%s): %d different outcome(s)",
-		exploreJitter: ", sleeps changed by up to ±%.0f%%",
-		exploreSeed:   "seed %d",
-		exploreExit:   "exit status %d",
-		exploreSilent: "(printed nothing)",
-		exploreUsage:  "usage: :explore N [jitter] — run the last input under N schedules (jitter: sleeps changed by up to that much, like 20%)",
-		exploreNone:   "nothing to explore yet: type an input first",
-		exploreReal:   ":explore needs the virtual clock: on the real clock the Go runtime schedules (:clock virtual)",
-		helpSeed:      "show the schedule's seed, or rerun the session under another",
-		helpExplore:   "rerun the last input under N schedules: every outcome",
-		seedIs:        "seed: %d (0: the default schedule)",
-		seedSet:       "seed: %d; the session's %d input(s) replayed under it",
-		badSeed:       "seed %q: want a whole number (0: the default schedule)",
+		exploreHead:    "%d schedules (seeds %s%s): %d different outcomes",
+		exploreHeadOne: "%d schedules (seeds %s%s): %d outcome, the same on each",
+		exploreJitter:  ", sleeps changed by up to ±%.0f%%",
+		exploreSeed:    "seed %d",
+		exploreExit:    "exit status %d",
+		exploreSilent:  "(printed nothing)",
+		exploreUsage:   "usage: :explore N [jitter] — run the last input under N schedules (jitter: sleeps changed by up to that much, like 20%)",
+		exploreNone:    "nothing to explore yet: type an input first",
+		exploreReal:    ":explore needs the virtual clock: on the real clock the Go runtime schedules (:clock virtual)",
+		helpSeed:       "show the schedule's seed, or rerun the session under another",
+		helpExplore:    "rerun the last input under N schedules: every outcome",
+		seedIs:         "seed: %d (0: the default schedule)",
+		seedSet:        "seed: %d; the session's %d input(s) replayed under it",
+		badSeed:        "seed %q: want a whole number (0: the default schedule)",
 	}
 	zh.exploreWords = exploreWords{
-		exploreHead:   "%d 种调度（种子 %s%s）：%d 种不同结果",
-		exploreJitter: "，sleep 时长上下浮动至多 ±%.0f%%",
-		exploreSeed:   "种子 %d",
-		exploreExit:   "退出状态 %d",
-		exploreSilent: "（什么也没打印）",
-		exploreUsage:  "用法：:explore N [浮动] —— 用 N 种调度运行上一段输入（浮动：sleep 时长至多变化这么多，例如 20%）",
-		exploreNone:   "还没有可以探索的输入：先输入一段代码",
-		exploreReal:   ":explore 需要虚拟时钟：真实时钟下由 Go 运行时调度（:clock virtual）",
-		helpSeed:      "查看调度的种子，或换一个种子重放本会话",
-		helpExplore:   "用 N 种调度重跑上一段输入，列出所有结果",
-		seedIs:        "种子：%d（0 表示默认调度）",
-		seedSet:       "种子：%d；本会话的 %d 段输入已按它重放",
-		badSeed:       "种子 %q 无效：请用整数（0 表示默认调度）",
+		exploreHead:    "%d 种调度（种子 %s%s）：%d 种不同结果",
+		exploreHeadOne: "%d 种调度（种子 %s%s）：%d 种结果，每种调度都一样",
+		exploreJitter:  "，sleep 时长上下浮动至多 ±%.0f%%",
+		exploreSeed:    "种子 %d",
+		exploreExit:    "退出状态 %d",
+		exploreSilent:  "（什么也没打印）",
+		exploreUsage:   "用法：:explore N [浮动] —— 用 N 种调度运行上一段输入（浮动：sleep 时长至多变化这么多，例如 20%）",
+		exploreNone:    "还没有可以探索的输入：先输入一段代码",
+		exploreReal:    ":explore 需要虚拟时钟：真实时钟下由 Go 运行时调度（:clock virtual）",
+		helpSeed:       "查看调度的种子，或换一个种子重放本会话",
+		helpExplore:    "用 N 种调度重跑上一段输入，列出所有结果",
+		seedIs:         "种子：%d（0 表示默认调度）",
+		seedSet:        "种子：%d；本会话的 %d 段输入已按它重放",
+		badSeed:        "种子 %q 无效：请用整数（0 表示默认调度）",
 	}
 }
 
 // exploreWords are the words of schedules and their exploration.
 type exploreWords struct {
-	exploreHead, exploreJitter, exploreSeed, exploreExit, exploreSilent string
-	exploreUsage, exploreNone, exploreReal                              string
-	seedIs, seedSet, badSeed                                            string
-	helpSeed, helpExplore                                               string
+	exploreHead, exploreHeadOne, exploreJitter, exploreSeed, exploreExit, exploreSilent string
+	exploreUsage, exploreNone, exploreReal                                              string
+	seedIs, seedSet, badSeed                                                            string
+	helpSeed, helpExplore                                                               string
 }
 
 // seed is :seed (show the schedule's seed) or :seed N (replay the session

@@ -237,13 +237,13 @@ func (r *REPL) runWholeTo(w io.Writer, file, src string) {
 		return
 	}
 	defer sess.Close()
-	events, _, err := r.play(sess, NewPrinter(w, w, r.cfg.Color), file, src, true)
+	events, _, err := r.play(sess, r.newPrinter(w, w), file, src, true)
 	if err != nil {
 		r.fail("concur: %v", err)
 		return
 	}
 	if r.cfg.Timeline && TimelineNeeded(events) && elapsed(events) > 0 {
-		fmt.Fprint(w, Timeline(events, (r.cfg.Width()-3)/2, r.cfg.Color))
+		fmt.Fprint(w, DrawTimeline(events, r.timelineOptions((r.cfg.Width()-3)/2)))
 	}
 }
 
@@ -256,13 +256,13 @@ func (r *REPL) runWhole(file, src string) ([]event.Event, bool) {
 		return nil, false
 	}
 	defer sess.Close()
-	events, _, err := r.play(sess, NewPrinter(r.cfg.Out, r.cfg.Err, r.cfg.Color), file, src, true)
+	events, _, err := r.play(sess, r.newPrinter(r.cfg.Out, r.cfg.Err), file, src, true)
 	if err != nil {
 		r.fail("concur: %v", err)
 		return nil, false
 	}
 	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(events) && elapsed(events) > 0 {
-		fmt.Fprint(r.cfg.Out, Timeline(events, r.cfg.Width(), r.cfg.Color))
+		fmt.Fprint(r.cfg.Out, DrawTimeline(events, r.timelineOptions(r.cfg.Width())))
 	}
 	return events, true
 }

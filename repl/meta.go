@@ -106,7 +106,7 @@ func (r *REPL) restart(opts engine.Options) bool {
 	if r.cfg.Completer != nil {
 		r.cfg.Completer.attach(r.env)
 	}
-	r.last = nil
+	r.last, r.carry, r.runEnd = nil, Carry{}, 0
 	return true
 }
 
@@ -203,7 +203,7 @@ func (r *REPL) timeline(arg string) bool {
 			r.say("%s", r.msg.noTimeline)
 			return false
 		}
-		fmt.Fprint(r.cfg.Out, Timeline(r.last, r.cfg.Width(), r.cfg.Color))
+		fmt.Fprint(r.cfg.Out, DrawTimeline(r.last, r.timelineOptions(r.cfg.Width())))
 	case "on":
 		r.cfg.Timeline = true
 		r.say("%s", r.msg.timelineOn)
@@ -226,9 +226,16 @@ func (r *REPL) goroutines(string) bool {
 		r.say("%s", r.msg.noGoroutines)
 		return false
 	}
-	for _, g := range live {
-		r.say("  %s: %s", Label(g.G, g.Name), Visible(g.State))
+	// On the virtual clock time stands still between inputs: it is now
+	// the end of the last run, which is what the waits are counted from.
+	now := int64(-1)
+	if r.sess.Clock() != "real" {
+		now = r.runEnd
 	}
+	for _, line := range GoroutineLines(r.cfg.Lang, live, now, nil) {
+		r.say("  %s", line)
+	}
+	r.say("  %s", Total(r.cfg.Lang, live))
 	return false
 }
 

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,7 +21,8 @@ import (
 type Printer struct {
 	// Values prints expression values (the REPL does, `concur run` does not).
 	Values bool
-	// Lang is the learner's language ("en", "zh") for concur's own notices.
+	// Lang is the language of concur's own words in reports ("en" or
+	// "zh"; "" is English). Go's messages stay as Go writes them.
 	Lang string
 
 	out, err *bufio.Writer
@@ -212,12 +215,194 @@ func (p *Printer) Event(e event.Event) {
 	case event.Deadlock, event.Timeout:
 		w := p.writer(p.err)
 		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, VisibleLines(e.Text)))
-		for _, g := range e.Blocked {
-			fmt.Fprintf(w, "%s\n", p.paint(red, fmt.Sprintf("    %s: %s", p.label(g.G), Visible(g.State))))
+		for _, line := range Report(p.Lang, e, p.names) {
+			fmt.Fprintf(w, "%s\n", p.paint(red, "    "+line))
 		}
 	case event.Restore:
 		fmt.Fprintln(p.writer(p.err), p.paint(dim, VisibleLines(catalog(p.Lang).restoreText(e))))
 	case event.Dropped:
 		fmt.Fprintln(p.writer(p.err), p.paint(dim, VisibleLines(catalog(p.Lang).droppedText(e))))
 	}
+}
+
+// reportWords are the words of goroutine reports in one language.
+type reportWords struct {
+	entry    string // "%s: %s": a goroutine (or group) and what it does
+	waitOn   string // "%s on %s": a wait and what it waits on
+	madeAt   string // "%s (made at %s)": an object and where it was made
+	waited   string // "%s, for %s": and for how long
+	alive    string // "%s goroutines alive"
+	aliveOne string
+	nobody   string // "no goroutine is left that could %s"
+	// Separators: between the objects of one action ("done or values"),
+	// between actions, and before the last action.
+	or, sep, orLast string
+	// What would release each kind of wait, with the object's name.
+	send, receive, chanUse, unlock, done, signal, once string
+}
+
+var reportEn = reportWords{
+	entry:    "%s: %s",
+	waitOn:   "%s on %s",
+	madeAt:   "%s (made at %s)",
+	waited:   "%s, for %s",
+	alive:    "%s goroutines alive",
+	aliveOne: "1 goroutine alive",
+	nobody:   "no goroutine is left that could %s",
+	or:       " or ",
+	sep:      ", ",
+	orLast:   ", or ",
+	send:     "send on %s",
+	receive:  "receive from %s",
+	chanUse:  "send or receive on %s",
+	unlock:   "unlock %s",
+	done:     "call Done on %s",
+	signal:   "call Signal or Broadcast on %s",
+	once:     "finish %s.Do",
+}
+
+var reportZh = reportWords{
+	entry:    "%s：%s",
+	waitOn:   "%s（%s）",
+	madeAt:   "%s，创建于 %s",
+	waited:   "%s，已等 %s",
+	alive:    "共 %s 个 goroutine 存活",
+	aliveOne: "共 1 个 goroutine 存活",
+	nobody:   "再也没有 goroutine 能%s",
+	or:       " 或 ",
+	sep:      "，",
+	orLast:   "，或",
+	send:     "向 %s 发送",
+	receive:  "从 %s 接收",
+	chanUse:  "在 %s 上收发",
+	unlock:   "解锁 %s",
+	done:     "对 %s 调用 Done",
+	signal:   "对 %s 调用 Signal 或 Broadcast",
+	once:     "让 %s 的 Do 完成",
+}
+
+func reportCatalog(lang string) reportWords {
+	if lang == "zh" {
+		return reportZh
+	}
+	return reportEn
+}
+
+// madeAt matches how the engine names an object: "jobs (made at 3:9)".
+var madeAt = regexp.MustCompile(`^(.*) \(made at (\d+:\d+)\)$`)
+
+// doing says what g waits in and on, and for how long by now (a time on
+// the run's clock; negative: not known), in w's words; a wait that has
+// only just begun says no time.
+func (w reportWords) doing(g event.Goroutine, now int64) string {
+	s := Visible(g.State)
+	if g.On != "" {
+		on := Visible(g.On)
+		if m := madeAt.FindStringSubmatch(g.On); m != nil {
+			on = fmt.Sprintf(w.madeAt, Visible(m[1]), m[2])
+		}
+		s = fmt.Sprintf(w.waitOn, s, on)
+	}
+	// Since 0 is also what a stream older than blocking events gives (and
+	// it has no objects): the time is shown only where it is known.
+	if now >= 0 && g.Count <= 1 && stateOf(g.State) != Running && (g.Since != 0 || g.Obj != 0) && now > g.Since {
+		s = fmt.Sprintf(w.waited, s, time.Duration(now-g.Since))
+	}
+	return s
+}
+
+// GoroutineLines says, in lang, what each goroutine of a list (a deadlock's
+// or timeout's, or :goroutines') is doing, one line each: "g3 consumer: chan
+// receive on jobs (made at 2:8), for 1.5s" — since when it waits, taken as
+// now minus its Since (both on the run's clock; now < 0 leaves it out). A
+// group the engine counted is one line: "worker ×999,990: sleep". names
+// gives goroutines names the list does not.
+func GoroutineLines(lang string, list []event.Goroutine, now int64, names map[int]string) []string {
+	w := reportCatalog(lang)
+	var lines []string
+	for _, g := range list {
+		name := g.Name
+		if name == "" {
+			name = names[g.G]
+		}
+		who := Label(g.G, name)
+		if g.Count > 1 {
+			who = Visible(name) + " ×" + groupDigits(g.Count)
+		}
+		lines = append(lines, fmt.Sprintf(w.entry, who, w.doing(g, now)))
+	}
+	return lines
+}
+
+// Total says, in lang, how many goroutines a list stands for.
+func Total(lang string, list []event.Goroutine) string {
+	n := 0
+	for _, g := range list {
+		n += max(g.Count, 1)
+	}
+	w := reportCatalog(lang)
+	if n == 1 {
+		return w.aliveOne
+	}
+	return fmt.Sprintf(w.alive, groupDigits(n))
+}
+
+// Report is what the REPL and concur run print, in lang, under a deadlock's
+// or a timeout's message: each goroutine still there, what it waits on and
+// for how long; for a deadlock, what no goroutine is left to do: the sends,
+// receives, unlocks and Done calls that would have released them.
+func Report(lang string, e event.Event, names map[int]string) []string {
+	lines := GoroutineLines(lang, e.Blocked, e.T, names)
+	if e.Kind != event.Deadlock {
+		return lines
+	}
+	w := reportCatalog(lang)
+	var actions []string             // in the order first needed
+	objects := map[string][]string{} // by action
+	for _, g := range e.Blocked {
+		if g.On == "" {
+			continue
+		}
+		on := Visible(g.On)
+		if m := madeAt.FindStringSubmatch(g.On); m != nil {
+			on = Visible(m[1])
+		}
+		var need string
+		switch g.State {
+		case "chan receive":
+			need = w.send
+		case "chan send":
+			need = w.receive
+		case "select":
+			need = w.chanUse
+		case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock":
+			need = w.unlock
+		case "sync.WaitGroup.Wait":
+			need = w.done
+		case "sync.Cond.Wait":
+			need = w.signal
+		case "sync.Once.Do":
+			need = w.once
+		default:
+			continue
+		}
+		if _, ok := objects[need]; !ok {
+			actions = append(actions, need)
+		}
+		if !slices.Contains(objects[need], on) {
+			objects[need] = append(objects[need], on)
+		}
+	}
+	if len(actions) == 0 {
+		return lines
+	}
+	needs := make([]string, len(actions))
+	for i, a := range actions {
+		needs[i] = fmt.Sprintf(a, strings.Join(objects[a], w.or))
+	}
+	list := needs[0]
+	if n := len(needs); n > 1 {
+		list = strings.Join(needs[:n-1], w.sep) + w.orLast + needs[n-1]
+	}
+	return append(lines, fmt.Sprintf(w.nobody, list))
 }

@@ -80,6 +80,7 @@ type Config struct {
 	Timeline  bool   // draw a timeline after runs that slept or used goroutines
 	Lang      string // "en" or "zh"
 	Width     func() int
+	Rows      func() int // the terminal's height, for the timeline; nil: not known
 	Out, Err  io.Writer
 	// Completer, if set, is kept pointed at the session's declarations.
 	Completer *Completer
@@ -101,7 +102,8 @@ type REPL struct {
 	last    []event.Event
 	rec     *session.Writer // the recording in progress, if any
 	recPath string
-	names   map[int]string // every goroutine's name, across runs
+	carry   Carry // what the session's goroutines were doing when the last run ended
+	runEnd  int64 // when the last run that ran ended, on its clock
 	worst   int
 	inputs  int
 	msg     messages
@@ -112,8 +114,9 @@ type REPL struct {
 	// toldSkip: the learner has been told that Enter skips a wait.
 	toldSkip atomic.Bool
 
-	bgMu sync.Mutex
-	bg   *Printer // shows what goroutines print between inputs (the real clock)
+	bgMu  sync.Mutex
+	bg    *Printer       // shows what goroutines print between inputs (the real clock)
+	names map[int]string // of the session's goroutines, for bg
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // stops the run in progress
@@ -130,7 +133,7 @@ func Run(cfg Config, src LineSource) int {
 		cfg.Width = func() int { return 80 }
 	}
 	r := &REPL{cfg: cfg, src: src, msg: catalog(cfg.Lang)}
-	r.printer = NewPrinter(cfg.Out, cfg.Err, cfg.Color)
+	r.printer = r.newPrinter(cfg.Out, cfg.Err)
 	r.printer.Values = true
 	r.printer.Lang = cfg.Lang
 	r.env = rewrite.NewEnv(stdlib.Names(cfg.Engine.Unrestricted))
@@ -281,36 +284,58 @@ func (r *REPL) eval(input, file string) int {
 			r.env.Add(in)
 		}
 	}
-	r.last = r.named(events)
-	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(events) && elapsed(events) > 0 {
-		fmt.Fprint(r.cfg.Out, Timeline(r.last, r.cfg.Width(), r.cfg.Color))
+	// The timeline sees the goroutines of earlier inputs as they were
+	// when the last input ended.
+	r.last = r.carry.Run(events, r.sess.Clock())
+	r.noteNames(events)
+	if !compileError(events) {
+		r.runEnd = elapsed(events)
+	}
+	if r.cfg.Timeline && r.src.Interactive() && TimelineNeeded(r.last) && elapsed(events) > 0 {
+		fmt.Fprint(r.cfg.Out, DrawTimeline(r.last, r.timelineOptions(r.cfg.Width())))
 	}
 	return res.Code
 }
 
-// named gives the timeline the names of goroutines that earlier inputs
-// started: a `go` event at the start of the run for each.
-func (r *REPL) named(events []event.Event) []event.Event {
+// noteNames keeps the names of the goroutines a run started, for output
+// they send between inputs (background).
+func (r *REPL) noteNames(events []event.Event) {
 	r.bgMu.Lock() // background reads the names
 	defer r.bgMu.Unlock()
 	if r.names == nil {
 		r.names = map[int]string{}
 	}
-	started := map[int]bool{1: true}
-	var missing []event.Event
 	for _, e := range events {
-		switch {
-		case e.Kind == event.Go:
+		if e.Kind == event.Go {
 			r.names[e.G] = e.Name
-			started[e.G] = true
-		case e.G > 1 && !started[e.G]:
-			started[e.G] = true
-			if name, ok := r.names[e.G]; ok {
-				missing = append(missing, event.Event{Kind: event.Go, G: e.G, Name: name})
-			}
 		}
 	}
-	return append(missing, events...)
+}
+
+// newPrinter is a Printer in the REPL's colours and language.
+func (r *REPL) newPrinter(out, errw io.Writer) *Printer {
+	p := NewPrinter(out, errw, r.cfg.Color)
+	p.Lang = r.cfg.Lang
+	return p
+}
+
+// timelineOptions are how the REPL draws a timeline width cells wide.
+func (r *REPL) timelineOptions(width int) TimelineOptions {
+	o := TimelineOptions{Width: width, Color: r.cfg.Color, Lang: r.cfg.Lang}
+	if r.cfg.Rows != nil {
+		o.Rows = r.cfg.Rows()
+	}
+	return o
+}
+
+// compileError reports whether a run did not compile (so nothing ran).
+func compileError(events []event.Event) bool {
+	for _, e := range events {
+		if e.Kind == event.Compile {
+			return true
+		}
+	}
+	return false
 }
 
 // elapsed is a run's total time: its exit event's.

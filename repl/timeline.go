@@ -1,7 +1,7 @@
 package repl
 
 import (
-	"math"
+	"fmt"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -11,42 +11,185 @@ import (
 	"github.com/concur-dev/concur/event"
 )
 
-// A timeline chart is a grid: one lane per goroutine, each lane a row of
-// cells, each cell a slice of the run's time. What a cell shows is the most
-// telling thing that happened to the goroutine in that slice, in the order of
-// the kinds below (a panic beats a print, a print beats the end, and so on),
-// so every glyph reads without colour.
-type cellKind uint8
-
-const (
-	cellEmpty   cellKind = iota
-	cellAlive            // started and not yet ended
-	cellAsleep           // in time.Sleep
-	cellBlocked          // waiting for good, as a deadlock or timeout found it
-	cellEnd              // returned
-	cellPrint            // wrote a line
-	cellPanic            // died of a panic or a fatal error
-)
-
-var cellGlyphs = [...]struct{ glyph, meaning string }{
-	cellEmpty:   {" ", ""},
-	cellAlive:   {"━", "alive"},
-	cellAsleep:  {"╌", "asleep"},
-	cellBlocked: {"░", "blocked"},
-	cellEnd:     {"┫", "ended"},
-	cellPrint:   {"●", "printed"},
-	cellPanic:   {"✗", "panicked"},
+// A timeline chart is a grid: a lane per goroutine (or per folded group of
+// them, Lanes), each lane a row of cells, each cell a slice of the run's
+// time. A cell shows the state the lane spent most of that slice in, unless
+// something happened there worth a mark: a panic beats a hand-off, a
+// hand-off a print, a print the end. Every glyph reads without colour.
+var stateGlyphs = [...]string{
+	Running:     "━",
+	Asleep:      "╌",
+	WaitingChan: "░",
+	WaitingSync: "▒",
 }
 
+const (
+	glyphPrint = "●"
+	glyphEnd   = "┫"
+	glyphPanic = "✗"
+)
+
+// handOffGlyphs mark hand-offs, one for each channel or lock in the order
+// the run first hands off on it; the last one is shared by all the others.
+var handOffGlyphs = []string{"◆", "▲", "■", "◇", "△", "□", "◊"}
+
+// What a cell shows on top of a state, weakest first.
+type cellMark uint8
+
+const (
+	markNone cellMark = iota
+	markEnd
+	markPrint
+	markHandOff
+	markPanic
+)
+
 // The lane keeps at least minLane cells where the terminal allows; labels
-// and blocked states give way first.
+// and states give way first.
 const (
 	minLane      = 20
 	maxLabel     = 32
 	minWidth     = 10 // narrower than this there is no chart
 	labelGap     = 2  // cells between two labels of the time axis
 	minStateText = 8  // a state cut shorter than this is left out (the fault message lists it too)
+	// chartRows is how many rows a chart takes besides its lanes at
+	// most on a common terminal (a summary, the axis and its labels, a
+	// legend of two lines) and the prompt after it.
+	chartRows = 6
 )
+
+// timelineWords are a chart's words in one language.
+type timelineWords struct {
+	running, asleep, blocked, printed, ended, panicked string
+	handOff                                            string // "hand-off on %s"
+	waitOn                                             string // "%s on %s": a wait and what it waits on
+	total                                              string // "%s goroutines in %s lanes"
+	hidden                                             string // "; %s not drawn: %s"
+	sep                                                string // between the items of a list
+	hiddenEnded, hiddenPanicked, hiddenRunning         string
+	hiddenAsleep, hiddenWaiting                        string
+}
+
+var timelineEn = timelineWords{
+	running:        "running",
+	asleep:         "asleep",
+	blocked:        "blocked: %s",
+	printed:        "printed",
+	ended:          "ended",
+	panicked:       "panicked",
+	handOff:        "hand-off on %s",
+	waitOn:         "%s on %s",
+	total:          "%s goroutines in %s lanes",
+	hidden:         "; %s not drawn: %s",
+	sep:            ", ",
+	hiddenEnded:    "%s ended",
+	hiddenPanicked: "%s panicked",
+	hiddenRunning:  "%s running",
+	hiddenAsleep:   "%s asleep",
+	hiddenWaiting:  "%s in %s",
+}
+
+var timelineZh = timelineWords{
+	running:        "运行",
+	asleep:         "睡眠",
+	blocked:        "阻塞：%s",
+	printed:        "输出",
+	ended:          "结束",
+	panicked:       "panic",
+	handOff:        "经 %s 交接",
+	waitOn:         "%s（%s）",
+	total:          "%s 个 goroutine 画成 %s 条",
+	hidden:         "；%s 个未画出：%s",
+	sep:            "、",
+	hiddenEnded:    "%s 个已结束",
+	hiddenPanicked: "%s 个 panic",
+	hiddenRunning:  "%s 个在运行",
+	hiddenAsleep:   "%s 个在睡眠",
+	hiddenWaiting:  "%s 个阻塞在 %s",
+}
+
+func timelineCatalog(lang string) timelineWords {
+	if lang == "zh" {
+		return timelineZh
+	}
+	return timelineEn
+}
+
+// ChartWord is a word of the charts' legend in lang, for other drawings of
+// a Chart (the HTML export): key is "running", "asleep", "blocked" (a
+// format: %s lists the waits, in Go's words), "printed", "ended",
+// "panicked", "hand-off" (%s: the channel or lock) or "sep" (between the
+// items of a list).
+func ChartWord(lang, key string) string {
+	w := timelineCatalog(lang)
+	switch key {
+	case "running":
+		return w.running
+	case "asleep":
+		return w.asleep
+	case "blocked":
+		return w.blocked
+	case "printed":
+		return w.printed
+	case "ended":
+		return w.ended
+	case "panicked":
+		return w.panicked
+	case "hand-off":
+		return w.handOff
+	case "sep":
+		return w.sep
+	}
+	return key
+}
+
+// ChartSummary is the line a chart that folded goroutines or left some out
+// adds, in lang ("10,001 goroutines in 2 lanes"); "" for one that did not.
+func ChartSummary(lang string, c *Chart) string { return summary(timelineCatalog(lang), c) }
+
+// WaitText says what a goroutine waits in and on, for charts and reports:
+// "chan receive on jobs" (Go's words for the wait, the name of the channel
+// or lock; no name: only the wait), in lang.
+func WaitText(lang, state, on string) string {
+	state = Visible(state)
+	if on == "" {
+		return state
+	}
+	return fmt.Sprintf(timelineCatalog(lang).waitOn, state, Visible(on))
+}
+
+// summary says, for a chart that folded goroutines or left some out, how
+// many it drew in how many lanes, and how those left out ended.
+func summary(w timelineWords, c *Chart) string {
+	folded := false
+	for _, l := range c.Lanes {
+		folded = folded || l.Count > 1
+	}
+	if !folded && len(c.Hidden) == 0 {
+		return ""
+	}
+	s := fmt.Sprintf(w.total, groupDigits(c.Goroutines), groupDigits(len(c.Lanes)))
+	if len(c.Hidden) == 0 {
+		return s
+	}
+	var items []string
+	for _, h := range c.Hidden {
+		n := groupDigits(h.N)
+		switch h.Outcome {
+		case "ended":
+			items = append(items, fmt.Sprintf(w.hiddenEnded, n))
+		case "panicked":
+			items = append(items, fmt.Sprintf(w.hiddenPanicked, n))
+		case "running", "runnable":
+			items = append(items, fmt.Sprintf(w.hiddenRunning, n))
+		case "sleep":
+			items = append(items, fmt.Sprintf(w.hiddenAsleep, n))
+		default:
+			items = append(items, fmt.Sprintf(w.hiddenWaiting, n, Visible(h.Outcome)))
+		}
+	}
+	return s + fmt.Sprintf(w.hidden, groupDigits(c.HiddenCount()), strings.Join(items, w.sep))
+}
 
 // TimelineNeeded reports whether a run's events are worth a [Timeline]: the
 // run used more than one goroutine or slept.
@@ -57,7 +200,7 @@ func TimelineNeeded(events []event.Event) bool {
 			if e.D > 0 {
 				return true
 			}
-		case event.Go, event.Output, event.End, event.Panic:
+		case event.Go, event.Output, event.End, event.Panic, event.Block, event.Wake:
 			if e.G > 1 {
 				return true
 			}
@@ -72,182 +215,124 @@ func TimelineNeeded(events []event.Event) bool {
 	return false
 }
 
-// Timeline draws a run's goroutines as lanes across width columns: one lane per
-// goroutine (label "g2 worker"), where it was alive, asleep, printing, and how it
-// ended; a time axis with round ticks under them. It returns "" when the run
-// used one goroutine and never slept (nothing to show).
+// TimelineOptions say how to draw a timeline.
+type TimelineOptions struct {
+	Width int  // of the terminal, in cells
+	Rows  int  // of the terminal: a chart draws fewer lanes than that; 0: unknown
+	Color bool // colour it with escape codes
+	// MaxLanes is how many lanes to draw at most (0: DefaultLanes).
+	MaxLanes int
+	Lang     string // of the legend and labels: "en" or "zh"
+}
+
+// maxLanes is how many lanes fit: MaxLanes, and fewer than the screen's
+// rows with the rest of the chart and the prompt.
+func (o TimelineOptions) maxLanes() int {
+	n := o.MaxLanes
+	if n <= 0 {
+		n = DefaultLanes
+	}
+	if o.Rows > 0 {
+		n = min(n, max(o.Rows-chartRows, 1))
+	}
+	return n
+}
+
+// Timeline is DrawTimeline in English with at most DefaultLanes lanes.
+func Timeline(events []event.Event, width int, color bool) string {
+	return DrawTimeline(events, TimelineOptions{Width: width, Color: color})
+}
+
+// DrawTimeline draws a run's goroutines as lanes across o.Width columns (the
+// chart of Lanes): one lane per goroutine (label "g2 worker") or per folded
+// group ("worker ×100"), showing when it ran (━), slept (╌), was blocked on a
+// channel (░) or on a lock, WaitGroup, Cond or Once (▒), printed (●), ended
+// (┫) or panicked (✗), and the hand-offs between them: where one goroutine's
+// send, receive, close, unlock or Done woke another, both lanes carry the
+// channel's or lock's mark (◆, ▲, ...) in the same column, and the woken
+// lane turns from blocked to running there. A chart that folds or leaves out
+// goroutines says so on one line; a time axis with round ticks and a legend
+// in o.Lang follow. It returns "" when the run used one goroutine and never
+// slept (nothing to show).
 //
 // Time runs left to right from 0 to the run's total (the exit event's t): a
 // cell covers an equal slice of it, and something that happened at t is drawn
-// in cell floor(t*cells/total). A goroutine's lane starts where it was
-// started (goroutines from earlier inputs and main at 0) and stops where it
-// ended or panicked; one still alive when the run ended reaches the right
-// edge. Goroutines a deadlock or timeout found waiting are drawn blocked from
-// their last activity on, and their state ("chan receive") follows the lane
-// when there is room. Under the axis a legend explains the glyphs used.
+// in cell floor(t*cells/total); a print that a hand-off hides goes in the
+// next cell. A lane starts where its goroutine started (main and goroutines
+// of earlier runs at 0; see Carry) and stops where it ended or panicked; one
+// still alive when the run ended reaches the right edge. What a deadlock or
+// timeout found a goroutine waiting on follows its lane when there is room
+// ("chan receive on jobs"), red for a deadlock's.
 //
-// Every line ends in a newline and takes at most width terminal cells; with
-// color false it holds no escape codes. Under 10 columns it returns "".
-func Timeline(events []event.Event, width int, color bool) string {
-	if width < minWidth || !TimelineNeeded(events) {
+// Every line ends in a newline and takes at most o.Width terminal cells; with
+// o.Color false it holds no escape codes. Under 10 columns it returns "".
+func DrawTimeline(events []event.Event, o TimelineOptions) string {
+	if o.Width < minWidth || !TimelineNeeded(events) {
 		return ""
 	}
-	c := newChart(events)
-	c.layout(width)
-	rows := make([][]cellKind, len(c.lanes))
-	for i, l := range c.lanes {
-		rows[i] = c.row(l)
-	}
+	c := &timelineChart{Chart: Lanes(events, o.maxLanes()), words: timelineCatalog(o.Lang), lang: o.Lang, color: o.Color}
+	c.layout(o.Width)
+	c.rows = c.draw()
 	var b strings.Builder
-	c.drawLanes(&b, rows, color)
-	c.drawAxis(&b, color)
-	drawLegend(&b, rows, c.label+1, width, color)
+	c.drawLanes(&b)
+	if line := summary(c.words, c.Chart); line != "" {
+		timelinePaint(&b, c.color, dim, clipCells(line, o.Width))
+		b.WriteByte('\n')
+	}
+	c.drawAxis(&b)
+	c.drawLegend(&b, o.Width)
 	return b.String()
 }
 
-type sleepSpan struct{ from, to int64 }
-
-// Lane is one goroutine of a run as the timeline draws it: when it started
-// and stopped, how it stopped, when it slept and printed, and what a deadlock
-// or timeout found it waiting on.
-type Lane struct {
-	G                      int
-	Name                   string
-	Start, Stop, Last      int64 // Last: its last activity; Stop: its end, or the run's
-	Ended, Panicked, Stuck bool
-	Sleeps                 [][2]int64
-	Prints                 []int64
-	State                  string
-}
-
-// Lanes returns a run's lanes, in goroutine order, and its total time: what
-// Timeline draws, for other drawings of it (the HTML export's SVG).
-func Lanes(events []event.Event) ([]Lane, int64) {
-	c := newChart(events)
-	out := make([]Lane, len(c.lanes))
-	for i, l := range c.lanes {
-		out[i] = Lane{G: l.g, Name: l.name, Start: l.start, Stop: l.stop, Last: l.last,
-			Ended: l.ended, Panicked: l.panicked, Stuck: l.stuck, Prints: l.prints, State: l.state}
-		for _, sl := range l.sleeps {
-			out[i].Sleeps = append(out[i].Sleeps, [2]int64{sl.from, sl.to})
-		}
-	}
-	return out, c.total
-}
-
-// timelineLane is what the events say about one goroutine.
-type timelineLane struct {
-	g        int
-	name     string
-	start    int64
-	stop     int64 // when it ended or panicked; the run's total if neither
-	ended    bool
-	panicked bool
-	last     int64 // its last activity: start, a print, a wake-up, starting another
-	sleeps   []sleepSpan
-	prints   []int64
-	state    string // what a deadlock or timeout found it waiting on
-	stuck    bool   // found waiting: drawn asleep or blocked from last to the end
-}
-
+// timelineChart is a Chart laid out on a terminal.
 type timelineChart struct {
-	lanes []*timelineLane
-	total int64
+	*Chart
+	words timelineWords
+	lang  string
+	color bool
 
 	label int // cells of the label column
 	cells int // cells of a lane
 	state int // cells after a lane for its state, the separating space included
+
+	rows    [][]tcell
+	symbols []int // objects handed off on, in the order of their marks
 }
 
-func newChart(events []event.Event) *timelineChart {
-	c := &timelineChart{}
-	byG := map[int]*timelineLane{}
-	lane := func(g int) *timelineLane {
-		l := byG[g]
-		if l == nil {
-			l = &timelineLane{g: g, stop: -1}
-			if g == 1 {
-				l.name = "main"
-			}
-			byG[g] = l
-			c.lanes = append(c.lanes, l)
-		}
-		return l
+// tcell is one cell of a lane.
+type tcell struct {
+	used   bool
+	state  State
+	reason string // of the wait the cell shows
+	mark   cellMark
+	seq    int    // a hand-off's place in the stream
+	glyph  string // a mark's
+	code   string // colour
+}
+
+func (c *timelineChart) laneState(l Lane) string {
+	if l.State == "" {
+		return ""
 	}
-	var exit, latest int64
-	for _, e := range events {
-		latest = max(latest, e.T)
-		if e.G <= 0 && e.Kind != event.Deadlock && e.Kind != event.Timeout && e.Kind != event.Exit {
-			continue
-		}
-		switch e.Kind {
-		case event.Go:
-			l := lane(e.G)
-			l.name, l.start, l.last = e.Name, e.T, e.T
-			if e.Parent > 0 {
-				p := lane(e.Parent)
-				p.last = max(p.last, e.T)
-			}
-		case event.Output:
-			l := lane(e.G)
-			l.prints = append(l.prints, e.T)
-			l.last = max(l.last, e.T)
-		case event.Sleep:
-			l := lane(e.G)
-			wake := e.T + max(e.D, 0)
-			if wake < e.T {
-				wake = math.MaxInt64 // time.Sleep(math.MaxInt64)
-			}
-			if e.D > 0 {
-				l.sleeps = append(l.sleeps, sleepSpan{e.T, wake})
-			}
-			l.last = max(l.last, wake)
-		case event.End:
-			l := lane(e.G)
-			l.ended, l.stop = true, e.T
-		case event.Panic, event.Fatal:
-			l := lane(e.G)
-			l.panicked, l.stop = true, e.T
-		case event.Deadlock, event.Timeout:
-			for _, b := range e.Blocked {
-				l := lane(b.G)
-				if l.name == "" {
-					l.name = b.Name
-				}
-				l.state = b.State
-				l.stuck = b.State != "running" && b.State != "runnable" && b.State != ""
-			}
-		case event.Exit:
-			exit = e.T
-		}
+	on := ""
+	if l.Obj != 0 {
+		on = c.ObjectLabel(l.Obj)
 	}
-	c.total = exit
-	if c.total <= 0 {
-		c.total = latest
-	}
-	for _, l := range c.lanes {
-		if l.stop < 0 {
-			l.stop = c.total
-		}
-		for i, s := range l.sleeps {
-			l.sleeps[i].to = min(s.to, l.stop) // cut short by the run's end
-		}
-		l.last = min(l.last, l.stop)
-	}
-	slices.SortFunc(c.lanes, func(a, b *timelineLane) int { return a.g - b.g })
-	return c
+	return WaitText(c.lang, l.State, on)
 }
 
 // layout divides width between the label column, the lanes and the states
 // after them.
 func (c *timelineChart) layout(width int) {
 	longest, number, stateText := 0, 0, 0
-	for _, l := range c.lanes {
-		longest = max(longest, runeCells(Label(l.g, l.name)))
-		number = max(number, runeCells(Label(l.g, "")))
-		if l.state != "" {
-			stateText = max(stateText, runeCells(l.state))
+	for _, l := range c.Lanes {
+		longest = max(longest, runeCells(l.Label()))
+		if l.Count > 1 {
+			number = max(number, runeCells(" ×"+groupDigits(l.Count)))
+		} else {
+			number = max(number, runeCells(Label(l.G, "")))
 		}
+		stateText = max(stateText, runeCells(c.laneState(l)))
 	}
 	lane := min(minLane, width/2)
 	// A truncated label keeps its "g12 " and one cell for "…".
@@ -262,7 +347,7 @@ func (c *timelineChart) layout(width int) {
 		c.state = room - lane // cut the states, not the lane
 	}
 	c.cells = room - c.state
-	if c.total <= 0 {
+	if c.Total <= 0 {
 		c.cells = 1 // everything happened at once
 	}
 }
@@ -283,86 +368,192 @@ func timeColumn(t, total int64, cells int) int {
 	return int(q)
 }
 
-func (c *timelineChart) column(t int64) int { return timeColumn(t, c.total, c.cells) }
+func (c *timelineChart) column(t int64) int { return timeColumn(t, c.Total, c.cells) }
 
-// row lays out one goroutine's cells.
-func (c *timelineChart) row(l *timelineLane) []cellKind {
-	row := make([]cellKind, c.cells)
-	mark := func(i int, k cellKind) {
-		if row[i] < k {
-			row[i] = k
+// bound is where cell i begins, in ns.
+func (c *timelineChart) bound(i int) float64 {
+	return float64(i) * float64(c.Total) / float64(c.cells)
+}
+
+// symbol is the hand-off glyph of object obj.
+func (c *timelineChart) symbol(obj int) string {
+	for i, o := range c.symbols {
+		if o == obj {
+			return handOffGlyphs[min(i, len(handOffGlyphs)-1)]
 		}
 	}
-	// fill marks the cells that [from, to) reaches, at least the first.
-	fill := func(from, to int64, k cellKind) {
-		last := c.column(from)
-		if to > from {
-			last = max(last, c.column(to-1))
+	c.symbols = append(c.symbols, obj)
+	return handOffGlyphs[min(len(c.symbols)-1, len(handOffGlyphs)-1)]
+}
+
+// draw lays out every lane's cells.
+func (c *timelineChart) draw() [][]tcell {
+	rows := make([][]tcell, len(c.Lanes))
+	for i, l := range c.Lanes {
+		rows[i] = c.states(l)
+	}
+	for _, h := range c.HandOffs {
+		from, to := c.LaneOf(h.By), c.LaneOf(h.G)
+		if from < 0 && to < 0 {
+			continue
 		}
-		for i := c.column(from); i <= last; i++ {
-			mark(i, k)
+		glyph := c.symbol(h.Obj)
+		col := c.column(h.T)
+		for _, li := range []int{from, to} {
+			if li < 0 || rows[li][col].mark >= markHandOff {
+				continue
+			}
+			rows[li][col].used = true
+			rows[li][col].mark, rows[li][col].glyph, rows[li][col].code = markHandOff, glyph, goroutineColor(h.By)
+			rows[li][col].seq = h.Seq
 		}
 	}
-	stop := c.column(l.stop)
-	for i := c.column(l.start); i <= stop; i++ {
-		mark(i, cellAlive)
+	for i, l := range c.Lanes {
+		c.marks(rows[i], l)
 	}
-	for _, s := range l.sleeps {
-		fill(s.from, s.to, cellAsleep)
+	return rows
+}
+
+// states fills a lane's cells with the state it spent most of each cell's
+// time in (waits before running when even).
+func (c *timelineChart) states(l Lane) []tcell {
+	row := make([]tcell, c.cells)
+	code := goroutineColor(l.G)
+	type weight struct {
+		total  float64
+		reason string
+		best   float64
 	}
-	if l.stuck {
-		k := cellBlocked
-		if l.state == "sleep" {
-			k = cellAsleep
+	w := make([][len(stateGlyphs)]weight, c.cells)
+	for _, s := range l.Spans {
+		from, to := max(s.From, l.Start), min(s.To, l.Stop)
+		if to <= from {
+			continue
 		}
-		fill(l.last, l.stop+1, k)
+		for i := c.column(from); i <= c.column(to-1); i++ {
+			ov := min(float64(to), c.bound(i+1)) - max(float64(from), c.bound(i))
+			if ov <= 0 {
+				continue
+			}
+			x := &w[i][s.State]
+			x.total += ov
+			if ov > x.best {
+				x.best, x.reason = ov, s.Reason
+			}
+		}
 	}
-	for _, t := range l.prints {
-		mark(c.column(t), cellPrint)
+	first, last := c.column(l.Start), c.column(l.Stop)
+	for i := first; i <= last; i++ {
+		best := -1
+		for s := range w[i] {
+			if w[i][s].total > 0 && (best < 0 || w[i][s].total >= w[i][best].total) {
+				best = s
+			}
+		}
+		cell := tcell{used: true, code: code}
+		if best >= 0 {
+			cell.state, cell.reason = State(best), w[i][best].reason
+		} else {
+			// Nothing took time here: the state it was in at the instant.
+			s := l.Spans[0]
+			for _, sp := range l.Spans {
+				if float64(sp.From) <= c.bound(i+1) {
+					s = sp
+				}
+			}
+			cell.state, cell.reason = s.State, s.Reason
+		}
+		row[i] = cell
 	}
-	switch {
-	case l.panicked:
-		mark(stop, cellPanic)
-	case l.ended && row[stop] < cellEnd:
-		row[stop] = cellEnd
-	case l.ended && stop+1 < len(row) && row[stop+1] == cellEmpty:
-		// A goroutine that printed and returned at once shows both: the end
-		// goes just after the print.
-		row[stop+1] = cellEnd
+	if l.Stuck && l.Final.State != Running {
+		// The wait a deadlock ended it in shows, red, even one begun at
+		// that very instant.
+		row[last].state, row[last].reason = l.Final.State, l.Final.Reason
+		for i := c.column(l.Final.From); i <= last; i++ {
+			if row[i].state != Running {
+				row[i].code = red
+			}
+		}
 	}
 	return row
 }
 
-func (c *timelineChart) drawLanes(b *strings.Builder, rows [][]cellKind, color bool) {
-	for i, l := range c.lanes {
+// marks puts a lane's prints, its end or its panic on its cells.
+func (c *timelineChart) marks(row []tcell, l Lane) {
+	code := goroutineColor(l.G)
+	first, last := c.column(l.Start), c.column(l.Stop)
+	for _, p := range l.Prints {
+		i := c.column(p.T)
+		if row[i].mark >= markHandOff {
+			// A hand-off hides it: the print goes just before it if it
+			// came first (and the lane was there), else just after it,
+			// past the lane's end if need be.
+			switch {
+			case p.Seq < row[i].seq && i > first && row[i-1].mark == markNone:
+				i--
+			case i+1 < len(row) && row[i+1].mark == markNone && (i+1 <= last || !row[i+1].used):
+				i++
+				last = max(last, i) // the end mark, if any, goes after it
+			default:
+				continue
+			}
+		}
+		if row[i].mark < markPrint {
+			row[i].used, row[i].mark, row[i].glyph, row[i].code = true, markPrint, glyphPrint, code
+		}
+	}
+	switch {
+	case l.Panicked:
+		row[last].used, row[last].mark, row[last].glyph, row[last].code = true, markPanic, glyphPanic, red
+	case l.Ended && row[last].mark == markNone:
+		row[last].used, row[last].mark, row[last].glyph, row[last].code = true, markEnd, glyphEnd, code
+	case l.Ended && last+1 < len(row) && !row[last+1].used:
+		// A goroutine that printed and returned at once shows both: the
+		// end goes just after the print.
+		row[last+1] = tcell{used: true, mark: markEnd, glyph: glyphEnd, code: code}
+	}
+}
+
+func (t tcell) text() string {
+	switch {
+	case !t.used:
+		return " "
+	case t.mark != markNone:
+		return t.glyph
+	}
+	return stateGlyphs[t.state]
+}
+
+func (c *timelineChart) drawLanes(b *strings.Builder) {
+	for i, l := range c.Lanes {
 		var line strings.Builder
-		code := goroutineColor(l.g)
-		label := clipCells(Label(l.g, l.name), c.label)
-		timelinePaint(&line, color, code, label)
+		label := clipCells(l.Label(), c.label)
+		timelinePaint(&line, c.color, goroutineColor(l.G), label)
 		line.WriteString(strings.Repeat(" ", c.label-runeCells(label)+1))
 
 		// Runs of cells of one colour share one escape code.
 		var run strings.Builder
 		runCode := ""
-		for _, k := range rows[i] {
-			kc := code
-			switch k {
-			case cellEmpty:
-				kc = ""
-			case cellPanic, cellBlocked:
-				kc = red
+		for _, cell := range c.rows[i] {
+			code := cell.code
+			if !cell.used {
+				code = ""
 			}
-			if kc != runCode {
-				timelinePaint(&line, color, runCode, run.String())
+			if code != runCode {
+				timelinePaint(&line, c.color, runCode, run.String())
 				run.Reset()
-				runCode = kc
+				runCode = code
 			}
-			run.WriteString(cellGlyphs[k].glyph)
+			run.WriteString(cell.text())
 		}
-		timelinePaint(&line, color, runCode, run.String())
-		if l.state != "" && c.state > 0 {
+		timelinePaint(&line, c.color, runCode, run.String())
+		if state := c.laneState(l); state != "" && c.state > 0 {
 			line.WriteByte(' ')
-			timelinePaint(&line, color, red, clipCells(l.state, c.state-1))
+			code := dim
+			if l.Stuck {
+				code = red
+			}
+			timelinePaint(&line, c.color, code, clipCells(state, c.state-1))
 		}
 		// A lane that ended early leaves blank cells, uncoloured: drop them.
 		b.WriteString(strings.TrimRight(line.String(), " "))
@@ -370,8 +561,8 @@ func (c *timelineChart) drawLanes(b *strings.Builder, rows [][]cellKind, color b
 	}
 }
 
-func (c *timelineChart) drawAxis(b *strings.Builder, color bool) {
-	labels := axisLabels(c.total, c.cells)
+func (c *timelineChart) drawAxis(b *strings.Builder) {
+	labels := axisLabels(c.Total, c.cells)
 	line := make([]string, c.cells)
 	text := make([]rune, c.cells)
 	for i := range line {
@@ -384,33 +575,80 @@ func (c *timelineChart) drawAxis(b *strings.Builder, color bool) {
 	}
 	indent := strings.Repeat(" ", c.label+1)
 	b.WriteString(indent)
-	timelinePaint(b, color, dim, strings.Join(line, ""))
+	timelinePaint(b, c.color, dim, strings.Join(line, ""))
 	b.WriteByte('\n')
 	b.WriteString(indent)
-	timelinePaint(b, color, dim, strings.TrimRight(string(text), " "))
+	timelinePaint(b, c.color, dim, strings.TrimRight(string(text), " "))
 	b.WriteByte('\n')
 }
 
-// drawLegend explains the glyphs the rows use, on one line under the lanes
-// where it fits, or from the left edge, wrapped where even that is too narrow.
-func drawLegend(b *strings.Builder, rows [][]cellKind, indent, width int, color bool) {
-	used := make([]bool, len(cellGlyphs))
-	for _, row := range rows {
-		for _, k := range row {
-			used[k] = true
+// legend lists what the glyphs the rows use mean, in the chart's language:
+// the waits by their Go names, the hand-off marks by their channel or lock.
+func (c *timelineChart) legend() []string {
+	var states [len(stateGlyphs)]bool
+	var reasons [len(stateGlyphs)][]string
+	var marks [markPanic + 1]bool
+	for _, row := range c.rows {
+		for _, cell := range row {
+			if !cell.used {
+				continue
+			}
+			if cell.mark != markNone {
+				marks[cell.mark] = true
+				continue
+			}
+			states[cell.state] = true
+			if r := Visible(cell.reason); r != "" && !slices.Contains(reasons[cell.state], r) {
+				reasons[cell.state] = append(reasons[cell.state], r)
+			}
 		}
 	}
+	w := c.words
 	var items []string
-	for _, k := range []cellKind{cellAlive, cellAsleep, cellBlocked, cellPrint, cellPanic, cellEnd} {
-		if used[k] {
-			items = append(items, cellGlyphs[k].glyph+" "+cellGlyphs[k].meaning)
+	add := func(used bool, glyph, text string) {
+		if used {
+			items = append(items, glyph+" "+text)
 		}
 	}
+	add(states[Running], stateGlyphs[Running], w.running)
+	add(states[Asleep], stateGlyphs[Asleep], w.asleep)
+	for _, s := range []State{WaitingChan, WaitingSync} {
+		add(states[s], stateGlyphs[s], fmt.Sprintf(w.blocked, strings.Join(reasons[s], w.sep)))
+	}
+	add(marks[markPrint], glyphPrint, w.printed)
+	add(marks[markEnd], glyphEnd, w.ended)
+	add(marks[markPanic], glyphPanic, w.panicked)
+	if marks[markHandOff] {
+		shared := len(handOffGlyphs) - 1
+		for i, obj := range c.symbols {
+			if i > shared {
+				break
+			}
+			names := []string{c.ObjectLabel(obj)}
+			if i == shared {
+				names = names[:0]
+				for _, o := range c.symbols[shared:] {
+					names = append(names, c.ObjectLabel(o))
+				}
+			}
+			items = append(items, handOffGlyphs[i]+" "+fmt.Sprintf(w.handOff, strings.Join(names, w.sep)))
+		}
+	}
+	return items
+}
+
+// drawLegend writes the legend on one line under the lanes where it fits,
+// or from the left edge, wrapped where even that is too narrow; an item
+// wider than the screen is cut.
+func (c *timelineChart) drawLegend(b *strings.Builder, width int) {
+	items := c.legend()
+	indent := c.label + 1
 	if indent+runeCells(strings.Join(items, "  ")) > width {
 		indent = 0
 	}
 	var lines []string
 	for _, it := range items {
+		it = clipCells(it, width-indent)
 		n := len(lines) - 1
 		if n >= 0 && indent+runeCells(lines[n])+2+runeCells(it) <= width {
 			lines[n] += "  " + it
@@ -420,7 +658,7 @@ func drawLegend(b *strings.Builder, rows [][]cellKind, indent, width int, color 
 	}
 	for _, line := range lines {
 		b.WriteString(strings.Repeat(" ", indent))
-		timelinePaint(b, color, dim, line)
+		timelinePaint(b, c.color, dim, line)
 		b.WriteByte('\n')
 	}
 }

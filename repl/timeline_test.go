@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -8,19 +9,111 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
 )
 
 var updateTimeline = flag.Bool("update", false, "rewrite testdata/timeline/*.golden from Timeline's output")
 
-// runLog builds a run's events in the order the engine emits them. Each
-// fixture below copies a real run (`concur run --json FILE`, or a session's
-// input for the REPL ones) event for event; the program is in its comment.
+// A timelineRun is the events of one run, to draw.
+type timelineRun struct {
+	name   string
+	events []event.Event
+}
+
+// Most runs come from the engine: the programs in testdata/timeline, each
+// NAME.go run whole, each NAME.repl run input by input (inputs are
+// separated by "// ----" lines) in one session, as the REPL runs them, its
+// runs given to a Carry. A program's first line may set its virtual-time
+// budget: "// max-virtual: 2s". They run once per test binary.
+var (
+	engineOnce sync.Once
+	engineRuns []timelineRun
+	engineErr  error
+)
+
+func programRuns(t *testing.T) []timelineRun {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs programs in workers")
+	}
+	engineOnce.Do(func() { engineRuns, engineErr = runPrograms() })
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return engineRuns
+}
+
+func runPrograms() ([]timelineRun, error) {
+	files, err := filepath.Glob(filepath.Join("testdata", "timeline", "*.*"))
+	if err != nil {
+		return nil, err
+	}
+	var runs []timelineRun
+	for _, file := range files {
+		ext := filepath.Ext(file)
+		if ext != ".go" && ext != ".repl" {
+			continue
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		opts := engine.Options{Clock: "virtual", MaxVirtual: time.Hour, Timeout: time.Minute}
+		if d, ok := strings.CutPrefix(strings.SplitN(string(src), "\n", 2)[0], "// max-virtual: "); ok {
+			if opts.MaxVirtual, err = time.ParseDuration(d); err != nil {
+				return nil, fmt.Errorf("%s: %v", file, err)
+			}
+		}
+		sess, err := engine.NewSession(opts)
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(filepath.Base(file), ext)
+		inputs := []string{string(src)}
+		if ext == ".repl" {
+			inputs = strings.Split(string(src), "\n// ----\n")
+		}
+		var carry Carry
+		for i, in := range inputs {
+			var events []event.Event
+			_, err := sess.Run(context.Background(), fmt.Sprintf("input%d", i+1), in, ext == ".go",
+				func(e event.Event) { events = append(events, e) })
+			if err != nil {
+				sess.Close()
+				return nil, fmt.Errorf("%s: input %d: %v", file, i+1, err)
+			}
+			run := timelineRun{name, events}
+			if ext == ".repl" {
+				run = timelineRun{fmt.Sprintf("%s-%d", name, i+1), carry.Run(events, "virtual")}
+			}
+			runs = append(runs, run)
+		}
+		sess.Close()
+	}
+	return runs, nil
+}
+
+// runNamed returns the run called name.
+func runNamed(t *testing.T, runs []timelineRun, name string) []event.Event {
+	t.Helper()
+	for _, r := range runs {
+		if r.name == name {
+			return r.events
+		}
+	}
+	t.Fatalf("no run %s", name)
+	return nil
+}
+
+// runLog builds a run's events by hand, for what the engine does not make
+// today: runs on the real clock, and streams of version 1 (session files
+// recorded by an older concur have no block or wake events).
 type runLog []event.Event
 
 func newRunLog(clock string) runLog {
@@ -43,10 +136,6 @@ func (r runLog) end(t time.Duration, g int) runLog {
 	return append(r, event.Event{Kind: event.End, T: int64(t), G: g})
 }
 
-func (r runLog) panic(t time.Duration, g int, text string, stack ...string) runLog {
-	return append(r, event.Event{Kind: event.Panic, T: int64(t), G: g, Text: text, Stack: stack})
-}
-
 func (r runLog) stuck(kind event.Kind, t time.Duration, text string, blocked ...event.Goroutine) runLog {
 	return append(r, event.Event{Kind: kind, T: int64(t), Text: text, Blocked: blocked})
 }
@@ -55,147 +144,13 @@ func (r runLog) exit(t time.Duration, code int) runLog {
 	return append(r, event.Event{Kind: event.Exit, T: int64(t), Code: code})
 }
 
-type timelineRun struct {
-	name   string
-	events []event.Event
-}
-
-func timelineRuns() []timelineRun {
-	const ms, s = time.Millisecond, time.Second
+func handRuns() []timelineRun {
+	const ms = time.Millisecond
 	var runs []timelineRun
 	add := func(name string, r runLog) { runs = append(runs, timelineRun{name, r}) }
 
-	// The seed note's four patterns: task(name, d) prints "task A start",
-	// sleeps d, prints "task A stop"; A sleeps 2s, B 1s.
-
-	// Sequential: main calls task("A"), then task("B").
-	add("sequential", newRunLog("virtual").
-		print(0, 1, "task A start").sleep(0, 1, 2*s).
-		print(2*s, 1, "task A stop").
-		print(2*s, 1, "task B start").sleep(2*s, 1, 1*s).
-		print(3*s, 1, "task B stop").
-		print(3*s, 1, "all done").end(3*s, 1).
-		exit(3*s, 0))
-
-	// Start and join: go task("A", done); <-done; go task("B", done); <-done.
-	add("join", newRunLog("virtual").
-		spawn(0, 2, "task", 1).
-		print(0, 2, "task A start").sleep(0, 2, 2*s).
-		print(2*s, 2, "task A stop").end(2*s, 2).
-		spawn(2*s, 3, "task", 1).
-		print(2*s, 3, "task B start").sleep(2*s, 3, 1*s).
-		print(3*s, 3, "task B stop").end(3*s, 3).
-		print(3*s, 1, "all done").end(3*s, 1).
-		exit(3*s, 0))
-
-	// Start all, then wait for all (sync.WaitGroup).
-	add("waitall", newRunLog("virtual").
-		spawn(0, 2, "task", 1).spawn(0, 3, "task", 1).
-		print(0, 3, "task B start").sleep(0, 3, 1*s).
-		print(0, 2, "task A start").sleep(0, 2, 2*s).
-		print(1*s, 3, "task B stop").end(1*s, 3).
-		print(2*s, 2, "task A stop").end(2*s, 2).
-		print(2*s, 1, "all done").end(2*s, 1).
-		exit(2*s, 0))
-
-	// Start all, and main returns after time.Sleep(500ms): A and B are
-	// still asleep when the program ends.
-	add("early", newRunLog("virtual").
-		spawn(0, 2, "task", 1).spawn(0, 3, "task", 1).
-		sleep(0, 1, 500*ms).
-		print(0, 3, "task B start").sleep(0, 3, 1*s).
-		print(0, 2, "task A start").sleep(0, 2, 2*s).
-		print(500*ms, 1, "main returns").end(500*ms, 1).
-		exit(500*ms, 0))
-
-	// Three workers sleep id*300ms; worker 2 writes to a nil map.
-	add("panic", newRunLog("virtual").
-		spawn(0, 2, "worker", 1).spawn(0, 3, "worker", 1).spawn(0, 4, "worker", 1).
-		sleep(0, 1, 2*s).sleep(0, 4, 900*ms).sleep(0, 2, 300*ms).sleep(0, 3, 600*ms).
-		print(300*ms, 2, "worker 1 done").end(300*ms, 2).
-		panic(600*ms, 3, "panic: assignment to entry in nil map\n\ngoroutine 3 [running]:\nmain.worker(...)\n\t9:2", "main.worker 9:2").
-		exit(600*ms, 2))
-
-	// A producer sends three values, 100ms apart, and returns without
-	// closing the channel; the consumer ranges over it, main waits on out.
-	// (The engine reports the consumer's range as "select".)
-	add("deadlock", newRunLog("virtual").
-		spawn(0, 2, "producer", 1).spawn(0, 3, "consumer", 1).
-		sleep(0, 2, 100*ms).
-		sleep(100*ms, 2, 100*ms).print(100*ms, 3, "got 0").
-		sleep(200*ms, 2, 100*ms).print(200*ms, 3, "got 1").
-		end(300*ms, 2).print(300*ms, 3, "got 2").
-		stuck(event.Deadlock, 300*ms, "fatal error: all goroutines are asleep - deadlock!",
-			event.Goroutine{G: 1, Name: "main", State: "chan receive"},
-			event.Goroutine{G: 3, Name: "consumer", State: "select"}).
-		exit(300*ms, 2))
-
-	// Nine fetch(i) goroutines sleep (10-i)*150ms each, main waits.
-	ten := newRunLog("virtual")
-	for g := 2; g <= 10; g++ {
-		ten = ten.spawn(0, g, "fetch", 1)
-	}
-	ten = ten.sleep(0, 10, 300*ms)
-	for g := 2; g <= 9; g++ {
-		ten = ten.sleep(0, g, time.Duration(12-g)*150*ms)
-	}
-	for g := 10; g >= 2; g-- {
-		t := time.Duration(12-g) * 150 * ms
-		ten = ten.print(t, g, fmt.Sprint("fetched ", g-2)).end(t, g)
-	}
-	add("ten", ten.print(1500*ms, 1, "all fetched").end(1500*ms, 1).exit(1500*ms, 0))
-
-	// A ticker sends every 250ms to a func literal that prints, main blocks
-	// in select{}; stopped by --max-virtual=2s.
-	tick := newRunLog("virtual").spawn(0, 2, "ticker", 1).spawn(0, 3, "main.func1", 1).sleep(0, 2, 250*ms)
-	for i := range 7 {
-		t := time.Duration(i+1) * 250 * ms
-		tick = tick.sleep(t, 2, 250*ms).print(t, 3, fmt.Sprint("tick ", i))
-	}
-	add("timeout", tick.sleep(2*s, 2, 250*ms).
-		stuck(event.Timeout, 2*s, "stopped: the run reached 2s of virtual time (--max-virtual=2s)",
-			event.Goroutine{G: 1, Name: "main", State: "select"},
-			event.Goroutine{G: 2, Name: "ticker", State: "running"},
-			event.Goroutine{G: 3, Name: "main.func1", State: "runnable"}).
-		exit(2*s, 2))
-
-	// The REPL's third input, `ch <- 1; time.Sleep(500*time.Millisecond);
-	// ch <- 2; fmt.Println("sent")`, after `ch := make(chan int)` and
-	// `go func() { for v := range ch { fmt.Println("got", v);
-	// time.Sleep(time.Second) } }()`: g2 comes from the second input.
-	add("earlier", newRunLog("virtual").
-		print(0, 2, "got 1").sleep(0, 2, 1*s).
-		sleep(0, 1, 500*ms).
-		print(1*s, 2, "got 2").sleep(1*s, 2, 1*s).
-		print(1*s, 1, "sent").end(1*s, 1).
-		exit(1*s, 0))
-
-	// Another session: `ch := make(chan int); done := make(chan bool)`,
-	// then `go func() { v := <-ch; fmt.Println("got", v); done <- true }()`,
-	// then this input, which nobody sends to ch in: g2 waits all along.
-	add("earlier-deadlock", newRunLog("virtual").
-		sleep(0, 1, 100*ms).
-		print(100*ms, 1, "waiting").
-		stuck(event.Deadlock, 100*ms, "fatal error: all goroutines are asleep - deadlock!",
-			event.Goroutine{G: 1, Name: "main", State: "chan receive"},
-			event.Goroutine{G: 2, Name: "main.func1", State: "chan receive"}).
-		exit(100*ms, 2))
-
-	// The same session as "earlier", second input: the goroutine starts, main returns
-	// at once; everything happens at t=0.
-	add("instant", newRunLog("virtual").spawn(0, 2, "main.func1", 1).end(0, 1).exit(0, 0))
-
-	// A method value and a func literal; 90 seconds of virtual time.
-	add("minutes", newRunLog("virtual").
-		spawn(0, 2, "s.run", 1).spawn(0, 3, "main.func1", 1).
-		sleep(0, 3, 30*s).sleep(0, 2, 90*s).
-		print(30*s, 3, "half-way").end(30*s, 3).
-		end(90*s, 2).
-		print(90*s, 1, "alpha").end(90*s, 1).
-		exit(90*s, 0))
-
 	// Three square(n) goroutines and a WaitGroup on the real clock: the
-	// whole run takes under a millisecond.
+	// whole run takes under a millisecond (concur run --clock=real).
 	add("realclock", newRunLog("real").
 		spawn(818640, 2, "square", 1).spawn(832249, 3, "square", 1).spawn(833640, 4, "square", 1).
 		print(877184, 4, "9").end(941563, 4).
@@ -205,7 +160,7 @@ func timelineRuns() []timelineRun {
 		exit(990176, 0))
 
 	// Long and wide names: a method, a function named in Japanese, nested
-	// func literals.
+	// func literals (stream version 1).
 	add("names", newRunLog("virtual").
 		spawn(0, 2, "m.fetchEverythingWithRetries", 1).
 		spawn(0, 3, "処理する", 1).
@@ -217,33 +172,56 @@ func timelineRuns() []timelineRun {
 		print(0, 3, "こんにちは").end(0, 3).
 		end(40*ms, 2).end(40*ms, 1).
 		exit(40*ms, 0))
+
+	// A deadlock recorded with stream version 1: no block events, so the
+	// waits show only from what the report says.
+	add("v1-deadlock", newRunLog("virtual").
+		spawn(0, 2, "producer", 1).spawn(0, 3, "consumer", 1).
+		sleep(0, 2, 100*ms).
+		sleep(100*ms, 2, 100*ms).print(100*ms, 3, "got 0").
+		sleep(200*ms, 2, 100*ms).print(200*ms, 3, "got 1").
+		end(300*ms, 2).print(300*ms, 3, "got 2").
+		stuck(event.Deadlock, 300*ms, "fatal error: all goroutines are asleep - deadlock!",
+			event.Goroutine{G: 1, Name: "main", State: "chan receive"},
+			event.Goroutine{G: 3, Name: "consumer", State: "select"}).
+		exit(300*ms, 2))
 	return runs
 }
 
+// allRuns is every run the tests draw.
+func allRuns(t *testing.T) []timelineRun {
+	return append(programRuns(t), handRuns()...)
+}
+
 func TestTimelineGolden(t *testing.T) {
-	for _, run := range timelineRuns() {
+	runs := allRuns(t)
+	for _, run := range runs {
+		if !TimelineNeeded(run.events) {
+			continue
+		}
 		t.Run(run.name, func(t *testing.T) {
 			var b strings.Builder
-			for _, width := range []int{40, 80, 200} {
-				fmt.Fprintf(&b, "-- width %d --\n%s", width, Timeline(run.events, width, false))
+			for _, width := range []int{80, 160} {
+				fmt.Fprintf(&b, "-- width %d --\n%s", width, DrawTimeline(run.events, TimelineOptions{Width: width, Lang: "en"}))
 			}
 			checkTimelineGolden(t, run.name, b.String())
 		})
 	}
-	// Colour: one run with every kind of colour (goroutines, red, dim).
-	for _, name := range []string{"deadlock", "panic"} {
-		i := slices.IndexFunc(timelineRuns(), func(r timelineRun) bool { return r.name == name })
-		checkTimelineGolden(t, name+"-color", Timeline(timelineRuns()[i].events, 80, true))
+	// In Chinese; in colour; on a screen of 8 rows, which has room for two
+	// lanes.
+	for _, name := range []string{"handoff", "deadlock", "mutex", "many", "earlier-4"} {
+		checkTimelineGolden(t, name+"-zh", DrawTimeline(runNamed(t, runs, name), TimelineOptions{Width: 80, Lang: "zh"}))
 	}
+	for _, name := range []string{"deadlock", "panic"} {
+		checkTimelineGolden(t, name+"-color", DrawTimeline(runNamed(t, runs, name), TimelineOptions{Width: 80, Color: true}))
+	}
+	checkTimelineGolden(t, "leaked-rows", DrawTimeline(runNamed(t, runs, "leaked"), TimelineOptions{Width: 80, Rows: 8}))
 }
 
 func checkTimelineGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", "timeline", name+".golden")
 	if *updateTimeline {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +239,8 @@ func checkTimelineGolden(t *testing.T, name, got string) {
 var timelineEscape = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 // chartLines splits a chart into its lanes, the axis, its labels and the
-// legend, and finds where lanes start: under the axis' first tick.
+// legend, and finds where lanes start: under the axis' first tick. A
+// summary line under the lanes is left out of them.
 func chartLines(t *testing.T, chart string) (lanes []string, axis, labels string, indent int) {
 	t.Helper()
 	lines := strings.Split(strings.TrimSuffix(chart, "\n"), "\n")
@@ -270,40 +249,30 @@ func chartLines(t *testing.T, chart string) (lanes []string, axis, labels string
 			if i+1 >= len(lines) {
 				t.Fatalf("no labels under the axis:\n%s", chart)
 			}
-			return lines[:i], line, lines[i+1], at
+			lanes = lines[:i]
+			if n := len(lanes); n > 0 && !strings.ContainsAny(lanes[n-1], "━╌░▒●┫✗◆▲■◇△□◊") {
+				lanes = lanes[:n-1]
+			}
+			return lanes, line, lines[i+1], at
 		}
 	}
 	t.Fatalf("no axis:\n%s", chart)
 	return
 }
 
-// goroutinesOf lists the goroutines a run's events mention, in order.
-func goroutinesOf(events []event.Event) []int {
-	gs := []int{1}
-	for _, e := range events {
-		switch e.Kind {
-		case event.Go, event.Output, event.Sleep, event.End, event.Panic:
-			gs = append(gs, e.G)
-		case event.Deadlock, event.Timeout:
-			for _, b := range e.Blocked {
-				gs = append(gs, b.G)
-			}
-		}
-	}
-	slices.Sort(gs)
-	return slices.Compact(gs)
-}
-
 func TestTimelineFitsWidth(t *testing.T) {
-	for _, run := range timelineRuns() {
-		for width := 20; width <= 220; width++ {
+	for _, run := range allRuns(t) {
+		if !TimelineNeeded(run.events) {
+			continue
+		}
+		for width := 20; width <= 220; width += 1 + width/40 {
 			plain := Timeline(run.events, width, false)
 			painted := Timeline(run.events, width, true)
 			if plain == "" {
 				t.Fatalf("%s at %d: no chart", run.name, width)
 			}
 			if strings.Contains(plain, "\x1b") {
-				t.Errorf("%s at %d: timelineEscape codes without colour:\n%q", run.name, width, plain)
+				t.Errorf("%s at %d: escape codes without colour:\n%q", run.name, width, plain)
 			}
 			if !strings.Contains(painted, "\x1b[") {
 				t.Errorf("%s at %d: no colour with colour on", run.name, width)
@@ -317,33 +286,89 @@ func TestTimelineFitsWidth(t *testing.T) {
 				}
 			}
 			_, _, labels, _ := chartLines(t, plain)
-			if width >= 40 && run.name != "instant" && len(strings.Fields(labels)) < 2 {
+			if width >= 40 && runTotal(run.events) > 0 && len(strings.Fields(labels)) < 2 {
 				t.Errorf("%s at %d: the axis shows only %q", run.name, width, labels)
 			}
 		}
 	}
 }
 
-var laneLabel = regexp.MustCompile(`^g(\d+)\b`)
+func runTotal(events []event.Event) int64 {
+	for _, e := range events {
+		if e.Kind == event.Exit {
+			return e.T
+		}
+	}
+	return 0
+}
 
-func TestTimelineLaneOrder(t *testing.T) {
-	for _, run := range timelineRuns() {
-		for _, width := range []int{20, 40, 80, 200} {
-			lanes, _, _, _ := chartLines(t, Timeline(run.events, width, false))
-			var gs []int
-			for _, lane := range lanes {
-				m := laneLabel.FindStringSubmatch(lane)
-				if m == nil {
-					t.Fatalf("%s at %d: lane without a goroutine: %q", run.name, width, lane)
-				}
-				g, _ := strconv.Atoi(m[1])
-				gs = append(gs, g)
+var laneLabel = regexp.MustCompile(`^(?:g(\d+)\b|(\S+) ×([\d,]+) )`)
+
+// Every goroutine is on one lane, or counted as not drawn; lanes come in
+// the order of their (first) goroutines, each labelled with it or with its
+// count; never more lanes than allowed.
+func TestTimelineLanes(t *testing.T) {
+	for _, run := range allRuns(t) {
+		if !TimelineNeeded(run.events) {
+			continue
+		}
+		for _, o := range []TimelineOptions{{Width: 80}, {Width: 200}, {Width: 80, Rows: 9}, {Width: 40, MaxLanes: 2}} {
+			chart := Lanes(run.events, o.maxLanes())
+			lanes, _, _, _ := chartLines(t, DrawTimeline(run.events, o))
+			if len(lanes) != len(chart.Lanes) || len(lanes) > o.maxLanes() {
+				t.Fatalf("%s %+v: %d lanes drawn, the chart has %d, at most %d allowed", run.name, o, len(lanes), len(chart.Lanes), o.maxLanes())
 			}
-			if want := goroutinesOf(run.events); !slices.Equal(gs, want) {
-				t.Errorf("%s at %d: lanes for %v, want %v", run.name, width, gs, want)
+			seen := map[int]bool{}
+			drawn := 0
+			for i, l := range chart.Lanes {
+				m := laneLabel.FindStringSubmatch(lanes[i])
+				if m == nil {
+					t.Fatalf("%s: lane %q has no label", run.name, lanes[i])
+				}
+				if l.Count > 1 {
+					if m[2] != l.Name || m[3] != groupDigits(l.Count) || len(l.Members) != l.Count {
+						t.Errorf("%s: lane %q for %d goroutines %v", run.name, lanes[i], l.Count, l.Members[:min(len(l.Members), 5)])
+					}
+				} else if m[1] != fmt.Sprint(l.G) {
+					t.Errorf("%s: lane %q for g%d", run.name, lanes[i], l.G)
+				}
+				members := l.Members
+				if l.Count == 1 {
+					members = []int{l.G}
+				}
+				for _, g := range members {
+					if seen[g] || chart.LaneOf(g) != i {
+						t.Errorf("%s: g%d drawn twice, or LaneOf it is %d, not %d", run.name, g, chart.LaneOf(g), i)
+					}
+					seen[g] = true
+				}
+				drawn += len(members)
+				if i > 0 && chart.Lanes[i-1].G >= l.G {
+					t.Errorf("%s: lane of g%d after the one of g%d", run.name, l.G, chart.Lanes[i-1].G)
+				}
+			}
+			if gs := goroutinesOf(run.events); drawn+chart.HiddenCount() != len(gs) || chart.Goroutines != len(gs) {
+				t.Errorf("%s %+v: %d goroutines drawn and %d not, the run had %d (%d by the chart)", run.name, o, drawn, chart.HiddenCount(), len(gs), chart.Goroutines)
 			}
 		}
 	}
+}
+
+// goroutinesOf lists the goroutines a run's events mention, in order.
+func goroutinesOf(events []event.Event) []int {
+	gs := []int{1}
+	for _, e := range events {
+		switch e.Kind {
+		case event.Go, event.Output, event.Sleep, event.End, event.Panic, event.Block, event.Wake:
+			gs = append(gs, e.G)
+		case event.Deadlock, event.Timeout:
+			for _, b := range e.Blocked {
+				gs = append(gs, b.G)
+			}
+		}
+	}
+	slices.Sort(gs)
+	return slices.Compact(gs)
 }
 
 // cellsFrom returns the runes of line from terminal cell from on.
@@ -358,29 +383,197 @@ func cellsFrom(line string, from int) []rune {
 	return nil
 }
 
-// TestTimelinePrintsWhereTheyHappened checks that every print is drawn in the
-// column of its time, on its goroutine's lane, unless a panic took the cell.
-func TestTimelinePrintsWhereTheyHappened(t *testing.T) {
-	for _, run := range timelineRuns() {
+const handOffRunes = "◆▲■◇△□◊"
+
+// TestTimelineMarksWhereTheyHappened checks that every hand-off is marked
+// on both lanes in the column of its time, and every print on its lane in
+// its column, or beside it when a hand-off took the cell.
+func TestTimelineMarksWhereTheyHappened(t *testing.T) {
+	for _, run := range allRuns(t) {
+		if !TimelineNeeded(run.events) {
+			continue
+		}
 		for _, width := range []int{20, 40, 57, 80, 133, 200} {
+			chart := Lanes(run.events, DefaultLanes)
 			lanes, axis, _, indent := chartLines(t, Timeline(run.events, width, false))
 			cells := len(cellsFrom(axis, indent))
-			var total int64
-			for _, e := range run.events {
-				if e.Kind == event.Exit {
-					total = e.T
+			at := func(lane, col int) rune {
+				row := cellsFrom(lanes[lane], indent)
+				if col < 0 || col >= len(row) {
+					return ' '
+				}
+				return row[col]
+			}
+			for _, h := range chart.HandOffs {
+				col := timeColumn(h.T, chart.Total, cells)
+				for _, g := range []int{h.By, h.G} {
+					if li := chart.LaneOf(g); li >= 0 && !strings.ContainsRune(handOffRunes+"✗", at(li, col)) {
+						t.Errorf("%s at %d: g%d woke g%d at %v, but g%d's lane has %q in column %d: %q",
+							run.name, width, h.By, h.G, time.Duration(h.T), g, at(li, col), col, lanes[li])
+					}
 				}
 			}
-			gs := goroutinesOf(run.events)
-			for _, e := range run.events {
-				if e.Kind != event.Output {
-					continue
+			for i, l := range chart.Lanes {
+				for _, p := range l.Prints {
+					col := timeColumn(p.T, chart.Total, cells)
+					switch c := at(i, col); {
+					case c == '●' || c == '✗':
+					case strings.ContainsRune(handOffRunes, c):
+						// Beside it, or lost where there is no room.
+						room := func(c rune) bool { return !strings.ContainsRune("●"+handOffRunes+"✗┫", c) }
+						if room(at(i, col-1)) && col+1 < cells && room(at(i, col+1)) {
+							t.Errorf("%s at %d: g%d's print at %v is neither in column %d nor beside it: %q", run.name, width, l.G, time.Duration(p.T), col, lanes[i])
+						}
+					default:
+						t.Errorf("%s at %d: g%d's print at %v is not in column %d: %q", run.name, width, l.G, time.Duration(p.T), col, lanes[i])
+					}
 				}
-				lane := cellsFrom(lanes[slices.Index(gs, e.G)], indent)
-				col := timeColumn(e.T, total, cells)
-				if col >= len(lane) || (lane[col] != '●' && lane[col] != '✗') {
-					t.Errorf("%s at %d: g%d's print at %v is not in column %d: %q", run.name, width, e.G, e.Elapsed(), col, string(lane))
-				}
+			}
+		}
+	}
+}
+
+// The states of the example in docs/events.md, from its stream: main
+// waits to send job 2 until the consumer comes back for it, then on done;
+// the consumer sleeps while it works.
+func TestLanesStates(t *testing.T) {
+	const s = int64(time.Second)
+	chart := Lanes(runNamed(t, programRuns(t), "handoff"), 0)
+	want := map[int][]Span{
+		1: {{0, s, WaitingChan, "chan send", 1}, {s, 2 * s, WaitingChan, "chan receive", 2}},
+		2: {{0, s, Asleep, "sleep", 0}, {s, 2 * s, Asleep, "sleep", 0}},
+	}
+	for g, spans := range want {
+		if got := chart.Lanes[chart.LaneOf(g)].Spans; !slices.Equal(got, spans) {
+			t.Errorf("g%d: spans %v, want %v", g, got, spans)
+		}
+	}
+	var offs []string
+	for _, h := range chart.HandOffs {
+		offs = append(offs, fmt.Sprintf("%v g%d %s %s woke g%d", time.Duration(h.T), h.By, h.Op, chart.ObjectLabel(h.Obj), h.G))
+	}
+	if got, want := strings.Join(offs, "; "), "0s g2 receive jobs woke g1; 1s g2 receive jobs woke g1; 2s g2 send done woke g2"; got != strings.Replace(want, "woke g2", "woke g1", 1) {
+		t.Errorf("hand-offs: %s", got)
+	}
+}
+
+// In the REPL a goroutine keeps its state from one input to the next: the
+// consumer of earlier.repl is asleep when input 4 starts and all through it,
+// and in input 5 it sleeps out the rest of its second and then waits on ch.
+// A goroutine blocked since an earlier input is blocked from 0.
+func TestCarry(t *testing.T) {
+	runs := programRuns(t)
+	const ms = int64(time.Millisecond)
+	for _, c := range []struct {
+		run   string
+		g     int
+		spans []Span
+	}{
+		{"earlier-3", 2, []Span{{0, 1000 * ms, Asleep, "sleep", 0}}},
+		{"earlier-4", 2, []Span{{0, 300 * ms, Asleep, "sleep", 0}}},
+		{"earlier-5", 2, []Span{{0, 700 * ms, Asleep, "sleep", 0}, {700 * ms, 3000 * ms, WaitingChan, "chan receive", 1}}},
+		{"stuck-3", 2, []Span{{0, 100 * ms, WaitingChan, "chan receive", 1}}},
+		{"stuck-4", 2, []Span{{0, 200 * ms, WaitingChan, "chan receive", 1}}},
+	} {
+		chart := Lanes(runNamed(t, runs, c.run), 0)
+		i := chart.LaneOf(c.g)
+		if i < 0 {
+			t.Errorf("%s: no lane for g%d", c.run, c.g)
+			continue
+		}
+		if got := chart.Lanes[i].Spans; !slices.Equal(got, c.spans) {
+			t.Errorf("%s: g%d's spans %v, want %v", c.run, c.g, got, c.spans)
+		}
+	}
+}
+
+// What ends a program ends the goroutines a Carry carries; an input that
+// does not compile changes nothing; a restore forgets them.
+func TestCarryEnds(t *testing.T) {
+	const s = time.Second
+	background := newRunLog("virtual").spawn(0, 2, "main.func1", 1).end(0, 1).sleep(0, 2, time.Hour).exit(0, 0)[1:]
+	later := newRunLog("virtual").sleep(0, 1, s).end(s, 1).exit(s, 0)[1:]
+	for _, c := range []struct {
+		name   string
+		before []event.Event
+		asleep bool
+	}{
+		{"main returned", nil, true},
+		{"compile error", []event.Event{{Kind: event.Compile, G: 1, Text: "input3:1:1: undefined: x"}, {Kind: event.Exit, Code: 1}}, true},
+		{"os.Exit", []event.Event{{Kind: event.Exit, Code: 3}}, false},
+		{"panic", []event.Event{{Kind: event.Panic, G: 1, Text: "panic: x"}, {Kind: event.Exit, Code: 2}}, false},
+	} {
+		var carry Carry
+		carry.Run(background, "virtual")
+		if c.before != nil {
+			carry.Run(c.before, "virtual")
+		}
+		chart := Lanes(carry.Run(later, "virtual"), 0)
+		i := chart.LaneOf(2)
+		if got := i >= 0; got != c.asleep {
+			t.Errorf("%s: a lane for g2: %v, want %v", c.name, got, c.asleep)
+		}
+		if c.asleep && i >= 0 && (chart.Lanes[i].Spans[0] != Span{0, int64(s), Asleep, "sleep", 0}) {
+			t.Errorf("%s: g2's lane %v", c.name, chart.Lanes[i].Spans)
+		}
+	}
+	var carry Carry
+	carry.Run(background, "virtual")
+	restored := append([]event.Event{{Kind: event.Restore, Text: "the program was replaced", Reason: "died", N: 1}}, later...)
+	if chart := Lanes(carry.Run(restored, "virtual"), 0); chart.LaneOf(2) >= 0 {
+		t.Errorf("after a restore g2 is still carried: %+v", chart.Lanes)
+	}
+	carry = Carry{}
+	carry.Run(background, "real")
+	if chart := Lanes(carry.Run(later, "real"), 0); chart.LaneOf(2) >= 0 {
+		t.Errorf("on the real clock g2 is carried: %+v", chart.Lanes)
+	}
+}
+
+// Ten thousand goroutines that did the same thing fold into one lane, and
+// the chart says how many it drew; a screen too short for the lanes gets
+// fewer, and a line that counts the ones left out.
+func TestTimelineFolds(t *testing.T) {
+	runs := programRuns(t)
+	chart := DrawTimeline(runNamed(t, runs, "many"), TimelineOptions{Width: 80})
+	lanes, _, _, _ := chartLines(t, chart)
+	if len(lanes) != 2 || !strings.HasPrefix(lanes[1], "worker ×10,000 ") || !strings.Contains(chart, "\n10,001 goroutines in 2 lanes\n") {
+		t.Errorf("ten thousand workers:\n%s", chart)
+	}
+	chart = DrawTimeline(runNamed(t, runs, "leaked"), TimelineOptions{Width: 80, Rows: 8})
+	lanes, _, _, _ = chartLines(t, chart)
+	if len(lanes) != 2 || !strings.Contains(chart, "\n26 goroutines in 2 lanes; 5 not drawn: 5 ended\n") {
+		t.Errorf("on 8 rows:\n%s", chart)
+	}
+	zh := DrawTimeline(runNamed(t, runs, "leaked"), TimelineOptions{Width: 80, Rows: 8, Lang: "zh"})
+	if !strings.Contains(zh, "\n26 个 goroutine 画成 2 条；5 个未画出：5 个已结束\n") {
+		t.Errorf("on 8 rows, in Chinese:\n%s", zh)
+	}
+}
+
+// The Chinese chart has none of the English chart's words: only Go's own
+// (the waits, the names of functions and variables) are left in English.
+func TestTimelineChinese(t *testing.T) {
+	english := regexp.MustCompile(`\b(running|asleep|blocked|printed|ended|panicked|hand-off|goroutines|lanes|drawn|on)\b`)
+	for _, run := range programRuns(t) {
+		if !TimelineNeeded(run.events) {
+			continue
+		}
+		for _, o := range []TimelineOptions{{Width: 120, Lang: "zh"}, {Width: 80, Lang: "zh", Rows: 8}} {
+			chart := DrawTimeline(run.events, o)
+			if m := english.FindString(chart); m != "" {
+				t.Errorf("%s: English %q in the Chinese chart:\n%s", run.name, m, chart)
+			}
+			if en := DrawTimeline(run.events, TimelineOptions{Width: o.Width, Rows: o.Rows}); !english.MatchString(en) {
+				t.Errorf("%s: the English chart has none of the words looked for:\n%s", run.name, en)
+			}
+		}
+	}
+	for _, w := range []timelineWords{timelineEn, timelineZh} {
+		for _, s := range []string{w.running, w.asleep, w.blocked, w.printed, w.ended, w.panicked, w.handOff, w.waitOn,
+			w.total, w.hidden, w.sep, w.hiddenEnded, w.hiddenPanicked, w.hiddenRunning, w.hiddenAsleep, w.hiddenWaiting} {
+			if s == "" {
+				t.Errorf("a chart word is missing: %+v", w)
 			}
 		}
 	}
@@ -500,7 +693,7 @@ func TestTimelineNeeded(t *testing.T) {
 			t.Errorf("%s: Timeline drew a chart: %v, want %v", c.name, got, c.want)
 		}
 	}
-	if got := Timeline(timelineRuns()[0].events, minWidth-1, false); got != "" {
+	if got := Timeline(handRuns()[0].events, minWidth-1, false); got != "" {
 		t.Errorf("Timeline at %d columns:\n%s", minWidth-1, got)
 	}
 }

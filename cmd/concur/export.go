@@ -92,25 +92,25 @@ func exportMarkdown(s *session.Session) []byte {
 	b.WriteString("# concur session\n\n")
 	fmt.Fprintf(&b, "Recorded %s with concur %s (%s), %s clock.\n",
 		h.Start.UTC().Format("2006-01-02 15:04 UTC"), h.Concur, h.Go, h.Clock)
-	names := map[int]string{}
+	var carry repl.Carry
 	for _, in := range s.Inputs {
 		fmt.Fprintf(&b, "\n## Input %d\n\n", in.N)
 		fenced(&b, "go", repl.VisibleLines(in.Src))
 		var out bytes.Buffer
 		p := repl.NewPrinter(&out, &out, false)
 		p.Values = true
+		p.Lang = h.Lang
 		events := in.EngineEvents()
 		for _, e := range events {
 			p.Event(e)
 		}
 		p.Flush()
-		if repl.TimelineNeeded(events) && runElapsed(events) > 0 {
+		drawn := withNames(&carry, in.Clock, events) // every run, to follow the goroutines
+		if repl.TimelineNeeded(drawn) && runElapsed(events) > 0 {
 			if out.Len() > 0 {
 				out.WriteByte('\n')
 			}
-			out.WriteString(repl.Timeline(withNames(names, events), max(h.Cols, 40), false))
-		} else {
-			withNames(names, events)
+			out.WriteString(repl.DrawTimeline(drawn, repl.TimelineOptions{Width: max(h.Cols, 40), Lang: h.Lang}))
 		}
 		if out.Len() > 0 {
 			b.WriteByte('\n')

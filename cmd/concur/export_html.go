@@ -32,7 +32,10 @@ var htmlColors = []string{
 	"#8a7a00", // 93 bright yellow
 }
 
-const htmlFault = "#c01818"
+const (
+	htmlFault = "#c01818"
+	htmlPlain = "#333333" // g1's colour in the charts
+)
 
 // htmlColor is goroutine g's colour: "" for g1 (plain text), as in the terminal.
 func htmlColor(g int) string {
@@ -42,62 +45,152 @@ func htmlColor(g int) string {
 	return htmlColors[(g-2)%len(htmlColors)]
 }
 
+// chartColor is goroutine g's colour in a chart, and the number of its
+// arrowhead marker (0 for g1).
+func chartColor(g int) (string, int) {
+	if g <= 1 {
+		return htmlPlain, 0
+	}
+	i := (g - 2) % len(htmlColors)
+	return htmlColors[i], i + 1
+}
+
+// htmlWords are the page's words in one language; the charts' legend comes
+// from repl (ChartWord), the reports from repl.Report.
+type htmlWords struct {
+	Title, Heading, Recorded, Input   string
+	Play, Stop, Speed, SkipIdle       string
+	Prev, Next, Virtual, Real         string
+	HandOffs, Playhead, ChartOf, Wait string
+	Woke, Stuck                       string
+}
+
+var htmlEn = htmlWords{
+	Title:    "concur session, %s",
+	Heading:  "concur session",
+	Recorded: "Recorded %s · %s clock · concur %s · %s",
+	Input:    "Input %d",
+	Play:     "▶ Play",
+	Stop:     "■ Stop",
+	Speed:    "speed",
+	SkipIdle: "skip pauses over 2s",
+	Prev:     "previous event",
+	Next:     "next event",
+	Virtual:  "virtual",
+	Real:     "real",
+	HandOffs: "hand-off: the arrow points at the goroutine it woke",
+	Playhead: "now",
+	ChartOf:  "timeline of input %d: %d goroutine(s) over %s",
+	Wait:     "%s: %s, %s–%s",
+	Woke:     "%s → %s: %s on %s at %s",
+	Stuck:    "deadlock: waits for ever",
+}
+
+var htmlZh = htmlWords{
+	Title:    "concur 会话，%s",
+	Heading:  "concur 会话",
+	Recorded: "录制于 %s · %s时钟 · concur %s · %s",
+	Input:    "输入 %d",
+	Play:     "▶ 播放",
+	Stop:     "■ 停止",
+	Speed:    "速度",
+	SkipIdle: "跳过超过 2 秒的停顿",
+	Prev:     "上一个事件",
+	Next:     "下一个事件",
+	Virtual:  "虚拟",
+	Real:     "真实",
+	HandOffs: "交接：箭头指向被唤醒的 goroutine",
+	Playhead: "此刻",
+	ChartOf:  "输入 %d 的时间线：%d 个 goroutine，共 %s",
+	Wait:     "%s：%s，%s–%s",
+	Woke:     "%s → %s：%s（%s），%s",
+	Stuck:    "死锁：永远等不到",
+}
+
+func htmlCatalog(lang string) htmlWords {
+	if lang == "zh" {
+		return htmlZh
+	}
+	return htmlEn
+}
+
 type htmlDoc struct {
-	Date, Clock, Concur, Go string
-	Inputs                  []htmlInput
-	End                     int64 // ms: when the last thing appears
+	Lang  string
+	W     htmlWords
+	Title string
+	Date  string
+	// The header line around its date: "Recorded ", " · virtual clock ..."
+	MetaBefore, MetaAfter string
+	Concur                string
+	Inputs                []htmlInput
+	End                   int64 // ms: when the last thing appears
 }
 
 type htmlInput struct {
-	N      int
-	Src    string
-	At     int64 // ms since the session started
-	Lines  []htmlLine
-	SVG    template.HTML
-	SVGAt  int64
-	HasSVG bool
+	N       int
+	Heading string
+	Src     string
+	At      int64 // ms since the session started
+	Lines   []htmlLine
+	Wide    template.HTML // the chart for screens wider than a phone's
+	Narrow  template.HTML // and for a phone's
+	HasSVG  bool
 }
 
 type htmlLine struct {
-	At                  int64 // ms
+	At                  int64 // ms since the session started
+	T                   int64 // ns since its run started
 	Stamp, Label, Color string
 	Text                string
 	Class               string // out, err, value, fault, note
 }
 
-// exportHTML writes the session as one self-contained HTML page: inputs,
-// stamped output coloured by goroutine, an SVG timeline per run that slept or
-// used goroutines, and a Play button that replays it at its recorded pace.
+// exportHTML writes the session as one self-contained HTML page in the
+// session's language: inputs, stamped output coloured by goroutine, a chart
+// per run that slept or used goroutines (SVG: each goroutine's states, an
+// arrow for each hand-off, a playhead), and controls that replay it at its
+// recorded pace or step from event to event.
 func exportHTML(s *session.Session) ([]byte, error) {
 	h := s.Header
-	doc := htmlDoc{
-		Date:   h.Start.UTC().Format("2006-01-02 15:04:05 UTC"),
-		Clock:  h.Clock,
-		Concur: h.Concur,
-		Go:     h.Go,
+	lang := "en"
+	if h.Lang == "zh" {
+		lang = "zh"
 	}
+	w := htmlCatalog(lang)
+	date := h.Start.UTC().Format("2006-01-02 15:04:05 UTC")
+	clock := w.Virtual
+	if h.Clock == "real" {
+		clock = w.Real
+	}
+	meta := fmt.Sprintf(w.Recorded, "\x00", clock, h.Concur, h.Go)
+	before, after, _ := strings.Cut(meta, "\x00")
+	doc := htmlDoc{Lang: lang, W: w, Title: fmt.Sprintf(w.Title, date), Date: date,
+		MetaBefore: before, MetaAfter: after, Concur: h.Concur}
 	names := map[int]string{1: "main"}
+	var carry repl.Carry
 	var now time.Duration
 	for _, in := range s.Inputs {
+		// An input shows when it was typed, or when the output before it
+		// has played (piped inputs come faster than virtual time).
 		now = max(now, in.T)
-		hi := htmlInput{N: in.N, Src: repl.VisibleLines(in.Src), At: in.T.Milliseconds()}
+		hi := htmlInput{N: in.N, Heading: fmt.Sprintf(w.Input, in.N), Src: repl.VisibleLines(in.Src), At: now.Milliseconds()}
+		start := now
 		for _, e := range in.Events {
 			at := e.At
 			if in.Clock != "real" {
-				at = max(at, in.T+time.Duration(e.T))
+				at = max(at, start+time.Duration(e.T))
 			}
 			now = max(now, at)
-			hi.Lines = append(hi.Lines, htmlLines(e.Event, names, now.Milliseconds())...)
+			hi.Lines = append(hi.Lines, htmlLines(lang, e.Event, names, now.Milliseconds())...)
 		}
-		events := in.EngineEvents()
+		events := withNames(&carry, in.Clock, in.EngineEvents())
 		// As on the terminal: a chart only for a run that took time and
 		// slept or used goroutines.
 		if repl.TimelineNeeded(events) && runTime(events) > 0 {
-			hi.SVG = timelineSVG(withNames(names, events))
+			chart := repl.Lanes(events, repl.DefaultLanes)
+			hi.Wide = timelineSVG(chart, lang, in.N, false)
+			hi.Narrow = timelineSVG(chart, lang, in.N, true)
 			hi.HasSVG = true
-			hi.SVGAt = now.Milliseconds()
-		} else {
-			withNames(names, events)
 		}
 		doc.Inputs = append(doc.Inputs, hi)
 	}
@@ -110,12 +203,12 @@ func exportHTML(s *session.Session) ([]byte, error) {
 }
 
 // htmlLines is what the terminal shows for one event (repl.Printer), as lines.
-func htmlLines(e event.Event, names map[int]string, at int64) []htmlLine {
+func htmlLines(lang string, e event.Event, names map[int]string, at int64) []htmlLine {
 	e = repl.VisibleEvent(e) // the page shows the bytes, never obeys them
 	stamped := func(text, class string) htmlLine {
-		return htmlLine{At: at, Stamp: repl.Stamp(e.T), Label: repl.Label(e.G, names[e.G]), Color: htmlColor(e.G), Text: text, Class: class}
+		return htmlLine{At: at, T: e.T, Stamp: repl.Stamp(e.T), Label: repl.Label(e.G, names[e.G]), Color: htmlColor(e.G), Text: text, Class: class}
 	}
-	plain := func(text, class string) htmlLine { return htmlLine{At: at, Text: text, Class: class} }
+	plain := func(text, class string) htmlLine { return htmlLine{At: at, T: e.T, Text: text, Class: class} }
 	switch e.Kind {
 	case event.Go:
 		names[e.G] = e.Name
@@ -138,8 +231,8 @@ func htmlLines(e event.Event, names map[int]string, at int64) []htmlLine {
 		return out
 	case event.Deadlock, event.Timeout:
 		out := []htmlLine{stamped(e.Text, "fault")}
-		for _, g := range e.Blocked {
-			out = append(out, plain(fmt.Sprintf("    %s: %s", repl.Label(g.G, names[g.G]), g.State), "fault"))
+		for _, line := range repl.Report(lang, e, names) {
+			out = append(out, plain("    "+line, "fault"))
 		}
 		return out
 	case event.Restore:
@@ -148,126 +241,357 @@ func htmlLines(e event.Event, names map[int]string, at int64) []htmlLine {
 	return nil
 }
 
-// SVG geometry, in user units.
-const (
-	svgWidth  = 860.0
-	svgLabel  = 150.0 // the label column
-	svgLeft   = 172.0 // where time 0 is
-	svgRight  = 680.0 // where the run's end is; states go after it
-	svgRow    = 24.0
-	svgTop    = 8.0
-	svgLegend = 22.0
+// svgLayout is where a chart's parts go, in user units.
+type svgLayout struct {
+	narrow      bool
+	width       float64
+	x0, x1      float64 // time 0 and the run's end
+	labelX      float64 // the labels end here (wide) or start (narrow)
+	stateX      float64 // a lane's state after it (wide)
+	top, row    float64 // the first lane's top, and the distance between lanes
+	laneOffset  float64 // from a row's top to its lane's middle
+	font, ticks int     // font size; about how many ticks on the axis
+}
+
+var (
+	wideLayout   = svgLayout{width: 860, x0: 168, x1: 660, labelX: 156, stateX: 670, top: 6, row: 26, laneOffset: 13, font: 12, ticks: 5}
+	narrowLayout = svgLayout{narrow: true, width: 360, x0: 10, x1: 350, labelX: 10, top: 4, row: 38, laneOffset: 26, font: 12, ticks: 3}
 )
 
-// timelineSVG draws a run's goroutines as an SVG: one lane per goroutine
-// with its label, where it was alive, asleep, printed, ended, panicked or
-// stayed blocked; a time axis with round ticks; a legend.
-func timelineSVG(events []event.Event) template.HTML {
-	lanes, total := repl.Lanes(events)
+// textWidth estimates how wide text is at font size px in a monospace
+// font: wide characters take two cells.
+func textWidth(s string, px int) float64 {
+	n := 0.0
+	for _, r := range s {
+		if r >= 0x1100 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n * 0.62 * float64(px)
+}
 
+// clipText cuts s to fit in w units at font size px, ending it in "…".
+func clipText(s string, w float64, px int) string {
+	if textWidth(s, px) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && textWidth(string(r)+"…", px) > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// timelineSVG draws a run's chart as an SVG, wide or for a phone (narrow:
+// each lane's label above it, the chart across the whole width): a lane per
+// goroutine or folded group, with its states (running, asleep, blocked on a
+// channel, blocked on a lock or WaitGroup, stuck for good), prints, end or
+// panic; an arrow for each hand-off from the goroutine that did it to the
+// one it woke; a time axis; a legend in lang; and a playhead, hidden until
+// the page's controls move it. Every mark carries the time it stands for
+// (data-t, ns), which the page's script steps through.
+func timelineSVG(c *repl.Chart, lang string, n int, narrow bool) template.HTML {
+	L := wideLayout
+	if narrow {
+		L = narrowLayout
+	}
+	w := htmlCatalog(lang)
+	esc := template.HTMLEscapeString
+	total := c.Total
 	x := func(t int64) float64 {
 		if total <= 0 || t <= 0 {
-			return svgLeft
+			return L.x0
 		}
 		if t >= total {
-			return svgRight
+			return L.x1
 		}
-		return svgLeft + (svgRight-svgLeft)*float64(t)/float64(total)
+		return L.x0 + (L.x1-L.x0)*float64(t)/float64(total)
 	}
-	esc := template.HTMLEscapeString
-	axisY := svgTop + svgRow*float64(len(lanes)) + 4
-	height := axisY + 24 + svgLegend
+	laneY := func(i int) float64 { return L.top + L.row*float64(i) + L.laneOffset }
+	bottom := L.top + L.row*float64(len(c.Lanes))
+	summary := repl.ChartSummary(lang, c)
+	if summary != "" {
+		bottom += 18
+	}
+	axisY := bottom + 6
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="timeline" role="img" viewBox="0 0 %g %g" width="%g" height="%g">`, svgWidth, height, svgWidth, height)
-	fmt.Fprintf(&b, `<title>timeline: %d goroutine(s) over %s</title>`, len(lanes), esc(axisLabel(total)))
-	used := map[string]bool{}
-	for i, l := range lanes {
-		y := svgTop + svgRow*float64(i) + svgRow/2
-		color := htmlColor(l.G)
-		if color == "" {
-			color = "#333"
+	class := "timeline wide"
+	if narrow {
+		class = "timeline narrow"
+	}
+	// The legend's items, laid out in lines to know the height.
+	items := svgLegend(c, lang)
+	var legendLines [][]legendItem
+	lx := 0.0
+	for _, it := range items {
+		iw := 24 + textWidth(it.text, L.font) + 18
+		if len(legendLines) == 0 || lx+iw > L.width-L.labelX {
+			legendLines = append(legendLines, nil)
+			lx = 0
 		}
-		label := repl.Label(l.G, l.Name)
-		fmt.Fprintf(&b, `<g class="lane" data-g="%d">`, l.G)
-		fmt.Fprintf(&b, `<text class="label" x="%g" y="%g" text-anchor="end" fill="%s">%s</text>`, svgLabel, y+4, color, esc(label))
-		// Alive: from its start to where it stopped (or got stuck).
-		aliveTo := l.Stop
-		if l.Stuck {
-			aliveTo = l.Last
-		}
-		x0, x1 := x(l.Start), x(aliveTo)
-		fmt.Fprintf(&b, `<line class="alive" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="4"><title>%s alive</title></line>`, x0, y, max(x1, x0+2), y, color, esc(label))
-		used["alive"] = true
-		for _, s := range l.Sleeps {
-			sx0, sx1 := x(s[0]), x(s[1])
-			fmt.Fprintf(&b, `<line class="asleep" x1="%g" y1="%g" x2="%g" y2="%g" stroke="#fff" stroke-width="6"/>`, sx0, y, max(sx1, sx0+2), y)
-			fmt.Fprintf(&b, `<line class="asleep" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="2" stroke-dasharray="5 4"><title>%s asleep %s–%s</title></line>`, sx0, y, max(sx1, sx0+2), y, color, esc(label), esc(repl.Stamp(s[0])), esc(repl.Stamp(s[1])))
-			used["asleep"] = true
-		}
-		if l.Stuck {
-			bx := x(l.Last)
-			w := max(svgRight-bx, 4)
-			fmt.Fprintf(&b, `<rect class="blocked" x="%g" y="%g" width="%g" height="10" fill="url(#hatch)" stroke="%s"><title>%s blocked: %s</title></rect>`, bx, y-5, w, htmlFault, esc(label), esc(l.State))
-			used["blocked"] = true
-		}
+		legendLines[len(legendLines)-1] = append(legendLines[len(legendLines)-1], it)
+		lx += iw
+	}
+	legendY := axisY + 40
+	height := legendY + 20*float64(len(legendLines))
+	fmt.Fprintf(&b, `<svg class="%s" role="img" viewBox="0 0 %g %g" width="%g" height="%g" font-size="%d" data-total="%d" data-x0="%g" data-x1="%g">`,
+		class, L.width, height, L.width, height, L.font, total, L.x0, L.x1)
+	fmt.Fprintf(&b, `<title>%s</title>`, esc(fmt.Sprintf(w.ChartOf, n, c.Goroutines, axisLabel(total))))
+	stamp := func(t int64) string { return esc(repl.Stamp(t)) }
+	for i, l := range c.Lanes {
+		y := laneY(i)
+		color, _ := chartColor(l.G)
+		label := l.Label()
+		state := ""
 		if l.State != "" {
-			fmt.Fprintf(&b, `<text class="state" x="%g" y="%g" fill="%s">%s</text>`, svgRight+10, y+4, htmlFault, esc(l.State))
+			on := ""
+			if l.Obj != 0 {
+				on = c.ObjectLabel(l.Obj)
+			}
+			state = repl.WaitText(lang, l.State, on)
 		}
-		for _, t := range l.Prints {
-			fmt.Fprintf(&b, `<circle class="printed" cx="%g" cy="%g" r="5" fill="%s"><title>%s printed at %s</title></circle>`, x(t), y, color, esc(label), esc(repl.Stamp(t)))
-			used["printed"] = true
+		fmt.Fprintf(&b, `<g class="lane" data-g="%d" color="%s">`, l.G, color)
+		if narrow {
+			text := label
+			if state != "" {
+				text += " — " + state
+			}
+			fmt.Fprintf(&b, `<text class="label" x="%g" y="%g" fill="currentColor">%s</text>`, L.labelX, y-10, esc(clipText(text, L.width-2*L.labelX, L.font)))
+		} else {
+			fmt.Fprintf(&b, `<text class="label" x="%g" y="%g" text-anchor="end" fill="currentColor">%s</text>`, L.labelX, y+4, esc(clipText(label, L.labelX-4, L.font)))
+			if state != "" {
+				stateColor := "#666"
+				if l.Stuck {
+					stateColor = htmlFault
+				}
+				fmt.Fprintf(&b, `<text class="state" x="%g" y="%g" fill="%s">%s</text>`, L.stateX, y+4, stateColor, esc(clipText(state, L.width-L.stateX, L.font)))
+			}
+		}
+		spans := drawnSpans(l, int64(6/(L.x1-L.x0)*float64(max(total, 1))))
+		for si, s := range spans {
+			x0, x1 := x(s.From), x(s.To)
+			x1 = max(x1, x0+1.5)
+			what := repl.ChartWord(lang, "running")
+			switch s.State {
+			case repl.Asleep:
+				what = repl.ChartWord(lang, "asleep")
+			case repl.WaitingChan, repl.WaitingSync:
+				on := ""
+				if s.Obj != 0 {
+					on = c.ObjectLabel(s.Obj)
+				}
+				what = repl.WaitText(lang, s.Reason, on)
+			}
+			title := fmt.Sprintf(w.Wait, label, what, repl.Stamp(s.From), repl.Stamp(s.To))
+			stuck := l.Stuck && si == len(spans)-1 && s.State >= repl.WaitingChan
+			switch s.State {
+			case repl.Running:
+				fmt.Fprintf(&b, `<line class="span running" x1="%g" y1="%g" x2="%g" y2="%g" stroke="currentColor" stroke-width="4" data-t="%d"><title>%s</title></line>`, x0, y, x1, y, s.From, esc(title))
+			case repl.Asleep:
+				fmt.Fprintf(&b, `<line class="span asleep" x1="%g" y1="%g" x2="%g" y2="%g" stroke="currentColor" stroke-width="2" stroke-dasharray="5 4" data-t="%d"><title>%s</title></line>`, x0, y, x1, y, s.From, esc(title))
+			case repl.WaitingChan, repl.WaitingSync:
+				cls, fill, stroke, dash := "span wait-chan", `fill="currentColor" fill-opacity="0.22"`, "currentColor", ""
+				if s.State == repl.WaitingSync {
+					cls, fill, dash = "span wait-sync", `fill="url(#cross)"`, ` stroke-dasharray="3 2"`
+				}
+				if stuck {
+					cls += " stuck"
+					fill, stroke = `fill="url(#hatch)"`, htmlFault
+				}
+				fmt.Fprintf(&b, `<rect class="%s" x="%g" y="%g" width="%g" height="10" %s stroke="%s"%s data-t="%d"><title>%s</title></rect>`, cls, x0, y-5, x1-x0, fill, stroke, dash, s.From, esc(title))
+			}
+		}
+		for _, p := range l.Prints {
+			fmt.Fprintf(&b, `<circle class="printed" cx="%g" cy="%g" r="4.5" fill="currentColor" data-t="%d"><title>%s %s: %s</title></circle>`, x(p.T), y, p.T, stamp(p.T), esc(label), esc(p.Text))
 		}
 		switch {
 		case l.Panicked:
 			px := x(l.Stop)
-			fmt.Fprintf(&b, `<path class="panic" d="M%g %gl10 10M%g %gl-10 10" stroke="%s" stroke-width="3"><title>%s panicked at %s</title></path>`, px-5, y-5, px+5, y-5, htmlFault, esc(label), esc(repl.Stamp(l.Stop)))
-			used["panicked"] = true
+			fmt.Fprintf(&b, `<path class="panic" d="M%g %gl10 10M%g %gl-10 10" stroke="%s" stroke-width="3" data-t="%d"><title>%s %s: %s</title></path>`, px-5, y-5, px+5, y-5, htmlFault, l.Stop, stamp(l.Stop), esc(label), esc(repl.ChartWord(lang, "panicked")))
 		case l.Ended:
 			ex := x(l.Stop)
-			fmt.Fprintf(&b, `<line class="ended" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="3"><title>%s ended at %s</title></line>`, ex, y-7, ex, y+7, color, esc(label), esc(repl.Stamp(l.Stop)))
-			used["ended"] = true
+			fmt.Fprintf(&b, `<line class="ended" x1="%g" y1="%g" x2="%g" y2="%g" stroke="currentColor" stroke-width="3" data-t="%d"><title>%s %s: %s</title></line>`, ex, y-7, ex, y+7, l.Stop, stamp(l.Stop), esc(label), esc(repl.ChartWord(lang, "ended")))
 		}
 		b.WriteString(`</g>`)
 	}
-	// The time axis with round ticks.
-	fmt.Fprintf(&b, `<g class="axis"><line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#888"/>`, svgLeft, axisY, svgRight, axisY)
-	for _, t := range axisTicks(total) {
-		tx := x(t)
-		fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#888"/><text class="tick" x="%g" y="%g" text-anchor="middle">%s</text>`, tx, axisY, tx, axisY+5, tx, axisY+17, esc(axisLabel(t)))
-	}
-	b.WriteString(`</g>`)
-	// The legend: the marks this chart uses.
-	ly := axisY + 24 + 10
-	lx := svgLeft
-	b.WriteString(`<g class="legend">`)
-	for _, k := range []string{"alive", "asleep", "printed", "ended", "panicked", "blocked"} {
-		if !used[k] {
+	// Hand-offs: an arrow from the lane of the goroutine that sent,
+	// received, closed, unlocked or called Done to the lane of the one
+	// that woke. Arrows at one instant are set side by side.
+	b.WriteString(`<g class="handoffs">`)
+	lastX, side := math.Inf(-1), 0
+	for _, h := range c.HandOffs {
+		from, to := c.LaneOf(h.By), c.LaneOf(h.G)
+		if from < 0 || to < 0 || from == to {
 			continue
 		}
-		switch k {
-		case "alive":
-			fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#333" stroke-width="4"/>`, lx, ly, lx+18, ly)
-		case "asleep":
-			fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#333" stroke-width="2" stroke-dasharray="5 4"/>`, lx, ly, lx+18, ly)
-		case "printed":
-			fmt.Fprintf(&b, `<circle cx="%g" cy="%g" r="5" fill="#333"/>`, lx+9, ly)
-		case "ended":
-			fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#333" stroke-width="3"/>`, lx+9, ly-7, lx+9, ly+7)
-		case "panicked":
-			fmt.Fprintf(&b, `<path d="M%g %gl10 10M%g %gl-10 10" stroke="%s" stroke-width="3"/>`, lx+4, ly-5, lx+14, ly-5, htmlFault)
-		case "blocked":
-			fmt.Fprintf(&b, `<rect x="%g" y="%g" width="18" height="10" fill="url(#hatch)" stroke="%s"/>`, lx, ly-5, htmlFault)
+		hx := x(h.T)
+		if hx-lastX < 2.5 {
+			side++
+			hx = lastX + 3
+		} else {
+			side = 0
 		}
-		fmt.Fprintf(&b, `<text x="%g" y="%g">%s</text>`, lx+24, ly+4, k)
-		lx += 24 + 8*float64(len(k)) + 18
+		lastX = hx
+		y1, y2 := laneY(from), laneY(to)
+		if y2 > y1 {
+			y1, y2 = y1+5, y2-8
+		} else {
+			y1, y2 = y1-5, y2+8
+		}
+		color, marker := chartColor(h.By)
+		title := fmt.Sprintf(w.Woke, c.Lanes[from].Label(), c.Lanes[to].Label(), h.Op, c.ObjectLabel(h.Obj), repl.Stamp(h.T))
+		fmt.Fprintf(&b, `<line class="handoff" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="1.5" marker-end="url(#arrow-%d)" data-t="%d" data-by="%d" data-g="%d" data-obj="%d"><title>%s</title></line>`,
+			hx, y1, hx, y2, color, marker, h.T, h.By, h.G, h.Obj, esc(title))
+	}
+	b.WriteString(`</g>`)
+	if summary != "" {
+		fmt.Fprintf(&b, `<text class="summary" x="8" y="%g" fill="#666">%s</text>`, bottom-4, esc(clipText(summary, L.width-16, L.font)))
+	}
+	// The time axis with round ticks.
+	fmt.Fprintf(&b, `<g class="axis"><line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#888"/>`, L.x0, axisY, L.x1, axisY)
+	for i, t := range axisTicks(total, L.ticks) {
+		tx := x(t)
+		anchor := "middle"
+		if narrow && i == 0 {
+			anchor = "start"
+		} else if narrow && t == total {
+			anchor = "end"
+		}
+		fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#888"/><text class="tick" x="%g" y="%g" text-anchor="%s">%s</text>`, tx, axisY, tx, axisY+5, tx, axisY+18, anchor, esc(axisLabel(t)))
+	}
+	b.WriteString(`</g>`)
+	fmt.Fprintf(&b, `<line class="playhead" x1="%g" y1="%g" x2="%g" y2="%g" stroke="#e0218a" stroke-width="2" visibility="hidden"><title>%s</title></line>`, L.x0, L.top, L.x0, axisY, esc(w.Playhead))
+	// The legend: the marks this chart uses.
+	b.WriteString(`<g class="legend">`)
+	for li, line := range legendLines {
+		ly := legendY + 20*float64(li)
+		lx := L.labelX
+		if !narrow {
+			lx = L.x0
+			if textWidthOf(line, L.font) > L.width-L.x0 {
+				lx = 8
+			}
+		}
+		for _, it := range line {
+			b.WriteString(it.swatch(lx, ly))
+			fmt.Fprintf(&b, `<text x="%g" y="%g">%s</text>`, lx+24, ly+4, esc(it.text))
+			lx += 24 + textWidth(it.text, L.font) + 18
+		}
 	}
 	b.WriteString(`</g></svg>`)
 	return template.HTML(b.String())
 }
 
+// drawnSpans are the spans a chart draws for l: its Spans and, for a lane
+// that a deadlock found in a wait begun at that very instant (it took no
+// time, so Spans leave it out), that wait, drawn least long, at the end.
+func drawnSpans(l repl.Lane, least int64) []repl.Span {
+	f := l.Final
+	if !l.Stuck || f.State < repl.WaitingChan || f.From < l.Stop {
+		return l.Spans
+	}
+	f.From = max(l.Start, l.Stop-least)
+	return append(l.Spans[:len(l.Spans):len(l.Spans)], f)
+}
+
+// legendItem is one entry of a chart's legend: its class, what the swatch
+// shows and the text.
+type legendItem struct {
+	class string
+	text  string
+}
+
+func textWidthOf(items []legendItem, px int) float64 {
+	w := 0.0
+	for _, it := range items {
+		w += 24 + textWidth(it.text, px) + 18
+	}
+	return w
+}
+
+// swatch draws the item's sample mark at x, y.
+func (it legendItem) swatch(x, y float64) string {
+	c := htmlPlain
+	switch it.class {
+	case "running":
+		return fmt.Sprintf(`<line class="key running" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="4"/>`, x, y, x+18, y, c)
+	case "asleep":
+		return fmt.Sprintf(`<line class="key asleep" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="2" stroke-dasharray="5 4"/>`, x, y, x+18, y, c)
+	case "wait-chan":
+		return fmt.Sprintf(`<rect class="key wait-chan" x="%g" y="%g" width="18" height="10" fill="%s" fill-opacity="0.22" stroke="%s"/>`, x, y-5, c, c)
+	case "wait-sync":
+		return fmt.Sprintf(`<rect class="key wait-sync" x="%g" y="%g" width="18" height="10" fill="url(#cross)" stroke="%s" stroke-dasharray="3 2"/>`, x, y-5, c)
+	case "stuck":
+		return fmt.Sprintf(`<rect class="key stuck" x="%g" y="%g" width="18" height="10" fill="url(#hatch)" stroke="%s"/>`, x, y-5, htmlFault)
+	case "printed":
+		return fmt.Sprintf(`<circle class="key printed" cx="%g" cy="%g" r="4.5" fill="%s"/>`, x+9, y, c)
+	case "ended":
+		return fmt.Sprintf(`<line class="key ended" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="3"/>`, x+9, y-7, x+9, y+7, c)
+	case "panicked":
+		return fmt.Sprintf(`<path class="key panic" d="M%g %gl10 10M%g %gl-10 10" stroke="%s" stroke-width="3"/>`, x+4, y-5, x+14, y-5, htmlFault)
+	case "handoff":
+		return fmt.Sprintf(`<line class="key handoff" x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="1.5" marker-end="url(#arrow-0)"/>`, x+2, y, x+14, y, c)
+	}
+	return ""
+}
+
+// svgLegend lists what a chart shows, in lang, in a fixed order: the
+// states (the waits by their Go names), the marks, the hand-off arrows.
+func svgLegend(c *repl.Chart, lang string) []legendItem {
+	var used [4]bool
+	var reasons [4][]string
+	stuck, printed, ended, panicked := false, false, false, false
+	for _, l := range c.Lanes {
+		spans := drawnSpans(l, 0)
+		for si, s := range spans {
+			used[s.State] = true
+			if r := repl.Visible(s.Reason); r != "" && s.State >= repl.WaitingChan && !contains(reasons[s.State], r) {
+				reasons[s.State] = append(reasons[s.State], r)
+			}
+			stuck = stuck || l.Stuck && si == len(spans)-1 && s.State >= repl.WaitingChan
+		}
+		printed = printed || len(l.Prints) > 0
+		ended = ended || l.Ended && !l.Panicked
+		panicked = panicked || l.Panicked
+	}
+	handoffs := false
+	for _, h := range c.HandOffs {
+		from, to := c.LaneOf(h.By), c.LaneOf(h.G)
+		handoffs = handoffs || from >= 0 && to >= 0 && from != to
+	}
+	sep := repl.ChartWord(lang, "sep")
+	var items []legendItem
+	add := func(ok bool, class, text string) {
+		if ok {
+			items = append(items, legendItem{class, text})
+		}
+	}
+	add(used[repl.Running], "running", repl.ChartWord(lang, "running"))
+	add(used[repl.Asleep], "asleep", repl.ChartWord(lang, "asleep"))
+	add(used[repl.WaitingChan], "wait-chan", fmt.Sprintf(repl.ChartWord(lang, "blocked"), strings.Join(reasons[repl.WaitingChan], sep)))
+	add(used[repl.WaitingSync], "wait-sync", fmt.Sprintf(repl.ChartWord(lang, "blocked"), strings.Join(reasons[repl.WaitingSync], sep)))
+	add(stuck, "stuck", htmlCatalog(lang).Stuck)
+	add(printed, "printed", repl.ChartWord(lang, "printed"))
+	add(ended, "ended", repl.ChartWord(lang, "ended"))
+	add(panicked, "panicked", repl.ChartWord(lang, "panicked"))
+	add(handoffs, "handoff", htmlCatalog(lang).HandOffs)
+	return items
+}
+
+func contains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
 // axisTicks are round times (1, 2 or 5 × a power of ten nanoseconds) from 0
-// to total, about five of them.
-func axisTicks(total int64) []int64 {
+// to total, about n of them.
+func axisTicks(total int64, n int) []int64 {
 	if total <= 0 {
 		return []int64{0}
 	}
@@ -275,7 +599,7 @@ func axisTicks(total int64) []int64 {
 	for p := int64(1); ; p *= 10 {
 		var found bool
 		for _, m := range []int64{1, 2, 5} {
-			if total/(p*m) <= 5 {
+			if total/(p*m) <= int64(n) {
 				step, found = p*m, true
 				break
 			}

@@ -121,6 +121,7 @@ func (f *replFlags) config(stdout, stderr io.Writer) (repl.Config, error) {
 		Engine: opts, Budgets: f.engine.budgets,
 		Color: color, Speed: float64(f.speed), IdleLimit: time.Duration(f.idle), Timeline: f.timeline, Lang: language,
 		Out: stdout, Err: stderr, Width: func() int { return terminalWidth(stdout) },
+		Rows: func() int { return terminalRows(stdout) },
 	}, nil
 }
 
@@ -209,6 +210,17 @@ func terminalWidth(w io.Writer) int {
 		}
 	}
 	return 80
+}
+
+// terminalRows is the height of the terminal w writes to; 0 if it is not
+// one.
+func terminalRows(w io.Writer) int {
+	if f, ok := w.(*os.File); ok {
+		if _, rows, err := term.GetSize(int(f.Fd())); err == nil && rows > 0 {
+			return rows
+		}
+	}
+	return 0
 }
 
 // engineFlags are the flags every command that runs code shares.

@@ -68,7 +68,8 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 	emit := func(at time.Duration) { emitFrame(at, false) }
 	p := repl.NewPrinter(&out, &err, o.color)
 	p.Values = true
-	names := map[int]string{}
+	p.Lang = s.Header.Lang
+	var carry repl.Carry
 	for _, in := range s.Inputs {
 		out.WriteString("> ")
 		emit(now)
@@ -107,35 +108,22 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 			}
 			emitFrame(at, true)
 		}
-		if o.timeline && repl.TimelineNeeded(events) && runElapsed(events) > 0 {
-			out.WriteString(repl.Timeline(withNames(names, events), width, o.color))
+		drawn := withNames(&carry, in.Clock, events) // every run, to follow the goroutines
+		if o.timeline && repl.TimelineNeeded(drawn) && runElapsed(events) > 0 {
+			out.WriteString(repl.DrawTimeline(drawn, repl.TimelineOptions{Width: width, Color: o.color, Lang: s.Header.Lang}))
 			emit(now)
 		}
 	}
 	return frames
 }
 
-// withNames gives the timeline the names of goroutines that earlier inputs
-// started, as the REPL does: a `go` event at the start of the run for each.
-// The events it returns are made Visible (repl.VisibleEvent): they come from
-// a file.
-func withNames(names map[int]string, events []event.Event) []event.Event {
-	events = repl.VisibleEvents(events)
-	started := map[int]bool{1: true}
-	var missing []event.Event
-	for _, e := range events {
-		switch {
-		case e.Kind == event.Go:
-			names[e.G] = e.Name
-			started[e.G] = true
-		case e.G > 1 && !started[e.G]:
-			started[e.G] = true
-			if name, ok := names[e.G]; ok {
-				missing = append(missing, event.Event{Kind: event.Go, G: e.G, Name: name})
-			}
-		}
-	}
-	return append(missing, events...)
+// withNames gives the timeline what the REPL's does of the goroutines of
+// earlier inputs (repl.Carry): their names, and what they were doing when
+// the run began. Every run of the session goes through carry in order; the
+// events it returns are made Visible (repl.VisibleEvent): they come from a
+// file.
+func withNames(carry *repl.Carry, clock string, events []event.Event) []event.Event {
+	return carry.Run(repl.VisibleEvents(events), clock)
 }
 
 // runElapsed is a run's total time: its exit event's.
