@@ -47,7 +47,8 @@ func (w *worker) write(stream int, p []byte) {
 	w.s.Point()
 	w.s.Locked(func(g *sched.G, t int64) {
 		if w.s.QuietLocked() {
-			return // after main's return: the program is over
+			w.s.ActedLocked(g.ID) // after main's return: the program is over
+			return
 		}
 		d := data(g)
 		if o := w.partialOwner[stream]; o != nil && o != g {

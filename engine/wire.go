@@ -101,6 +101,7 @@ const (
 	fCause
 	fMore
 	fLeaked
+	fCut
 )
 
 // encoder writes frames. It is not safe for concurrent use.
@@ -143,6 +144,7 @@ func (e *encoder) event(ev event.Event) error {
 	set(fCause, ev.Cause != "")
 	set(fMore, ev.More)
 	set(fLeaked, len(ev.Leaked) > 0)
+	set(fCut, len(ev.Cut) > 0)
 	b := e.buf[:0]
 	b = appendString(b, string(ev.Kind))
 	b = binary.AppendVarint(b, ev.T)
@@ -216,6 +218,9 @@ func (e *encoder) event(ev event.Event) error {
 	}
 	if mask&fLeaked != 0 {
 		b = appendGoroutines(b, ev.Leaked)
+	}
+	if mask&fCut != 0 {
+		b = appendGoroutines(b, ev.Cut)
 	}
 	e.buf = b
 	return e.frame(frameEvent, b)
@@ -420,7 +425,10 @@ func (p *payload) event() event.Event {
 	if mask&fLeaked != 0 {
 		ev.Leaked = p.goroutines()
 	}
-	if mask>>23 != 0 {
+	if mask&fCut != 0 {
+		ev.Cut = p.goroutines()
+	}
+	if mask>>24 != 0 {
 		p.fail() // a field this side does not know
 	}
 	return ev

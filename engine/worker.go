@@ -201,7 +201,13 @@ type worker struct {
 
 // emit sends an event; the scheduler is locked.
 func (w *worker) emit(e event.Event) {
-	if w.quiet || w.s.QuietLocked() {
+	if w.s.QuietLocked() { // the afterlife: unseen, but noted
+		if e.Kind != event.End {
+			w.s.ActedLocked(e.G)
+		}
+		return
+	}
+	if w.quiet {
 		return
 	}
 	l := w.link
@@ -493,6 +499,7 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
 		exit := event.Event{Kind: event.Exit, T: t, Code: res.Code}
 		if outcome == sched.Returned {
 			exit.Leaked = w.report(w.s.LeakedLocked())
+			exit.Cut = w.report(w.s.CutLocked())
 		}
 		w.emit(exit)
 	})

@@ -44,7 +44,7 @@ const (
 	Timeout  Kind = "timeout"  // a budget ran out or the run was stopped: Text, Blocked (what still ran)
 	Restore  Kind = "restore"  // a new program replayed the session's inputs: Text, Reason (why), N (how many), D (how long)
 	Dropped  Kind = "dropped"  // an earlier input was left out of the session: Input (its number), Text (its first line), Reason
-	Exit     Kind = "exit"     // the run ended: Code (exit status), Leaked; T is the run's total elapsed time
+	Exit     Kind = "exit"     // the run ended: Code (exit status), Leaked, Cut; T is the run's total elapsed time
 )
 
 // Event is one fact about a run.
@@ -104,6 +104,11 @@ type Event struct {
 	// had the program gone on: blocked on what nothing would release, or
 	// never done (see docs/events.md).
 	Leaked []Goroutine `json:"leaked,omitempty"`
+	// Cut lists, on the same exit event, the goroutines that were still
+	// working when main returned (asleep, or with output or waits ahead
+	// of them) and would have finished later: Go ended them unfinished.
+	// Each is as it was at main's return.
+	Cut []Goroutine `json:"cut,omitempty"`
 }
 
 // Goroutine describes a live goroutine: its number, the function it began in
@@ -220,6 +225,9 @@ func (e Event) AppendJSON(b []byte) []byte {
 		b = strconv.AppendInt(b, int64(e.Code), 10)
 		if len(e.Leaked) > 0 {
 			b = appendGoroutines(append(b, `,"leaked":`...), e.Leaked)
+		}
+		if len(e.Cut) > 0 {
+			b = appendGoroutines(append(b, `,"cut":`...), e.Cut)
 		}
 	default:
 		if e.Text != "" {

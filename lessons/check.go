@@ -511,11 +511,26 @@ func (r *run) check(x Expectation) (msg, bool) {
 		// Any other end counts every goroutine that had not ended.
 		var left list
 		if r.exit.Code == 0 && r.deadlock == nil {
-			for _, g := range r.exit.Leaked {
-				left = append(left, msg{"goroutine waits", []any{g.G, g.Name, waitText(g)}})
+			entries := func(gs []event.Goroutine) list {
+				var l list
+				for _, g := range gs {
+					name := g.Name
+					if g.Count > 1 {
+						name += fmt.Sprintf(" ×%d", g.Count)
+					}
+					l = append(l, msg{"goroutine waits", []any{g.G, name, waitText(g)}})
+				}
+				return l
 			}
-			if len(left) > 0 {
-				return msg{"never finish", []any{left}}, false
+			var why list
+			if l := entries(r.exit.Leaked); len(l) > 0 {
+				why = append(why, msg{"never finish", []any{l}})
+			}
+			if l := entries(r.exit.Cut); len(l) > 0 {
+				why = append(why, msg{"cut short", []any{l}})
+			}
+			if len(why) > 0 {
+				return msg{"as is", []any{why}}, false
 			}
 			return msg{}, true
 		} else {

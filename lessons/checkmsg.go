@@ -80,6 +80,7 @@ var gotWords = map[string]map[Lang]string{
 	"deadlocked":      {English: "it deadlocked at %s: %s", Chinese: "它在 %s 死锁：%s"},
 	"still running":   {English: "still running when the program ended: %s", Chinese: "程序结束时仍在运行：%s"},
 	"never finish":    {English: "left when main returned, and could never finish: %s", Chinese: "main 返回时还在、而且永远结束不了：%s"},
+	"cut short":       {English: "still working when main returned, so the program ended them unfinished: %s", Chinese: "main 返回时还在干活，程序结束时它们没做完就被终止了：%s"},
 	"pattern never":   {English: "%s was never printed", Chinese: "%s 从未打印"},
 	"ran from":        {English: "%s ran from %s to %s, %s from %s to %s", Chinese: "%s 从 %s 持续到 %s，%s 从 %s 持续到 %s"},
 	"too many":        {English: "too many lines match to decide: make the texts more precise", Chinese: "匹配的行太多，无法判断：请把文本写得更具体"},

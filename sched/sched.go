@@ -195,13 +195,19 @@ type Scheduler struct {
 // those at main's return. The afterlife ends when no goroutine can run and
 // no timer is due within afterTime, after afterSteps hand-offs, or after
 // afterReal of real time (a goroutine that never reaches a scheduling
-// point); the goroutines still alive then are the program's leaks.
+// point); the goroutines still alive then are the program's leaks. A
+// goroutine that finished in the afterlife after doing something there
+// (sleeping, printing, waiting: anything but returning) was still working
+// when main returned: Go cut it short.
 type afterlife struct {
 	on      bool
 	steps   int
-	until   int64 // the clock's bound
-	endedAt int64 // the clock when main returned
+	until   int64        // the clock's bound
+	endedAt int64        // the clock when main returned
+	atEnd   map[int]Live // the goroutines alive at main's return
+	acted   map[int]bool // those that did something in the afterlife
 	leaked  []Live
+	cut     []Live
 }
 
 const (
@@ -222,6 +228,19 @@ func (s *Scheduler) Leaked() []Live {
 // LeakedLocked is Leaked for a caller that holds the lock (within Do).
 func (s *Scheduler) LeakedLocked() []Live { return s.after.leaked }
 
+// CutLocked lists the goroutines of the last whole program that were still
+// working when its main returned, and finished later (see afterlife), as
+// they were at main's return. The caller holds the lock (within Do).
+func (s *Scheduler) CutLocked() []Live { return s.after.cut }
+
+// ActedLocked notes that goroutine g did something in the afterlife that
+// the engine does not show (it wrote output). The caller holds s.mu.
+func (s *Scheduler) ActedLocked(g int) {
+	if s.after.on && g > 1 {
+		s.after.acted[g] = true
+	}
+}
+
 // QuietLocked reports whether the program is in its afterlife, where what
 // it does is not shown. The caller holds s.mu.
 func (s *Scheduler) QuietLocked() bool { return s.after.on }
@@ -232,7 +251,10 @@ func (s *Scheduler) beginAfterlife() {
 	if s.pend.g != nil {
 		s.flushSleeps()
 	}
-	s.after = afterlife{on: true, until: s.now + afterTime, endedAt: s.now}
+	s.after = afterlife{on: true, until: s.now + afterTime, endedAt: s.now, atEnd: map[int]Live{}, acted: map[int]bool{}}
+	for _, l := range s.liveLocked() {
+		s.after.atEnd[l.G] = l
+	}
 	run := s.input
 	time.AfterFunc(afterReal, func() {
 		s.mu.Lock()
@@ -256,6 +278,12 @@ func (s *Scheduler) endAfterlife() {
 			l.Since = s.runStart // a wait that began after main's return: not in the program's time
 		}
 	}
+	for _, l := range s.after.atEnd {
+		if _, alive := s.live[l.G]; !alive && s.after.acted[l.G] {
+			s.after.cut = append(s.after.cut, l)
+		}
+	}
+	slices.SortFunc(s.after.cut, func(a, b Live) int { return a.G - b.G })
 	s.after.on = false
 	s.now = s.after.endedAt
 	s.pend = sleepRun{}
@@ -313,6 +341,9 @@ func (s *Scheduler) RunTime() time.Duration {
 // emit sends an event. The caller holds s.mu.
 func (s *Scheduler) emit(e event.Event) {
 	if s.after.on {
+		if e.Kind != event.End {
+			s.ActedLocked(e.G)
+		}
 		return
 	}
 	if s.pend.g != nil {
