@@ -24,6 +24,7 @@ import (
 //	"task A *" and "task B *" overlap (or: do not overlap)
 //	main blocked on sync.WaitGroup.Wait from 0s to 2s (check_blocking.go)
 //	"runner 1: hands over" happens before "runner 2: running"
+//	"request * sent" after a wait on chan receive
 //
 // A quoted text matches a whole output line; * in it matches any text.
 type Expectation struct {
@@ -55,6 +56,7 @@ const (
 	noOverlap
 	waitFor       // WHO blocked on WAIT ..., WHO asleep ...
 	happensBefore // "A" happens before "B"
+	afterWait     // "TEXT" after a wait on WAIT
 )
 
 // forms maps the words a check starts with to its form and, for messages,
@@ -248,6 +250,9 @@ func parseExpectation(src string) (Expectation, error) {
 	if isHappensCheck(toks) {
 		return parseHappens(x, toks)
 	}
+	if isAfterWaitCheck(toks) {
+		return parseAfterWait(x, toks)
+	}
 	if len(words) == 0 && len(toks) > 0 && toks[0].kind == 's' {
 		return parseOverlap(x, toks)
 	}
@@ -262,7 +267,7 @@ func parseExpectation(src string) (Expectation, error) {
 		}
 	}
 	if x.form == 0 {
-		return x, fmt.Errorf("unknown check %q: want one of %s, or \"TEXT\" and \"TEXT\" overlap, \"TEXT\" happens before \"TEXT\", WHO blocked on WAIT, WHO asleep", strings.Join(words, " "), knownForms())
+		return x, fmt.Errorf("unknown check %q: want one of %s, or \"TEXT\" and \"TEXT\" overlap, \"TEXT\" happens before \"TEXT\", \"TEXT\" after a wait, WHO blocked on WAIT, WHO asleep", strings.Join(words, " "), knownForms())
 	}
 	bad := fmt.Errorf("want: %s", usage)
 	switch x.form {
@@ -548,6 +553,8 @@ func (r *run) check(x Expectation) (msg, bool) {
 		return r.checkWait(x)
 	case happensBefore:
 		return r.checkHappens(x)
+	case afterWait:
+		return r.checkAfterWait(x)
 	case overlap, noOverlap:
 		var from, to [2]int64
 		for i, p := range x.pats {

@@ -15,7 +15,9 @@ import (
 //	main blocked on sync.WaitGroup.Wait from 0s to 2s
 //	worker blocked on chan send for >= 1s
 //	g3 asleep from 1s to 2s
+//	producer never blocked on chan send for > 0s
 //	"runner 1: hands over" happens before "runner 2: running"
+//	"request * sent" after a wait on chan receive
 
 // waitCheck is what a "blocked" or "asleep" check asks.
 type waitCheck struct {
@@ -26,6 +28,7 @@ type waitCheck struct {
 	to     int64
 	span   bool
 	dur    bool // with the Expectation's op and n: it lasted that long
+	never  bool // WHO never blocked ...: no wait of WHO is like that
 }
 
 // waitReasons are the waits a check may name, in Go's words: the reasons
@@ -36,35 +39,33 @@ var waitReasons = []string{
 }
 
 // isWaitCheck reports whether the words a check starts with make it a
-// blocked or asleep check: WHO blocked ..., WHO asleep ...
+// blocked or asleep check: WHO blocked ..., WHO asleep ..., WHO never
+// blocked ..., WHO never asleep ...
 func isWaitCheck(words []string) bool {
+	if len(words) >= 3 && words[1] == "never" {
+		words = words[1:]
+	}
 	return len(words) >= 2 && (words[1] == "blocked" || words[1] == "asleep")
 }
 
-// parseWait reads WHO blocked [on REASON] [from TIME to TIME | for [OP] TIME]
-// and WHO asleep [from TIME to TIME | for [OP] TIME].
+// parseWait reads WHO [never] blocked [on REASON] [from TIME to TIME | for
+// [OP] TIME] and WHO [never] asleep [from TIME to TIME | for [OP] TIME].
 func parseWait(x Expectation, toks []token) (Expectation, error) {
-	bad := fmt.Errorf(`want: WHO blocked on WAIT from TIME to TIME (WHO: main, a function's name or g3; WAIT in Go's words, like chan receive or sync.WaitGroup.Wait; or "for TIME" instead of "from TIME to TIME", or neither), or WHO asleep from TIME to TIME`)
-	w := &waitCheck{who: toks[0].s, asleep: toks[1].s == "asleep"}
+	bad := fmt.Errorf(`want: WHO blocked on WAIT from TIME to TIME (WHO: main, a function's name or g3; WAIT in Go's words, like chan receive or sync.WaitGroup.Wait; or "for TIME" instead of "from TIME to TIME", or neither), or WHO asleep from TIME to TIME; "never" may come before blocked or asleep`)
+	w := &waitCheck{who: toks[0].s}
+	rest := toks[1:]
+	if rest[0].s == "never" {
+		w.never, rest = true, rest[1:]
+	}
+	w.asleep = rest[0].s == "asleep"
+	rest = rest[1:]
 	x.form, x.wait = waitFor, w
-	rest := toks[2:]
 	if w.asleep {
 		w.reason = "sleep"
 	} else if len(rest) > 0 && rest[0].kind == 'w' && rest[0].s == "on" {
-		// The wait's words run to "from", "for" or the end.
-		var words []string
-		rest = rest[1:]
-		for len(rest) > 0 && rest[0].kind == 'w' && rest[0].s != "from" && rest[0].s != "for" {
-			words = append(words, rest[0].s)
-			rest = rest[1:]
-		}
-		w.reason = strings.Join(words, " ")
-		known := false
-		for _, r := range waitReasons {
-			known = known || r == w.reason
-		}
-		if !known {
-			return x, fmt.Errorf("%q is not a wait: write it as Go does, one of %s", w.reason, strings.Join(waitReasons, ", "))
+		var err error
+		if w.reason, rest, err = parseReason(rest[1:]); err != nil {
+			return x, err
 		}
 	}
 	switch {
@@ -90,6 +91,55 @@ func parseWait(x Expectation, toks []token) (Expectation, error) {
 	default:
 		return x, bad
 	}
+	return x, nil
+}
+
+// parseReason reads a wait in Go's words, which run to "from", "for" or
+// the end, and returns the tokens after it.
+func parseReason(toks []token) (string, []token, error) {
+	var words []string
+	for len(toks) > 0 && toks[0].kind == 'w' && toks[0].s != "from" && toks[0].s != "for" {
+		words = append(words, toks[0].s)
+		toks = toks[1:]
+	}
+	reason := strings.Join(words, " ")
+	for _, r := range waitReasons {
+		if r == reason {
+			return reason, toks, nil
+		}
+	}
+	return reason, toks, fmt.Errorf("%q is not a wait: write it as Go does, one of %s", reason, strings.Join(waitReasons, ", "))
+}
+
+// isAfterWaitCheck reports whether a check that starts with a text is an
+// after-a-wait check: "TEXT" after a wait [on WAIT].
+func isAfterWaitCheck(toks []token) bool {
+	return len(toks) > 1 && toks[0].kind == 's' && toks[1].kind == 'w' && toks[1].s == "after"
+}
+
+// parseAfterWait reads "TEXT" after a wait [on WAIT].
+func parseAfterWait(x Expectation, toks []token) (Expectation, error) {
+	bad := fmt.Errorf(`want: "TEXT" after a wait on WAIT (WAIT in Go's words, like chan receive), or "TEXT" after a wait`)
+	if len(toks) < 4 || toks[2].kind != 'w' || toks[2].s != "a" || toks[3].kind != 'w' || toks[3].s != "wait" {
+		return x, bad
+	}
+	x.form, x.pats = afterWait, []pattern{toks[0].pat}
+	x.wait = &waitCheck{}
+	rest := toks[4:]
+	if len(rest) == 0 {
+		return x, nil
+	}
+	if rest[0].kind != 'w' || rest[0].s != "on" {
+		return x, bad
+	}
+	reason, rest, err := parseReason(rest[1:])
+	if err != nil {
+		return x, err
+	}
+	if len(rest) > 0 {
+		return x, bad
+	}
+	x.wait.reason = reason
 	return x, nil
 }
 
@@ -191,6 +241,8 @@ func (r *run) checkWait(x Expectation) (msg, bool) {
 	if !found {
 		return msg{"no goroutine", []any{w.who}}, false
 	}
+	// seen: the waits of WHO in the wait asked for that are not like
+	// the check says (for "never": that are).
 	var seen list
 	for _, wt := range waits(r.events) {
 		if !who(w.who, wt.g, names[wt.g]) {
@@ -200,22 +252,59 @@ func (r *run) checkWait(x Expectation) (msg, bool) {
 		if !matches {
 			continue
 		}
-		switch {
-		case w.span && wt.from == w.from && wt.to == w.to:
-			return msg{}, true
-		case w.dur && x.compare(wt.to-wt.from):
-			return msg{}, true
-		case !w.span && !w.dur:
+		like := w.span && wt.from == w.from && wt.to == w.to ||
+			w.dur && x.compare(wt.to-wt.from) ||
+			!w.span && !w.dur
+		if like && !w.never {
 			return msg{}, true
 		}
-		if len(seen) < 4 {
+		if like == w.never && len(seen) < 4 {
 			seen = append(seen, msg{"waited", []any{wt.g, names[wt.g], waitWords(wt.reason), dur(wt.from), dur(wt.to)}})
 		}
 	}
-	if len(seen) == 0 {
+	switch {
+	case w.never && len(seen) == 0:
+		return msg{}, true
+	case w.never:
+		return msg{"as is", []any{seen}}, false
+	case len(seen) == 0:
 		return msg{"never waited", []any{w.who, waitWords(w.reason)}}, false
 	}
 	return msg{"as is", []any{seen}}, false
+}
+
+// checkAfterWait judges "TEXT" after a wait [on WAIT]: every line matching
+// TEXT is printed by a goroutine that waited so (a block event: sleeps do
+// not count) since it began or printed its previous line matching TEXT.
+func (r *run) checkAfterWait(x Expectation) (msg, bool) {
+	p, reason := x.pats[0], x.wait.reason
+	names := map[int]string{1: "main"}
+	waited := map[int]bool{} // since its last line matching p
+	found := false
+	for i, e := range r.events {
+		switch e.Kind {
+		case event.Go:
+			names[e.G] = e.Name
+		case event.Block:
+			if reason == "" || e.Reason == reason {
+				waited[e.G] = true
+			}
+		case event.Output:
+			if !p.match(e.Text) {
+				continue
+			}
+			found = true
+			if !waited[e.G] {
+				line := msg{"printed line", []any{e.Text, e.G, names[e.G], dur(e.T)}}
+				return msg{"no wait before", []any{line, waitWords(reason), r.lastWake(i, names)}}, false
+			}
+			waited[e.G] = false
+		}
+	}
+	if !found {
+		return msg{"pattern never", []any{quoted{p}}}, false
+	}
+	return msg{}, true
 }
 
 // waitWords says a wait for a failure: "asleep", "blocked on chan send",

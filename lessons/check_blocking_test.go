@@ -94,6 +94,26 @@ func main() {
 }
 `
 
+// paced waits for a ticker's beat before its first and third request, not
+// before its second.
+const paced = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	<-t.C
+	fmt.Println("request 1")
+	fmt.Println("request 2")
+	<-t.C
+	fmt.Println("request 3")
+}
+`
+
 // The checks on blocking, judged on real runs: waits from the block, sleep
 // and wake events, happens-before from the hand-offs, never from the
 // times alone.
@@ -101,7 +121,7 @@ func TestCheckBlocking(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs programs in workers")
 	}
-	runs := map[string]string{"relay": relay, "apart": apart, "gather": gather}
+	runs := map[string]string{"relay": relay, "apart": apart, "gather": gather, "paced": paced}
 	events := map[string][][]event.Event{}
 	for name, src := range runs {
 		e, _ := run(t, name+".go", src)
@@ -148,6 +168,41 @@ func TestCheckBlocking(t *testing.T) {
 		{"apart", `"A: done" happens before "B: done"`, `no hand-off leads from "A: done" to "B: done" (g3 main.func2 at 1s) (g3 was last woken by the clock at 1s)`},
 		// B's Done, the last, wakes main's Wait.
 		{"apart", `"B: done" happens before "all done"`, ""},
+
+		// never: no wait of WHO is like that.
+		{"relay", `runner never blocked on chan send`, ""},
+		{"relay", `main never blocked on chan send`, "g1 main blocked on chan send from 0s to 0s"},
+		{"relay", `main never blocked on chan send for > 0s`, ""},
+		{"relay", `main never blocked on chan receive for >= 3s`, "g1 main blocked on chan receive from 0s to 3s"},
+		{"relay", `main never blocked from 0s to 3s`, "g1 main blocked on chan receive from 0s to 3s"},
+		{"relay", `main never asleep`, ""},
+		{"gather", `task never asleep for > 3s`, ""},
+		{"gather", `task never asleep for >= 3s`, "g3 task asleep from 0s to 3s"},
+		{"gather", `worker never blocked`, "no goroutine is worker"},
+
+		// after a wait: every matching line, since its goroutine's
+		// previous one.
+		{"relay", `"runner 2: running" after a wait on chan receive`, ""},
+		{"relay", `"runner 3: running" after a wait`, ""},
+		// Runner 3 waited for the baton when it began: that is before its
+		// first line matching "runner 3: hands over".
+		{"relay", `"runner 3: hands over" after a wait on chan receive`, ""},
+		{"relay", `"runner 2: running" after a wait on chan send`,
+			`"runner 2: running" (g3 runner at 1s) was printed without its goroutine being blocked on chan send first (g3 was last woken by g2's send on legs[i] at 1s)`},
+		// Runner 1 takes the baton from main, whose send was waiting: its
+		// receive did not wait, and a receive that did not wait leaves no
+		// trace in the events.
+		{"relay", `"runner * running" after a wait on chan receive`,
+			`"runner 1: running" (g2 runner at 0s) was printed without its goroutine being blocked on chan receive first (g2 runner was started by g1 at 0s)`},
+		{"gather", `"task * stop" after a wait`,
+			`"task C stop" (g4 task at 0s) was printed without its goroutine being blocked first (g4 task was started by g1 at 0s)`},
+		{"paced", `"request 1" after a wait on chan receive`, ""},
+		{"paced", `"request 3" after a wait on chan receive`, ""},
+		{"paced", `"request *" after a wait on chan receive`,
+			`"request 2" (g1 main at 1s) was printed without its goroutine being blocked on chan receive first (g1 was last woken by the clock at 1s)`},
+		{"paced", `"request 1" after a wait on select`,
+			`"request 1" (g1 main at 1s) was printed without its goroutine being blocked on select first (g1 was last woken by the clock at 1s)`},
+		{"paced", `"request 4" after a wait`, `"request 4" was never printed`},
 	} {
 		checks, err := lessons.ParseChecks(c.check)
 		if err != nil {
@@ -163,6 +218,26 @@ func TestCheckBlocking(t *testing.T) {
 			t.Errorf("%s on %s:\n got %q\nwant %q", c.check, c.run, got, c.want)
 		}
 	}
+	// The same failures, as a Chinese learner reads them.
+	for _, c := range []struct{ run, check, want string }{
+		{"relay", `main never blocked on chan send`, "main 没有一次阻塞在 chan send 上：g1 main 从 0s 到 0s 阻塞在 chan send 上"},
+		{"relay", `main never blocked on chan receive for >= 3s`, "main 没有一次阻塞在 chan receive 上持续至少 3s：g1 main 从 0s 到 3s 阻塞在 chan receive 上"},
+		{"gather", `task never asleep from 0s to 2s`, "task 没有一次从 0s 到 2s 在睡眠：g2 task 从 0s 到 2s 在睡眠"},
+		{"paced", `"request *" after a wait on chan receive`, "每行 “request *” 打印之前，它的 goroutine 都先阻塞在 chan receive 上：“request 2”（g1 main，1s）打印之前，它的 goroutine 并没有先阻塞在 chan receive 上（g1 上一次是在 1s 被时钟唤醒的）"},
+	} {
+		checks, err := lessons.ParseChecks(c.check)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := lessons.Check(checks, events[c.run][0])
+		if len(f) != 1 {
+			t.Errorf("%s on %s: %d failures, want 1", c.check, c.run, len(f))
+			continue
+		}
+		if got := f[0].In(lessons.Chinese); got != c.want {
+			t.Errorf("%s on %s in Chinese:\n got %s\nwant %s", c.check, c.run, got, c.want)
+		}
+	}
 }
 
 func TestParseBlockingChecksErrors(t *testing.T) {
@@ -175,6 +250,12 @@ func TestParseBlockingChecksErrors(t *testing.T) {
 		{`"a" happens after "b"`, `want: "TEXT" happens before "TEXT"`},
 		{`"a" happens before`, `want: "TEXT" happens before "TEXT"`},
 		{`"a" does not happen before "b"`, `cannot be checked`},
+		{`main never blocked on chan recv`, `"chan recv" is not a wait`},
+		{`main never`, `unknown check`},
+		{`"a" after a wait on chan recv`, `"chan recv" is not a wait`},
+		{`"a" after wait`, `want: "TEXT" after a wait on WAIT`},
+		{`"a" after a wait for 1s`, `want: "TEXT" after a wait on WAIT`},
+		{`"a" after a wait on chan send for 1s`, `want: "TEXT" after a wait on WAIT`},
 	} {
 		_, err := lessons.ParseChecks(c.src)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -100,6 +100,7 @@ var gotWords = map[string]map[Lang]string{
 	"waited":          {English: "g%d %s %s from %s to %s", Chinese: "g%d %s 从 %[4]s 到 %[5]s %[3]s"},
 	"never waited":    {English: "%s was never %s", Chinese: "%s 从未%s"},
 	"printed line":    {English: "%q (g%d %s at %s)", Chinese: "“%s”（g%d %s，%s）"},
+	"no wait before":  {English: "%s was printed without its goroutine being %s first%s", Chinese: "%s打印之前，它的 goroutine 并没有先%s%s"},
 	"no hand-off":     {English: "no hand-off leads from %s to %s%s", Chinese: "没有哪条交接链从 %s 通向 %s%s"},
 	"woken by":        {English: " (g%d was last woken by g%d's %s on %s at %s)", Chinese: "（g%[1]d 上一次是在 %[5]s 被 g%[2]d 在 %[4]s 上的 %[3]s 唤醒的）"},
 	"woken by clock":  {English: " (g%d was last woken by the clock at %s)", Chinese: "（g%d 上一次是在 %s 被时钟唤醒的）"},
@@ -171,14 +172,22 @@ func (x Expectation) In(lang Lang) string {
 		return "没有泄漏的 goroutine"
 	case waitFor:
 		w := x.wait
-		s := w.who + " " + waitWords(w.reason).in(lang)
+		s, sep := w.who+" "+waitWords(w.reason).in(lang), "，"
+		switch {
+		case w.never && w.span: // "main 没有一次从 0s 到 3s 阻塞在 chan receive 上"
+			return w.who + " 没有一次从 " + dur(w.from) + " 到 " + dur(w.to) + " " + waitWords(w.reason).in(lang)
+		case w.never: // "main 没有一次阻塞在 chan send 上持续超过 0s"
+			s, sep = w.who+" 没有一次"+waitWords(w.reason).in(lang), ""
+		}
 		switch {
 		case w.span:
-			s += "，从 " + dur(w.from) + " 到 " + dur(w.to)
+			s += sep + "从 " + dur(w.from) + " 到 " + dur(w.to)
 		case w.dur:
-			s += "，持续" + byOp(x.op, " "+v, "少于 "+v, "不超过 "+v, "超过 "+v, "至少 "+v)
+			s += sep + "持续" + byOp(x.op, " "+v, "少于 "+v, "不超过 "+v, "超过 "+v, "至少 "+v)
 		}
 		return s
+	case afterWait:
+		return "每行 " + q(0) + " 打印之前，它的 goroutine 都先" + waitWords(x.wait.reason).in(lang)
 	case happensBefore:
 		return q(0) + " 先行发生于 " + q(1)
 	case overlap:
