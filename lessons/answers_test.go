@@ -30,7 +30,6 @@ var acceptedWrong = map[string]string{
 	"interleaving/one-call/wrong-torn.go.txt":                           untilPieces,
 	"goroutines/hundred/wrong-sleep.go.txt":                             untilPerturbed,
 	"unbuffered-channels/baton/wrong-sleep.go.txt":                      untilPerturbed,
-	"goroutine-panics/bad-request/wrong-done-first.go.txt":              untilBlocking,
 	"waitgroup/results/wrong-sleep.go.txt":                              untilPerturbed,
 	"waitgroup/results/wrong-add-inside.go.txt":                         untilSchedules,
 	"waitgroup/forgotten-add/wrong-sleep.go.txt":                        untilPerturbed,
