@@ -35,7 +35,6 @@ var acceptedWrong = map[string]string{
 	"waitgroup/forgotten-add/wrong-sleep.go.txt":                        untilPerturbed,
 	"mutex-races/bank/wrong-race-no-gosched.go.txt":                     untilRaces,
 	"deadlock/range-close/wrong-sleep-close.go.txt":                     untilPerturbed,
-	"context/generator/wrong-sleep.go.txt":                              untilPerturbed,
 	"pools-pipelines/three-workers/wrong-sleep-close.go.txt":            untilPerturbed,
 	"parallelism/split-sum/wrong-race.go.txt":                           untilRaces,
 	"closing-channels/two-producers/wrong-slower-closes.go.txt":         untilPerturbed,
