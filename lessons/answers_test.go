@@ -41,7 +41,6 @@ var acceptedWrong = map[string]string{
 	"timers-tickers/rate-limit/wrong-staggered-sleep.go.txt":            untilPerturbed,
 	"atomic/hit-counter/wrong-race-no-gosched.go.txt":                   untilRaces,
 	"once-rwmutex/cache/wrong-no-lock.go.txt":                           untilRaces,
-	"once-rwmutex/load-once/wrong-flag-and-sleep.go.txt":                untilPerturbed,
 	"cancel-pipeline/square-listens/wrong-sleep-instead-of-wait.go.txt": untilPerturbed,
 	"crawler/crawl/wrong-sleep.go.txt":                                  untilPerturbed,
 	"crawler/crawl/wrong-race.go.txt":                                   untilRaces,
