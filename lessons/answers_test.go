@@ -37,7 +37,6 @@ var acceptedWrong = map[string]string{
 	"deadlock/range-close/wrong-sleep-close.go.txt":                     untilPerturbed,
 	"pools-pipelines/three-workers/wrong-sleep-close.go.txt":            untilPerturbed,
 	"parallelism/split-sum/wrong-race.go.txt":                           untilRaces,
-	"closing-channels/two-producers/wrong-slower-closes.go.txt":         untilPerturbed,
 	"atomic/hit-counter/wrong-race-no-gosched.go.txt":                   untilRaces,
 	"once-rwmutex/cache/wrong-no-lock.go.txt":                           untilRaces,
 	"cancel-pipeline/square-listens/wrong-sleep-instead-of-wait.go.txt": untilPerturbed,
