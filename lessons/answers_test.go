@@ -60,7 +60,6 @@ const (
 	untilSchedules = "relies on the order goroutines happen to take turns in: accepted until checks run under several schedules (issue 11)"
 	untilRaces     = "has a data race that gives the right result when goroutines take turns on one processor: accepted until checks run under several schedules (issue 11)"
 	untilPieces    = "writes a line in pieces: concur joins a goroutine's pieces into one line, and checks cannot see them until they can (issue 11)"
-	untilBlocking  = "prints what it claims before doing it: checks cannot see when a goroutine blocks, sends or receives until blocking events exist (issue 10)"
 )
 
 func TestAnswers(t *testing.T) {
