@@ -29,6 +29,7 @@ func (w *worker) hookExports() interp.Exports {
 		"PreRecv":   reflect.ValueOf(s.PreRecv),
 		"PreRecvOK": reflect.ValueOf(s.PreRecvOK),
 		"Post":      reflect.ValueOf(s.Post),
+		"Point":     reflect.ValueOf(s.Point),
 		"Close":     reflect.ValueOf(s.Close),
 		"Select":    reflect.ValueOf(s.Select),
 

@@ -244,6 +244,7 @@ func (w *worker) setup() error {
 		return fmt.Errorf("prelude: %w", err)
 	}
 	w.env = rewrite.NewCheckedEnv(stdlib.Names(w.opts.Unrestricted), w.opts.Unrestricted, stdlib.Tables())
+	w.env.RacePoints = w.opts.Seed != 0 && w.opts.Clock != "real"
 	return nil
 }
 

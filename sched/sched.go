@@ -762,7 +762,7 @@ func (s *Scheduler) point(g *G) {
 	if s.opts.Seed == 0 || s.cur != g || (len(s.runq) == 0 && s.runnext == nil) {
 		return
 	}
-	if s.rng.IntN(4) != 0 {
+	if s.rng.IntN(2) != 0 {
 		return
 	}
 	s.enqueue(g, yielded)
