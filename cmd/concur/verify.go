@@ -15,10 +15,12 @@ import (
 )
 
 // verifyWords are --verify's words, in every language.
-var verifyWords = map[string]struct{ example, explore, starter, solution, prints, shows, allPass, summary string }{
+var verifyWords = map[string]struct{ example, explore, shown, shownSol, starter, solution, prints, shows, allPass, summary string }{
 	"en": {
 		example:  "%s: example %s prints what the lesson shows",
 		explore:  "%s: :explore %d of example %s prints what the lesson shows",
+		shown:    "%s: example %s as %s shows it prints what the lesson shows",
+		shownSol: "%s: the solution of %s as %s shows it passes its checks under every schedule",
 		starter:  "%s: the starting code of %s fails its checks",
 		solution: "%s: the solution of %s passes its checks under every schedule",
 		prints:   "it prints:",
@@ -29,6 +31,8 @@ var verifyWords = map[string]struct{ example, explore, starter, solution, prints
 	"zh": {
 		example:  "%s：示例 %s 打印的和课程里显示的一样",
 		explore:  "%s：对示例 %[3]s 执行 :explore %[2]d 打印的和课程里显示的一样",
+		shown:    "%s：%[3]s 文件里显示的示例 %[2]s 打印的和课程里显示的一样",
+		shownSol: "%s：%[3]s 文件里显示的练习 %[2]s 的参考答案在每种调度下都通过了检查",
 		starter:  "%s：练习 %s 的初始代码没有通过检查",
 		solution: "%s：练习 %s 的参考答案在每种调度下都通过了检查",
 		prints:   "它打印的是：",
@@ -74,6 +78,21 @@ func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer, 
 				default:
 					result(lessons.SameOutput(out, ex.Output), what, words.prints+"\n"+out+words.shows+"\n"+ex.Output)
 				}
+				for _, tl := range lessons.Langs {
+					// A translation shows the code with its comments in
+					// its language: it must print the same.
+					code := ex.CodeIn(tl)
+					if tl == lessons.English || code == ex.Code {
+						continue
+					}
+					what := fmt.Sprintf(words.shown, file, ex.Name, l.Source[tl])
+					_, out, err := runForVerify(opts, ex.File(), code)
+					if err != nil {
+						result(false, what, err.Error())
+						continue
+					}
+					result(lessons.SameOutput(out, ex.Output), what, words.prints+"\n"+out+words.shows+"\n"+ex.Output)
+				}
 				if ex.Explore > 0 {
 					what := fmt.Sprintf(words.explore, file, ex.Explore, ex.Name)
 					got, err := exploreForVerify(opts, ex.File(), ex.Code, ex.Explore)
@@ -115,6 +134,31 @@ func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer, 
 				out = printedForVerify(failedRun.Events)
 			}
 			result(len(why) == 0, what, strings.Join(why, "\n")+"\n"+words.prints+"\n"+out)
+			for _, tl := range lessons.Langs {
+				code := x.SolutionIn(tl)
+				if tl == lessons.English || code == x.Solution {
+					continue
+				}
+				what := fmt.Sprintf(words.shownSol, file, x.Name, l.Source[tl])
+				events, out, err := runForVerify(opts, x.File(), code)
+				if err != nil {
+					result(false, what, err.Error())
+					continue
+				}
+				failures, failedRun, err := lessons.Judge(x.Checks, events, explorerForVerify(opts, x.File(), code))
+				if err != nil {
+					result(false, what, err.Error())
+					continue
+				}
+				var why []string
+				for _, f := range failures {
+					why = append(why, f.In(lessons.Lang(lang)))
+				}
+				if failedRun != nil {
+					out = printedForVerify(failedRun.Events)
+				}
+				result(len(why) == 0, what, strings.Join(why, "\n")+"\n"+words.prints+"\n"+out)
+			}
 		}
 	}
 	fmt.Fprintf(stdout, words.summary+"\n", passed, failed)
