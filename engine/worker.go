@@ -51,6 +51,7 @@ type workerOptions struct {
 	Jitter       float64       `json:"jitter,omitempty"`
 	RandSeed     uint64        `json:"rand_seed,omitempty"`
 	Quiet        bool          `json:"quiet,omitempty"` // no block, wake or object events
+	Leaks        bool          `json:"leaks,omitempty"` // a whole program's afterlife (see sched)
 }
 
 // IsWorker reports whether this process was started as a worker.
@@ -167,6 +168,7 @@ func newWorker(opts workerOptions, l *link) (*worker, error) {
 		MaxVirtual: opts.MaxVirtual,
 		Emit:       w.emit,
 		Quiet:      opts.Quiet,
+		Afterlife:  opts.Leaks,
 	})
 	if err := w.setup(); err != nil {
 		return nil, err

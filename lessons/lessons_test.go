@@ -42,7 +42,7 @@ func load(t *testing.T) []lessons.Lesson {
 // returns its events and what `concur run` prints for them (without colour).
 func run(t *testing.T, file, src string) ([]event.Event, string) {
 	t.Helper()
-	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func run(t *testing.T, file, src string) ([]event.Event, string) {
 // explorer runs src as run does under other schedules, for lessons.Judge.
 func explorer(file, src string) lessons.Explorer {
 	return func(seeds []uint64, jitter float64, each func(uint64, []event.Event)) error {
-		s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+		s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
 		if err != nil {
 			return err
 		}
@@ -81,7 +81,7 @@ func explorer(file, src string) lessons.Explorer {
 // colour, as the REPL shows it in lesson mode.
 func exploreText(t *testing.T, file, src string, n int) string {
 	t.Helper()
-	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +253,7 @@ func TestExamplesDeterministic(t *testing.T) {
 					t.Parallel()
 					events, _ := run(t, ex.File(), ex.Code)
 					want := jsonLines(events)
-					sess, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+					sess, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
 					if err != nil {
 						t.Fatal(err)
 					}

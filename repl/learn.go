@@ -219,7 +219,7 @@ func (r *REPL) runExamples(string) bool {
 			r.runWholeTo(cols, ex.File(), ex.Code)
 			cols.Close()
 		} else {
-			r.runWhole(ex.File(), ex.Code)
+			r.runWhole(ex.File(), ex.Code, false)
 		}
 		if look := r.text(ex.Look); look != "" {
 			r.say("")
@@ -250,9 +250,13 @@ func (r *REPL) runWholeTo(w io.Writer, file, src string) {
 }
 
 // runWhole runs src as a whole program in a fresh session of its own, shows
-// its output (and timeline, as after any run) and returns its events.
-func (r *REPL) runWhole(file, src string) ([]event.Event, bool) {
-	sess, err := engine.NewSession(r.cfg.Engine)
+// its output (and timeline, as after any run) and returns its events; with
+// leaks, its exit event says which goroutines were left behind (see
+// engine.Options.Leaks).
+func (r *REPL) runWhole(file, src string, leaks bool) ([]event.Event, bool) {
+	opts := r.cfg.Engine
+	opts.Leaks = leaks
+	sess, err := engine.NewSession(opts)
 	if err != nil {
 		r.fail("concur: %v", err)
 		return nil, false
@@ -328,7 +332,7 @@ func (r *REPL) check(arg string) bool {
 		r.cfg.Speed = 0
 		defer func() { r.cfg.Speed = speed }()
 	}
-	events, ok := r.runWhole(file, src)
+	events, ok := r.runWhole(file, src, true)
 	if !ok {
 		return false
 	}
@@ -384,7 +388,9 @@ func (r *REPL) judge(x *lessons.Exercise, file, src string, events []event.Event
 		cancel()
 	}()
 	explore := func(seeds []uint64, jitter float64, each func(uint64, []event.Event)) error {
-		sess, err := engine.NewSession(r.cfg.Engine)
+		opts := r.cfg.Engine
+		opts.Leaks = true
+		sess, err := engine.NewSession(opts)
 		if err != nil {
 			return err
 		}

@@ -49,6 +49,7 @@ var verifyWords = map[string]struct{ example, explore, shown, shownSol, starter,
 // schedule an answer is judged on (lessons.Judge), and ends with a line "N passed, M failed" (in the
 // learner's language).
 func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer, lang string) int {
+	opts.Leaks = true // the checks judge goroutines left behind
 	words, ok := verifyWords[lang]
 	if !ok {
 		words = verifyWords["en"]
