@@ -272,10 +272,15 @@ func (w *worker) stop(why string) {
 		}
 	case <-time.After(500 * time.Millisecond):
 		busy = true
-		if running != nil && cpuTime()-before < 100*time.Millisecond {
-			// Not computing: waiting on something the scheduler does not
-			// see (I/O, a lock of a library's). Go's own words for it.
-			stuck = runtimeState(running.Goid())
+		if running != nil {
+			// Computing, or waiting on something the scheduler does not
+			// see (I/O, a lock of a library's)? The runtime says, in Go's
+			// own words, whatever the machine's load.
+			switch state := runtimeState(running.Goid()); state {
+			case "", "running", "runnable", "preempted":
+			default:
+				stuck = state
+			}
 		}
 	}
 	w.stopMu.Lock()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
@@ -103,8 +104,8 @@ func (o *Outcomes) Write(w io.Writer, lang string, color bool) {
 		if g.code != 0 {
 			end = "  " + p.paint(red, fmt.Sprintf(m.exploreExit, g.code))
 		}
-		if len(g.lines) == 1 {
-			fmt.Fprintf(out, "  %s  %s  %s%s\n", share, g.lines[0], p.paint(dim, "— "+seed), end)
+		if line, ok := joinOutcome(g.lines); ok {
+			fmt.Fprintf(out, "  %s  %s  %s%s\n", share, line, p.paint(dim, "— "+seed), end)
 			continue
 		}
 		fmt.Fprintf(out, "  %s  %s%s\n", share, p.paint(dim, "— "+seed), end)
@@ -115,6 +116,19 @@ func (o *Outcomes) Write(w io.Writer, lang string, color bool) {
 			fmt.Fprintf(out, "      %s\n", p.paint(dim, m.exploreSilent))
 		}
 	}
+}
+
+// joinOutcome joins an outcome's lines with " · " when they are short enough to
+// read on one line (and none has a " · " of its own).
+func joinOutcome(lines []string) (string, bool) {
+	if len(lines) == 0 {
+		return "", false
+	}
+	joined := strings.Join(lines, " · ")
+	if len(lines) > 1 && (utf8.RuneCountInString(joined) > 60 || strings.Count(joined, " · ") != len(lines)-1) {
+		return "", false
+	}
+	return joined, true
 }
 
 // Seeds returns n seeds from first on: the schedules :explore and
