@@ -81,6 +81,22 @@ func (w *worker) write(stream int, p []byte) {
 	})
 }
 
+// showPieces emits, as pieces (More), the lines left in the middle on each
+// stream: before the program waits for input, so that a prompt written
+// without a newline is seen. The scheduler is locked.
+func (w *worker) showPieces() {
+	for s, o := range w.partialOwner {
+		if o == nil {
+			continue
+		}
+		if d, ok := o.Data.(*gdata); ok && len(d.partial[s]) > 0 {
+			w.emit(event.Event{Kind: event.Output, T: d.partialT[s], G: o.ID, Stream: streamNames[s], Text: string(d.partial[s]), More: true})
+			d.partial[s] = d.partial[s][:0]
+		}
+	}
+	w.partialOwner = [2]*sched.G{}
+}
+
 // flushPartials emits the line each stream was left in the middle of, at the
 // end of a run, stamped with its last write. A goroutine that ends without a
 // newline leaves its line to whoever writes next, as in Go's output. The

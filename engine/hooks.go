@@ -29,6 +29,7 @@ func (w *worker) hookExports() interp.Exports {
 		"PreRecv":   reflect.ValueOf(s.PreRecv),
 		"PreRecvOK": reflect.ValueOf(s.PreRecvOK),
 		"Post":      reflect.ValueOf(s.Post),
+		"Point":     reflect.ValueOf(s.Point),
 		"Close":     reflect.ValueOf(s.Close),
 		"Select":    reflect.ValueOf(s.Select),
 
@@ -97,6 +98,7 @@ func (w *worker) RandSeed() uint64        { return w.opts.RandSeed }
 // and the virtual clock waits for it.
 func (w *worker) Stdin() io.Reader {
 	return readerFunc(func(p []byte) (int, error) {
+		w.s.Locked(func(*sched.G, int64) { w.showPieces() })
 		w.s.External("IO wait")
 		defer w.s.Post()
 		return os.Stdin.Read(p)

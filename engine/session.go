@@ -33,6 +33,11 @@ type Options struct {
 	Jitter float64
 	// Quiet leaves the block, wake and object events out of the stream.
 	Quiet bool
+	// Leaks lets the goroutines of a whole program go on, unseen, after its
+	// main returns, so that its exit event lists those that could never
+	// have finished and those cut short (event.Event.Leaked and Cut): for
+	// checks. It costs time only when goroutines are left.
+	Leaks bool
 	// Background receives, as they come, the events the program's
 	// goroutines send while no input runs (on the real clock they go on
 	// running). It is called on a goroutine of its own.
@@ -449,7 +454,7 @@ func firstLine(src string) string {
 // start launches a worker and waits until it is ready.
 func (s *Session) start() (*workerProc, error) {
 	opts, _ := json.Marshal(workerOptions{Clock: s.opts.Clock, Unrestricted: s.opts.Unrestricted, MaxVirtual: s.opts.MaxVirtual,
-		Seed: s.opts.Seed, Jitter: s.opts.Jitter, RandSeed: s.randSeed, Quiet: s.opts.Quiet})
+		Seed: s.opts.Seed, Jitter: s.opts.Jitter, RandSeed: s.randSeed, Quiet: s.opts.Quiet, Leaks: s.opts.Leaks})
 	var cmd *exec.Cmd
 	if s.opts.Command != nil {
 		var err error

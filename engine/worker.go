@@ -51,6 +51,7 @@ type workerOptions struct {
 	Jitter       float64       `json:"jitter,omitempty"`
 	RandSeed     uint64        `json:"rand_seed,omitempty"`
 	Quiet        bool          `json:"quiet,omitempty"` // no block, wake or object events
+	Leaks        bool          `json:"leaks,omitempty"` // a whole program's afterlife (see sched)
 }
 
 // IsWorker reports whether this process was started as a worker.
@@ -167,6 +168,7 @@ func newWorker(opts workerOptions, l *link) (*worker, error) {
 		MaxVirtual: opts.MaxVirtual,
 		Emit:       w.emit,
 		Quiet:      opts.Quiet,
+		Afterlife:  opts.Leaks,
 	})
 	if err := w.setup(); err != nil {
 		return nil, err
@@ -244,6 +246,7 @@ func (w *worker) setup() error {
 		return fmt.Errorf("prelude: %w", err)
 	}
 	w.env = rewrite.NewCheckedEnv(stdlib.Names(w.opts.Unrestricted), w.opts.Unrestricted, stdlib.Tables())
+	w.env.RacePoints = w.opts.Seed != 0 && w.opts.Clock != "real"
 	return nil
 }
 
@@ -269,10 +272,15 @@ func (w *worker) stop(why string) {
 		}
 	case <-time.After(500 * time.Millisecond):
 		busy = true
-		if running != nil && cpuTime()-before < 100*time.Millisecond {
-			// Not computing: waiting on something the scheduler does not
-			// see (I/O, a lock of a library's). Go's own words for it.
-			stuck = runtimeState(running.Goid())
+		if running != nil {
+			// Computing, or waiting on something the scheduler does not
+			// see (I/O, a lock of a library's)? The runtime says, in Go's
+			// own words, whatever the machine's load.
+			switch state := runtimeState(running.Goid()); state {
+			case "", "running", "runnable", "preempted":
+			default:
+				stuck = state
+			}
 		}
 	}
 	w.stopMu.Lock()

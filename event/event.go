@@ -94,10 +94,10 @@ type Event struct {
 	Cause string `json:"cause,omitempty"`
 	// More marks an output event that is a piece of a line, not a whole
 	// one: its goroutine wrote it without a newline, and then another
-	// goroutine wrote to the same stream, as Go's output shows it. Text
-	// goes on in the next output event of that stream, without a newline
-	// between; T is the piece's last write, which may be earlier than the
-	// events before it.
+	// goroutine wrote to the same stream (as Go's output shows it), or the
+	// program waited for input (a prompt). Text goes on in the next output
+	// event of that stream, without a newline between; T is the piece's
+	// last write, which may be earlier than the events before it.
 	More bool `json:"more,omitempty"`
 	// Leaked lists, on the exit event of a whole program that returned
 	// from main, the goroutines left then that could never have finished

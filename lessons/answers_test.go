@@ -33,15 +33,11 @@ var acceptedWrong = map[string]string{
 	"waitgroup/results/wrong-sleep.go.txt":                              untilPerturbed,
 	"waitgroup/results/wrong-add-inside.go.txt":                         untilSchedules,
 	"waitgroup/forgotten-add/wrong-sleep.go.txt":                        untilPerturbed,
-	"mutex-races/bank/wrong-race-no-gosched.go.txt":                     untilRaces,
 	"deadlock/range-close/wrong-sleep-close.go.txt":                     untilPerturbed,
 	"pools-pipelines/three-workers/wrong-sleep-close.go.txt":            untilPerturbed,
-	"parallelism/split-sum/wrong-race.go.txt":                           untilRaces,
-	"atomic/hit-counter/wrong-race-no-gosched.go.txt":                   untilRaces,
 	"once-rwmutex/cache/wrong-no-lock.go.txt":                           untilRaces,
 	"cancel-pipeline/square-listens/wrong-sleep-instead-of-wait.go.txt": untilPerturbed,
 	"crawler/crawl/wrong-sleep.go.txt":                                  untilPerturbed,
-	"crawler/crawl/wrong-race.go.txt":                                   untilRaces,
 }
 
 // leakCheckRaces lists correct answers whose last goroutine hands main its

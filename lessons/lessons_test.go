@@ -42,7 +42,7 @@ func load(t *testing.T) []lessons.Lesson {
 // returns its events and what `concur run` prints for them (without colour).
 func run(t *testing.T, file, src string) ([]event.Event, string) {
 	t.Helper()
-	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func run(t *testing.T, file, src string) ([]event.Event, string) {
 // explorer runs src as run does under other schedules, for lessons.Judge.
 func explorer(file, src string) lessons.Explorer {
 	return func(seeds []uint64, jitter float64, each func(uint64, []event.Event)) error {
-		s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+		s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
 		if err != nil {
 			return err
 		}
@@ -81,7 +81,7 @@ func explorer(file, src string) lessons.Explorer {
 // colour, as the REPL shows it in lesson mode.
 func exploreText(t *testing.T, file, src string, n int) string {
 	t.Helper()
-	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour})
+	s, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,4 +238,54 @@ func TestExercises(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestExamplesDeterministic runs every example ten more times, as the
+// default schedule (seed 0), and wants the same event stream, byte for
+// byte, as its run in a session of its own: on the virtual clock the
+// schedule is concur's, not the machine's, so a busy machine changes
+// nothing (the stream's lines, stamps, order of ties, select choices).
+func TestExamplesDeterministic(t *testing.T) {
+	for _, l := range load(t) {
+		for _, s := range l.Steps {
+			for _, ex := range s.Examples {
+				t.Run(l.ID+"/"+ex.Name, func(t *testing.T) {
+					t.Parallel()
+					events, _ := run(t, ex.File(), ex.Code)
+					want := jsonLines(events)
+					sess, err := engine.NewSession(engine.Options{Timeout: time.Minute, MaxVirtual: time.Hour, Leaks: true})
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer sess.Close()
+					runs := 0
+					err = sess.Explore(context.Background(), ex.File(), ex.Code, true, make([]uint64, 10), 0, func(sc engine.Schedule) {
+						runs++
+						if got := jsonLines(sc.Events); got != want {
+							t.Errorf("%s: a run of example %q gave another event stream:\n%s\nthe first gave:\n%s", l.Source[lessons.English], ex.Name, got, want)
+						}
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if runs != 10 {
+						t.Errorf("%d runs, want 10", runs)
+					}
+				})
+			}
+		}
+	}
+}
+
+// jsonLines is a run's event stream as `concur run --json` writes it, from
+// its first event after start.
+func jsonLines(events []event.Event) string {
+	var b []byte
+	for _, e := range events {
+		if e.Kind == event.Start {
+			continue
+		}
+		b = append(e.AppendJSON(b), '\n')
+	}
+	return string(b)
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
@@ -103,8 +104,8 @@ func (o *Outcomes) Write(w io.Writer, lang string, color bool) {
 		if g.code != 0 {
 			end = "  " + p.paint(red, fmt.Sprintf(m.exploreExit, g.code))
 		}
-		if len(g.lines) == 1 {
-			fmt.Fprintf(out, "  %s  %s  %s%s\n", share, g.lines[0], p.paint(dim, "— "+seed), end)
+		if line, ok := joinOutcome(g.lines); ok {
+			fmt.Fprintf(out, "  %s  %s  %s%s\n", share, line, p.paint(dim, "— "+seed), end)
 			continue
 		}
 		fmt.Fprintf(out, "  %s  %s%s\n", share, p.paint(dim, "— "+seed), end)
@@ -115,6 +116,19 @@ func (o *Outcomes) Write(w io.Writer, lang string, color bool) {
 			fmt.Fprintf(out, "      %s\n", p.paint(dim, m.exploreSilent))
 		}
 	}
+}
+
+// joinOutcome joins an outcome's lines with " · " when they are short enough to
+// read on one line (and none has a " · " of its own).
+func joinOutcome(lines []string) (string, bool) {
+	if len(lines) == 0 {
+		return "", false
+	}
+	joined := strings.Join(lines, " · ")
+	if len(lines) > 1 && (utf8.RuneCountInString(joined) > 60 || strings.Count(joined, " · ") != len(lines)-1) {
+		return "", false
+	}
+	return joined, true
 }
 
 // Seeds returns n seeds from first on: the schedules :explore and
@@ -140,6 +154,7 @@ func init() {
 		exploreSilent:  "(printed nothing)",
 		exploreUsage:   "usage: :explore N [jitter] — run the last input under N schedules (jitter: sleeps changed by up to that much, like 20%)",
 		exploreNone:    "nothing to explore yet: type an input first",
+		exploring:      "%s under other schedules:",
 		exploreReal:    ":explore needs the virtual clock: on the real clock the Go runtime schedules (:clock virtual)",
 		helpSeed:       "show the schedule's seed, or rerun the session under another",
 		helpExplore:    "rerun the last input under N schedules: every outcome",
@@ -156,6 +171,7 @@ func init() {
 		exploreSilent:  "（什么也没打印）",
 		exploreUsage:   "用法：:explore N [浮动] —— 用 N 种调度运行上一段输入（浮动：sleep 时长至多变化这么多，例如 20%）",
 		exploreNone:    "还没有可以探索的输入：先输入一段代码",
+		exploring:      "%s 在其他调度下：",
 		exploreReal:    ":explore 需要虚拟时钟：真实时钟下由 Go 运行时调度（:clock virtual）",
 		helpSeed:       "查看调度的种子，或换一个种子重放本会话",
 		helpExplore:    "用 N 种调度重跑上一段输入，列出所有结果",
@@ -168,7 +184,7 @@ func init() {
 // exploreWords are the words of schedules and their exploration.
 type exploreWords struct {
 	exploreHead, exploreHeadOne, exploreJitter, exploreSeed, exploreExit, exploreSilent string
-	exploreUsage, exploreNone, exploreReal                                              string
+	exploreUsage, exploreNone, exploreReal, exploring                                   string
 	seedIs, seedSet, badSeed                                                            string
 	helpSeed, helpExplore                                                               string
 }
@@ -234,8 +250,31 @@ func (r *REPL) explore(arg string) bool {
 		r.mu.Unlock()
 		cancel()
 	}()
+	seeds := Seeds(r.cfg.Engine.Seed, n)
+	if r.learn != nil {
+		// In a lesson: what the learner typed since the step began, as
+		// :check runs it, or else the step's examples, as :run runs them.
+		programs := r.lessonPrograms()
+		if len(programs) == 0 {
+			r.fail("%s", r.msg.exploreNone)
+		}
+		for _, p := range programs {
+			r.say("%s", r.printer.paint(dim, fmt.Sprintf(r.msg.exploring, p[0])))
+			out := Outcomes{Jitter: jitter}
+			err := r.exploreProgram(ctx, p[0], p[1], seeds, jitter, &out)
+			if err != nil && ctx.Err() == nil {
+				r.fail("concur: %v", err)
+				return false
+			}
+			out.Write(r.cfg.Out, r.cfg.Lang, r.cfg.Color)
+			if ctx.Err() != nil {
+				return false
+			}
+		}
+		return false
+	}
 	out := Outcomes{Jitter: jitter}
-	ok, err := r.sess.ExploreLast(ctx, Seeds(r.cfg.Engine.Seed, n), jitter, out.Add)
+	ok, err := r.sess.ExploreLast(ctx, seeds, jitter, out.Add)
 	if !ok {
 		r.fail("%s", r.msg.exploreNone)
 		return false
@@ -245,6 +284,37 @@ func (r *REPL) explore(arg string) bool {
 	}
 	out.Write(r.cfg.Out, r.cfg.Lang, r.cfg.Color)
 	return false
+}
+
+// lessonPrograms are what :explore explores in a lesson: the code typed
+// since the step began, as one program, or the step's examples. Each is a
+// file name and a source.
+func (r *REPL) lessonPrograms() [][2]string {
+	l := r.learn
+	s := l.current()
+	if len(l.typed) > 0 {
+		file := "answer.go"
+		if x := s.Exercise; x != nil {
+			file = x.File()
+		}
+		return [][2]string{{file, strings.Join(l.typed, "\n\n")}}
+	}
+	var ps [][2]string
+	for _, ex := range s.Examples {
+		ps = append(ps, [2]string{ex.File(), ex.Code})
+	}
+	return ps
+}
+
+// exploreProgram runs src as a whole program under seeds, in a session of
+// its own, counting the outcomes into out.
+func (r *REPL) exploreProgram(ctx context.Context, file, src string, seeds []uint64, jitter float64, out *Outcomes) error {
+	sess, err := engine.NewSession(r.cfg.Engine)
+	if err != nil {
+		return err
+	}
+	defer sess.Close()
+	return sess.Explore(ctx, file, src, true, seeds, jitter, out.Add)
 }
 
 // ParseJitter reads a jitter: "20%" or "0.2", a fraction below 1.

@@ -1,6 +1,8 @@
 package repl
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"go/scanner"
 	"go/token"
@@ -217,7 +219,7 @@ func (r *REPL) runExamples(string) bool {
 			r.runWholeTo(cols, ex.File(), ex.Code)
 			cols.Close()
 		} else {
-			r.runWhole(ex.File(), ex.Code)
+			r.runWhole(ex.File(), ex.Code, false)
 		}
 		if look := r.text(ex.Look); look != "" {
 			r.say("")
@@ -248,9 +250,13 @@ func (r *REPL) runWholeTo(w io.Writer, file, src string) {
 }
 
 // runWhole runs src as a whole program in a fresh session of its own, shows
-// its output (and timeline, as after any run) and returns its events.
-func (r *REPL) runWhole(file, src string) ([]event.Event, bool) {
-	sess, err := engine.NewSession(r.cfg.Engine)
+// its output (and timeline, as after any run) and returns its events; with
+// leaks, its exit event says which goroutines were left behind (see
+// engine.Options.Leaks).
+func (r *REPL) runWhole(file, src string, leaks bool) ([]event.Event, bool) {
+	opts := r.cfg.Engine
+	opts.Leaks = leaks
+	sess, err := engine.NewSession(opts)
 	if err != nil {
 		r.fail("concur: %v", err)
 		return nil, false
@@ -326,11 +332,31 @@ func (r *REPL) check(arg string) bool {
 		r.cfg.Speed = 0
 		defer func() { r.cfg.Speed = speed }()
 	}
-	events, ok := r.runWhole(file, src)
+	events, ok := r.runWhole(file, src, true)
 	if !ok {
 		return false
 	}
-	failures := lessons.Check(x.Checks, events)
+	if len(lessons.Check(x.Checks, events)) == 0 {
+		r.say("%s", r.printer.paint(dim, fmt.Sprintf(m.checkingSchedules, 2*lessons.CheckSeeds, lessons.CheckSeeds, lessons.CheckJitter*100)))
+	}
+	failures, failed, err := r.judge(x, file, src, events)
+	if err != nil {
+		r.fail("concur: %v", err)
+		return false
+	}
+	if failed != nil && failed.Seed != 0 {
+		// The run that failed is not the one shown: show it.
+		head := fmt.Sprintf(m.failedUnder, failed.Seed)
+		if failed.Jitter > 0 {
+			head = fmt.Sprintf(m.failedUnderJitter, failed.Seed, failed.Jitter*100)
+		}
+		r.say("%s", r.printer.paint(dim, head))
+		p := r.newPrinter(r.cfg.Out, r.cfg.Err)
+		for _, e := range failed.Events {
+			p.Event(e)
+		}
+		p.Flush()
+	}
 	if len(failures) > 0 {
 		for _, f := range failures {
 			fmt.Fprintln(r.cfg.Err, r.printer.paint(red, "✗ "+f.In(r.lessonLang())))
@@ -338,13 +364,44 @@ func (r *REPL) check(arg string) bool {
 		r.fail(m.checkFailed, len(failures), len(x.Checks))
 		return false
 	}
-	r.say("%s", r.printer.paint("32", fmt.Sprintf(m.checkPassed, len(x.Checks))))
+	r.say("%s", r.printer.paint("32", fmt.Sprintf(m.checkPassed, len(x.Checks), 1+2*lessons.CheckSeeds)))
 	if l.Progress != nil {
 		l.Progress.MarkSolved(l.lesson().ID, x.Name)
 		r.saveProgress()
 	}
 	r.say("%s", r.whatNext())
 	return false
+}
+
+// judge checks an answer as lessons.Judge does: on its run, whose events
+// are given, and under the other schedules, each in a program of its own.
+// Ctrl-C stops it.
+func (r *REPL) judge(x *lessons.Exercise, file, src string, events []event.Event) ([]lessons.Failure, *lessons.Run, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	r.mu.Lock()
+	r.cancel = cancel
+	r.mu.Unlock()
+	defer func() {
+		r.mu.Lock()
+		r.cancel = nil
+		r.mu.Unlock()
+		cancel()
+	}()
+	explore := func(seeds []uint64, jitter float64, each func(uint64, []event.Event)) error {
+		opts := r.cfg.Engine
+		opts.Leaks = true
+		sess, err := engine.NewSession(opts)
+		if err != nil {
+			return err
+		}
+		defer sess.Close()
+		return sess.Explore(ctx, file, src, true, seeds, jitter, func(sc engine.Schedule) { each(sc.Seed, sc.Events) })
+	}
+	failures, failed, err := lessons.Judge(x.Checks, events, explore)
+	if ctx.Err() != nil {
+		return nil, nil, errors.New(r.lmsg().checkStopped)
+	}
+	return failures, failed, err
 }
 
 // whatNext says where :next leads from here.
@@ -608,6 +665,8 @@ type learnMessages struct {
 	noExample, running, lookHead, noExercise           string
 	exerciseState, solved, notSolved                   string
 	nothingTyped, checkFailed, checkPassed             string
+	checkingSchedules, failedUnder, failedUnderJitter  string
+	checkStopped                                       string
 	nextStep, nextLesson, courseDone                   string
 	noMoreHints, hintHead                              string
 	solutionConfirm, solutionHead, starterLoaded       string
@@ -623,95 +682,103 @@ func learnCatalog(m messages) learnMessages {
 }
 
 var learnEn = learnMessages{
-	helpRun:          "run the step's example(s) as concur run does",
-	helpNext:         "go to the next step",
-	helpPrev:         "go back to the previous step",
-	helpLesson:       "where am I: lesson, step, exercise",
-	helpCheck:        "check what you typed since the step began (or FILE); --paced plays the run at its pace",
-	helpHint:         "one more hint",
-	helpSolution:     "show a solution (after a :check, or asked twice)",
-	helpReset:        "restore the exercise's starting code in a new session",
-	helpGlossary:     "the terms of the course, or what TERM means",
-	lessonHead:       "Lesson %d/%d: %s",
-	stepHead:         "Step %d/%d: %s",
-	exampleHead:      "── example %s ──",
-	starterHead:      "── exercise %s: starting code ──",
-	keyRun:           ":run runs the example",
-	keyNext:          ":next goes on",
-	keyGlossary:      ":glossary lists the terms",
-	keyHelp:          ":help lists the commands",
-	exerciseKeys:     "Type your answer (:reset loads the starting code), then :check. :hint gives a hint.",
-	alreadySolved:    "(you solved this exercise already)",
-	lastLesson:       "This was the last step of the last lesson.",
-	firstStep:        "This is the first step.",
-	noExample:        "this step has no example",
-	running:          "running %s:",
-	lookHead:         "Look at:",
-	noExercise:       "this step has no exercise",
-	exerciseState:    "Exercise %s: %s (hints %d/%d, checks run %d)",
-	solved:           "solved",
-	notSolved:        "not solved yet",
-	nothingTyped:     "nothing to check: type your code first (:reset loads the starting code), or :check FILE",
-	checkFailed:      "%d of %d checks failed",
-	checkPassed:      "✓ all %d checks pass: exercise solved",
-	nextStep:         ":next goes on to the next step.",
-	nextLesson:       ":next opens lesson %d: %s",
-	courseDone:       "That was the last exercise of the course.",
-	noMoreHints:      "no more hints: :solution shows a solution",
-	hintHead:         "Hint %d/%d:",
-	solutionConfirm:  "You have not run :check yet. Type :solution again to see a solution anyway.",
-	solutionHead:     "── a solution (%s) ──",
-	starterLoaded:    "new session; the declarations of %s are loaded, the statements are yours to type:",
-	glossaryHead:     "Glossary (:glossary TERM says more about one):",
-	noTerm:           "no term %q in the glossary: :glossary lists them",
-	termInEnglish:    "",
-	termLesson:       "(lesson %d: %s)",
-	progressNotSaved: "concur: progress not saved: %v",
+	helpRun:           "run the step's example(s) as concur run does",
+	helpNext:          "go to the next step",
+	helpPrev:          "go back to the previous step",
+	helpLesson:        "where am I: lesson, step, exercise",
+	helpCheck:         "check what you typed since the step began (or FILE); --paced plays the run at its pace",
+	helpHint:          "one more hint",
+	helpSolution:      "show a solution (after a :check, or asked twice)",
+	helpReset:         "restore the exercise's starting code in a new session",
+	helpGlossary:      "the terms of the course, or what TERM means",
+	lessonHead:        "Lesson %d/%d: %s",
+	stepHead:          "Step %d/%d: %s",
+	exampleHead:       "── example %s ──",
+	starterHead:       "── exercise %s: starting code ──",
+	keyRun:            ":run runs the example",
+	keyNext:           ":next goes on",
+	keyGlossary:       ":glossary lists the terms",
+	keyHelp:           ":help lists the commands",
+	exerciseKeys:      "Type your answer (:reset loads the starting code), then :check. :hint gives a hint.",
+	alreadySolved:     "(you solved this exercise already)",
+	lastLesson:        "This was the last step of the last lesson.",
+	firstStep:         "This is the first step.",
+	noExample:         "this step has no example",
+	running:           "running %s:",
+	lookHead:          "Look at:",
+	noExercise:        "this step has no exercise",
+	exerciseState:     "Exercise %s: %s (hints %d/%d, checks run %d)",
+	solved:            "solved",
+	notSolved:         "not solved yet",
+	nothingTyped:      "nothing to check: type your code first (:reset loads the starting code), or :check FILE",
+	checkFailed:       "%d of %d checks failed",
+	checkPassed:       "✓ all %d checks pass, under %d schedules: exercise solved",
+	checkingSchedules: "checking under %d more schedules (%d of them with every sleep changed by up to ±%.0f%%): an answer must synchronise, not only be lucky in its timing",
+	failedUnder:       "under another schedule (seed %d; concur run --seed %[1]d shows it) it printed:",
+	failedUnderJitter: "under another schedule (seed %d, sleeps changed by up to ±%.0f%%) it printed:",
+	checkStopped:      "check stopped",
+	nextStep:          ":next goes on to the next step.",
+	nextLesson:        ":next opens lesson %d: %s",
+	courseDone:        "That was the last exercise of the course.",
+	noMoreHints:       "no more hints: :solution shows a solution",
+	hintHead:          "Hint %d/%d:",
+	solutionConfirm:   "You have not run :check yet. Type :solution again to see a solution anyway.",
+	solutionHead:      "── a solution (%s) ──",
+	starterLoaded:     "new session; the declarations of %s are loaded, the statements are yours to type:",
+	glossaryHead:      "Glossary (:glossary TERM says more about one):",
+	noTerm:            "no term %q in the glossary: :glossary lists them",
+	termInEnglish:     "",
+	termLesson:        "(lesson %d: %s)",
+	progressNotSaved:  "concur: progress not saved: %v",
 }
 
 var learnZh = learnMessages{
-	helpRun:          "像 concur run 那样运行这一步的示例",
-	helpNext:         "进入下一步",
-	helpPrev:         "回到上一步",
-	helpLesson:       "我在哪儿：第几课、第几步、练习做完没有",
-	helpCheck:        "检查进入这一步以来输入的代码（或文件 FILE）；加 --paced 按原来的节奏回放运行",
-	helpHint:         "再给一条提示",
-	helpSolution:     "查看参考答案（:check 之后，或连输两次）",
-	helpReset:        "在新会话中恢复练习的初始代码",
-	helpGlossary:     "列出课程里的术语，或解释术语 TERM",
-	lessonHead:       "第 %d/%d 课：%s",
-	stepHead:         "第 %d/%d 步：%s",
-	exampleHead:      "── 示例 %s ──",
-	starterHead:      "── 练习 %s：初始代码 ──",
-	keyRun:           ":run 运行示例",
-	keyNext:          ":next 下一步",
-	keyGlossary:      ":glossary 术语表",
-	keyHelp:          ":help 查看所有命令",
-	exerciseKeys:     "输入你的答案（:reset 载入初始代码），然后 :check。:hint 给出提示。",
-	alreadySolved:    "（这个练习你已经完成了）",
-	lastLesson:       "这是最后一课的最后一步。",
-	firstStep:        "这已经是第一步了。",
-	noExample:        "这一步没有示例",
-	running:          "运行 %s：",
-	lookHead:         "看这里：",
-	noExercise:       "这一步没有练习",
-	exerciseState:    "练习 %s：%s（提示 %d/%d，已检查 %d 次）",
-	solved:           "已完成",
-	notSolved:        "尚未完成",
-	nothingTyped:     "没有可检查的代码：先输入代码（:reset 载入初始代码），或用 :check 文件",
-	checkFailed:      "%d/%d 项检查未通过",
-	checkPassed:      "✓ %d 项检查全部通过：练习完成",
-	nextStep:         ":next 进入下一步。",
-	nextLesson:       ":next 打开第 %d 课：%s",
-	courseDone:       "这是整个课程的最后一个练习。",
-	noMoreHints:      "没有更多提示了：:solution 查看参考答案",
-	hintHead:         "提示 %d/%d：",
-	solutionConfirm:  "你还没有运行过 :check。再输入一次 :solution 即可查看参考答案。",
-	solutionHead:     "── 参考答案（%s）──",
-	starterLoaded:    "新会话：已载入 %s 中的声明，语句请你自己输入：",
-	glossaryHead:     "术语表（:glossary 术语 查看详细解释）：",
-	noTerm:           "术语表里没有 %q：:glossary 列出所有术语",
-	termInEnglish:    "（英文：“%s”）",
-	termLesson:       "（第 %d 课：%s）",
-	progressNotSaved: "concur：进度没有保存：%v",
+	helpRun:           "像 concur run 那样运行这一步的示例",
+	helpNext:          "进入下一步",
+	helpPrev:          "回到上一步",
+	helpLesson:        "我在哪儿：第几课、第几步、练习做完没有",
+	helpCheck:         "检查进入这一步以来输入的代码（或文件 FILE）；加 --paced 按原来的节奏回放运行",
+	helpHint:          "再给一条提示",
+	helpSolution:      "查看参考答案（:check 之后，或连输两次）",
+	helpReset:         "在新会话中恢复练习的初始代码",
+	helpGlossary:      "列出课程里的术语，或解释术语 TERM",
+	lessonHead:        "第 %d/%d 课：%s",
+	stepHead:          "第 %d/%d 步：%s",
+	exampleHead:       "── 示例 %s ──",
+	starterHead:       "── 练习 %s：初始代码 ──",
+	keyRun:            ":run 运行示例",
+	keyNext:           ":next 下一步",
+	keyGlossary:       ":glossary 术语表",
+	keyHelp:           ":help 查看所有命令",
+	exerciseKeys:      "输入你的答案（:reset 载入初始代码），然后 :check。:hint 给出提示。",
+	alreadySolved:     "（这个练习你已经完成了）",
+	lastLesson:        "这是最后一课的最后一步。",
+	firstStep:         "这已经是第一步了。",
+	noExample:         "这一步没有示例",
+	running:           "运行 %s：",
+	lookHead:          "看这里：",
+	noExercise:        "这一步没有练习",
+	exerciseState:     "练习 %s：%s（提示 %d/%d，已检查 %d 次）",
+	solved:            "已完成",
+	notSolved:         "尚未完成",
+	nothingTyped:      "没有可检查的代码：先输入代码（:reset 载入初始代码），或用 :check 文件",
+	checkFailed:       "%d/%d 项检查未通过",
+	checkPassed:       "✓ %d 项检查在 %d 种调度下全部通过：练习完成",
+	checkingSchedules: "再用 %d 种调度检查（其中 %d 种把每次 sleep 的时长上下浮动至多 ±%.0f%%）：答案要靠同步，不能只靠时间凑巧",
+	failedUnder:       "换一种调度（种子 %d；concur run --seed %[1]d 可重现）时，它打印了：",
+	failedUnderJitter: "换一种调度（种子 %d，sleep 时长上下浮动至多 ±%.0f%%）时，它打印了：",
+	checkStopped:      "检查已停止",
+	nextStep:          ":next 进入下一步。",
+	nextLesson:        ":next 打开第 %d 课：%s",
+	courseDone:        "这是整个课程的最后一个练习。",
+	noMoreHints:       "没有更多提示了：:solution 查看参考答案",
+	hintHead:          "提示 %d/%d：",
+	solutionConfirm:   "你还没有运行过 :check。再输入一次 :solution 即可查看参考答案。",
+	solutionHead:      "── 参考答案（%s）──",
+	starterLoaded:     "新会话：已载入 %s 中的声明，语句请你自己输入：",
+	glossaryHead:      "术语表（:glossary 术语 查看详细解释）：",
+	noTerm:            "术语表里没有 %q：:glossary 列出所有术语",
+	termInEnglish:     "（英文：“%s”）",
+	termLesson:        "（第 %d 课：%s）",
+	progressNotSaved:  "concur：进度没有保存：%v",
 }

@@ -12,7 +12,7 @@ import (
 // declarations unit: the generic functions that rewritten code calls (min,
 // max and new(expr), and what range-over-func loops call, here; channel
 // operations in chanops.go).
-const Prelude = basePrelude + chanPrelude
+const Prelude = basePrelude + chanPrelude + racePrelude
 
 // basePrelude holds min, max and new. The constraint is spelled out rather than
 // imported from cmp so that the prelude needs no standard package from the

@@ -32,7 +32,8 @@ type rewriter struct {
 	edits      []edit
 	identEdits map[*ast.Ident]int // rename edits by identifier, so a later decision can retarget them
 	folds      map[*ast.CallExpr]folded
-	quiet      int // > 0: resolve names but make no edits (text that is moved or replaced)
+	quiet      int                   // > 0: resolve names but make no edits (text that is moved or replaced)
+	shared     map[types.Object]bool // local variables goroutines may share (racepoints.go), found on first use
 
 	walker
 }

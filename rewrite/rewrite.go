@@ -76,7 +76,10 @@ type Env struct {
 	Funcs   map[string]bool   // every top-level name the learner declared: funcs, vars, types, consts
 	Imports map[string]string // package name -> import path imported so far in the session
 	Std     map[string]string // package name -> import path of standard packages that may be auto-imported
-	types   *typecheck.Session
+	// RacePoints makes writes to what goroutines may share scheduling
+	// points (racepoints.go): for seeded schedules, which may switch there.
+	RacePoints bool
+	types      *typecheck.Session
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -278,7 +281,7 @@ func (r *rewriter) run() (*Input, error) {
 	if program {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
-		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, types: r.session}
+		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session}
 	}
 	for _, u := range units {
 		r.parse(u)

@@ -393,7 +393,9 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.SendStmt:
 		r.sendStmt(s)
 	case *ast.IncDecStmt:
+		first := len(r.edits)
 		r.expr(s.X, ctxModify)
+		r.racePoint(s, first)
 	case *ast.AssignStmt:
 		r.assign(s)
 	case *ast.GoStmt:
@@ -531,9 +533,12 @@ func (r *rewriter) clauses(body *ast.BlockStmt, declare func()) {
 // assign walks an assignment; `:=` declares the names that are new in the
 // current block (at the input's top level every name, as yaegi redeclares).
 func (r *rewriter) assign(s *ast.AssignStmt) {
+	first := len(r.edits)
+	defer func() { r.racePoint(s, first) }()
 	r.nameMakes(s.Lhs, s.Rhs)
 	if len(s.Rhs) == 1 && len(s.Lhs) <= 2 && s.Tok != token.ADD_ASSIGN {
 		if u, ok := s.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW && (len(s.Lhs) == 1 || s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
+			first = -1 // a receive is a scheduling point already
 			r.assignRecv(s, u)
 			return
 		}

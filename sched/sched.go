@@ -75,6 +75,9 @@ type Options struct {
 	// Quiet leaves out the block, wake and object events (goroutine starts
 	// and ends are still sent): for measuring what they cost.
 	Quiet bool
+	// Afterlife lets a whole program's goroutines go on unseen after its
+	// main returns, to find its leaks (see afterlife).
+	Afterlife bool
 }
 
 // Outcome says how a run ended.
@@ -548,7 +551,7 @@ func (s *Scheduler) EndMain(g *G) {
 		return
 	}
 	s.finish(g)
-	if s.final && s.opts.Virtual && len(s.live) > 0 {
+	if s.final && s.opts.Virtual && s.opts.Afterlife && len(s.live) > 0 {
 		s.beginAfterlife()
 		return
 	}
@@ -762,7 +765,7 @@ func (s *Scheduler) point(g *G) {
 	if s.opts.Seed == 0 || s.cur != g || (len(s.runq) == 0 && s.runnext == nil) {
 		return
 	}
-	if s.rng.IntN(4) != 0 {
+	if s.rng.IntN(2) != 0 {
 		return
 	}
 	s.enqueue(g, yielded)

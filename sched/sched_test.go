@@ -428,3 +428,61 @@ func TestSameRunUnderLoad(t *testing.T) {
 		}
 	}
 }
+
+// When a whole program's main returns, the afterlife tells the goroutines
+// left then apart: one blocked on what nothing will release could never
+// finish, one asleep was cut short, one that had only to return was not,
+// and one in an endless loop of sleeps is still running at the bound. The
+// outcome and the time are main's; nothing of the afterlife is seen.
+func TestAfterlifeFindsLeaksAndCutShort(t *testing.T) {
+	p := newProg(Options{Virtual: true, Afterlife: true})
+	o := p.run(t, true, func() {
+		stuck := mk(p, make(chan int), "stuck")
+		done := mk(p, make(chan int), "done")
+		p.goRun("blocked", func() { send(p, stuck, 1) })
+		p.goRun("sleeper", func() { p.s.Sleep(time.Minute); p.print("never seen") })
+		p.goRun("returner", func() { send(p, done, 1) })
+		p.goRun("ticker", func() {
+			for {
+				p.s.Sleep(time.Millisecond)
+			}
+		})
+		recv(p, done)
+		p.s.Sleep(time.Second)
+	})
+	if o != Returned {
+		t.Fatalf("outcome %v, want Returned", o)
+	}
+	names := func(ls []Live) []string {
+		var s []string
+		for _, l := range ls {
+			s = append(s, l.Name+":"+l.State)
+		}
+		return s
+	}
+	var leaked, cut []string
+	p.s.Do(func() { leaked, cut = names(p.s.LeakedLocked()), names(p.s.CutLocked()) })
+	if want := []string{"blocked:chan send", "ticker:sleep"}; !slices.Equal(leaked, want) {
+		t.Errorf("leaked %q, want %q", leaked, want)
+	}
+	if want := []string{"sleeper:sleep"}; !slices.Equal(cut, want) {
+		t.Errorf("cut short %q, want %q", cut, want)
+	}
+	if got := p.s.RunTime(); got != time.Second {
+		t.Errorf("the run took %v, want main's 1s", got)
+	}
+	if strings.Contains(p.text(), "never seen") {
+		t.Errorf("the afterlife's output was seen:\n%s", p.text())
+	}
+	// Without Afterlife, nothing is looked for.
+	q := newProg(Options{Virtual: true})
+	q.run(t, true, func() {
+		stuck := mk(q, make(chan int), "stuck")
+		q.goRun("blocked", func() { send(q, stuck, 1) })
+	})
+	q.s.Do(func() {
+		if l := q.s.LeakedLocked(); len(l) != 0 {
+			t.Errorf("leaked %v without an afterlife", l)
+		}
+	})
+}
