@@ -18,48 +18,11 @@ import (
 // wrong-*.go.txt (.txt: most are snippets, not Go files gofmt could read),
 // each starting with a comment that says what it does.
 //
-// Every correct answer must pass. Every wrong answer must fail, except those
-// in acceptedWrong: answers today's checks cannot tell from a correct one.
-
-// acceptedWrong lists wrong answers the checks accept for now, and why. It
-// empties as checks learn to judge synchronisation (issue 11: checks run
-// under perturbed schedules, lines printed in pieces visible to checks).
-var acceptedWrong = map[string]string{
-	"sync-nonblocking/gather-three/wrong-sleep.go.txt":                  untilPerturbed,
-	"async-nonblocking/nobody-left/wrong-sleep.go.txt":                  untilPerturbed,
-	"interleaving/one-call/wrong-torn.go.txt":                           untilPieces,
-	"goroutines/hundred/wrong-sleep.go.txt":                             untilPerturbed,
-	"unbuffered-channels/baton/wrong-sleep.go.txt":                      untilPerturbed,
-	"waitgroup/results/wrong-sleep.go.txt":                              untilPerturbed,
-	"waitgroup/results/wrong-add-inside.go.txt":                         untilSchedules,
-	"waitgroup/forgotten-add/wrong-sleep.go.txt":                        untilPerturbed,
-	"deadlock/range-close/wrong-sleep-close.go.txt":                     untilPerturbed,
-	"pools-pipelines/three-workers/wrong-sleep-close.go.txt":            untilPerturbed,
-	"once-rwmutex/cache/wrong-no-lock.go.txt":                           untilRaces,
-	"cancel-pipeline/square-listens/wrong-sleep-instead-of-wait.go.txt": untilPerturbed,
-	"crawler/crawl/wrong-sleep.go.txt":                                  untilPerturbed,
-}
-
-// leakCheckRaces lists correct answers whose last goroutine hands main its
-// final value and then returns: when the runtime runs main first (under
-// load, preemption makes it likely), the program ends before that goroutine
-// has, and "no leaked goroutines" counts it. Such a failure is logged, not
-// reported, until the check counts only goroutines that can never finish
-// (issue 11); any other failure is reported.
-var leakCheckRaces = map[string]bool{
-	"crawler/crawl/right-coordinator.go.txt": true,
-}
-
-// The reasons wrong answers pass today.
-const (
-	untilPerturbed = "relies on timing (a sleep as long as another goroutine takes, a yield, a receiver already waiting) instead of synchronising: accepted until checks run under perturbed schedules and sleeps (issue 11)"
-	untilSchedules = "relies on the order goroutines happen to take turns in: accepted until checks run under several schedules (issue 11)"
-	untilRaces     = "has a data race that gives the right result when goroutines take turns on one processor: accepted until checks run under several schedules (issue 11)"
-	untilPieces    = "writes a line in pieces: concur joins a goroutine's pieces into one line, and checks cannot see them until they can (issue 11)"
-)
+// Every correct answer must pass and every wrong answer must fail, as
+// :check judges them (lessons.Judge: the default schedule and 16 others,
+// 8 with every sleep perturbed).
 
 func TestAnswers(t *testing.T) {
-	seen := map[string]bool{}
 	for _, l := range load(t) {
 		for _, s := range l.Steps {
 			x := s.Exercise
@@ -88,7 +51,6 @@ func TestAnswers(t *testing.T) {
 			}
 			for _, f := range files {
 				rel := filepath.ToSlash(strings.TrimPrefix(f, filepath.Join("testdata", "answers")+string(filepath.Separator)))
-				seen[rel] = true
 				t.Run(rel, func(t *testing.T) {
 					t.Parallel()
 					data, err := os.ReadFile(f)
@@ -115,22 +77,13 @@ func TestAnswers(t *testing.T) {
 					}
 					if strings.HasPrefix(filepath.Base(f), "right-") {
 						for _, fl := range failures {
-							if leakCheckRaces[rel] && fl.Expectation.Text == "no leaked goroutines" {
-								t.Logf("%s: failed the leak check in this run (%s): see leakCheckRaces", rel, fl)
-								continue
-							}
 							t.Errorf("%s: a correct answer fails: %s; it prints\n%s", f, fl, out)
 						}
 						return
 					}
-					why, accepted := acceptedWrong[rel]
 					switch {
-					case len(failures) == 0 && !accepted:
-						t.Errorf("%s: a wrong answer passes every check; it prints\n%s", f, out)
 					case len(failures) == 0:
-						t.Logf("%s: accepted for now (%s)", rel, why)
-					case accepted:
-						t.Logf("%s: rejected in this run (%s); once it is rejected on every run, take it out of acceptedWrong", rel, failures[0])
+						t.Errorf("%s: a wrong answer passes every check on every schedule; it prints\n%s", f, out)
 					default:
 						for _, fl := range failures {
 							if fl.Expectation.Line == 0 {
@@ -154,16 +107,6 @@ func TestAnswers(t *testing.T) {
 					t.Errorf("%s: the solution of %s fails: %s; it prints\n%s", l.Source[lessons.English], key, fl, printed(failed.Events))
 				}
 			})
-		}
-	}
-	for rel := range acceptedWrong {
-		if !seen[rel] {
-			t.Errorf("acceptedWrong names %s, which is not an answer of any exercise", rel)
-		}
-	}
-	for rel := range leakCheckRaces {
-		if !seen[rel] || !strings.Contains(rel, "/right-") {
-			t.Errorf("leakCheckRaces names %s, which is not a correct answer of any exercise", rel)
 		}
 	}
 }
