@@ -578,7 +578,16 @@ S| x = c
 	{
 		name: "split-literal-call",
 		src:  `func() { println(1) }();`,
-		want: `S| ;func() { println(1) }()`,
+		want: `S| ;func() { __concur_builtin.Println(1) }()`,
+	},
+	{
+		name: "print builtins",
+		src:  "var e error\nprintln(e, 1)\nprint(e)\ndefer println(e, 2)\ngo print(1, e)",
+		want: `D| var e error
+S| __concur_builtin.Println(__concur_builtin.Iface(e), 1)
+ | __concur_builtin.Print(__concur_builtin.Iface(e))
+ | { __concur_a1_0 := __concur_builtin.Iface(e); defer __concur_builtin.Println(__concur_a1_0, 2) }
+ | { __concur_a2_1 := __concur_builtin.Iface(e); __concur_t2 := __concur.Spawn("print"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_builtin.Print(1, __concur_a2_1) }() }`,
 	},
 	{
 		name: "split-semicolons",

@@ -397,8 +397,10 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.AssignStmt:
 		r.assign(s)
 	case *ast.GoStmt:
+		r.printOperands(s.Call)
 		r.goStmt(s)
 	case *ast.DeferStmt:
+		r.printOperands(s.Call)
 		r.deferStmt(s)
 	case *ast.ReturnStmt:
 		r.exprs(s.Results)
@@ -742,6 +744,9 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			r.newValue(e, id)
 		case "close":
 			r.closeCall(e, id)
+			return
+		case "print", "println":
+			r.printCall(e, id)
 			return
 		case "make":
 			if r.isMakeChan(e) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/concur-dev/concur/rewrite"
+	concurstd "github.com/concur-dev/concur/stdlib"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -158,7 +159,8 @@ func newSession(t *testing.T) *session {
 		"Post":   reflect.ValueOf(func() {}),
 		"Close":  reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
 		"Select": reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
-	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
+	}, "concur/builtin/builtin": concurstd.PrintBuiltins(&s.stderr),
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
 	if err != nil {
 		t.Fatal(err)
 	}

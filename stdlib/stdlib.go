@@ -12,6 +12,9 @@
 //     fmt.Fprintln(os.Stdout, ...) is captured too; os.Stdin and fmt.Scan*
 //     read StdinHooks.Stdin. fmt and encoding/json print the program's
 //     struct types as Go does (fmtprint.go, json.go).
+//   - the builtins print and println write to Hooks.Stderr, formatted as
+//     Go's runtime does (package "concur/builtin", which the rewrite calls:
+//     builtin.go).
 //   - os.Exit and log.Fatal* end the snippet through Hooks.Exit, not the
 //     worker; flag parses the snippet's own os.Args.
 //   - cmp, errors, iter, maps and slices are concur's own sources (generic.go).
@@ -151,6 +154,7 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentRuntime(x["runtime/runtime"], h, unrestricted)
 	instrumentRand(x["math/rand/rand"], x["math/rand/v2/rand"], h)
 	x["concur/generic/generic"] = generic()
+	x["concur/builtin/builtin"] = builtins(h)
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
 	tables := maps.Clone(x) // under Go's keys, for Tables
 	loaded.Store(&tables)
