@@ -17,9 +17,10 @@ const (
 	fmtSameFields   = "fmt cannot tell apart two struct types the program declares with the same fields: %T and %#v print them as struct { ... }"
 	fmtMethods      = "fmt ignores a String method of values of a type the program declares inside slices, maps and structs, and of generic types"
 	logShortfile    = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
-	runtimeErrors   = "runtime errors are in the interpreter's words: an index out of range without the index and length, reflect's messages for slice bounds and nil pointers"
-	panicValues     = "a panic prints its value without the type's name or Error method, and an interface conversion's message starts with a position"
-	panicChains     = "a panic while panicking prints only the last panic, not Go's chain (first [recovered], then the next)"
+	runtimeErrors   = "an index out of range and a slice bounds error are reported without the index, length and capacity: the interpreter does not give them"
+	panicDynamic    = "a panic with a value whose static type is an interface (any) prints a value of a type the program declares without its type's name or methods (7 for main.code(7))"
+	recoverSwitch   = "a type switch's case error misses errors of the standard library and the runtime (errors.New, assignment to entry in nil map), and an index out of range is without the index and length"
+	panicChains     = "a panic while panicking prints only the last panic, not Go's chain (first [recovered], then the next), and the calls deferred before a deferred call that panicked do not run"
 	onceValue       = "sync.OnceValue and OnceValues (generic) are missing"
 	namedAssertions = "type assertions and switches confuse named types with the same underlying type, and miss interfaces with unexported methods and library types in case error"
 	methodValues    = "a method value with a value receiver sees later changes to its receiver, and a method expression panics"
@@ -61,12 +62,9 @@ var differences = map[string]string{
 	"log_shortfile.go": logShortfile,
 
 	"panic_index.go":        runtimeErrors,
-	"panic_nil_pointer.go":  runtimeErrors,
-	"panic_recover.go":      runtimeErrors,
+	"panic_recover.go":      recoverSwitch,
+	"panic_any_named.go":    panicDynamic,
 	"panic_slice_bounds.go": runtimeErrors,
-	"panic_custom_type.go":  panicValues,
-	"panic_stringer.go":     panicValues,
-	"panic_type_assert.go":  panicValues,
 	"panic_nested_defer.go": panicChains,
 	"panic_repanic.go":      panicChains,
 
@@ -107,6 +105,8 @@ var replDifferences = map[string]string{
 	"panic_error_value.go":      replPositions,
 	"panic_goroutine.go":        replPositions,
 	"panic_int.go":              replPositions,
+	"panic_named_values.go":     replPositions,
+	"panic_any_named.go":        replPositions,
 	"panic_nested_defer.go":     replPositions,
 	"panic_repanic.go":          replPositions,
 	"panic_string.go":           replPositions,

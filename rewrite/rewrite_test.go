@@ -671,7 +671,7 @@ default:
  | 	{ __concur_a1_1 := x; defer fmt.Println("x", __concur_a1_1) }
  | 	defer ws[x].Close()
  | 	defer wg.Done()
- | 	defer func() { recover() }()
+ | 	defer func() { __concur_builtin.Recovered(recover()) }()
  | 	{ __concur_a2_0 := x + 1; defer func(n int) { use(n) }(__concur_a2_0) }
  | 	{ __concur_a3_0 := ch; defer __concur.Close(__concur_a3_0) }
  | 	{ __concur_a4_0 := m; defer __concur.Clear(__concur_a4_0) }

@@ -498,13 +498,13 @@ func (r *rewriter) markPanic(s *ast.ExprStmt) {
 		return
 	}
 	if id, ok := call.Args[0].(*ast.Ident); ok && id.Name == "nil" {
-		return // a typed temporary cannot hold an untyped nil
+		r.panicNil(call) // a typed temporary cannot hold an untyped nil
+		return
 	}
 	line, col := r.lineCol(r.off(call.Pos()))
 	r.insert(r.off(call.Pos()), "{ __concur_p := ")
 	r.replace(r.off(call.Pos()), r.off(call.Args[0].Pos()), "")
-	r.replace(r.off(call.Args[0].End()), r.off(call.End()),
-		fmt.Sprintf("; __concur.At(%d, %d, __concur_p); panic(__concur_p) }", line, col))
+	r.replace(r.off(call.Args[0].End()), r.off(call.End()), r.panicTail("__concur_p", call.Args[0], line, col))
 }
 
 // clauses walks the case clauses of a switch or select, each in its own
@@ -748,6 +748,8 @@ func (r *rewriter) call(e *ast.CallExpr) {
 		case "print", "println":
 			r.printCall(e, id)
 			return
+		case "recover":
+			r.recoverCall(e)
 		case "make":
 			if r.isMakeChan(e) {
 				r.makeChan(e)

@@ -15,13 +15,18 @@ import (
 // Go prints an interface as its two words, not as the value inside.
 func builtins(h Hooks) map[string]reflect.Value { return PrintBuiltins(h.Stderr()) }
 
-// PrintBuiltins is package "concur/builtin" writing to stderr, for an
-// interpreter that stands in for the engine's (the rewrite's tests).
+// PrintBuiltins is package "concur/builtin" with print and println writing
+// to stderr; an interpreter that stands in for the engine's (the rewrite's
+// tests) uses it too.
 func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 	return map[string]reflect.Value{
 		"Print":   reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, false) }),
 		"Println": reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, true) }),
 		"Iface":   reflect.ValueOf(func(v any) any { return ifaceWords{v} }),
+		// For panics (panic.go).
+		"Panicking": reflect.ValueOf(panicking),
+		"Recovered": reflect.ValueOf(recovered),
+		"NilPanic":  reflect.ValueOf(nilPanicValue),
 	}
 }
 
