@@ -21,7 +21,6 @@ const (
 	panicDynamic    = "a panic with a value whose static type is an interface (any) prints a value of a type the program declares without its type's name or methods (7 for main.code(7))"
 	recoverSwitch   = "a type switch's case error misses errors of the standard library and the runtime (errors.New, assignment to entry in nil map), and an index out of range is without the index and length"
 	panicChains     = "a panic while panicking prints only the last panic, not Go's chain (first [recovered], then the next), and the calls deferred before a deferred call that panicked do not run"
-	onceValue       = "sync.OnceValue and OnceValues (generic) are missing"
 	namedAssertions = "type assertions and switches confuse named types with the same underlying type, and miss interfaces with unexported methods and library types in case error"
 	methodValues    = "a method value with a value receiver sees later changes to its receiver, and a method expression panics"
 	iotaPairs       = "a const group with two names per line (a, b = iota, iota*10) fails with constant definition loop"
@@ -68,7 +67,6 @@ var differences = map[string]string{
 	"panic_nested_defer.go": panicChains,
 	"panic_repanic.go":      panicChains,
 
-	"conc_once.go":          onceValue,
 	"lang_assert_ok.go":     namedAssertions,
 	"lang_conversions.go":   namedAssertions,
 	"lang_type_switch.go":   namedAssertions,
@@ -93,7 +91,6 @@ const (
 var replDifferences = map[string]string{
 	"compile_type_mismatch.go":  replPositions,
 	"compile_undefined.go":      replPositions,
-	"conc_once.go":              replPositions,
 	"gen_channels.go":           replPositions,
 	"gen_map_filter.go":         replPositions,
 	"gen_max_ordered.go":        replPositions,

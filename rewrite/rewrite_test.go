@@ -992,6 +992,8 @@ func TestErrors(t *testing.T) {
 		{"several refusals sorted", "for i := 0; i < 2; i++ { go func() { i++ }() }\nfor x := range func(func(int) bool) {} { _ = x; goto end }\nend:\nprintln()",
 			"prog.go:1:38: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i\n" +
 				"prog.go:2:49: goto end jumps out of a range-over-function loop body, which concur runs as a function; use break or return"},
+		{"sync.OnceValue as a value", "import \"sync\"\nf := sync.OnceValue[int]\n_ = f",
+			"prog.go:2:6: sync.OnceValue is generic, and concur can only call it (sync.OnceValue(f)), not take its value; wrap it in a function literal"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

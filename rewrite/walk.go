@@ -689,6 +689,9 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 // value or a pointer method. (A standard package used without an import is
 // imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
+	if ctx&ctxCall == 0 && r.refuseOnceValue(e) {
+		return
+	}
 	if ctx&ctxCall == 0 && r.isMethodValue(e) {
 		r.bindMethodValue(e)
 	}
@@ -756,6 +759,9 @@ func (r *rewriter) call(e *ast.CallExpr) {
 				return
 			}
 		}
+	}
+	if r.onceValueCall(e) {
+		return
 	}
 	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
