@@ -534,6 +534,7 @@ func (r *rewriter) clauses(body *ast.BlockStmt, declare func()) {
 // current block (at the input's top level every name, as yaegi redeclares).
 func (r *rewriter) assign(s *ast.AssignStmt) {
 	r.nameMakes(s.Lhs, s.Rhs)
+	r.libVarAssign(s)
 	if len(s.Rhs) == 1 && len(s.Lhs) <= 2 && s.Tok != token.ADD_ASSIGN {
 		if u, ok := s.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW && (len(s.Lhs) == 1 || s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
 			r.assignRecv(s, u)
