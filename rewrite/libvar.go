@@ -7,9 +7,12 @@ import (
 )
 
 // libVarAssign puts in parentheses the value assigned to a variable of a
-// standard package (os.Args = []string{...}): yaegi v0.16.1 drops such an
-// assignment unless the value is a name or in parentheses (measured: a
-// composite literal, a call, append all left os.Args as it was).
+// standard package (os.Args = []string{...}) or to a field of an interface
+// type of a standard package's struct (r.Value = i * 10 on a container/ring):
+// yaegi v0.16.1 drops the first unless the value is a name or in
+// parentheses (measured: a composite literal, a call, append all left
+// os.Args as it was), and on the second, with an operation on the right,
+// ends the goroutine there without a word.
 func (r *rewriter) libVarAssign(s *ast.AssignStmt) {
 	if s.Tok != token.ASSIGN || len(s.Lhs) != len(s.Rhs) {
 		return
@@ -20,7 +23,11 @@ func (r *rewriter) libVarAssign(s *ast.AssignStmt) {
 			continue
 		}
 		v, ok := r.objectOf(sel.Sel).(*types.Var)
-		if !ok || v.Pkg() == nil || r.isSessionPkg(v.Pkg()) || v.Parent() != v.Pkg().Scope() {
+		if !ok || v.Pkg() == nil || r.isSessionPkg(v.Pkg()) {
+			continue
+		}
+		pkgVar := v.Parent() == v.Pkg().Scope()
+		if !pkgVar && !(v.IsField() && types.IsInterface(v.Type())) {
 			continue
 		}
 		if _, recv := isRecv(s.Rhs[i]); recv {

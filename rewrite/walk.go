@@ -696,6 +696,12 @@ func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
 	if ctx&ctxCall == 0 && r.isMethodValue(e) {
 		r.bindMethodValue(e)
 	}
+	if r.isPointerLike(e.X) {
+		// p.f = v and p.m() go through the pointer: p itself is neither
+		// changed nor its address taken.
+		r.expr(e.X, 0)
+		return
+	}
 	r.expr(e.X, ctx&^ctxCall|ctxCapture)
 }
 
