@@ -622,6 +622,9 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 	case *ast.UnaryExpr:
 		switch e.Op {
 		case token.AND:
+			if lit, ok := e.X.(*ast.CompositeLit); ok && r.genericStructLit(lit, e) {
+				break
+			}
 			r.expr(e.X, ctxCapture)
 		case token.ARROW:
 			r.recvExpr(e)
@@ -656,6 +659,9 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 // names a struct field unless the literal is a map, slice or array: it is
 // not a use of a variable (renaming it would break the literal).
 func (r *rewriter) compositeLit(e *ast.CompositeLit) {
+	if r.genericStructLit(e, nil) {
+		return
+	}
 	r.expr(e.Type, 0)
 	fieldKeys := true
 	switch ast.Unparen(e.Type).(type) {
@@ -770,8 +776,10 @@ func (r *rewriter) call(e *ast.CallExpr) {
 	if r.onceValueCall(e) {
 		return
 	}
+	closeTyped := r.typedOperands(e)
 	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
+	closeTyped()
 	r.bindLiterals(e)
 }
 

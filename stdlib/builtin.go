@@ -27,6 +27,8 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		"Panicking": reflect.ValueOf(panicking),
 		"Recovered": reflect.ValueOf(recovered),
 		"NilPanic":  reflect.ValueOf(nilPanicValue),
+		// For fmt's functions that take a format (fmtprint.go).
+		"Typed": reflect.ValueOf(typedOperand),
 	}
 }
 

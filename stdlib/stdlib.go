@@ -52,6 +52,7 @@
 package stdlib
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"reflect"
@@ -160,6 +161,8 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentRand(x["math/rand/rand"], x["math/rand/v2/rand"], h)
 	x["concur/generic/generic"] = generic()
 	x["concur/builtin/builtin"] = builtins(h)
+	// Typed hands its operand on to fmt, so it must show fmt's methods.
+	mt[x["concur/builtin/builtin"]["Typed"]] = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
 	tables := maps.Clone(x) // under Go's keys, for Tables
 	rewrittenSync(tables)
