@@ -581,6 +581,22 @@ S| x = c
 		want: `S| ;func() { __concur_builtin.Println(1) }()`,
 	},
 	{
+		name: "generic struct literals",
+		src:  "type P[K comparable, V any] struct { Key K; Val V }\np := P[string, int]{\"k\", 1}\nq := &P[string, int]{Val: 2}\nps := []P[string, int]{{Key: \"a\"}}\n_, _, _ = p, q, ps",
+		want: `D| type P[K comparable, V any] struct { Key K; Val V }
+S| p := func() (__concur_l1 P[string, int]) { __concur_l1.Key = "k"; __concur_l1.Val = 1; return }()
+ | q := func() *P[string, int] { var __concur_l2 P[string, int]; __concur_l2.Val = 2; return &__concur_l2 }()
+ | ps := []P[string, int]{func() (__concur_l3 P[string, int]) { __concur_l3.Key = "a"; return }()}
+ | _, _, _ = p, q, ps`,
+	},
+	{
+		name: "typed fmt operands",
+		src:  "type ID int\nfmt.Printf(\"%T %v\\n\", ID(1), 2)\nos.Args = append(os.Args, \"x\")",
+		want: `D| type ID int
+S| fmt.Printf("%T %v\n", __concur_builtin.Typed(ID(1), "main.ID"), 2)
+ | os.Args = (append(os.Args, "x"))`,
+	},
+	{
 		name: "print builtins",
 		src:  "var e error\nprintln(e, 1)\nprint(e)\ndefer println(e, 2)\ngo print(1, e)",
 		want: `D| var e error
