@@ -6,6 +6,7 @@ import (
 
 	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/sched"
+	"github.com/concur-dev/concur/stdlib"
 )
 
 // report turns the scheduler's list of live goroutines into the event's:
@@ -37,34 +38,16 @@ func (w *worker) report(live []sched.Live) []event.Goroutine {
 	return out
 }
 
-// interpreterWords maps the interpreter's words for a runtime error to Go's.
-// The interpreter does not say which index or length, so neither do we.
-var interpreterWords = map[string]string{
-	"reflect: slice index out of range":  "runtime error: index out of range",
-	"reflect: array index out of range":  "runtime error: index out of range",
-	"reflect: string index out of range": "runtime error: index out of range",
-	"reflect: slice bounds out of range": "runtime error: slice bounds out of range",
-}
-
-// panicText is Go's wording for a panic value: errors by their Error,
-// Stringers by their String, and other values as the runtime prints them.
+// panicText is Go's wording for a panic value: what the panic statement
+// said of its value's type (stdlib.PanicText: an error by its Error method,
+// a Stringer by its String method, main.code(7)), else what compiled code
+// can tell of the value itself (stdlib.PanicValueText, which puts the
+// interpreter's words for a run-time error in Go's).
 func panicText(v any) string {
-	if s, ok := v.(string); ok {
-		if words, ok := interpreterWords[s]; ok {
-			return words
-		}
+	if s, ok := stdlib.PanicText(v); ok {
+		return s
 	}
-	switch v := v.(type) {
-	case error:
-		return v.Error()
-	case fmt.Stringer:
-		return v.String()
-	case string:
-		return v
-	case nil:
-		return "panic called with nil argument (use runtime.PanicNilError)"
-	}
-	return fmt.Sprintf("%v", v)
+	return stdlib.PanicValueText(v)
 }
 
 // goStack turns the interpreter's frames into Go's traceback layout. The

@@ -380,6 +380,9 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 	in, err = rewrite.Rewrite(req.File, req.Src, w.env)
 	if err == nil {
 		err = w.checkImports(req.File, in)
+		if serr := stdlib.CheckSource(req.Src, w.opts.Unrestricted); serr != nil {
+			err = errors.Join(serr, err)
+		}
 	}
 	if err != nil {
 		return nil, nil, err

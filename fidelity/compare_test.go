@@ -75,6 +75,21 @@ func TestConcurOutcome(t *testing.T) {
 	if len(o.lines) != 1 || o.lines[0].g != 2 || o.code != 2 || !slices.Equal(o.waits, []string{"chan receive", "select"}) {
 		t.Errorf("%+v", o)
 	}
+	// Pieces of a torn line are one line, as Go's raw stream has it.
+	torn := `{"kind":"output","t":0,"g":2,"stream":"stdout","text":"A ","more":true}
+{"kind":"output","t":0,"g":3,"stream":"stdout","text":"B "}
+{"kind":"output","t":1,"g":3,"stream":"stderr","text":"err"}
+{"kind":"output","t":5,"g":2,"stream":"stdout","text":"1"}
+{"kind":"exit","t":5,"g":0,"code":0}
+`
+	o, err = concurOutcome([]byte(torn))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []line{{stream: "stdout", text: "A B ", t: 0, g: 3}, {stream: "stderr", text: "err", t: 1, g: 3}, {stream: "stdout", text: "1", t: 5, g: 2}}
+	if !slices.Equal(o.lines, want) {
+		t.Errorf("torn line: %+v, want %+v", o.lines, want)
+	}
 	if _, err := concurOutcome([]byte(`{"kind":"start","t":0,"g":0}` + "\n")); err == nil {
 		t.Error("a stream without an exit event was accepted")
 	}

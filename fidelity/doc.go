@@ -14,7 +14,9 @@
 // the same way (exit status, and the first paragraph of a panic or fatal
 // error, with the waits of the goroutines of a deadlock). Within one
 // instant, lines of different goroutines may come in any order, but each
-// goroutine's own lines keep theirs. A program whose output Go does not fix
+// goroutine's own lines keep theirs. A line that concur's stream gives in
+// pieces (output events marked more: another goroutine printed while it was
+// unfinished) is joined first (event.Joined), as Go's raw output has it. A program whose output Go does not fix
 // says so in a header comment and is compared on what is fixed:
 //
 //	// fidelity: compare=instant (why): lines of one instant in any order

@@ -166,13 +166,19 @@ func firstCompileError(text string) string {
 
 // concurOutcome reads the event stream of `concur run --json`.
 func concurOutcome(jsonl []byte) (outcome, error) {
-	var o outcome
-	exited := false
+	var events []event.Event
 	for l := range bytes.Lines(jsonl) {
 		e, err := event.Parse(bytes.TrimSpace(l))
 		if err != nil {
 			return outcome{}, fmt.Errorf("event %q: %w", l, err)
 		}
+		events = append(events, e)
+	}
+	var o outcome
+	exited := false
+	// A torn line comes in pieces (output events marked more); Go's raw
+	// stream has them as one line, so compare the joined lines.
+	for _, e := range event.Joined(events) {
 		switch e.Kind {
 		case event.Output:
 			o.lines = append(o.lines, line{stream: e.Stream, text: e.Text, t: e.T, g: e.G})

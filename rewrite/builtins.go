@@ -11,8 +11,9 @@ import (
 // Prelude is evaluated once per session, before any input, as a
 // declarations unit: the generic functions that rewritten code calls (min,
 // max and new(expr), and what range-over-func loops call, here; channel
-// operations in chanops.go).
-const Prelude = basePrelude + chanPrelude + racePrelude
+// operations in chanops.go; print and println in print.go; race points in
+// racepoints.go).
+const Prelude = builtinImport + basePrelude + chanPrelude + racePrelude
 
 // basePrelude holds min, max and new. The constraint is spelled out rather than
 // imported from cmp so that the prelude needs no standard package from the

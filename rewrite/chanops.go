@@ -176,9 +176,26 @@ func (r *rewriter) makeChan(e *ast.CallExpr) {
 	line, col := r.lineCol(r.off(e.Pos()))
 	name := r.madeFor[e]
 	typ := strings.Join(strings.Fields(r.text(e.Args[0])), " ")
+	if ct, ok := e.Args[0].(*ast.ChanType); ok && ct.Dir != ast.SEND|ast.RECV {
+		r.makeDirectional(e, ct, typ, name, line, col)
+		return
+	}
 	r.insert(r.off(e.Pos()), "__concur.Mk(")
 	r.exprs(e.Args)
 	r.insert(r.off(e.End()), fmt.Sprintf(", %s, \"%d:%d\").(%s)", strconv.Quote(name), line, col, typ))
+}
+
+// makeDirectional rewrites make(<-chan T) and make(chan<- T, n), on which
+// yaegi panics (reflect.MakeChan: unidirectional channel type), into a
+// channel of both directions converted to the one asked for:
+// (<-chan T)(__concur.Mk(make(chan T), ...).(chan T)).
+func (r *rewriter) makeDirectional(e *ast.CallExpr, ct *ast.ChanType, typ, name string, line, col int) {
+	both := "chan " + strings.Join(strings.Fields(r.text(ct.Value)), " ")
+	r.insert(r.off(e.Pos()), "("+typ+")(__concur.Mk(")
+	r.replace(r.off(ct.Begin), r.off(ct.Value.Pos()), "chan ")
+	r.expr(ct.Value, 0)
+	r.exprs(e.Args[1:])
+	r.insert(r.off(e.End()), fmt.Sprintf(", %s, \"%d:%d\").(%s))", strconv.Quote(name), line, col, both))
 }
 
 // isMakeChan reports whether e is make(chan ...).

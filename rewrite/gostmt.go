@@ -324,6 +324,9 @@ func (r *rewriter) inlineText(fun ast.Expr) string {
 		if f.Name == "close" && r.isBuiltin(f) {
 			return "__concur.Close"
 		}
+		if name, ok := r.printName(f); ok {
+			return name
+		}
 		if r.isMainFunc(r.objectOf(f)) {
 			return mainName
 		}

@@ -578,7 +578,32 @@ S| x = c
 	{
 		name: "split-literal-call",
 		src:  `func() { println(1) }();`,
-		want: `S| ;func() { println(1) }()`,
+		want: `S| ;func() { __concur_builtin.Println(1) }()`,
+	},
+	{
+		name: "generic struct literals",
+		src:  "type P[K comparable, V any] struct { Key K; Val V }\np := P[string, int]{\"k\", 1}\nq := &P[string, int]{Val: 2}\nps := []P[string, int]{{Key: \"a\"}}\n_, _, _ = p, q, ps",
+		want: `D| type P[K comparable, V any] struct { Key K; Val V }
+S| p := func() (__concur_l1 P[string, int]) { __concur_l1.Key = "k"; __concur_l1.Val = 1; return }()
+ | q := func() *P[string, int] { var __concur_l2 P[string, int]; __concur_l2.Val = 2; return &__concur_l2 }()
+ | ps := []P[string, int]{func() (__concur_l3 P[string, int]) { __concur_l3.Key = "a"; return }()}
+ | _, _, _ = p, q, ps`,
+	},
+	{
+		name: "typed fmt operands",
+		src:  "type ID int\nfmt.Printf(\"%T %v\\n\", ID(1), 2)\nos.Args = append(os.Args, \"x\")",
+		want: `D| type ID int
+S| fmt.Printf("%T %v\n", __concur_builtin.Typed(ID(1), "main.ID"), 2)
+ | os.Args = (append(os.Args, "x"))`,
+	},
+	{
+		name: "print builtins",
+		src:  "var e error\nprintln(e, 1)\nprint(e)\ndefer println(e, 2)\ngo print(1, e)",
+		want: `D| var e error
+S| __concur_builtin.Println(__concur_builtin.Iface(e), 1)
+ | __concur_builtin.Print(__concur_builtin.Iface(e))
+ | { __concur_a1_0 := __concur_builtin.Iface(e); defer __concur_builtin.Println(__concur_a1_0, 2) }
+ | { __concur_a2_1 := __concur_builtin.Iface(e); __concur_t2 := __concur.Spawn("print"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_builtin.Print(1, __concur_a2_1) }() }`,
 	},
 	{
 		name: "split-semicolons",
@@ -662,7 +687,7 @@ default:
  | 	{ __concur_a1_1 := x; defer fmt.Println("x", __concur_a1_1) }
  | 	defer ws[x].Close()
  | 	defer wg.Done()
- | 	defer func() { recover() }()
+ | 	defer func() { __concur_builtin.Recovered(recover()) }()
  | 	{ __concur_a2_0 := x + 1; defer func(n int) { use(n) }(__concur_a2_0) }
  | 	{ __concur_a3_0 := ch; defer __concur.Close(__concur_a3_0) }
  | 	{ __concur_a4_0 := m; defer __concur.Clear(__concur_a4_0) }
@@ -983,6 +1008,8 @@ func TestErrors(t *testing.T) {
 		{"several refusals sorted", "for i := 0; i < 2; i++ { go func() { i++ }() }\nfor x := range func(func(int) bool) {} { _ = x; goto end }\nend:\nprintln()",
 			"prog.go:1:38: loop variable i is both captured and modified in the loop body; concur cannot give it Go 1.22 per-iteration semantics yet — copy it explicitly: j := i\n" +
 				"prog.go:2:49: goto end jumps out of a range-over-function loop body, which concur runs as a function; use break or return"},
+		{"sync.OnceValue as a value", "import \"sync\"\nf := sync.OnceValue[int]\n_ = f",
+			"prog.go:2:6: sync.OnceValue is generic, and concur can only call it (sync.OnceValue(f)), not take its value; wrap it in a function literal"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -399,8 +399,10 @@ func (r *rewriter) stmt(s ast.Stmt) {
 	case *ast.AssignStmt:
 		r.assign(s)
 	case *ast.GoStmt:
+		r.printOperands(s.Call)
 		r.goStmt(s)
 	case *ast.DeferStmt:
+		r.printOperands(s.Call)
 		r.deferStmt(s)
 	case *ast.ReturnStmt:
 		r.exprs(s.Results)
@@ -498,13 +500,13 @@ func (r *rewriter) markPanic(s *ast.ExprStmt) {
 		return
 	}
 	if id, ok := call.Args[0].(*ast.Ident); ok && id.Name == "nil" {
-		return // a typed temporary cannot hold an untyped nil
+		r.panicNil(call) // a typed temporary cannot hold an untyped nil
+		return
 	}
 	line, col := r.lineCol(r.off(call.Pos()))
 	r.insert(r.off(call.Pos()), "{ __concur_p := ")
 	r.replace(r.off(call.Pos()), r.off(call.Args[0].Pos()), "")
-	r.replace(r.off(call.Args[0].End()), r.off(call.End()),
-		fmt.Sprintf("; __concur.At(%d, %d, __concur_p); panic(__concur_p) }", line, col))
+	r.replace(r.off(call.Args[0].End()), r.off(call.End()), r.panicTail("__concur_p", call.Args[0], line, col))
 }
 
 // clauses walks the case clauses of a switch or select, each in its own
@@ -536,6 +538,7 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 	first := len(r.edits)
 	defer func() { r.racePoint(s, first) }()
 	r.nameMakes(s.Lhs, s.Rhs)
+	r.libVarAssign(s)
 	if len(s.Rhs) == 1 && len(s.Lhs) <= 2 && s.Tok != token.ADD_ASSIGN {
 		if u, ok := s.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW && (len(s.Lhs) == 1 || s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
 			first = -1 // a receive is a scheduling point already
@@ -624,6 +627,9 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 	case *ast.UnaryExpr:
 		switch e.Op {
 		case token.AND:
+			if lit, ok := e.X.(*ast.CompositeLit); ok && r.genericStructLit(lit, e) {
+				break
+			}
 			r.expr(e.X, ctxCapture)
 		case token.ARROW:
 			r.recvExpr(e)
@@ -658,6 +664,9 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 // names a struct field unless the literal is a map, slice or array: it is
 // not a use of a variable (renaming it would break the literal).
 func (r *rewriter) compositeLit(e *ast.CompositeLit) {
+	if r.genericStructLit(e, nil) {
+		return
+	}
 	r.expr(e.Type, 0)
 	fieldKeys := true
 	switch ast.Unparen(e.Type).(type) {
@@ -692,8 +701,17 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 // value or a pointer method. (A standard package used without an import is
 // imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
+	if ctx&ctxCall == 0 && r.refuseOnceValue(e) {
+		return
+	}
 	if ctx&ctxCall == 0 && r.isMethodValue(e) {
 		r.bindMethodValue(e)
+	}
+	if r.isPointerLike(e.X) {
+		// p.f = v and p.m() go through the pointer: p itself is neither
+		// changed nor its address taken.
+		r.expr(e.X, 0)
+		return
 	}
 	r.expr(e.X, ctx&^ctxCall|ctxCapture)
 }
@@ -748,6 +766,11 @@ func (r *rewriter) call(e *ast.CallExpr) {
 		case "close":
 			r.closeCall(e, id)
 			return
+		case "print", "println":
+			r.printCall(e, id)
+			return
+		case "recover":
+			r.recoverCall(e)
 		case "make":
 			if r.isMakeChan(e) {
 				r.makeChan(e)
@@ -755,8 +778,13 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			}
 		}
 	}
+	if r.onceValueCall(e) {
+		return
+	}
+	closeTyped := r.typedOperands(e)
 	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
+	closeTyped()
 	r.bindLiterals(e)
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/concur-dev/concur/rewrite"
+	concurstd "github.com/concur-dev/concur/stdlib"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -131,6 +132,9 @@ func newSession(t *testing.T) *session {
 	if _, err := s.i.EvalPath("prog.go"); err != nil {
 		t.Fatal(err)
 	}
+	builtins := concurstd.PrintBuiltins(&s.stderr)
+	// fmt here is yaegi's, which knows nothing of concur's typed operands.
+	builtins["Typed"] = reflect.ValueOf(func(v any, _ string) any { return v })
 	err := s.i.Use(interp.Exports{"concur/rt/rt": {
 		"Spawn":     reflect.ValueOf(s.hooks.spawn),
 		"Enter":     reflect.ValueOf(s.hooks.enter),
@@ -158,7 +162,8 @@ func newSession(t *testing.T) *session {
 		"Post":   reflect.ValueOf(func() {}),
 		"Close":  reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
 		"Select": reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
-	}, ".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
+	}, "concur/builtin/builtin": builtins,
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,12 +50,14 @@ func needsOwnPrintf(format string, a []any) bool {
 		if x == nil {
 			continue
 		}
-		if t := reflect.TypeOf(x); needsNames(t) || methodWrapper(t) {
+		if t := reflect.TypeOf(x); needsNames(t) || methodWrapper(t) || t == typedType {
 			return true
 		}
 	}
 	return false
 }
+
+var typedType = reflect.TypeFor[typed]()
 
 // methodWrapper reports whether t is one of the interpreter's wrappers that
 // give an interpreted value a library interface's methods: a struct whose
@@ -211,7 +213,7 @@ func printf(format string, a []any, wrapped *[]any) string {
 			buf.WriteString("%!" + string(verb) + "(MISSING)")
 		default:
 			if verb == 'w' && wrapped != nil {
-				if err, ok := a[argNum].(error); ok {
+				if err, ok := untyped(a[argNum]).(error); ok {
 					*wrapped = append(*wrapped, err)
 				}
 			}
@@ -229,7 +231,11 @@ func printf(format string, a []any, wrapped *[]any) string {
 				buf.WriteString("<nil>")
 				continue
 			}
-			buf.WriteString(typeString(reflect.TypeOf(x)) + "=" + formatOne(directive{}, 'v', x, false))
+			name := typeString(reflect.TypeOf(x))
+			if t, ok := x.(typed); ok {
+				name = t.name
+			}
+			buf.WriteString(name + "=" + formatOne(directive{}, 'v', x, false))
 		}
 		buf.WriteByte(')')
 	}
@@ -238,6 +244,9 @@ func printf(format string, a []any, wrapped *[]any) string {
 
 // formatOne prints one operand for one directive.
 func formatOne(d directive, verb rune, arg any, errorf bool) string {
+	if x, ok := arg.(typed); ok {
+		return formatTyped(d, verb, x, errorf)
+	}
 	if arg == nil {
 		return fmt.Sprintf(d.mini(verb), arg)
 	}
@@ -624,7 +633,7 @@ func intFromArg(a []any, argNum int) (num int, isInt bool, newArgNum int) {
 	if argNum >= len(a) {
 		return 0, false, argNum
 	}
-	v := reflect.ValueOf(a[argNum])
+	v := reflect.ValueOf(untyped(a[argNum]))
 	switch v.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if n := v.Int(); int64(int(n)) == n {
@@ -639,4 +648,57 @@ func intFromArg(a []any, argNum int) (num int, isInt bool, newArgNum int) {
 		num, isInt = 0, false
 	}
 	return num, isInt, argNum + 1
+}
+
+// A typed operand is a value of the program's own types handed to a
+// function that takes a format, with the name go/types gives its static
+// type (the rewrite wraps it: rewrite/fmtnames.go). The interpreter keeps
+// a named type that is not a struct (type ID int) as its underlying type,
+// and two struct types with the same fields as one, so only the static type
+// can say main.ID for %T and %#v.
+type typed struct {
+	v    any // the value, or the interpreter's method wrapper of it
+	name string
+}
+
+// typedOperand is concur/builtin.Typed.
+func typedOperand(v any, name string) any { return typed{v, name} }
+
+// untyped is the operand a typed one stands for.
+func untyped(x any) any {
+	if t, ok := x.(typed); ok {
+		return t.v
+	}
+	return x
+}
+
+// formatTyped prints a typed operand: %T its name, %#v the Go syntax with
+// the name in place of the interpreter's type, any other verb the value.
+func formatTyped(d directive, verb rune, x typed, errorf bool) string {
+	if verb == 'T' {
+		return fmt.Sprintf(d.mini('s'), x.name)
+	}
+	s := formatOne(d, verb, x.v, errorf)
+	if verb != 'v' || !d.sharp || x.v == nil {
+		return s
+	}
+	inner := x.v
+	if t := reflect.TypeOf(inner); methodWrapper(t) {
+		if t.Implements(goStringer) || t.Implements(formatterType) {
+			return s // its own GoString or Format
+		}
+		if f := reflect.ValueOf(inner).Field(0); f.IsValid() && !f.IsNil() {
+			inner = f.Elem().Interface()
+		}
+	}
+	u := typeString(reflect.TypeOf(inner))
+	switch {
+	case strings.HasPrefix(s, u):
+		return x.name + s[len(u):]
+	case strings.HasPrefix(s, "("+u+")"):
+		return "(" + x.name + ")" + s[len(u)+2:]
+	case strings.HasPrefix(x.name, "*") && strings.HasPrefix(u, "*") && strings.HasPrefix(s, "&"+u[1:]):
+		return "&" + x.name[1:] + s[len(u):]
+	}
+	return s
 }

@@ -1,11 +1,14 @@
 package stdlib
 
 import (
+	"maps"
 	"math/rand"
 	randv2 "math/rand/v2"
 	"reflect"
 	"runtime"
 	"sync"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // instrumentSync puts concur's durable locks (sync.go) in place of Go's.
@@ -20,6 +23,21 @@ func instrumentSync(syms map[string]reflect.Value) {
 	syms["OnceFunc"] = reflect.ValueOf(OnceFunc)
 	syms["Cond"] = reflect.ValueOf((*Cond)(nil))
 	syms["NewCond"] = reflect.ValueOf(NewCond)
+}
+
+// rewrittenSync adds to the tables the type checker compares with Go's API
+// (Tables, not the interpreter's) sync's generic OnceValue and OnceValues,
+// without a value: the rewrite turns each call of them into a literal
+// calling OnceFunc (rewrite/oncevalue.go), so the interpreter never looks
+// them up, and the checker must let them be used.
+func rewrittenSync(tables interp.Exports) {
+	syms := tables["sync/sync"]
+	if syms == nil {
+		return
+	}
+	syms = maps.Clone(syms)
+	syms["OnceValue"], syms["OnceValues"] = reflect.Value{}, reflect.Value{}
+	tables["sync/sync"] = syms
 }
 
 // runtimeRestricted is what restricted mode keeps of runtime: scheduling,

@@ -12,12 +12,20 @@
 //     fmt.Fprintln(os.Stdout, ...) is captured too; os.Stdin and fmt.Scan*
 //     read StdinHooks.Stdin. fmt and encoding/json print the program's
 //     struct types as Go does (fmtprint.go, json.go).
+//   - the builtins print and println write to Hooks.Stderr, formatted as
+//     Go's runtime does, and a panic statement notes what its value's static
+//     type says for the report, which then prints the value as Go does
+//     (package "concur/builtin", which the rewrite calls: builtin.go,
+//     panic.go); recover returns Go's run-time errors where the interpreter
+//     panicked in its own words.
 //   - os.Exit and log.Fatal* end the snippet through Hooks.Exit, not the
 //     worker; flag parses the snippet's own os.Args.
 //   - cmp, errors, iter, maps and slices are concur's own sources (generic.go).
 //   - time (time.go), context (context.go) and sync (sync.go) are concur's
 //     own on the virtual clock: sleeps, timers, deadlines, locks, wait
-//     groups, conds and onces are the scheduler's (package sched), which
+//     groups, conds and onces are the scheduler's (package sched; the
+//     rewrite turns the generic OnceValue and OnceValues into calls of
+//     OnceFunc), which
 //     decides who runs, sees every wait and keeps the clock; on the real
 //     clock they are Go's, with sleeps and goroutine starts recorded.
 //     time.AfterFunc, context.AfterFunc and sync.WaitGroup.Go start their
@@ -44,6 +52,7 @@
 package stdlib
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"reflect"
@@ -151,8 +160,12 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentRuntime(x["runtime/runtime"], h, unrestricted)
 	instrumentRand(x["math/rand/rand"], x["math/rand/v2/rand"], h)
 	x["concur/generic/generic"] = generic()
+	x["concur/builtin/builtin"] = builtins(h)
+	// Typed hands its operand on to fmt, so it must show fmt's methods.
+	mt[x["concur/builtin/builtin"]["Typed"]] = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
 	tables := maps.Clone(x) // under Go's keys, for Tables
+	rewrittenSync(tables)
 	loaded.Store(&tables)
 	x["fmt//fmt"] = x["fmt/fmt"]
 	delete(x, "fmt/fmt")

@@ -20,6 +20,7 @@ func main() {
 	fmt.Printf("%T %T %T\n", s, &box{}, []shape{s})
 	fmt.Printf("%T %T %T %T\n", 1, "s", 2.0, 'r')
 	fmt.Printf("%T %T %T\n", errors.New("x"), time.Second, struct{ A int }{})
-	fmt.Printf("%T %T\n", make(chan int), make(<-chan bool))
+	var recv <-chan bool
+	fmt.Printf("%T %T\n", make(chan int), recv)
 	fmt.Printf("%v %#v\n", ID(7), ID(7))
 }

@@ -1,0 +1,101 @@
+package stdlib
+
+import (
+	"io"
+	"reflect"
+	"strconv"
+	"unsafe"
+)
+
+// builtins is package "concur/builtin": Go's builtins print and println as
+// the Go runtime writes them, on the program's standard error. yaegi writes
+// them to standard output, formatting each operand with fmt's %v and, for
+// print, a space between operands; the rewrite calls these instead (see
+// rewrite/print.go), wrapping an operand of an interface type in Iface, since
+// Go prints an interface as its two words, not as the value inside.
+func builtins(h Hooks) map[string]reflect.Value { return PrintBuiltins(h.Stderr()) }
+
+// PrintBuiltins is package "concur/builtin" with print and println writing
+// to stderr; an interpreter that stands in for the engine's (the rewrite's
+// tests) uses it too.
+func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"Print":   reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, false) }),
+		"Println": reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, true) }),
+		"Iface":   reflect.ValueOf(func(v any) any { return ifaceWords{v} }),
+		// For panics (panic.go).
+		"Panicking": reflect.ValueOf(panicking),
+		"Recovered": reflect.ValueOf(recovered),
+		"NilPanic":  reflect.ValueOf(nilPanicValue),
+		// For fmt's functions that take a format (fmtprint.go).
+		"Typed": reflect.ValueOf(typedOperand),
+	}
+}
+
+// ifaceWords is an operand of an interface type: print shows it as
+// (type word,data word), as Go's runtime does for an interface value.
+type ifaceWords struct{ v any }
+
+func writeBuiltin(w io.Writer, args []any, ln bool) {
+	var b []byte
+	for i, a := range args {
+		if ln && i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendBuiltin(b, a)
+	}
+	if ln {
+		b = append(b, '\n')
+	}
+	w.Write(b)
+}
+
+// appendBuiltin appends one operand of print as the runtime prints it: by
+// its kind, numbers as strconv gives them, pointers, channels, maps and
+// functions as a hexadecimal address, a slice as [len/cap]address.
+func appendBuiltin(b []byte, a any) []byte {
+	if iw, ok := a.(ifaceWords); ok {
+		words := (*[2]uintptr)(unsafe.Pointer(&iw.v))
+		b = append(b, '(')
+		b = appendHex(b, uint64(words[0]))
+		b = append(b, ',')
+		b = appendHex(b, uint64(words[1]))
+		return append(b, ')')
+	}
+	v := reflect.ValueOf(a)
+	switch v.Kind() {
+	case reflect.Invalid:
+		return append(b, "(0x0,0x0)"...) // a nil interface the rewrite did not wrap
+	case reflect.Bool:
+		return strconv.AppendBool(b, v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.AppendInt(b, v.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.AppendUint(b, v.Uint(), 10)
+	case reflect.Float32:
+		return strconv.AppendFloat(b, v.Float(), 'g', -1, 32)
+	case reflect.Float64:
+		return strconv.AppendFloat(b, v.Float(), 'g', -1, 64)
+	case reflect.Complex64:
+		return append(b, strconv.FormatComplex(v.Complex(), 'g', -1, 64)...)
+	case reflect.Complex128:
+		return append(b, strconv.FormatComplex(v.Complex(), 'g', -1, 128)...)
+	case reflect.String:
+		return append(b, v.String()...)
+	case reflect.Pointer, reflect.Chan, reflect.Map, reflect.Func, reflect.UnsafePointer:
+		return appendHex(b, uint64(v.Pointer()))
+	case reflect.Slice:
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(v.Len()), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(v.Cap()), 10)
+		b = append(b, ']')
+		return appendHex(b, uint64(v.Pointer()))
+	}
+	// Go refuses to compile print of a struct or an array.
+	return append(b, v.String()...)
+}
+
+func appendHex(b []byte, x uint64) []byte {
+	return strconv.AppendUint(append(b, "0x"...), x, 16)
+}
