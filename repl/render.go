@@ -351,7 +351,30 @@ func Total(lang string, list []event.Goroutine) string {
 // or a timeout's message: each goroutine still there, what it waits on and
 // for how long; for a deadlock, what no goroutine is left to do: the sends,
 // receives, unlocks and Done calls that would have released them.
+//
+// A stopped run's report ends with how many goroutines were alive, and so
+// does a deadlock's whose goroutines the engine grouped: a group's line
+// does not show the whole number.
 func Report(lang string, e event.Event, names map[int]string) []string {
+	lines := report(lang, e, names)
+	if len(e.Blocked) > 0 && (e.Kind == event.Timeout || grouped(e.Blocked)) {
+		lines = append(lines, Total(lang, e.Blocked))
+	}
+	return lines
+}
+
+// grouped reports whether a list has a line that stands for more than one
+// goroutine.
+func grouped(list []event.Goroutine) bool {
+	for _, g := range list {
+		if g.Count > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func report(lang string, e event.Event, names map[int]string) []string {
 	lines := GoroutineLines(lang, e.Blocked, e.T, names)
 	if e.Kind != event.Deadlock {
 		return lines
