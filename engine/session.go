@@ -380,14 +380,15 @@ func (s *Session) restore(ctx context.Context, emit func(event.Event)) error {
 		differ = 0
 		for i := range s.history {
 			rec := &s.history[i]
-			// On the virtual clock a stopped run is replayed up to the
-			// instant it was stopped at, one over budget up to its budget.
-			// The real clock has neither (and sleeps are skipped): it is
-			// stopped after as long as it ran, not left to wait for what
-			// stopped it.
+			// A run that was stopped is replayed up to the instant it was
+			// stopped at, on the virtual clock; one over budget up to its
+			// budget. Neither comes where time does not move (a loop that
+			// never sleeps; the real clock, whose sleeps a replay skips):
+			// such a replay is stopped after as long as the run took, not
+			// left to wait for what stopped it.
 			var limit time.Duration
-			if (rec.out == Stopped || rec.out == OverBudget) && s.opts.Clock == "real" {
-				limit = max(rec.took, 10*time.Millisecond)
+			if rec.out == Stopped || rec.out == OverBudget && s.opts.Clock == "real" {
+				limit = rec.took + 50*time.Millisecond
 			}
 			fr, lost := s.exchange(rctx, w, request{File: rec.file, Src: rec.src, Quiet: true, StopAt: rec.stopAt}, limit, func(event.Event) {})
 			if ctx.Err() != nil {

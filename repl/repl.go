@@ -580,10 +580,7 @@ func (r *REPL) interrupts(sigs <-chan os.Signal) {
 		r.mu.Lock()
 		cancel, player := r.cancel, r.player
 		r.mu.Unlock()
-		if player != nil || cancel != nil {
-			// The terminal has echoed ^C; what we print next starts a line.
-			fmt.Fprintln(r.cfg.Err)
-		}
+		// The terminal does not echo ^C: quietTerminal turned echo off.
 		if player != nil {
 			player.Skip()
 		}
