@@ -187,7 +187,7 @@ func TestTerminalFaultsKeepTheSession(t *testing.T) {
 		waitBelow(t, tm, "> "+check, stamped("+0.000s", 1, "main", fmt.Sprintf("42 %d", i)), 20*time.Second)
 		waitPrompt(t, tm, "> ")
 		all := tm.Scrollback()
-		if n := len(regexp.MustCompile(`(?m)` + f.shown).FindAllString(all, -1)); n != 1 {
+		if n := len(regexp.MustCompile(`(?m)`+f.shown).FindAllString(all, -1)); n != 1 {
 			t.Errorf("%s: shown %d times, want once:\n%s", f.name, n, all)
 		}
 		if strings.Contains(all, "undefined: x") {
