@@ -29,6 +29,8 @@ type engineWords struct {
 	restoreStopped string
 	// verdict: the exit status Go would give a program that ended so.
 	verdict string
+	// helpSurvives ends :help: what the session survives.
+	helpSurvives string
 }
 
 func init() {
@@ -59,6 +61,10 @@ func init() {
 		budgetNone:     "a run may take as long as it needs (--timeout sets a limit)",
 		restoreStopped: "concur: bringing the session's program back was stopped: this input did not run; nothing earlier is lost, the next input tries again",
 		verdict:        "(exit status %d: a Go program would end here; the session keeps its declarations and values)",
+		helpSurvives: "A panic, a deadlock, os.Exit, a budget or Ctrl-C ends the program, never the session:\n" +
+			"its declarations and values stay, and the fault is shown once. A fatal error of the Go runtime\n" +
+			"(stack overflow, out of memory) replaces the program: the next input replays the earlier ones\n" +
+			"quietly, leaving out the one to blame. :clock and :seed replay the session; :reset forgets it.",
 	}
 	zh.engineWords = engineWords{
 		restore: "concur：换了新的程序（%s）；已重放之前的 %d 段输入，用时 %v",
@@ -87,6 +93,9 @@ func init() {
 		budgetNone:     "每次运行不限时间（--timeout 可设上限）",
 		restoreStopped: "concur：恢复本会话的程序被中断了：这段输入没有运行；之前的输入一段都没丢，下一段输入会再试",
 		verdict:        "（exit status %d：Go 程序到这里就结束了；本会话的声明和变量都还在）",
+		helpSurvives: "panic、死锁、os.Exit、超出预算或 Ctrl-C 只会结束程序，不会结束会话：\n" +
+			"声明和变量都还在，出错信息只显示一次。Go 运行时的致命错误（栈溢出、内存不足）会换掉程序：\n" +
+			"下一段输入会先悄悄重放之前的输入，并舍弃惹祸的那一段。:clock 和 :seed 会重放本会话；:reset 清空它。",
 	}
 }
 

@@ -91,6 +91,7 @@ func (r *REPL) help() {
 		r.say("  %-*s  %s", width, use, c.help(r.msg))
 	}
 	r.say("%s", r.msg.helpKeys)
+	r.say("%s", r.msg.helpSurvives)
 }
 
 // restart replaces the session with a new one under opts.
