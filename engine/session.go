@@ -383,12 +383,24 @@ func (s *Session) restore(ctx context.Context, emit func(event.Event)) error {
 			// A run that was stopped is replayed up to the instant it was
 			// stopped at, on the virtual clock; one over budget up to its
 			// budget. Neither comes where time does not move (a loop that
-			// never sleeps; the real clock, whose sleeps a replay skips):
-			// such a replay is stopped after as long as the run took, not
-			// left to wait for what stopped it.
+			// never sleeps), nor on the real clock, whose sleeps a replay
+			// skips and which does not see every deadlock: such a replay is
+			// stopped after as long as the run took, not left to wait for
+			// what ended it; one whose virtual clock never left 0 after a
+			// second at most, since how far such a loop got depended on
+			// the machine anyway.
 			var limit time.Duration
-			if rec.out == Stopped || rec.out == OverBudget && s.opts.Clock == "real" {
-				limit = rec.took + 50*time.Millisecond
+			switch {
+			case s.opts.Clock == "real" && rec.out != Returned && rec.out != Died:
+				limit = rec.took
+			case rec.out == Stopped:
+				limit = rec.took
+				if rec.stopAt == 0 {
+					limit = min(limit, time.Second)
+				}
+			}
+			if limit > 0 {
+				limit += 50 * time.Millisecond
 			}
 			fr, lost := s.exchange(rctx, w, request{File: rec.file, Src: rec.src, Quiet: true, StopAt: rec.stopAt}, limit, func(event.Event) {})
 			if ctx.Err() != nil {
