@@ -59,6 +59,26 @@ func (p *Printer) learnNames(names map[int]string) {
 	}
 }
 
+// digits is how many decimal digits n > 0 has.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
+}
+
+// plain reports whether Visible leaves s as it is and each of its bytes
+// takes one column: printable ASCII.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
 // NewRun starts the label column afresh for a new run; names are kept.
 func (p *Printer) NewRun() {
 	p.width = 0
@@ -182,7 +202,12 @@ func (p *Printer) Event(e event.Event) {
 	case event.Go:
 		p.names[e.G] = e.Name
 		delete(p.labels, e.G)
-		p.label(e.G)
+		// A run may start a million goroutines: the label is made only if
+		// it could widen the column (its length in bytes bounds its width
+		// unless Visible escapes something, which only makes it wider).
+		if bound := 1 + digits(e.G) + 1 + len(e.Name); bound > p.width || !plain(e.Name) {
+			p.label(e.G)
+		}
 	case event.Output:
 		w, s := p.out, 0
 		if e.Stream == "stderr" {

@@ -297,7 +297,9 @@ func (r *REPL) eval(input, file string) int {
 	// The timeline sees the goroutines of earlier inputs as they were
 	// when the last input ended.
 	r.last = r.carry.Run(events, r.sess.Clock())
-	r.noteNames(events)
+	if r.sess.Clock() == "real" {
+		r.noteNames(events) // only the real clock's goroutines print between inputs
+	}
 	if !compileError(events) {
 		r.runEnd = elapsed(events)
 	}
