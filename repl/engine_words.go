@@ -92,8 +92,8 @@ func init() {
 		budgetReal:     "每次运行最多 %s 真实时间（--timeout）",
 		budgetNone:     "每次运行不限时间（--timeout 可设上限）",
 		restoreStopped: "concur：恢复本会话的程序被中断了：这段输入没有运行；之前的输入一段都没丢，下一段输入会再试",
-		verdict:        "（exit status %d：Go 程序到这里就结束了；本会话的声明和变量都还在）",
-		helpSurvives: "panic、死锁、os.Exit、超出预算或 Ctrl-C 只会结束程序，不会结束会话：\n" +
+		verdict:        "（退出状态 %d：Go 程序到这里就结束了；本会话的声明和变量都还在）",
+		helpSurvives: "panic、死锁、程序自行退出、超出预算或 Ctrl-C 只会结束程序，不会结束会话：\n" +
 			"声明和变量都还在，出错信息只显示一次。Go 运行时的致命错误（栈溢出、内存不足）会换掉程序：\n" +
 			"下一段输入会先悄悄重放之前的输入，并舍弃惹祸的那一段。:clock 和 :seed 会重放本会话；:reset 清空它。",
 	}
