@@ -47,12 +47,9 @@ func (w *worker) enter(g *sched.G) {
 // sendIdentity tells the terminal side which runtime goroutine g is, and
 // during which run it started: if the Go runtime kills the worker, its last
 // words name a runtime goroutine, and the session must know whose it was.
+// A replay sends them too: a goroutine a replayed input started may be the
+// one that kills the worker later.
 func (w *worker) sendIdentity(g *sched.G) {
-	quiet := false
-	w.s.Do(func() { quiet = w.quiet })
-	if quiet {
-		return
-	}
 	l := w.link
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -73,7 +73,8 @@ type Result struct {
 	Elapsed time.Duration
 	// AutoImports are the standard packages imported on first use.
 	AutoImports []string
-	// Input is the input's number in the session, from 1 (0 if it did not run).
+	// Input is the input's number in the session, from 1: every input
+	// given to Run has one, whether it ran or not.
 	Input int
 }
 
@@ -91,7 +92,7 @@ type Session struct {
 	mu       sync.Mutex
 	w        *workerProc
 	history  []record // every input that ran, in order
-	inputs   int      // inputs that ran, for numbering
+	inputs   int      // inputs given to Run, for numbering
 	closed   bool
 	lost     *loss // why the worker was replaced, said with the next restore
 	randSeed uint64
@@ -103,9 +104,11 @@ type record struct {
 	n      int // the input's number in the session
 	file   string
 	src    string
-	code   int   // the exit status it had
-	stopAt int64 // a stopped run: how far its clock got
-	run    int   // its run number in the current worker
+	code   int           // the exit status it had
+	stopAt int64         // a stopped run: how far its clock got
+	took   time.Duration // the run's real time
+	out    Outcome       // how it ended
+	run    int           // its run number in the current worker
 }
 
 // loss says why the worker was lost and which input was to blame.
@@ -240,15 +243,21 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 	if s.closed {
 		return Result{}, ErrClosed
 	}
+	// Every input has its number, whether it runs or not, as the REPL
+	// numbers them (#3:1:13): the dropped event names it by that number.
+	s.inputs++
+	n := s.inputs
 	if err := s.ensureWorker(ctx, emit); err != nil {
-		return Result{}, err
+		return Result{Input: n}, err
 	}
 	if s.idleStop != nil {
 		s.idleStop()
 		s.idleStop = nil
 	}
 	w := s.w
+	begin := time.Now()
 	fr, lost := s.exchange(ctx, w, request{File: file, Src: src, Final: final}, s.opts.Timeout, emit)
+	took := time.Since(begin)
 	res := Result{Code: fr.Code, Outcome: Outcome(fr.Outcome), AutoImports: fr.AutoImports, Elapsed: time.Duration(w.lastT)}
 	if !fr.Ran {
 		res.Outcome = NotRun
@@ -260,10 +269,9 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 		}
 		res.Code = 2
 	}
+	res.Input = n
 	if fr.Ran || lost != nil {
-		s.inputs++
-		res.Input = s.inputs
-		rec := record{n: s.inputs, file: file, src: src, code: res.Code, stopAt: fr.StopAt, run: w.runs}
+		rec := record{n: n, file: file, src: src, code: res.Code, stopAt: fr.StopAt, took: took, out: res.Outcome, run: w.runs}
 		if !fr.Ran {
 			rec.run = w.runs + 1 // it was running when the worker was lost
 		}
@@ -330,7 +338,7 @@ func (s *Session) ensureWorker(ctx context.Context, emit func(event.Event)) erro
 	if s.w != nil {
 		// Died between inputs (on the real clock a goroutine can).
 		text, _, run := s.w.deathText()
-		l := &loss{reason: "died", text: firstLine(text), culprit: run, why: "died"}
+		l := &loss{reason: "died", text: causeLine(text), culprit: run, why: "died"}
 		s.dropWorker()
 		s.blameHistory(l)
 		s.lost = l
@@ -377,7 +385,29 @@ func (s *Session) restore(ctx context.Context, emit func(event.Event)) error {
 		differ = 0
 		for i := range s.history {
 			rec := &s.history[i]
-			fr, lost := s.exchange(rctx, w, request{File: rec.file, Src: rec.src, Quiet: true, StopAt: rec.stopAt}, 0, func(event.Event) {})
+			// A run that was stopped is replayed up to the instant it was
+			// stopped at, on the virtual clock; one over budget up to its
+			// budget. Neither comes where time does not move (a loop that
+			// never sleeps), nor on the real clock, whose sleeps a replay
+			// skips and which does not see every deadlock: such a replay is
+			// stopped after as long as the run took, not left to wait for
+			// what ended it; one whose virtual clock never left 0 after a
+			// second at most, since how far such a loop got depended on
+			// the machine anyway.
+			var limit time.Duration
+			switch {
+			case s.opts.Clock == "real" && rec.out != Returned && rec.out != Died:
+				limit = rec.took
+			case rec.out == Stopped:
+				limit = rec.took
+				if rec.stopAt == 0 {
+					limit = min(limit, time.Second)
+				}
+			}
+			if limit > 0 {
+				limit += 50 * time.Millisecond
+			}
+			fr, lost := s.exchange(rctx, w, request{File: rec.file, Src: rec.src, Quiet: true, StopAt: rec.stopAt}, limit, func(event.Event) {})
 			if ctx.Err() != nil {
 				w.kill()
 				return ErrRestoreInterrupted
@@ -442,6 +472,18 @@ func restoreEvent(l *loss, replayed, differ int, took time.Duration, opts Option
 	return e
 }
 
+// causeLine is the line of a dead worker's text that says what ended it in
+// Go's words ("fatal error: stack overflow", not the runtime's "runtime:
+// goroutine stack exceeds ..." before it), or its first line.
+func causeLine(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "fatal error: ") || strings.HasPrefix(line, "panic: ") {
+			return line
+		}
+	}
+	return firstLine(text)
+}
+
 func firstLine(src string) string {
 	src = strings.TrimSpace(src)
 	line, rest, _ := strings.Cut(src, "\n")
@@ -483,6 +525,7 @@ const stopGrace = 2 * time.Second
 // exchange sends one request to w and reads its events up to the result.
 // It returns a loss when the worker ended or had to be ended.
 func (s *Session) exchange(ctx context.Context, w *workerProc, req request, timeout time.Duration, emit func(event.Event)) (result, *loss) {
+	w.lastT = 0 // this run's clock: a death is stamped with its time, not an earlier run's
 	if err := w.send(req); err != nil {
 		return s.died(w, emit, nil)
 	}
@@ -568,7 +611,7 @@ func (s *Session) died(w *workerProc, emit func(event.Event), cause error) (resu
 	t := w.lastT
 	emit(event.Event{Kind: kind, T: t, G: g, Text: text})
 	emit(event.Event{Kind: event.Exit, T: t, Code: 2})
-	l := &loss{reason: "died", text: firstLine(text), culprit: run, why: "died"}
+	l := &loss{reason: "died", text: causeLine(text), culprit: run, why: "died"}
 	if run == 0 {
 		l.culprit = w.runs + 1 // the run in progress
 	}

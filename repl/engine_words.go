@@ -18,8 +18,19 @@ type engineWords struct {
 	restoreOut   string            // unrestricted: replaying repeated side effects
 	dropped      string            // input number, its first line, why
 	droppedWhy   map[string]string // by the dropped event's reason
-	clockSwitch  string            // clock, inputs replayed
+	clockSwitch  string            // clock, inputs replayed, how long that took, its budgets
 	clockUnknown string
+	// clockStopped: clock, inputs: Ctrl-C stopped the replay on the new clock.
+	clockStopped string
+	// The budgets of a clock: both (virtual, real), virtual time only,
+	// real time only, none.
+	budgetBoth, budgetVirtual, budgetReal, budgetNone string
+	// restoreStopped: Ctrl-C stopped bringing the program back before an input.
+	restoreStopped string
+	// verdict: the exit status Go would give a program that ended so.
+	verdict string
+	// helpSurvives ends :help: what the session survives.
+	helpSurvives string
 }
 
 func init() {
@@ -41,8 +52,19 @@ func init() {
 			"memory": "it used too much memory",
 			"again":  "it failed again when replayed",
 		},
-		clockSwitch:  "clock: %s; the session's %d input(s) replayed on it (virtual: budgets --max-virtual and --timeout; real: --timeout only)",
-		clockUnknown: "the session's program had to be replaced",
+		clockSwitch:    "clock: %s; the session's %d input(s) replayed on it in %v; %s",
+		clockUnknown:   "the session's program had to be replaced",
+		clockStopped:   "clock: %s; replaying the session's %d input(s) on it was stopped: nothing is lost, the next input replays them",
+		budgetBoth:     "a run may take %s of virtual time and %s of real time (--max-virtual, --timeout)",
+		budgetVirtual:  "a run may take %s of virtual time (--max-virtual)",
+		budgetReal:     "a run may take %s of real time (--timeout)",
+		budgetNone:     "a run may take as long as it needs (--timeout sets a limit)",
+		restoreStopped: "concur: bringing the session's program back was stopped: this input did not run; nothing earlier is lost, the next input tries again",
+		verdict:        "(exit status %d: a Go program would end here; the session keeps its declarations and values)",
+		helpSurvives: "A panic, a deadlock, os.Exit, a budget or Ctrl-C ends the program, never the session:\n" +
+			"its declarations and values stay, and the fault is shown once. A fatal error of the Go runtime\n" +
+			"(stack overflow, out of memory) replaces the program: the next input replays the earlier ones\n" +
+			"quietly, leaving out the one to blame. :clock and :seed replay the session; :reset forgets it.",
 	}
 	zh.engineWords = engineWords{
 		restore: "concur：换了新的程序（%s）；已重放之前的 %d 段输入，用时 %v",
@@ -62,8 +84,18 @@ func init() {
 			"memory": "它用了太多内存",
 			"again":  "重放时它又失败了",
 		},
-		clockSwitch:  "时钟：%s；本会话的 %d 段输入已在这个时钟上重放（virtual：预算为 --max-virtual 和 --timeout；real：只有 --timeout）",
-		clockUnknown: "本会话的程序不得不被替换",
+		clockSwitch:    "时钟：%s；本会话的 %d 段输入已在这个时钟上重放，用时 %v；%s",
+		clockUnknown:   "本会话的程序不得不被替换",
+		clockStopped:   "时钟：%s；在这个时钟上重放本会话的 %d 段输入被中断了：什么都没有丢，下一段输入会重放它们",
+		budgetBoth:     "每次运行最多 %s 虚拟时间、%s 真实时间（--max-virtual、--timeout）",
+		budgetVirtual:  "每次运行最多 %s 虚拟时间（--max-virtual）",
+		budgetReal:     "每次运行最多 %s 真实时间（--timeout）",
+		budgetNone:     "每次运行不限时间（--timeout 可设上限）",
+		restoreStopped: "concur：恢复本会话的程序被中断了：这段输入没有运行；之前的输入一段都没丢，下一段输入会再试",
+		verdict:        "（退出状态 %d：Go 程序到这里就结束了；本会话的声明和变量都还在）",
+		helpSurvives: "panic、死锁、程序自行退出、超出预算或 Ctrl-C 只会结束程序，不会结束会话：\n" +
+			"声明和变量都还在，出错信息只显示一次。Go 运行时的致命错误（栈溢出、内存不足）会换掉程序：\n" +
+			"下一段输入会先悄悄重放之前的输入，并舍弃惹祸的那一段。:clock 和 :seed 会重放本会话；:reset 清空它。",
 	}
 }
 

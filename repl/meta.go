@@ -2,6 +2,7 @@ package repl
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -90,6 +91,7 @@ func (r *REPL) help() {
 		r.say("  %-*s  %s", width, use, c.help(r.msg))
 	}
 	r.say("%s", r.msg.helpKeys)
+	r.say("%s", r.msg.helpSurvives)
 }
 
 // restart replaces the session with a new one under opts.
@@ -107,6 +109,7 @@ func (r *REPL) restart(opts engine.Options) bool {
 		r.cfg.Completer.attach(r.env)
 	}
 	r.last, r.carry, r.runEnd = nil, Carry{}, 0
+	r.inputs = 0 // the new session numbers its inputs from 1, as the engine does
 	return true
 }
 
@@ -134,19 +137,57 @@ func (r *REPL) clock(arg string) bool {
 	} else if arg == "real" {
 		maxVirtual = 0
 	}
-	n, err := r.sess.SetClock(context.Background(), arg, maxVirtual, timeout, func(e event.Event) {
-		if e.Kind == event.Dropped {
+	// Ctrl-C stops the replay; the session is on the new clock either way,
+	// and its next input replays what this one did not.
+	ctx, done := r.interruptible()
+	var took time.Duration
+	n, err := r.sess.SetClock(ctx, arg, maxVirtual, timeout, func(e event.Event) {
+		switch e.Kind {
+		case event.Dropped:
 			r.printer.Event(e)
+		case event.Restore:
+			took = time.Duration(e.D)
 		}
 	})
+	done()
 	r.printer.Flush()
-	if err != nil {
+	if err != nil && !errors.Is(err, engine.ErrRestoreInterrupted) {
 		r.fail("concur: %v", err)
 		return false
 	}
 	r.cfg.Engine.Clock, r.cfg.Engine.MaxVirtual, r.cfg.Engine.Timeout = arg, maxVirtual, timeout
-	r.say(r.msg.clockSwitch, arg, n)
+	if err != nil {
+		r.say(r.msg.clockStopped, arg, n)
+		return false
+	}
+	r.say(r.msg.clockSwitch, arg, n, took.Round(100*time.Microsecond), r.budgetText(maxVirtual, timeout))
 	return false
+}
+
+// budgetText says a clock's budgets: what a run may take before it is
+// stopped.
+func (r *REPL) budgetText(maxVirtual, timeout time.Duration) string {
+	switch {
+	case maxVirtual > 0 && timeout > 0:
+		return fmt.Sprintf(r.msg.budgetBoth, shortDuration(maxVirtual), shortDuration(timeout))
+	case maxVirtual > 0:
+		return fmt.Sprintf(r.msg.budgetVirtual, shortDuration(maxVirtual))
+	case timeout > 0:
+		return fmt.Sprintf(r.msg.budgetReal, shortDuration(timeout))
+	}
+	return r.msg.budgetNone
+}
+
+// shortDuration writes d without zero minutes and seconds: "1h", "10s", "1m30s".
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // speed is :speed N|max (the playback speed), :speed idle DUR|off (the

@@ -59,6 +59,26 @@ func (p *Printer) learnNames(names map[int]string) {
 	}
 }
 
+// digits is how many decimal digits n > 0 has.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
+}
+
+// plain reports whether Visible leaves s as it is and each of its bytes
+// takes one column: printable ASCII.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
 // NewRun starts the label column afresh for a new run; names are kept.
 func (p *Printer) NewRun() {
 	p.width = 0
@@ -182,7 +202,12 @@ func (p *Printer) Event(e event.Event) {
 	case event.Go:
 		p.names[e.G] = e.Name
 		delete(p.labels, e.G)
-		p.label(e.G)
+		// A run may start a million goroutines: the label is made only if
+		// it could widen the column (its length in bytes bounds its width
+		// unless Visible escapes something, which only makes it wider).
+		if bound := 1 + digits(e.G) + 1 + len(e.Name); bound > p.width || !plain(e.Name) {
+			p.label(e.G)
+		}
 	case event.Output:
 		w, s := p.out, 0
 		if e.Stream == "stderr" {
@@ -351,7 +376,30 @@ func Total(lang string, list []event.Goroutine) string {
 // or a timeout's message: each goroutine still there, what it waits on and
 // for how long; for a deadlock, what no goroutine is left to do: the sends,
 // receives, unlocks and Done calls that would have released them.
+//
+// A stopped run's report ends with how many goroutines were alive, and so
+// does a deadlock's whose goroutines the engine grouped: a group's line
+// does not show the whole number.
 func Report(lang string, e event.Event, names map[int]string) []string {
+	lines := report(lang, e, names)
+	if len(e.Blocked) > 0 && (e.Kind == event.Timeout || grouped(e.Blocked)) {
+		lines = append(lines, Total(lang, e.Blocked))
+	}
+	return lines
+}
+
+// grouped reports whether a list has a line that stands for more than one
+// goroutine.
+func grouped(list []event.Goroutine) bool {
+	for _, g := range list {
+		if g.Count > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func report(lang string, e event.Event, names map[int]string) []string {
 	lines := GoroutineLines(lang, e.Blocked, e.T, names)
 	if e.Kind != event.Deadlock {
 		return lines

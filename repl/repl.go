@@ -270,12 +270,22 @@ func (r *REPL) eval(input, file string) int {
 			r.stopRecording()
 		}
 	}
+	if errors.Is(err, engine.ErrRestoreInterrupted) {
+		// Ctrl-C while the session's program was being brought back:
+		// nothing is lost, this input did not run.
+		fmt.Fprintln(r.cfg.Err, r.printer.paint(dim, r.msg.restoreStopped))
+		r.worst = max(r.worst, 1)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(r.cfg.Err, "concur: %v\n", err)
 		r.worst = max(r.worst, 1)
 		return 1
 	}
 	r.worst = max(r.worst, res.Code)
+	if v := r.verdict(res); v != "" && r.src.Interactive() {
+		fmt.Fprintln(r.cfg.Err, r.printer.paint(dim, v))
+	}
 	if len(res.AutoImports) > 0 && r.src.Interactive() {
 		fmt.Fprintln(r.cfg.Err, r.printer.paint(dim, fmt.Sprintf(r.msg.imported, strings.Join(res.AutoImports, ", "))))
 	}
@@ -287,7 +297,9 @@ func (r *REPL) eval(input, file string) int {
 	// The timeline sees the goroutines of earlier inputs as they were
 	// when the last input ended.
 	r.last = r.carry.Run(events, r.sess.Clock())
-	r.noteNames(events)
+	if r.sess.Clock() == "real" {
+		r.noteNames(events) // only the real clock's goroutines print between inputs
+	}
 	if !compileError(events) {
 		r.runEnd = elapsed(events)
 	}
@@ -295,6 +307,22 @@ func (r *REPL) eval(input, file string) int {
 		fmt.Fprint(r.cfg.Out, DrawTimeline(r.last, r.timelineOptions(r.cfg.Width())))
 	}
 	return res.Code
+}
+
+// verdict says, after a run that ended the program as it would end a Go
+// program (a panic, a fatal error, a deadlock, os.Exit with a status), what
+// Go would have said and what became of the session; "" after others.
+func (r *REPL) verdict(res engine.Result) string {
+	switch res.Outcome {
+	case engine.Panicked, engine.Deadlocked, engine.Died:
+	case engine.Exited:
+		if res.Code == 0 {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return fmt.Sprintf(r.msg.verdict, res.Code)
 }
 
 // noteNames keeps the names of the goroutines a run started, for output
@@ -526,6 +554,27 @@ func FormatGap(d time.Duration) string {
 	return d.String()
 }
 
+// interruptible returns a context that Ctrl-C cancels until done is
+// called: for what the REPL does for the learner that may take long (a
+// replay on another clock), as for a run.
+func (r *REPL) interruptible() (ctx context.Context, done func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	restore := func() {}
+	if r.src.Interactive() {
+		restore = quietTerminal()
+	}
+	r.mu.Lock()
+	r.cancel = cancel
+	r.mu.Unlock()
+	return ctx, func() {
+		r.mu.Lock()
+		r.cancel = nil
+		r.mu.Unlock()
+		cancel()
+		restore()
+	}
+}
+
 // interrupts turns SIGINT into stopping the run in progress, or skipping
 // its playback once the run is over.
 func (r *REPL) interrupts(sigs <-chan os.Signal) {
@@ -533,9 +582,8 @@ func (r *REPL) interrupts(sigs <-chan os.Signal) {
 		r.mu.Lock()
 		cancel, player := r.cancel, r.player
 		r.mu.Unlock()
+		// The terminal does not echo ^C: quietTerminal turned echo off.
 		if player != nil {
-			// The terminal has echoed ^C; what we print next starts a line.
-			fmt.Fprintln(r.cfg.Err)
 			player.Skip()
 		}
 		if cancel != nil {

@@ -47,12 +47,19 @@ func TestReport(t *testing.T) {
 			"g2 main.func1: chan receive on ch (made at 3:7), for 300ms",
 			"no goroutine is left that could send on done or ch",
 		}},
-		// A timeout says what each was doing; nothing about who could
-		// release whom.
+		// A timeout says what each was doing, nothing about who could
+		// release whom, and how many were alive.
 		{"ticker", "en", []string{
 			"g1 main: select (no cases)", // since 0, and no object: the stream might be an old one
 			"g2 ticker: sleep",
 			"g3 main.func1: chan receive on ticks (made at 19:11)",
+			"3 goroutines alive",
+		}},
+		{"ticker", "zh", []string{
+			"g1 main：select (no cases)",
+			"g2 ticker：sleep",
+			"g3 main.func1：chan receive（ticks，创建于 19:11）",
+			"共 3 个 goroutine 存活",
 		}},
 	} {
 		got := Report(c.lang, fault(t, runNamed(t, runs, c.run)), nil)
@@ -82,6 +89,7 @@ func TestReportKinds(t *testing.T) {
 			"g1002 waiter: select (no cases)",
 			"g1003 cond: sync.Cond.Wait on sync.Cond #4, for 2s",
 			"no goroutine is left that could call Done on sync.WaitGroup #1, unlock mu, receive from out, or call Signal or Broadcast on sync.Cond #4",
+			"1,003 goroutines alive", // a group's line does not say the whole number
 		},
 		"zh": {
 			"g1 main：sync.WaitGroup.Wait（sync.WaitGroup #1），已等 2s",
@@ -91,6 +99,7 @@ func TestReportKinds(t *testing.T) {
 			"g1002 waiter：select (no cases)",
 			"g1003 cond：sync.Cond.Wait（sync.Cond #4），已等 2s",
 			"再也没有 goroutine 能对 sync.WaitGroup #1 调用 Done，解锁 mu，从 out 接收，或对 sync.Cond #4 调用 Signal 或 Broadcast",
+			"共 1,003 个 goroutine 存活",
 		},
 	}
 	for lang, w := range want {

@@ -213,21 +213,46 @@ func TestTerminalMultiLineInput(t *testing.T) {
 }
 
 // TestTerminalPaste pastes (bracketed paste, as a terminal sends it) a
-// 60-line gofmt'd program with blank lines inside its functions: it is one
-// input, echoed line by line, and it runs once. A paste into a line that has
-// text joins that text; an unfinished paste goes on at "... ".
+// 60-line gofmt'd program with blank lines inside its functions and its type
+// declared after its first use: it is one input, echoed line by line, and it
+// runs once, printing what `concur run` of the file prints. A paste into a
+// line that has text joins that text; an unfinished paste goes on at "... ".
 func TestTerminalPaste(t *testing.T) {
 	t.Parallel()
-	prog, err := os.ReadFile("testdata/paste/squares.go")
+	const file = "testdata/paste/squares.go"
+	prog, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(prog), "\n"); n != 60 || !strings.Contains(string(prog), "{\n\tdefer wg.Done()\n\n") {
-		t.Fatalf("testdata/paste/squares.go: %d lines; want 60 with blank lines inside functions", n)
+	if n := strings.Count(string(prog), "\n"); n != 60 || !strings.Contains(string(prog), "{\n\tdefer wg.Done()\n\n") ||
+		strings.Index(string(prog), "type result") < strings.Index(string(prog), "result{") {
+		t.Fatalf("%s: %d lines; want 60 with blank lines inside functions, type result declared after its use", file, n)
+	}
+	run := exec.Command(concurBinary(t), "run", file)
+	run.Env = append(os.Environ(), "NO_COLOR=1")
+	ran, err := run.Output()
+	if err != nil {
+		t.Fatalf("concur run %s: %v\n%s", file, err, ran)
 	}
 	tm := startConcur(t, concurOptions{width: 100, height: 100, args: []string{"--speed=max"}})
 	tm.Paste(string(prog))
 	s, _ := waitBelow(t, tm, "> package main", stamped("+0.300s", 1, "main", "done"), wait)
+	// What it printed, row for row as concur run prints it (the REPL's
+	// label column may be narrower or wider: compared without padding).
+	squeeze := regexp.MustCompile(` +│`)
+	want := strings.Split(strings.TrimSuffix(squeeze.ReplaceAllString(string(ran), " │"), "\n"), "\n")
+	from := below(s, "> package main", `│ `)
+	if from < 0 || from+len(want) > len(s.Lines) {
+		t.Fatalf("no output under the paste:\n%s", s)
+	}
+	for i, w := range want {
+		if got := squeeze.ReplaceAllString(s.Lines[from+i], " │"); got != w {
+			t.Errorf("row %d of the paste's output is %q; concur run %s printed %q\n%s", i+1, got, file, w, s)
+		}
+	}
+	if row := from + len(want); row < len(s.Lines) && strings.Contains(s.Lines[row], "│") {
+		t.Errorf("the paste printed more than concur run (%q):\n%s", s.Lines[row], s)
+	}
 	// Echoed as typed: the first line after the prompt, each other after "... ".
 	first := echoRow(s, "> package main")
 	lines := strings.Split(strings.TrimSuffix(string(prog), "\n"), "\n")

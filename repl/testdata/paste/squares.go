@@ -6,11 +6,6 @@ import (
 	"time"
 )
 
-type result struct {
-	id    int
-	value int
-}
-
 func square(id int, n int, out chan<- result, wg *sync.WaitGroup) {
 	defer wg.Done()
 
@@ -57,4 +52,9 @@ func main() {
 	}
 
 	fmt.Println("done")
+}
+
+type result struct {
+	id    int
+	value int
 }
