@@ -113,7 +113,7 @@ type G struct {
 	baton  chan struct{} // receives the baton
 	launch func()        // starts its runtime goroutine, the first time it gets the baton (Launch)
 	kernel bool          // being started by a timer's action, which holds s.mu
-	st    state
+	st     state
 	// What it waits on, and since when (ns since the session began).
 	reason string
 	obj    *Obj
