@@ -68,6 +68,11 @@ type Result struct {
 	Elapsed time.Duration
 	// AutoImports are the standard packages imported on first use.
 	AutoImports []string
+	// Declared are the names the input declared at top level (functions,
+	// variables, types, constants), and Imports the packages it imported
+	// (name -> path), for completion.
+	Declared []string
+	Imports  map[string]string
 	// Input is the input's number in the session, from 1 (0 if it did not run).
 	Input int
 }
@@ -244,7 +249,13 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 	}
 	w := s.w
 	fr, lost := s.exchange(ctx, w, request{File: file, Src: src, Final: final}, s.opts.Timeout, emit)
-	res := Result{Code: fr.Code, Outcome: Outcome(fr.Outcome), AutoImports: fr.AutoImports, Elapsed: time.Duration(w.lastT)}
+	res := Result{Code: fr.Code, Outcome: Outcome(fr.Outcome), AutoImports: fr.AutoImports, Declared: fr.Declared, Elapsed: time.Duration(w.lastT)}
+	for i := 0; i+1 < len(fr.Imports); i += 2 {
+		if res.Imports == nil {
+			res.Imports = map[string]string{}
+		}
+		res.Imports[fr.Imports[i]] = fr.Imports[i+1]
+	}
 	if !fr.Ran {
 		res.Outcome = NotRun
 	}

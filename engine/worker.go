@@ -8,11 +8,13 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -498,6 +500,12 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
 	})
 	res.StopAt = stopAt
 	res.Dead = busy || (req.Final && !req.Explore && res.Code != 1)
+	if in != nil && !req.Quiet {
+		res.Declared = in.Declared.Funcs
+		for _, name := range slices.Sorted(maps.Keys(in.Declared.Imports)) {
+			res.Imports = append(res.Imports, name, in.Declared.Imports[name])
+		}
+	}
 	return res
 }
 
