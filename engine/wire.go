@@ -58,10 +58,10 @@ type result struct {
 	AutoImports []string // standard packages imported on first use
 	// What the input declared at top level and the packages it imported
 	// (name, path, name, path, ...): the REPL completes them.
-	Declared []string
-	Imports  []string
-	Seed     uint64 // an explored schedule's seed
-	Goroutines  int      // the worker process's goroutines, after an explored schedule
+	Declared   []string
+	Imports    []string
+	Seed       uint64 // an explored schedule's seed
+	Goroutines int    // the worker process's goroutines, after an explored schedule
 }
 
 // identity ties a goroutine's runtime id to its number and to the run that
