@@ -18,6 +18,7 @@ type gdata struct {
 	// The last explicit panic call of this goroutine: where, and its value.
 	panicAt  string
 	panicVal any
+	ended    bool // Done ended it (see goroutineDone)
 }
 
 // data returns g's gdata. The scheduler is locked, or g is the caller.

@@ -23,6 +23,7 @@ func profile(dir string) {
 		return
 	}
 	pprof.StartCPUProfile(cpu)
+	runtime.MemProfileRate = 64 << 10 // finer than the default, for per-goroutine sizes
 	// SIGUSR1: every goroutine's stack, now.
 	usr1 := make(chan os.Signal, 1)
 	signal.Notify(usr1, syscall.SIGUSR1)
@@ -43,6 +44,7 @@ func profile(dir string) {
 	exitProcess = func(code int) {
 		pprof.StopCPUProfile()
 		cpu.Close()
+		runtime.GC() // the heap profile shows the last collection's
 		if f, err := os.Create(name("heap.pprof")); err == nil {
 			pprof.Lookup("heap").WriteTo(f, 0)
 			f.Close()

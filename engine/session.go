@@ -73,6 +73,11 @@ type Result struct {
 	Elapsed time.Duration
 	// AutoImports are the standard packages imported on first use.
 	AutoImports []string
+	// Declared are the names the input declared at top level (functions,
+	// variables, types, constants), and Imports the packages it imported
+	// (name -> path), for completion.
+	Declared []string
+	Imports  map[string]string
 	// Input is the input's number in the session, from 1: every input
 	// given to Run has one, whether it ran or not.
 	Input int
@@ -258,7 +263,13 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 	begin := time.Now()
 	fr, lost := s.exchange(ctx, w, request{File: file, Src: src, Final: final}, s.opts.Timeout, emit)
 	took := time.Since(begin)
-	res := Result{Code: fr.Code, Outcome: Outcome(fr.Outcome), AutoImports: fr.AutoImports, Elapsed: time.Duration(w.lastT)}
+	res := Result{Code: fr.Code, Outcome: Outcome(fr.Outcome), AutoImports: fr.AutoImports, Declared: fr.Declared, Elapsed: time.Duration(w.lastT)}
+	for i := 0; i+1 < len(fr.Imports); i += 2 {
+		if res.Imports == nil {
+			res.Imports = map[string]string{}
+		}
+		res.Imports[fr.Imports[i]] = fr.Imports[i+1]
+	}
 	if !fr.Ran {
 		res.Outcome = NotRun
 	}
@@ -522,6 +533,11 @@ func (s *Session) start() (*workerProc, error) {
 // does not stop any other way.
 const stopGrace = 2 * time.Second
 
+// heldGrace is how long the report of a stop that held every goroutine may
+// take (the worker says so with a frame): a report of a million goroutines
+// on a busy machine takes seconds, and nothing is left running.
+const heldGrace = time.Minute
+
 // exchange sends one request to w and reads its events up to the result.
 // It returns a loss when the worker ended or had to be ended.
 func (s *Session) exchange(ctx context.Context, w *workerProc, req request, timeout time.Duration, emit func(event.Event)) (result, *loss) {
@@ -568,6 +584,12 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 		}
 		f := w.batch[0]
 		w.batch = w.batch[1:]
+		if f.typ == frameHeld {
+			if grace != nil {
+				grace = time.After(heldGrace)
+			}
+			continue
+		}
 		if f.typ == frameResult {
 			r := f.result
 			if r.Ran {

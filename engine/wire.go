@@ -45,6 +45,7 @@ const (
 	frameIdentity = 'I' // a goroutine's runtime id, number and run
 	frameResult   = 'R' // the end of a request
 	frameReady    = 'H' // the worker is up and waits for requests
+	frameHeld     = 'S' // a stop held every goroutine: the report follows
 )
 
 // result closes a request.
@@ -56,8 +57,12 @@ type result struct {
 	Culprit     int      // for a worker that ends: the run whose goroutine would not stop
 	StopAt      int64    // a stopped run's time
 	AutoImports []string // standard packages imported on first use
-	Seed        uint64   // an explored schedule's seed
-	Goroutines  int      // the worker process's goroutines, after an explored schedule
+	// What the input declared at top level and the packages it imported
+	// (name, path, name, path, ...): the REPL completes them.
+	Declared   []string
+	Imports    []string
+	Seed       uint64 // an explored schedule's seed
+	Goroutines int    // the worker process's goroutines, after an explored schedule
 }
 
 // identity ties a goroutine's runtime id to its number and to the run that
@@ -251,9 +256,11 @@ func (e *encoder) result(r result) error {
 	b = binary.AppendVarint(b, r.StopAt)
 	b = binary.AppendUvarint(b, r.Seed)
 	b = binary.AppendVarint(b, int64(r.Goroutines))
-	b = binary.AppendUvarint(b, uint64(len(r.AutoImports)))
-	for _, s := range r.AutoImports {
-		b = appendString(b, s)
+	for _, list := range [][]string{r.AutoImports, r.Declared, r.Imports} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, s := range list {
+			b = appendString(b, s)
+		}
 	}
 	e.buf = b
 	return e.frame(frameResult, b)
@@ -331,13 +338,15 @@ func (d *decoder) next() (frame, error) {
 		f.result.StopAt = p.varint()
 		f.result.Seed = p.uvarint()
 		f.result.Goroutines = int(p.varint())
-		if k := p.count(); k > 0 {
-			f.result.AutoImports = make([]string, k)
-			for i := range f.result.AutoImports {
-				f.result.AutoImports[i] = p.str()
+		for _, list := range []*[]string{&f.result.AutoImports, &f.result.Declared, &f.result.Imports} {
+			if k := p.count(); k > 0 {
+				*list = make([]string, k)
+				for i := range *list {
+					(*list)[i] = p.str()
+				}
 			}
 		}
-	case frameReady:
+	case frameReady, frameHeld:
 	default:
 		return f, fmt.Errorf("frame type %q: %w", typ, errCorrupt)
 	}

@@ -8,11 +8,13 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -287,6 +289,11 @@ func (w *worker) stop(why string) {
 	w.busy, w.stuck = busy, stuck
 	w.stopMu.Unlock()
 	close(verdict)
+	if !busy {
+		// The terminal side waits for the report from now on, however long
+		// a big program's report takes on a busy machine.
+		w.link.frame(frameHeld)
+	}
 }
 
 // runtimeState reads what the goroutine with runtime id goid waits on from
@@ -516,6 +523,12 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
 	})
 	res.StopAt = stopAt
 	res.Dead = busy || (req.Final && !req.Explore && res.Code != 1)
+	if in != nil && !req.Quiet {
+		res.Declared = in.Declared.Funcs
+		for _, name := range slices.Sorted(maps.Keys(in.Declared.Imports)) {
+			res.Imports = append(res.Imports, name, in.Declared.Imports[name])
+		}
+	}
 	return res
 }
 

@@ -290,8 +290,13 @@ func (r *REPL) eval(input, file string) int {
 		fmt.Fprintln(r.cfg.Err, r.printer.paint(dim, fmt.Sprintf(r.msg.imported, strings.Join(res.AutoImports, ", "))))
 	}
 	if res.Code == 0 {
-		if in, err := rewrite.Rewrite(file, input, r.env); err == nil {
-			r.env.Add(in)
+		// What the worker's type check found the input to declare and
+		// import, for completion: the input is not checked here again.
+		for _, name := range res.Declared {
+			r.env.Funcs[name] = true
+		}
+		for name, path := range res.Imports {
+			r.env.Imports[name] = path
 		}
 	}
 	// The timeline sees the goroutines of earlier inputs as they were

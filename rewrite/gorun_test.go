@@ -87,7 +87,13 @@ func main() {
 	for i := range 2 {
 		time.AfterFunc(time.Duration(i+1)*time.Millisecond, func() { done <- fmt.Sprint("after ", i) })
 	}
-	fmt.Println(<-done, <-done)
+	// Which timer's function runs first is up to the machine (the real
+	// clock): the pair is compared sorted.
+	first, second := <-done, <-done
+	if first > second {
+		first, second = second, first
+	}
+	fmt.Println(first, second)
 
 	var hs []handler
 	for i := 0; i < 2; i++ {

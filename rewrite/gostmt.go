@@ -10,22 +10,109 @@ import (
 	"unicode/utf8"
 )
 
-// goStmt makes a go statement observable. `go F(a, b)` becomes, on the
+// goStmt makes a go statement observable: the goroutine is started by the
+// engine (__concur.Go), which numbers it, runs it when the scheduler says
+// and sees it end or panic. What runs in it costs what the go statement
+// costs in yaegi, or little more: a goroutine's stack stays within the
+// runtime's 8 KB when the learner's own function is the one the engine
+// calls, and a million goroutines are the learner's to start (bench:
+// BenchmarkManyGoroutines).
+//
+// A function literal becomes the goroutine itself, its parameters locals
+// set from the arguments: `go func(i int) { BODY }(a)` becomes, on the
 // statement's own line,
 //
-//	{ __concur_fN := F; __concur_aN_0 := a; __concur_tN := __concur.Spawn("NAME"); go func() { __concur.Enter(__concur_tN); defer func() { __concur.Exit(__concur_tN, recover()) }(); __concur_fN(__concur_aN_0, b) }() }
+//	{ var __concur_pN_0 int; __concur_fN := func() { defer __concur.Done(); i := __concur_pN_0; BODY }; __concur_pN_0 = a; __concur.Go("main.func1", __concur_fN) }
 //
-// The function value and arguments are evaluated in the calling goroutine,
-// in order, as the Go spec says (see hoistCall).
+// (each execution of the block has variables of its own, as in Go). Any
+// other call goes through a closure, the function value, receiver and
+// arguments evaluated first in the calling goroutine as the Go spec says
+// (see hoistCall):
+//
+//	{ __concur_aN_0 := a; __concur.GoCall("worker", (func() { defer __concur.Done(); worker(__concur_aN_0) })) }
+//
+// The closure's own frame is taken out of a panic's traceback (GoCall).
+//
+// Done, deferred first, runs last: the goroutine ends there, inside the
+// interpreted function. After it returns, yaegi locks the frame the
+// function was made in, which the goroutine that made it may hold while it
+// runs its own deferred calls, parked: the goroutine must not be holding
+// the baton then. Done leaves a goroutine that is panicking as it is (the
+// engine reports the panic when it comes out of the interpreter), so a
+// literal that may recover from its panic itself, in a deferred call, goes
+// through the closure too: its own Done then sees it return.
 func (r *rewriter) goStmt(s *ast.GoStmt) {
 	call := s.Call
 	id := r.nextID()
+	if lit, ok := call.Fun.(*ast.FuncLit); ok {
+		walked := len(r.edits)
+		r.expr(lit, 0)
+		name := strconv.Quote(r.goName(lit))
+		if r.goLiteral(s, lit, id, name, walked) {
+			return
+		}
+		kept, final := r.hoistArgs(call, id, []keptItem{{e: lit, temp: fmt.Sprintf("%s_f%d", reservedPrefix, id)}},
+			r.directive(r.off(lit.Pos()))+fmt.Sprintf("%s_f%d", reservedPrefix, id))
+		r.replaceCall(r.off(s.Go), call, kept, goCall(name, final))
+		return
+	}
 	kept, final := r.hoistCall(call, id)
-	t := fmt.Sprintf("%s_t%d", reservedPrefix, id)
-	spawn := fmt.Sprintf("%s := __concur.Spawn(%s); go func() { __concur.Enter(%s); "+
-		"defer func() { __concur.Exit(%s, recover()) }(); %s }() }",
-		t, strconv.Quote(r.goName(call.Fun)), t, t, final)
-	r.replaceCall(r.off(s.Go), call, kept, spawn)
+	r.replaceCall(r.off(s.Go), call, kept, goCall(strconv.Quote(r.goName(call.Fun)), final))
+}
+
+// goCall starts a goroutine that makes the call final. The literal is in
+// parentheses so that yaegi makes it a closure of this block's variables
+// (see bindLiterals).
+func goCall(name, final string) string {
+	return "__concur.GoCall(" + name + ", (func() { defer __concur.Done(); " + final + " })) }"
+}
+
+// goLiteral rewrites `go func(params) { ... }(args)`, whose literal is
+// walked (its edits from index walked on), into the literal started as the
+// goroutine (see goStmt). It reports false, changing nothing, where that
+// cannot be written: results, a variadic literal, a parameter type yaegi's
+// source cannot name, arguments that are not one per parameter, or edits
+// inside the parameter list.
+func (r *rewriter) goLiteral(s *ast.GoStmt, lit *ast.FuncLit, id int, name string, walked int) bool {
+	call := s.Call
+	sig, ok := r.typeOf(lit).(*types.Signature)
+	if !ok || sig.Results().Len() > 0 || sig.Variadic() || call.Ellipsis.IsValid() || sig.Params().Len() != len(call.Args) || r.mayRecover(lit.Body) {
+		return false
+	}
+	from, to := r.off(lit.Type.Params.Opening), r.off(lit.Type.Params.Closing)+1
+	for _, e := range r.edits[walked:] {
+		if e.end > from && e.start < to {
+			return false
+		}
+	}
+	var vars strings.Builder
+	copies := strings.Builder{}
+	copies.WriteString(" defer __concur.Done();")
+	params := make([]string, sig.Params().Len())
+	for i := range params {
+		p := sig.Params().At(i)
+		t, ok := r.typeSource(p.Type())
+		if !ok {
+			return false
+		}
+		params[i] = fmt.Sprintf("%s_p%d_%d", reservedPrefix, id, i)
+		fmt.Fprintf(&vars, "var %s %s; ", params[i], t)
+		if p.Name() != "" && p.Name() != "_" {
+			fmt.Fprintf(&copies, " %s := %s;", p.Name(), params[i])
+		}
+	}
+	f := fmt.Sprintf("%s_f%d", reservedPrefix, id)
+	r.replace(r.off(s.Go), r.off(lit.Type.Func), "{ "+vars.String()+f+" := ")
+	r.replace(from, to, "()")
+	r.insert(r.off(lit.Body.Lbrace)+1, copies.String())
+	r.exprs(call.Args)
+	start := r.off(lit.Body.Rbrace) + 1
+	for i, a := range call.Args {
+		r.replace(start, r.off(a.Pos()), "; "+params[i]+" = ")
+		start = r.off(a.End())
+	}
+	r.replace(start, r.off(call.Rparen)+1, "; __concur.Go("+name+", "+f+") }")
+	return true
 }
 
 // deferStmt evaluates a deferred call's arguments where the defer
@@ -79,6 +166,33 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	default:
 		r.expr(call, 0)
 	}
+}
+
+// mayRecover reports whether a function body (not the literals in it)
+// defers a call that may recover from a panic: a literal that calls recover,
+// or a function of the learner's or a function value, whose code is not
+// known here.
+func (r *rewriter) mayRecover(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if _, lit := ast.Unparen(n.Call.Fun).(*ast.FuncLit); lit {
+				found = found || r.recovers(n.Call)
+				return !found
+			}
+			switch r.callOf(n.Call) {
+			case callLibrary, callBuiltin, callConversion:
+				found = found || r.recovers(n.Call)
+			default:
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // recovers reports whether a deferred call calls the builtin recover
@@ -231,6 +345,14 @@ func (r *rewriter) hoistCall(call *ast.CallExpr, id int) ([]keptItem, string) {
 		kept = append(kept, f)
 		final.WriteString(f.temp)
 	}
+	return r.hoistArgs(call, id, kept, final.String())
+}
+
+// hoistArgs is hoistCall's part for the arguments, given what it decided
+// for the function (kept so far, and the final call's function text).
+func (r *rewriter) hoistArgs(call *ast.CallExpr, id int, kept []keptItem, fun string) ([]keptItem, string) {
+	var final strings.Builder
+	final.WriteString(fun)
 	final.WriteString("(")
 	for i, a := range call.Args {
 		if i > 0 {

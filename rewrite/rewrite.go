@@ -20,7 +20,7 @@
 // yaegi's scopes need, making small edits on the learner's text:
 //
 //   - every `go` statement reports its goroutine through the engine's hooks
-//     (package __concur: Spawn, Enter, Exit), evaluating the function value,
+//     (package __concur: Go, GoCall, Done), evaluating the function value,
 //     receiver and arguments in the calling goroutine as Go does;
 //   - deferred calls get their arguments evaluated at the defer statement;
 //   - loop variables captured by a closure or by address get a per-iteration

@@ -92,80 +92,80 @@ var rewriteCases = []rewriteCase{
 	{
 		name: "go-ident-const",
 		src:  `go worker(1, "a", x)`,
-		want: `S| { __concur_a1_2 := x; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(1, "a", __concur_a1_2) }() }`,
+		want: `S| { __concur_a1_2 := x; __concur.GoCall("worker", (func() { defer __concur.Done(); worker(1, "a", __concur_a1_2) })) }`,
 	},
 	{
 		name: "go-pkg-func",
 		src:  `go fmt.Println("hi", n)`,
-		want: `S| { __concur_a1_1 := n; __concur_t1 := __concur.Spawn("fmt.Println"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); fmt.Println("hi", __concur_a1_1) }() }`,
+		want: `S| { __concur_a1_1 := n; __concur.GoCall("fmt.Println", (func() { defer __concur.Done(); fmt.Println("hi", __concur_a1_1) })) }`,
 	},
 	{
 		name: "go-literal",
 		src:  `go func(s string) { fmt.Println(s) }("x")`,
-		want: `S| { __concur_f1 := func(s string) { fmt.Println(s) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1("x") }() }`,
+		want: `S| { var __concur_p1_0 string; __concur_f1 := func() { defer __concur.Done(); s := __concur_p1_0; fmt.Println(s) }; __concur_p1_0 = "x"; __concur.Go("main.func1", __concur_f1) }`,
 	},
 	{
 		name: "go-method-ptr",
 		src: `c := &C{}
 go c.run(1)`,
 		want: `S| c := &C{}
- | { __concur_r1 := c; __concur_t1 := __concur.Spawn("c.run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_r1.run(1) }() }`,
+ | { __concur_r1 := c; __concur.GoCall("c.run", (func() { defer __concur.Done(); __concur_r1.run(1) })) }`,
 	},
 	{
 		name: "go-method-unknown",
 		src:  `go w.run()`,
-		want: `S| { __concur_r1 := &w; __concur_t1 := __concur.Spawn("w.run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); (*__concur_r1).run() }() }`,
+		want: `S| { __concur_r1 := &w; __concur.GoCall("w.run", (func() { defer __concur.Done(); (*__concur_r1).run() })) }`,
 	},
 	{
 		name: "go-index-method",
 		src:  `go ws[i].run()`,
-		want: `S| { __concur_r1 := &ws[i]; __concur_t1 := __concur.Spawn("ws[i].run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); (*__concur_r1).run() }() }`,
+		want: `S| { __concur_r1 := &ws[i]; __concur.GoCall("ws[i].run", (func() { defer __concur.Done(); (*__concur_r1).run() })) }`,
 	},
 	{
 		name: "go-map-method",
 		src: `m := map[string]*W{}
 go m["a"].run()`,
 		want: `S| m := map[string]*W{}
- | { __concur_r1 := m["a"]; __concur_t1 := __concur.Spawn("m[\"a\"].run"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_r1.run() }() }`,
+ | { __concur_r1 := m["a"]; __concur.GoCall("m[\"a\"].run", (func() { defer __concur.Done(); __concur_r1.run() })) }`,
 	},
 	{
 		name: "go-variadic-spread",
 		src:  `go sum(xs...)`,
-		want: `S| { __concur_a1_0 := xs; __concur_t1 := __concur.Spawn("sum"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); sum(__concur_a1_0...) }() }`,
+		want: `S| { __concur_a1_0 := xs; __concur.GoCall("sum", (func() { defer __concur.Done(); sum(__concur_a1_0...) })) }`,
 	},
 	{
 		name: "go-generic",
 		src:  `go process[int](x)`,
-		want: `S| { __concur_f1 := process[int]; __concur_a1_0 := x; __concur_t1 := __concur.Spawn("process[int]"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1(__concur_a1_0) }() }`,
+		want: `S| { __concur_f1 := process[int]; __concur_a1_0 := x; __concur.GoCall("process[int]", (func() { defer __concur.Done(); __concur_f1(__concur_a1_0) })) }`,
 	},
 	{
 		name: "go-nested",
 		src: `go func() {
 	go inner()
 }();`,
-		want: `S| { __concur_f1 := func() {
- | 	{ __concur_t2 := __concur.Spawn("inner"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); inner() }() }
- | }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }`,
+		want: `S| { __concur_f1 := func() { defer __concur.Done();
+ | 	{ __concur.GoCall("inner", (func() { defer __concur.Done(); inner() })) }
+ | }; __concur.Go("main.func1", __concur_f1) }`,
 	},
 	{
 		name: "go-multiline",
 		src: `go worker(a,
 	b,
 	3)`,
-		want: `S| { __concur_a1_0 := a; __concur_a1_1 := b; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0, __concur_a1_1, 3) }() }`,
+		want: `S| { __concur_a1_0 := a; __concur_a1_1 := b; __concur.GoCall("worker", (func() { defer __concur.Done(); worker(__concur_a1_0, __concur_a1_1, 3) })) }`,
 	},
 	{
 		name: "go-comment",
 		src: `go worker( /* first */ a, // trailing
 	1)`,
-		want: `S| { __concur_a1_0 := a; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0, 1) }() }`,
+		want: `S| { __concur_a1_0 := a; __concur.GoCall("worker", (func() { defer __concur.Done(); worker(__concur_a1_0, 1) })) }`,
 	},
 	{
 		name: "go-const-ident",
 		src: `const k = 2
 go worker(k, -k+1)`,
 		want: `D| const k = 2
-S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(k, -k + 1) }() }`,
+S| { __concur.GoCall("worker", (func() { defer __concur.Done(); worker(k, -k + 1) })) }`,
 	},
 	{
 		name: "go-in-func",
@@ -176,10 +176,10 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	}()
 }`,
 		want: `D| func spawn() {
- | 	{ __concur_f1 := func() {}; __concur_t1 := __concur.Spawn("spawn.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
- | 	{ __concur_f2 := func() {
- | 		{ __concur_f3 := func() {}; __concur_t3 := __concur.Spawn("spawn.func2.1"); go func() { __concur.Enter(__concur_t3); defer func() { __concur.Exit(__concur_t3, recover()) }(); __concur_f3() }() }
- | 	}; __concur_t2 := __concur.Spawn("spawn.func2"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | 	{ __concur_f1 := func() { defer __concur.Done();}; __concur.Go("spawn.func1", __concur_f1) }
+ | 	{ __concur_f2 := func() { defer __concur.Done();
+ | 		{ __concur_f3 := func() { defer __concur.Done();}; __concur.Go("spawn.func2.1", __concur_f3) }
+ | 	}; __concur.Go("spawn.func2", __concur_f2) }
  | }`,
 	},
 	{
@@ -188,7 +188,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	go s.loop()
 }`,
 		want: `D| func (s *Server) Start() {
- | 	{ __concur_r1 := s; __concur_t1 := __concur.Spawn("s.loop"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_r1.loop() }() }
+ | 	{ __concur_r1 := s; __concur.GoCall("s.loop", (func() { defer __concur.Done(); __concur_r1.loop() })) }
  | }`,
 	},
 	{
@@ -197,7 +197,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	go func() { use(i) }()
 }`,
 		want: `S| ;func() { for i := 0; i < 3; i++ { i := i;
- | 	{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 	{ __concur_f1 := func() { defer __concur.Done(); use(i) }; __concur.Go("main.func1", __concur_f1) }
  | } }();`,
 	},
 	{
@@ -228,7 +228,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	go worker(i)
 }`,
 		want: `S| ;func() { for i := 0; i < 3; i++ {
- | 	{ __concur_a1_0 := i; __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); worker(__concur_a1_0) }() }
+ | 	{ __concur_a1_0 := i; __concur.GoCall("worker", (func() { defer __concur.Done(); worker(__concur_a1_0) })) }
  | } }();`,
 	},
 	{
@@ -239,7 +239,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 }`,
 		want: `S| ;func() { for i := 0; i < 3; i++ {
  | 	i := i
- | 	{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 	{ __concur_f1 := func() { defer __concur.Done(); use(i) }; __concur.Go("main.func1", __concur_f1) }
  | } }();`,
 	},
 	{
@@ -250,7 +250,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 }`,
 		want: `S| for __concur_1_i := 0; __concur_1_i < 3; __concur_1_i++ { __concur_3_i := __concur_1_i;
  | 	defer done()
- | 	{ __concur_f2 := func() { use(__concur_3_i) }; __concur_t2 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | 	{ __concur_f2 := func() { defer __concur.Done(); use(__concur_3_i) }; __concur.Go("main.func1", __concur_f2) }
  | }`,
 	},
 	{
@@ -264,7 +264,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 }`,
 		want: `D| func f() {
  | 	for i := 0; i < 3; i++ { i := i; {
- | 		{ __concur_f1 := func() { use(i) }; __concur_t1 := __concur.Spawn("f.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 		{ __concur_f1 := func() { defer __concur.Done(); use(i) }; __concur.Go("f.func1", __concur_f1) }
  | 		i := 10
  | 		_ = i
  | 	} }
@@ -297,7 +297,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
  | 	for _, v := range xs { v := v;
  | 		{ __concur_a1_0 := v; defer func(n int) { use(n) }(__concur_a1_0) }
  | 		defer func() { mu.Unlock() }()
- | 		{ __concur_f2 := func() { defer func() { use(v) }() }; __concur_t2 := __concur.Spawn("f.func3"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | 		{ __concur_f2 := func() { defer __concur.Done(); defer func() { use(v) }() }; __concur.Go("f.func3", __concur_f2) }
  | 	}
  | }`,
 	},
@@ -316,7 +316,7 @@ S| { __concur_t1 := __concur.Spawn("worker"); go func() { __concur.Enter(__concu
 	v = 2
 }`,
 		want: `S| ;func() { for _, v := range xs { v := v;
- | 	{ __concur_f1 := func() { use(v) }; __concur_t1 := __concur.Spawn("main.func1"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); __concur_f1() }() }
+ | 	{ __concur_f1 := func() { defer __concur.Done(); use(v) }; __concur.Go("main.func1", __concur_f1) }
  | 	v = 2
  | } }();`,
 	},
@@ -385,7 +385,7 @@ S| ;func() { { __concur_n1 := i - i + (3); for __concur_k1 := __concur_n1 - __co
 }`,
 		want: `D| func f(n int) {
  | 	{ __concur_n1 := n * 2; for __concur_k1 := __concur_n1 - __concur_n1; __concur_k1 < __concur_n1; __concur_k1++ { i := __concur_k1; _ = i;
- | 		{ __concur_f2 := func() { use(i) }; __concur_t2 := __concur.Spawn("f.func1"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_f2() }() }
+ | 		{ __concur_f2 := func() { defer __concur.Done(); use(i) }; __concur.Go("f.func1", __concur_f2) }
  | 	} }
  | }`,
 	},
@@ -603,7 +603,7 @@ S| fmt.Printf("%T %v\n", __concur_builtin.Typed(ID(1), "main.ID"), 2)
 S| __concur_builtin.Println(__concur_builtin.Iface(e), 1)
  | __concur_builtin.Print(__concur_builtin.Iface(e))
  | { __concur_a1_0 := __concur_builtin.Iface(e); defer __concur_builtin.Println(__concur_a1_0, 2) }
- | { __concur_a2_1 := __concur_builtin.Iface(e); __concur_t2 := __concur.Spawn("print"); go func() { __concur.Enter(__concur_t2); defer func() { __concur.Exit(__concur_t2, recover()) }(); __concur_builtin.Print(1, __concur_a2_1) }() }`,
+ | { __concur_a2_1 := __concur_builtin.Iface(e); __concur.GoCall("print", (func() { defer __concur.Done(); __concur_builtin.Print(1, __concur_a2_1) })) }`,
 	},
 	{
 		name: "split-semicolons",
@@ -1045,7 +1045,7 @@ func TestLineComments(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `/*line :1:1*/x := 1
-	{ __concur_a1_0 := /*line :2:7*/x; __concur_t1 := __concur.Spawn("f"); go func() { __concur.Enter(__concur_t1); defer func() { __concur.Exit(__concur_t1, recover()) }(); /*line :2:5*/f(__concur_a1_0, /*line :3:3*/2) }() }`
+	{ __concur_a1_0 := /*line :2:7*/x; __concur.GoCall("f", (func() { defer __concur.Done(); /*line :2:5*/f(__concur_a1_0, /*line :3:3*/2) })) }`
 	if len(in.Units) != 1 || in.Units[0].Src != want {
 		t.Fatalf("got\n%s\nwant\n%s", in.Units[0].Src, want)
 	}

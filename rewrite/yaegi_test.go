@@ -55,6 +55,17 @@ func (h *hooks) exit(id int, recovered any) {
 	}
 }
 
+// start runs f as a new goroutine, as the engine's Go and GoCall do: the
+// goroutine's panic ends in exit, not in the test process.
+func (h *hooks) start(name string, f func()) {
+	id := h.spawn(name)
+	go func() {
+		h.enter(id)
+		defer func() { h.exit(id, recover()) }()
+		f()
+	}()
+}
+
 // clear is the builtin clear, done with reflection as the engine would.
 func clearValue(x any) {
 	v := reflect.ValueOf(x)
@@ -136,9 +147,9 @@ func newSession(t *testing.T) *session {
 	// fmt here is yaegi's, which knows nothing of concur's typed operands.
 	builtins["Typed"] = reflect.ValueOf(func(v any, _ string) any { return v })
 	err := s.i.Use(interp.Exports{"concur/rt/rt": {
-		"Spawn":     reflect.ValueOf(s.hooks.spawn),
-		"Enter":     reflect.ValueOf(s.hooks.enter),
-		"Exit":      reflect.ValueOf(s.hooks.exit),
+		"Go":        reflect.ValueOf(s.hooks.start),
+		"GoCall":    reflect.ValueOf(s.hooks.start),
+		"Done":      reflect.ValueOf(func() {}),
 		"Clear":     reflect.ValueOf(clearValue),
 		"At":        reflect.ValueOf(func(line, col int, v any) {}),
 		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
@@ -641,9 +652,10 @@ func boom(n int) {
 		if len(s.hooks.exits) != 1 {
 			t.Fatalf("Exit saw %v", s.hooks.exits)
 		}
-		// yaegi reports the frame that panicked; the goroutine's own
-		// wrapper recovered, so it reports nothing more.
-		if got, want := s.stderr.String(), "prog.go:4:8: panic: main.boom(...)\n"; got != want {
+		// yaegi reports the frame that panicked, then the closure the
+		// rewrite wraps the call in (the engine's GoCall leaves that one
+		// out of the traceback).
+		if got, want := s.stderr.String(), "prog.go:4:8: panic: main.boom(...)\nprog.go:1:54: panic: main.func(...)\n"; got != want {
 			t.Fatalf("stderr %q, want %q", got, want)
 		}
 	})

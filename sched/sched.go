@@ -112,9 +112,11 @@ type G struct {
 	Name   string // the function it began in
 	Input  int    // the run during which it was started, from 1
 
-	goid  int64
-	baton chan struct{} // receives the baton
-	st    state
+	goid   int64
+	baton  chan struct{} // receives the baton
+	launch func()        // starts its runtime goroutine, the first time it gets the baton (Launch)
+	kernel bool          // being started by a timer's action, which holds s.mu
+	st     state
 	// What it waits on, and since when (ns since the session began).
 	reason string
 	obj    *Obj
@@ -710,6 +712,34 @@ func (s *Scheduler) Enter(g *G) {
 	}
 }
 
+// Self returns the calling goroutine's G.
+func (s *Scheduler) Self() *G {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.current()
+}
+
+// Launch runs body on a runtime goroutine of its own as g, which Spawn
+// (or a timer) made; body calls Enter first. On the virtual clock the
+// runtime goroutine starts only when g first gets the baton: a goroutine
+// waiting for its first turn costs no stack, and none that never ran is
+// left behind when the program ends.
+func (s *Scheduler) Launch(g *G, body func()) {
+	if !s.opts.Virtual {
+		go body()
+		return
+	}
+	if !g.kernel {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+	}
+	if g.st == runnable && s.cur != g {
+		g.launch = body
+		return
+	}
+	go body() // it holds the baton already, or its program is over
+}
+
 // End records that g returned (or called runtime.Goexit) and lets the next
 // goroutine run.
 func (s *Scheduler) End(g *G) {
@@ -847,6 +877,10 @@ func (s *Scheduler) handTo(g *G) {
 	s.cur = g
 	g.st = running
 	g.baton <- struct{}{}
+	if l := g.launch; l != nil {
+		g.launch = nil
+		go l()
+	}
 }
 
 // waitBaton parks g until it holds the baton. The caller holds s.mu; it is

@@ -282,7 +282,12 @@ func (k Kernel) Stop(ft *FuncTimer) { ft.stop() }
 
 // Spawn starts a goroutine of the program, named name, through start (the
 // engine's way to run a goroutine given the G it must Enter).
-func (k Kernel) Spawn(name string, start func(g *G)) { start(k.s.spawn(name, nil)) }
+func (k Kernel) Spawn(name string, start func(g *G)) {
+	g := k.s.spawn(name, nil)
+	g.kernel = true // start may Launch g: the lock is held
+	start(g)
+	g.kernel = false
+}
 
 // At sets a timer that runs fire after d on the virtual clock.
 func (s *Scheduler) At(d time.Duration, fire func(Kernel)) *FuncTimer {
