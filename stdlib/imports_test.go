@@ -38,7 +38,7 @@ func TestCheckImport(t *testing.T) {
 		{"internal/abi", true, `import "internal/abi"` + notStd},
 		{"unique", true, `import "unique": not available in concur: yaegi cannot import generic-only packages`},
 		{"iter", false, ""},
-		{"testing/synctest", false, `import "testing/synctest": not available in concur: concur already runs every snippet in a synctest bubble`},
+		{"testing/synctest", false, `import "testing/synctest": not available in concur: concur already runs every snippet on a virtual clock, which is what synctest gives: leave it out`},
 		{"syscall", true, `import "syscall": not available in concur: its API differs on every platform`},
 	}
 	for _, tt := range tests {

@@ -56,7 +56,7 @@ var skipped = map[string]string{
 	"runtime/race":           "it needs the race detector",
 	"syscall":                "its API differs on every platform",
 	"syscall/js":             "it exists only for js/wasm",
-	"testing/synctest":       "concur already runs every snippet in a synctest bubble",
+	"testing/synctest":       "concur already runs every snippet on a virtual clock, which is what synctest gives: leave it out",
 	"time/tzdata":            "it only embeds the time zone database",
 	"unique":                 "yaegi cannot import generic-only packages",
 	"weak":                   "yaegi cannot import generic-only packages",
