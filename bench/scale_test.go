@@ -136,7 +136,7 @@ func BenchmarkManyGoroutines(b *testing.B) {
 	fmt.Println("| workload | goroutines | concur | yaegi | ratio | memory beyond yaegi's, a goroutine |")
 	fmt.Println("|---|---|---|---|---|---|")
 	for _, r := range rows {
-		fmt.Printf("| %s | %d | %v, %s | %v, %s | %.2f | %.1f KB |\\n", r.what, r.n,
+		fmt.Printf("| %s | %d | %v, %s | %v, %s | %.2f | %.1f KB |\n", r.what, r.n,
 			r.c.wall.Round(10*time.Millisecond), mib(r.c.peak), r.y.wall.Round(10*time.Millisecond), mib(r.y.peak), r.ratio, r.perG/1000)
 	}
 }
@@ -305,7 +305,7 @@ func BenchmarkStopMany(b *testing.B) {
 func main() { ch := make(chan int); for i := 0; i < %d; i++ { go func() { <-ch }() }; <-ch }`, n), context.Background())
 			deadlocks = append(deadlocks, time.Since(begin))
 		}
-		fmt.Printf("%d goroutines: stop median %v, deadlock report median %v (from the start)\\n", n,
+		fmt.Printf("%d goroutines: stop median %v, deadlock report median %v (from the start)\n", n,
 			median(stops).Round(time.Millisecond), median(deadlocks).Round(time.Millisecond))
 	}
 }
