@@ -196,6 +196,8 @@ type worker struct {
 	// The run in progress (the serve goroutine's, and its main's).
 	final   bool
 	file    string // the file name for positions, or "" for bare ones
+	filesMu sync.Mutex
+	files   map[int]string // each run's file, by number: a goroutine's panic names its own
 	stopMu  sync.Mutex
 	stopWhy string        // why the run was stopped from outside
 	busy    bool          // a goroutine was running and would not stop
@@ -348,6 +350,12 @@ func (w *worker) eval(req request) result {
 	var code int
 	go func() {
 		g := w.s.BeginRun(req.Final)
+		w.filesMu.Lock()
+		if w.files == nil {
+			w.files = map[int]string{}
+		}
+		w.files[g.Input] = req.File
+		w.filesMu.Unlock()
 		started <- w.s.Over()
 		w.sendIdentity(g)
 		returned := false
@@ -664,13 +672,29 @@ var undefinedSelector = regexp.MustCompile(`(?:undefined selector (\w+)\.\w+|pac
 // file: the interpreter's positions name none (see package rewrite).
 var barePosition = regexp.MustCompile(`^(?:_\.go:)?\d+:\d+`)
 
-// position puts the input's file name in front of a bare "line:col" at the
-// start of text, for a file run by `concur run`; REPL inputs keep "line:col".
-func (w *worker) position(text string) string {
-	if w.file == "" || !barePosition.MatchString(text) {
+// position puts the running input's file name in front of a bare
+// "line:col" at the start of text.
+func (w *worker) position(text string) string { return positionIn(w.file, text) }
+
+// positionOf is position for code of the input that started g, which may
+// be an earlier one than the input running now.
+func (w *worker) positionOf(g *sched.G, text string) string {
+	w.filesMu.Lock()
+	file, ok := w.files[g.Input]
+	w.filesMu.Unlock()
+	if !ok {
+		file = w.file
+	}
+	return positionIn(file, text)
+}
+
+// positionIn puts file in front of a bare "line:col" at the start of text
+// (a file's name for `concur run`, an input's number in the REPL).
+func positionIn(file, text string) string {
+	if file == "" || !barePosition.MatchString(text) {
 		return text
 	}
-	return w.file + ":" + strings.TrimPrefix(text, "_.go:")
+	return file + ":" + strings.TrimPrefix(text, "_.go:")
 }
 
 // die reports a panic that nothing recovered and ends the program, as Go
@@ -686,7 +710,7 @@ func (w *worker) die(g *sched.G, value any) {
 		d := data(g)
 		top := ""
 		if d.panicAt != "" && samePanic(d.panicVal, value) {
-			top = w.position(d.panicAt)
+			top = w.positionOf(g, d.panicAt)
 		}
 		var stack []string
 		for i, f := range d.frames {

@@ -581,7 +581,17 @@ func (s *Scheduler) finish(g *G) {
 func (s *Scheduler) Panic(g *G, report func(t int64)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if g.st == stopped || !s.active {
+	if g.st == stopped {
+		return
+	}
+	if !s.active {
+		if s.opts.Virtual || len(s.live) == 0 {
+			return
+		}
+		// On the real clock between inputs: the program ends here, as
+		// Go's would; the next input runs in the same interpreter.
+		report(s.t())
+		s.stopAll()
 		return
 	}
 	if s.after.on { // after main's return: in Go the program is over

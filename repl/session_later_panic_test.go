@@ -1,11 +1,6 @@
-//go:build sessiongaps
-
 package repl_test
 
-// What a session does not survive yet (issue 8). These fail today; run them
-// with
-//
-//	go test -tags sessiongaps -run SessionGap ./repl
+// Goroutines of earlier inputs that panic later (issue 8).
 
 import (
 	"strings"
@@ -38,10 +33,8 @@ func (g *gatedSource) ReadLine(prompt string) (string, error) {
 
 // On the real clock a goroutine that panics while the learner sits at the
 // prompt ends the program as in Go: the panic is shown when it happens,
-// once. Today the scheduler drops a panic that comes while no input runs
-// (sched.Scheduler.Panic returns when no run is active): nothing is shown,
-// and the program goes on as if it had not happened.
-func TestSessionGapPanicBetweenInputs(t *testing.T) {
+// once, and the next input runs.
+func TestPanicBetweenInputs(t *testing.T) {
 	var out syncBuffer
 	src := &gatedSource{out: &out, want: "panic: between"}
 	src.lines = []string{
@@ -59,11 +52,9 @@ func TestSessionGapPanicBetweenInputs(t *testing.T) {
 	}
 }
 
-// A panic's position names the input its code came from. Today it names
-// the input that was running when the goroutine panicked: the panic below
-// is at #1:1:42, and the traceback says #2:1:42 (the engine prefixes the
-// panicking line and column with the current run's file).
-func TestSessionGapPanicPosition(t *testing.T) {
+// A panic's position names the input its code came from, not the one
+// running when the goroutine panicked: the panic below is at #1:1:42.
+func TestPanicPositionNamesItsInput(t *testing.T) {
 	_, _, errOut := runREPL(t, repl.Config{Lang: "en"},
 		`go func() { time.Sleep(2 * time.Second); panic("late") }()`,
 		`time.Sleep(3 * time.Second)`,
