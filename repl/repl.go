@@ -621,4 +621,13 @@ func (r *REPL) background(e event.Event) {
 	r.bg.learnNames(r.names)
 	r.bg.Event(e)
 	r.bg.Flush()
+	if e.Kind == event.Panic && r.src.Interactive() {
+		// A goroutine's panic between inputs ended the program, as a run's
+		// would: the same word on what Go would do and what is kept.
+		errw := r.cfg.Err
+		if w, ok := r.src.(promptWriters); ok {
+			errw = w.Stderr()
+		}
+		fmt.Fprintln(errw, r.printer.paint(dim, fmt.Sprintf(r.msg.verdict, 2)))
+	}
 }
