@@ -529,9 +529,10 @@ func (s *Session) start() (*workerProc, error) {
 }
 
 // stopGrace is how long a stopped run may take to report before the worker
-// is killed: a goroutine running code that never reaches a scheduling point
-// does not stop any other way.
-const stopGrace = 2 * time.Second
+// is killed. The worker decides itself, within its stopVerdictLimit, whether
+// a goroutine would not stop, and then reports and ends: this is only for a
+// worker that cannot answer at all.
+const stopGrace = 15 * time.Second
 
 // heldGrace is how long the report of a stop that held every goroutine may
 // take (the worker says so with a frame): a report of a million goroutines

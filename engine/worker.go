@@ -266,26 +266,14 @@ func (w *worker) stop(why string) {
 	before := cpuTime()
 	held, running := w.s.Stop()
 	busy, stuck := false, ""
-	select {
-	case <-held:
-		if !w.s.Virtual() {
-			// On the real clock the program's goroutines run freely: one
-			// that keeps the processor busy is one that will not stop.
-			time.Sleep(200 * time.Millisecond)
-			busy = cpuTime()-before > 100*time.Millisecond
-		}
-	case <-time.After(500 * time.Millisecond):
-		busy = true
-		if running != nil {
-			// Computing, or waiting on something the scheduler does not
-			// see (I/O, a lock of a library's)? The runtime says, in Go's
-			// own words, whatever the machine's load.
-			switch state := runtimeState(running.Goid()); state {
-			case "", "running", "runnable", "preempted":
-			default:
-				stuck = state
-			}
-		}
+	if !w.s.Virtual() {
+		<-held
+		// On the real clock the program's goroutines run freely: one
+		// that keeps the processor busy is one that will not stop.
+		time.Sleep(200 * time.Millisecond)
+		busy = cpuTime()-before > 100*time.Millisecond
+	} else {
+		busy, stuck = w.awaitHeld(held, running, before)
 	}
 	w.stopMu.Lock()
 	w.busy, w.stuck = busy, stuck
@@ -297,6 +285,50 @@ func (w *worker) stop(why string) {
 		w.link.frame(frameHeld)
 	}
 }
+
+// awaitHeld waits for the goroutine that held the baton when the run was
+// stopped to reach a scheduling point. It is busy (computing in code without
+// one) once the process has spent half a second of processor time since the
+// stop without it getting there: processor time, not wall time, so a loaded
+// machine or a collection of a million goroutines' stacks is not taken for
+// a loop. A process that spends nearly none while it waits has the goroutine
+// waiting on something the scheduler cannot see (I/O, a library's lock):
+// the runtime says what, once. Wall time only bounds the whole.
+func (w *worker) awaitHeld(held <-chan struct{}, running *sched.G, before time.Duration) (busy bool, stuck string) {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	begin := time.Now()
+	lastCPU, lastAt := before, begin
+	asked := false
+	for {
+		select {
+		case <-held:
+			return false, ""
+		case now := <-tick.C:
+			cpu := cpuTime()
+			if cpu-before > 500*time.Millisecond || now.Sub(begin) > stopVerdictLimit {
+				return true, ""
+			}
+			if now.Sub(lastAt) < 250*time.Millisecond {
+				continue
+			}
+			idle := cpu-lastCPU < (now.Sub(lastAt))/10
+			lastCPU, lastAt = cpu, now
+			if idle && !asked && running != nil && now.Sub(begin) >= 500*time.Millisecond {
+				asked = true
+				switch state := runtimeState(running.Goid()); state {
+				case "", "running", "runnable", "preempted":
+				default:
+					return true, state
+				}
+			}
+		}
+	}
+}
+
+// stopVerdictLimit bounds how long a stop waits for the goroutine that ran
+// to reach a scheduling point, whatever the processor time says.
+const stopVerdictLimit = 8 * time.Second
 
 // runtimeState reads what the goroutine with runtime id goid waits on from
 // the runtime's goroutine dump ("IO wait"), or "".

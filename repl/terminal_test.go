@@ -71,8 +71,9 @@ func concurBinary(t *testing.T) string {
 }
 
 // wait is the deadline for things that take a fraction of a second when
-// nothing is wrong: generous, so a loaded machine does not fail a test.
-const wait = 10 * time.Second
+// nothing is wrong: generous, so a loaded machine does not fail a test
+// (only a failing test waits this long).
+const wait = 30 * time.Second
 
 type concurOptions struct {
 	state         string   // $XDG_STATE_HOME; a new temporary one if ""
