@@ -636,9 +636,17 @@ func groupDigits(n int) string {
 // goroutine still alive was doing when the last run ended. The zero Carry
 // knows nothing yet.
 type Carry struct {
-	names   map[int]string
+	names   []string // by goroutine number ("" unknown): a dense slice, for a million goroutines
 	objects map[int]event.Event
 	alive   []carried
+}
+
+// name is goroutine g's name from an earlier run, or "".
+func (c *Carry) name(g int) string {
+	if g < 0 || g >= len(c.names) {
+		return ""
+	}
+	return c.names[g]
 }
 
 // carried is a goroutine alive at the end of a run, and its state then.
@@ -665,7 +673,7 @@ type carried struct {
 // runs, so only names and objects are carried.
 func (c *Carry) Run(events []event.Event, clock string) []event.Event {
 	if c.names == nil {
-		c.names = map[int]string{1: "main"}
+		c.names = []string{1: "main"}
 		c.objects = map[int]event.Event{}
 	}
 	compiled, restored := true, false
@@ -684,7 +692,12 @@ func (c *Carry) Run(events []event.Event, clock string) []event.Event {
 		c.alive = nil
 	}
 	var head []event.Event
-	headed := map[int]bool{1: true}
+	maxG := 1
+	for _, e := range events {
+		maxG = max(maxG, e.G)
+	}
+	headed := make([]bool, maxG+1) // by goroutine number: dense, as numbers are
+	headed[1] = true
 	object := func(obj int) {
 		if o, ok := c.objects[obj]; ok && obj != 0 && !named[obj] {
 			named[obj] = true
@@ -693,8 +706,10 @@ func (c *Carry) Run(events []event.Event, clock string) []event.Event {
 		}
 	}
 	for _, a := range c.alive {
-		headed[a.g] = true
-		head = append(head, event.Event{Kind: event.Go, G: a.g, Name: c.names[a.g]})
+		if a.g <= maxG {
+			headed[a.g] = true
+		}
+		head = append(head, event.Event{Kind: event.Go, G: a.g, Name: c.name(a.g)})
 		switch {
 		case a.state == Asleep && a.wake > 0:
 			head = append(head, event.Event{Kind: event.Sleep, G: a.g, D: a.wake})
@@ -703,14 +718,15 @@ func (c *Carry) Run(events []event.Event, clock string) []event.Event {
 			head = append(head, event.Event{Kind: event.Block, G: a.g, Reason: a.reason, Obj: a.obj})
 		}
 	}
-	started := map[int]bool{}
+	started := make([]bool, maxG+1)
 	for _, e := range events {
 		switch {
+		case e.G < 0:
 		case e.Kind == event.Go:
 			started[e.G] = true
 		case e.G > 1 && !started[e.G] && !headed[e.G] && e.Kind != event.Object:
 			headed[e.G] = true
-			if name, ok := c.names[e.G]; ok {
+			if name := c.name(e.G); name != "" {
 				head = append(head, event.Event{Kind: event.Go, G: e.G, Name: name})
 			}
 		}
@@ -719,8 +735,14 @@ func (c *Carry) Run(events []event.Event, clock string) []event.Event {
 			object(g.Obj)
 		}
 	}
-	out := append(head, events...)
+	out := events
+	if len(head) > 0 {
+		out = append(head[:len(head):len(head)], events...)
+	}
 
+	if maxG >= len(c.names) {
+		c.names = slices.Grow(c.names, maxG+1-len(c.names))[:maxG+1]
+	}
 	for _, e := range events {
 		switch e.Kind {
 		case event.Go:
