@@ -46,7 +46,7 @@ func TestTerminalBackgroundOutput(t *testing.T) {
 	}
 	tm.Type(`ped")`)
 	tm.Press("Enter")
-	waitBelow(t, tm, `> fmt.Println("typed")`, stamped("+0.000s", 1, "main", "typed"), wait)
+	waitBelow(t, tm, `> fmt.Println("typed")`, stamped("", 1, "main", "typed"), wait)
 }
 
 // TestTerminalRestoreInterrupted: Ctrl-C while the session is being brought
@@ -95,7 +95,7 @@ func TestTerminalRestoreInterrupted(t *testing.T) {
 	// worker is left out, named) and runs.
 	os.WriteFile(gate, nil, 0o644)
 	send(t, tm, "> ", `fmt.Println(x + 1)`)
-	s, out := waitBelow(t, tm, "> fmt.Println(x + 1)", stamped("+0.000s", 1, "main", "43"), wait)
+	s, out := waitBelow(t, tm, "> fmt.Println(x + 1)", stamped("", 1, "main", "43"), wait)
 	notice := below(s, "> fmt.Println(x + 1)", `^concur: new program \(the last one died: fatal error: stack overflow\); replayed 2 earlier input\(s\) in `)
 	dropped := below(s, "> fmt.Println(x + 1)", `^concur: left out input 3 \(var deep .*\): its goroutine ended the program$`)
 	if notice < 0 || dropped < 0 || out < dropped {

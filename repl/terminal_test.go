@@ -166,11 +166,16 @@ func waitBelow(t *testing.T, tm *tmuxtest.Term, echo, re string, timeout time.Du
 // stamped is the regexp of a stamped output row: "+1.000s  g2 NAME │ text".
 // name "" accepts any goroutine name.
 func stamped(stamp string, g int, name, text string) string {
+	// stamp "" matches any time: on the real clock a stamp is the machine's.
 	n := `\S*`
 	if name != "" {
 		n = regexp.QuoteMeta(name)
 	}
-	return fmt.Sprintf(`^%s  g%d %s *│ %s$`, regexp.QuoteMeta(stamp), g, n, regexp.QuoteMeta(text))
+	at := regexp.QuoteMeta(stamp)
+	if stamp == "" {
+		at = `\+\d+\.\d{3}s` // the real clock: whatever the machine took
+	}
+	return fmt.Sprintf(`^ *%s  g%d %s *│ %s$`, at, g, n, regexp.QuoteMeta(text))
 }
 
 func TestTerminalMultiLineInput(t *testing.T) {
