@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io"
 	"maps"
 	"os"
 	"reflect"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 
+	"github.com/concur-dev/concur/engine/prestart"
 	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/sched"
@@ -64,7 +64,14 @@ func IsWorker() bool { return os.Getenv(WorkerEnv) != "" }
 // terminal side closes the requests. It returns the process exit status.
 func ServeWorker() int {
 	var opts workerOptions
-	if err := json.Unmarshal([]byte(os.Getenv(WorkerEnv)), &opts); err != nil {
+	reqDec := json.NewDecoder(os.NewFile(requestFD, "requests"))
+	if env := os.Getenv(WorkerEnv); env == prestart.Marker {
+		// Started before the terminal side knew them (package prestart):
+		// the options come first on the request pipe.
+		if err := reqDec.Decode(&opts); err != nil {
+			return 0 // not wanted after all
+		}
+	} else if err := json.Unmarshal([]byte(env), &opts); err != nil {
 		fmt.Fprintf(os.Stderr, "concur worker: bad %s: %v\n", WorkerEnv, err)
 		return 3
 	}
@@ -92,7 +99,7 @@ func ServeWorker() int {
 		return 3
 	}
 	reqs := make(chan request, 1)
-	go l.readRequests(os.NewFile(requestFD, "requests"), reqs)
+	go l.readRequests(reqDec, reqs)
 	go l.flushLoop()
 	l.frame(frameReady)
 	for req := range reqs {
@@ -125,8 +132,7 @@ func (l *link) frame(typ byte) {
 	l.enc.flush()
 }
 
-func (l *link) readRequests(r io.Reader, reqs chan<- request) {
-	dec := json.NewDecoder(r)
+func (l *link) readRequests(dec *json.Decoder, reqs chan<- request) {
 	for {
 		var req request
 		if err := dec.Decode(&req); err != nil {
@@ -186,6 +192,8 @@ type worker struct {
 	s      *sched.Scheduler
 	interp *interp.Interpreter
 	env    *rewrite.Env
+	// The generic packages compiled into interp so far (see loadGeneric).
+	generic map[string]bool
 
 	quiet bool // replaying: events are dropped (written with the scheduler locked)
 
@@ -235,7 +243,9 @@ func (w *worker) setup() error {
 		Stderr: writerFunc(w.writeInterpStderr),
 		Args:   []string{"prog"},
 	})
-	if err := stdlib.Use(w.interp, w, w.opts.Unrestricted); err != nil {
+	// concur's generic packages (slices, errors, ...) are compiled when an
+	// input first imports one (see loadGeneric).
+	if err := stdlib.UseTables(w.interp, w, w.opts.Unrestricted); err != nil {
 		return fmt.Errorf("load standard library: %w", err)
 	}
 	if err := w.interp.Use(w.hookExports()); err != nil {
@@ -249,6 +259,19 @@ func (w *worker) setup() error {
 	}
 	w.env = rewrite.NewCheckedEnv(stdlib.Names(w.opts.Unrestricted), w.opts.Unrestricted, stdlib.Tables())
 	w.env.RacePoints = w.opts.Seed != 0 && w.opts.Clock != "real"
+	return nil
+}
+
+// loadGeneric compiles the generic packages src may import that the
+// interpreter has not compiled yet: before the first import of one, so that
+// the import finds concur's and not yaegi's.
+func (w *worker) loadGeneric(src string) error {
+	if w.generic == nil {
+		w.generic = map[string]bool{}
+	}
+	if err := stdlib.LoadGeneric(w.interp, w.generic, stdlib.GenericImports(src)); err != nil {
+		return fmt.Errorf("load standard library: %w", err)
+	}
 	return nil
 }
 
@@ -395,6 +418,9 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 		return nil, nil, err
 	}
 	for _, path := range in.AutoImports {
+		if err := w.loadGeneric(`"` + path + `"`); err != nil {
+			return nil, nil, err
+		}
 		if _, err := w.interp.Eval(`import "` + path + `"`); err != nil {
 			return nil, nil, err
 		}
@@ -407,6 +433,9 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 	}
 	progs = make([]*interp.Program, len(in.Units))
 	for i, u := range in.Units {
+		if err := w.loadGeneric(u.Src); err != nil {
+			return nil, nil, err
+		}
 		p, err := w.interp.Compile(u.Src)
 		if err != nil {
 			// Go's type checker accepted the input (package rewrite): this
