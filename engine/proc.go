@@ -28,6 +28,8 @@ type workerProc struct {
 	reqFile    *os.File
 	frames     chan []frame  // batches, in order
 	batch      []frame       // the rest of the batch being handed out
+	batchBuf   []frame       // all of it, to be used again (see recycle)
+	spare      chan []frame  // batches handed out and used up
 	exited     chan struct{} // closed when the process has ended
 	overMemory chan struct{}
 	stderr     *tailBuffer
@@ -100,7 +102,7 @@ func adoptWorker(p *prestart.Proc, opts []byte, memLimit int64) (*workerProc, er
 func newWorkerProc(req *os.File) *workerProc {
 	return &workerProc{
 		req: json.NewEncoder(req), reqFile: req,
-		frames: make(chan []frame, 16), exited: make(chan struct{}), overMemory: make(chan struct{}),
+		frames: make(chan []frame, 16), spare: make(chan []frame, 18), exited: make(chan struct{}), overMemory: make(chan struct{}),
 		stderr: &tailBuffer{max: 256 << 10}, ids: map[int64]identity{}, names: map[int]string{1: "main"},
 	}
 }
@@ -151,8 +153,9 @@ func (w *workerProc) readFrames(r io.ReadCloser, ready chan<- error) {
 	}
 	ready <- nil
 	// Hand frames over in batches: a print-heavy run sends a million, and a
-	// channel operation for each would cost more than decoding them.
-	var batch []frame
+	// channel operation for each would cost more than decoding them. The
+	// batches are used again: a frame is some 400 bytes.
+	batch := w.newBatch()
 	for {
 		f, err := dec.next()
 		if err != nil {
@@ -164,8 +167,29 @@ func (w *workerProc) readFrames(r io.ReadCloser, ready chan<- error) {
 		batch = append(batch, f)
 		if len(batch) == 512 || dec.r.Buffered() == 0 {
 			w.frames <- batch
-			batch = nil
+			batch = w.newBatch()
 		}
+	}
+}
+
+// newBatch returns an empty batch, one used up before if there is one.
+func (w *workerProc) newBatch() []frame {
+	select {
+	case b := <-w.spare:
+		return b[:0]
+	default:
+		return make([]frame, 0, 512)
+	}
+}
+
+// recycle hands a batch whose frames were all taken back to readFrames.
+func (w *workerProc) recycle(b []frame) {
+	if cap(b) == 0 {
+		return
+	}
+	select {
+	case w.spare <- b:
+	default:
 	}
 }
 
@@ -207,6 +231,7 @@ func (w *workerProc) idle(bg func(event.Event)) (stop func()) {
 						bg(e)
 					}
 				}
+				w.recycle(batch)
 			}
 		}
 	}()
@@ -219,7 +244,7 @@ func closedFrames() chan []frame { c := make(chan []frame); close(c); return c }
 // printed before a fault is kept.
 func (w *workerProc) drain(emit func(event.Event)) {
 	rest := w.batch
-	w.batch = nil
+	w.batch, w.batchBuf = nil, nil
 	for batch := range w.frames {
 		rest = append(rest, batch...)
 	}

@@ -568,7 +568,8 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 				if !ok {
 					return s.died(w, emit, nil)
 				}
-				w.batch = batch
+				w.recycle(w.batchBuf)
+				w.batch, w.batchBuf = batch, batch
 				continue
 			case <-done:
 				done = nil
@@ -600,7 +601,7 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 			continue
 		}
 		if f.typ == frameResult {
-			r := f.result
+			r := *f.result
 			if r.Ran {
 				w.runs++
 			}

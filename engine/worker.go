@@ -233,6 +233,26 @@ func (w *worker) emit(e event.Event) {
 	}
 }
 
+// emitOutput is emit of an output event of goroutine g at time t on stream,
+// from the bytes written (see encoder.output); the scheduler is locked.
+func (w *worker) emitOutput(t int64, g, stream int, text []byte, more bool) {
+	if w.s.QuietLocked() {
+		w.s.ActedLocked(g)
+		return
+	}
+	if w.quiet {
+		return
+	}
+	l := w.link
+	l.mu.Lock()
+	err := l.enc.output(t, g, streamNames[stream], text, more)
+	l.dirty = true
+	l.mu.Unlock()
+	if err != nil {
+		exitProcess(3)
+	}
+}
+
 // emitNow sends an event stamped with the run's time, in order with the
 // scheduler's.
 func (w *worker) emitNow(e event.Event) { w.s.Emit(e) }
