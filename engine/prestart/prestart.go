@@ -6,6 +6,9 @@
 // request pipe (engine.NewSession adopts the process; see engine's
 // startWorker).
 //
+// CONCUR_NO_PRESTART=1 turns it off (to compare; the worker then starts
+// when the session does).
+//
 // The package imports as little as it can (os, syscall), so that Go
 // initialises it among the first: a blank import in package main is all it
 // takes. Linux only, as the rest of concur.
