@@ -601,10 +601,10 @@ for v := range j { fmt.Println("job", v) }`, 0)
 	}
 }
 
-// concur's generic packages are compiled when an input first imports one,
-// whatever ran before: the import finds concur's slices (sorting with Go's
-// own algorithm), errors and maps, auto-imported too.
-func TestGenericPackagesLoadedOnImport(t *testing.T) {
+// concur's generic packages serve an input that imports them after other
+// inputs ran: slices (sorting with Go's own algorithm), errors and maps,
+// auto-imported too.
+func TestGenericPackagesAfterOtherInputs(t *testing.T) {
 	s := newSession(t, Options{})
 	run(t, s, `x := []int{3, 1, 2}`, 0)
 	evs := run(t, s, `import "slices"

@@ -192,8 +192,6 @@ type worker struct {
 	s      *sched.Scheduler
 	interp *interp.Interpreter
 	env    *rewrite.Env
-	// The generic packages compiled into interp so far (see loadGeneric).
-	generic map[string]bool
 
 	quiet bool // replaying: events are dropped (written with the scheduler locked)
 
@@ -263,9 +261,7 @@ func (w *worker) setup() error {
 		Stderr: writerFunc(w.writeInterpStderr),
 		Args:   []string{"prog"},
 	})
-	// concur's generic packages (slices, errors, ...) are compiled when an
-	// input first imports one (see loadGeneric).
-	if err := stdlib.UseTables(w.interp, w, w.opts.Unrestricted); err != nil {
+	if err := stdlib.Use(w.interp, w, w.opts.Unrestricted); err != nil {
 		return fmt.Errorf("load standard library: %w", err)
 	}
 	if err := w.interp.Use(w.hookExports()); err != nil {
@@ -279,19 +275,6 @@ func (w *worker) setup() error {
 	}
 	w.env = rewrite.NewCheckedEnv(stdlib.Names(w.opts.Unrestricted), w.opts.Unrestricted, stdlib.Tables())
 	w.env.RacePoints = w.opts.Seed != 0 && w.opts.Clock != "real"
-	return nil
-}
-
-// loadGeneric compiles the generic packages src may import that the
-// interpreter has not compiled yet: before the first import of one, so that
-// the import finds concur's and not yaegi's.
-func (w *worker) loadGeneric(src string) error {
-	if w.generic == nil {
-		w.generic = map[string]bool{}
-	}
-	if err := stdlib.LoadGeneric(w.interp, w.generic, stdlib.GenericImports(src)); err != nil {
-		return fmt.Errorf("load standard library: %w", err)
-	}
 	return nil
 }
 
@@ -438,9 +421,6 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 		return nil, nil, err
 	}
 	for _, path := range in.AutoImports {
-		if err := w.loadGeneric(`"` + path + `"`); err != nil {
-			return nil, nil, err
-		}
 		if _, err := w.interp.Eval(`import "` + path + `"`); err != nil {
 			return nil, nil, err
 		}
@@ -453,9 +433,6 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 	}
 	progs = make([]*interp.Program, len(in.Units))
 	for i, u := range in.Units {
-		if err := w.loadGeneric(u.Src); err != nil {
-			return nil, nil, err
-		}
 		p, err := w.interp.Compile(u.Src)
 		if err != nil {
 			// Go's type checker accepted the input (package rewrite): this

@@ -84,19 +84,7 @@ func generic() map[string]reflect.Value {
 // loadGeneric compiles concur's cmp, errors, iter, maps and slices into i; they
 // replace what yaegi loaded under the same names.
 func loadGeneric(i *interp.Interpreter) error {
-	return LoadGeneric(i, nil, func(string) bool { return true })
-}
-
-// LoadGeneric compiles into i, in order, each of concur's generic packages
-// that want(path) asks for and loaded does not hold yet, and adds it to
-// loaded (nil: none is loaded yet, and nothing is noted). A worker loads
-// them as its inputs first import them (see GenericImports): compiling all
-// five took most of its start-up.
-func LoadGeneric(i *interp.Interpreter, loaded map[string]bool, want func(path string) bool) error {
 	for _, name := range genericOrder {
-		if loaded[name] || !want(name) {
-			continue
-		}
 		src, err := genericSources.ReadFile("generic/" + name + ".go")
 		if err != nil {
 			return err
@@ -113,21 +101,8 @@ func LoadGeneric(i *interp.Interpreter, loaded map[string]bool, want func(path s
 		if err != nil {
 			return fmt.Errorf("concur's generic %s: %w", name, err)
 		}
-		if loaded != nil {
-			loaded[name] = true
-		}
 	}
 	return nil
-}
-
-// GenericImports returns a want for LoadGeneric: whether src may import the
-// generic package path. An import path is a string literal, so src names it
-// in quotes or backquotes; a string that only looks like one loads a
-// package for nothing.
-func GenericImports(src string) func(path string) bool {
-	return func(path string) bool {
-		return strings.Contains(src, `"`+path+`"`) || strings.Contains(src, "`"+path+"`")
-	}
 }
 
 // sortOrdered is slices.Sort for the slice x of an ordered type: the

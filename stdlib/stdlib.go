@@ -176,16 +176,10 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 // packages (cmp, iter, maps, slices) into it. Everything a snippet prints
 // goes to h's writers, whatever i's interp.Options say.
 func Use(i *interp.Interpreter, h Hooks, unrestricted bool) error {
-	if err := UseTables(i, h, unrestricted); err != nil {
+	if err := i.Use(Symbols(h, unrestricted)); err != nil {
 		return err
 	}
 	return loadGeneric(i)
-}
-
-// UseTables is Use without the generic packages: the caller compiles them
-// with LoadGeneric before an input that imports one.
-func UseTables(i *interp.Interpreter, h Hooks, unrestricted bool) error {
-	return i.Use(Symbols(h, unrestricted))
 }
 
 // keep deletes from syms every symbol not in names, keeping the interface
