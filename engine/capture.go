@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/sched"
 )
@@ -54,7 +53,7 @@ func (w *worker) write(stream int, p []byte) {
 		d := data(g)
 		if o := w.partialOwner[stream]; o != nil && o != g {
 			if od, ok := o.Data.(*gdata); ok && len(od.partial[stream]) > 0 {
-				w.emit(event.Event{Kind: event.Output, T: od.partialT[stream], G: o.ID, Stream: streamNames[stream], Text: string(od.partial[stream]), More: true})
+				w.emitOutput(od.partialT[stream], o.ID, stream, od.partial[stream], true)
 				od.partial[stream] = od.partial[stream][:0]
 			}
 		}
@@ -69,7 +68,7 @@ func (w *worker) write(stream int, p []byte) {
 				line = append(buf, line...)
 				d.partial[stream] = buf[:0]
 			}
-			w.emit(event.Event{Kind: event.Output, T: t, G: g.ID, Stream: streamNames[stream], Text: string(line)})
+			w.emitOutput(t, g.ID, stream, line, false)
 			p = p[i+1:]
 		}
 		if len(p) > 0 {
@@ -91,7 +90,7 @@ func (w *worker) showPieces() {
 			continue
 		}
 		if d, ok := o.Data.(*gdata); ok && len(d.partial[s]) > 0 {
-			w.emit(event.Event{Kind: event.Output, T: d.partialT[s], G: o.ID, Stream: streamNames[s], Text: string(d.partial[s]), More: true})
+			w.emitOutput(d.partialT[s], o.ID, s, d.partial[s], true)
 			d.partial[s] = d.partial[s][:0]
 		}
 	}
@@ -108,7 +107,7 @@ func (w *worker) flushPartials() {
 			continue
 		}
 		if d, ok := o.Data.(*gdata); ok && len(d.partial[s]) > 0 {
-			w.emit(event.Event{Kind: event.Output, T: d.partialT[s], G: o.ID, Stream: streamNames[s], Text: string(d.partial[s])})
+			w.emitOutput(d.partialT[s], o.ID, s, d.partial[s], false)
 			d.partial[s] = d.partial[s][:0]
 		}
 	}

@@ -301,7 +301,7 @@ func TestWorkerKilled(t *testing.T) {
 		done <- evs
 	}()
 	<-started
-	s.w.cmd.Process.Signal(syscall.SIGKILL)
+	s.w.proc.Signal(syscall.SIGKILL)
 	evs := <-done
 	if f, ok := find(evs, event.Fatal); !ok || !strings.Contains(f.Text, "killed") {
 		t.Errorf("fatal event %+v", f)
@@ -598,5 +598,24 @@ close(j)
 for v := range j { fmt.Println("job", v) }`, 0)
 	if got := strings.Join(texts(evs), "|"); got != "0|10|job 7" {
 		t.Errorf("outputs %q\n%s", got, dump(evs))
+	}
+}
+
+// concur's generic packages serve an input that imports them after other
+// inputs ran: slices (sorting with Go's own algorithm), errors and maps,
+// auto-imported too.
+func TestGenericPackagesAfterOtherInputs(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `x := []int{3, 1, 2}`, 0)
+	evs := run(t, s, `import "slices"
+slices.Sort(x)
+fmt.Println(x, slices.Max(x))`, 0)
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], "[1 2 3] 3") {
+		t.Errorf("slices: %q", got)
+	}
+	evs = run(t, s, `errX := errors.New("x")
+fmt.Println(errors.Is(fmt.Errorf("w: %w", errX), errX), maps.Clone(map[int]int{1: 7})[1])`, 0)
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], "true 7") {
+		t.Errorf("errors and maps, auto-imported: %q", got)
 	}
 }

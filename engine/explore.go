@@ -164,7 +164,7 @@ func (s *Session) exploreIn(ctx context.Context, w *workerProc, req request, del
 		for _, f := range batch {
 			switch f.typ {
 			case frameResult:
-				r := f.result
+				r := *f.result
 				deliver(Schedule{Seed: r.Seed, Events: events, Result: Result{Code: r.Code, Outcome: Outcome(r.Outcome), Elapsed: elapsedOf(events)}})
 				events = nil
 				done++

@@ -17,16 +17,19 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/concur-dev/concur/engine/prestart"
 	"github.com/concur-dev/concur/event"
 )
 
 // workerProc is a running worker process, as the terminal side sees it.
 type workerProc struct {
-	cmd        *exec.Cmd
+	proc       *os.Process
 	req        *json.Encoder
 	reqFile    *os.File
 	frames     chan []frame  // batches, in order
 	batch      []frame       // the rest of the batch being handed out
+	batchBuf   []frame       // all of it, to be used again (see recycle)
+	spare      chan []frame  // batches handed out and used up
 	exited     chan struct{} // closed when the process has ended
 	overMemory chan struct{}
 	stderr     *tailBuffer
@@ -51,11 +54,7 @@ func startWorker(cmd *exec.Cmd, memLimit int64) (*workerProc, error) {
 	// A bigger pipe lets a print-heavy worker run ahead of the screen
 	// instead of waiting on every 64 KiB (Linux; elsewhere the default stays).
 	unix.FcntlInt(evW.Fd(), unix.F_SETPIPE_SZ, 1<<20)
-	w := &workerProc{
-		cmd: cmd, req: json.NewEncoder(reqW), reqFile: reqW,
-		frames: make(chan []frame, 16), exited: make(chan struct{}), overMemory: make(chan struct{}),
-		stderr: &tailBuffer{max: 256 << 10}, ids: map[int64]identity{}, names: map[int]string{1: "main"},
-	}
+	w := newWorkerProc(reqW)
 	cmd.ExtraFiles = []*os.File{reqR, evW}
 	// Its own process group: Ctrl-C at the terminal goes to the terminal
 	// side, which decides what it means (stop the run, skip playback).
@@ -67,14 +66,58 @@ func startWorker(cmd *exec.Cmd, memLimit int64) (*workerProc, error) {
 	}
 	reqR.Close()
 	evW.Close()
+	w.proc = cmd.Process
 	go func() {
 		cmd.Wait()
-		w.mu.Lock()
-		w.state = cmd.ProcessState
-		w.isDead = true
-		w.mu.Unlock()
-		close(w.exited)
+		w.ended(cmd.ProcessState)
 	}()
+	return w.begin(evR, memLimit)
+}
+
+// adoptWorker takes over a worker that package prestart started before
+// its options were known, and sends them (JSON, as in WorkerEnv) first.
+func adoptWorker(p *prestart.Proc, opts []byte, memLimit int64) (*workerProc, error) {
+	w := newWorkerProc(p.Req)
+	w.proc = p.Process
+	copied := make(chan struct{})
+	go func() {
+		io.Copy(w.stderr, p.Output)
+		p.Output.Close()
+		close(copied)
+	}()
+	go func() {
+		state, _ := p.Process.Wait()
+		<-copied // all it wrote is there for deathText
+		w.ended(state)
+	}()
+	if _, err := p.Req.Write(append(opts, '\n')); err != nil {
+		w.kill()
+		<-w.exited
+		p.Events.Close()
+		return nil, fmt.Errorf("start worker: %w: %s", err, strings.TrimSpace(w.stderrText()))
+	}
+	return w.begin(p.Events, memLimit)
+}
+
+func newWorkerProc(req *os.File) *workerProc {
+	return &workerProc{
+		req: json.NewEncoder(req), reqFile: req,
+		frames: make(chan []frame, 16), spare: make(chan []frame, 18), exited: make(chan struct{}), overMemory: make(chan struct{}),
+		stderr: &tailBuffer{max: 256 << 10}, ids: map[int64]identity{}, names: map[int]string{1: "main"},
+	}
+}
+
+// ended notes that the process has ended.
+func (w *workerProc) ended(state *os.ProcessState) {
+	w.mu.Lock()
+	w.state = state
+	w.isDead = true
+	w.mu.Unlock()
+	close(w.exited)
+}
+
+// begin reads the started worker's events and waits until it is ready.
+func (w *workerProc) begin(evR *os.File, memLimit int64) (*workerProc, error) {
 	ready := make(chan error, 1)
 	go w.readFrames(evR, ready)
 	if memLimit > 0 {
@@ -110,8 +153,9 @@ func (w *workerProc) readFrames(r io.ReadCloser, ready chan<- error) {
 	}
 	ready <- nil
 	// Hand frames over in batches: a print-heavy run sends a million, and a
-	// channel operation for each would cost more than decoding them.
-	var batch []frame
+	// channel operation for each would cost more than decoding them. The
+	// batches are used again: a frame is some 400 bytes.
+	batch := w.newBatch()
 	for {
 		f, err := dec.next()
 		if err != nil {
@@ -123,8 +167,29 @@ func (w *workerProc) readFrames(r io.ReadCloser, ready chan<- error) {
 		batch = append(batch, f)
 		if len(batch) == 512 || dec.r.Buffered() == 0 {
 			w.frames <- batch
-			batch = nil
+			batch = w.newBatch()
 		}
+	}
+}
+
+// newBatch returns an empty batch, one used up before if there is one.
+func (w *workerProc) newBatch() []frame {
+	select {
+	case b := <-w.spare:
+		return b[:0]
+	default:
+		return make([]frame, 0, 512)
+	}
+}
+
+// recycle hands a batch whose frames were all taken back to readFrames.
+func (w *workerProc) recycle(b []frame) {
+	if cap(b) == 0 {
+		return
+	}
+	select {
+	case w.spare <- b:
+	default:
 	}
 }
 
@@ -166,6 +231,7 @@ func (w *workerProc) idle(bg func(event.Event)) (stop func()) {
 						bg(e)
 					}
 				}
+				w.recycle(batch)
 			}
 		}
 	}()
@@ -178,7 +244,7 @@ func closedFrames() chan []frame { c := make(chan []frame); close(c); return c }
 // printed before a fault is kept.
 func (w *workerProc) drain(emit func(event.Event)) {
 	rest := w.batch
-	w.batch = nil
+	w.batch, w.batchBuf = nil, nil
 	for batch := range w.frames {
 		rest = append(rest, batch...)
 	}
@@ -199,7 +265,7 @@ func (w *workerProc) dead() bool {
 
 func (w *workerProc) kill() {
 	w.reqFile.Close()
-	w.cmd.Process.Kill()
+	w.proc.Kill()
 }
 
 func (w *workerProc) stderrText() string { return w.stderr.String() }
@@ -249,7 +315,7 @@ func (w *workerProc) deathText() (text string, g, run int) {
 func (w *workerProc) watchMemory(limit int64) {
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
-	path := fmt.Sprintf("/proc/%d/statm", w.cmd.Process.Pid)
+	path := fmt.Sprintf("/proc/%d/statm", w.proc.Pid)
 	page := int64(os.Getpagesize())
 	for {
 		select {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/concur-dev/concur/engine/prestart"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -508,6 +509,14 @@ func firstLine(src string) string {
 func (s *Session) start() (*workerProc, error) {
 	opts, _ := json.Marshal(workerOptions{Clock: s.opts.Clock, Unrestricted: s.opts.Unrestricted, MaxVirtual: s.opts.MaxVirtual,
 		Seed: s.opts.Seed, Jitter: s.opts.Jitter, RandSeed: s.randSeed, Quiet: s.opts.Quiet, Leaks: s.opts.Leaks})
+	if p := prestart.Take(); p != nil {
+		// The first worker of `concur run`, already started (see package
+		// prestart), if it reads what this session's would.
+		if s.opts.Command == nil && s.opts.Stdin == p.Stdin {
+			return adoptWorker(p, opts, s.opts.MemoryLimit)
+		}
+		p.Discard()
+	}
 	var cmd *exec.Cmd
 	if s.opts.Command != nil {
 		var err error
@@ -560,7 +569,8 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 				if !ok {
 					return s.died(w, emit, nil)
 				}
-				w.batch = batch
+				w.recycle(w.batchBuf)
+				w.batch, w.batchBuf = batch, batch
 				continue
 			case <-done:
 				done = nil
@@ -592,7 +602,7 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 			continue
 		}
 		if f.typ == frameResult {
-			r := f.result
+			r := *f.result
 			if r.Ran {
 				w.runs++
 			}

@@ -78,7 +78,7 @@ type frame struct {
 	typ    byte
 	ev     event.Event
 	id     identity
-	result result
+	result *result // a result frame's (a pointer: a run sends a million frames, one result)
 }
 
 // Which optional fields an event frame carries.
@@ -231,6 +231,31 @@ func (e *encoder) event(ev event.Event) error {
 	return e.frame(frameEvent, b)
 }
 
+// output encodes an output event (Kind Output; Stream, Text, More; no other
+// field) as event does, without making the event: the write path of a
+// print-heavy run, where text is the goroutine's own buffer.
+func (e *encoder) output(t int64, g int, stream string, text []byte, more bool) error {
+	mask := uint64(fStream)
+	if len(text) > 0 {
+		mask |= fText
+	}
+	if more {
+		mask |= fMore
+	}
+	b := e.buf[:0]
+	b = appendString(b, string(event.Output))
+	b = binary.AppendVarint(b, t)
+	b = binary.AppendVarint(b, int64(g))
+	b = binary.AppendUvarint(b, mask)
+	b = appendString(b, stream)
+	if len(text) > 0 {
+		b = binary.AppendUvarint(b, uint64(len(text)))
+		b = append(b, text...)
+	}
+	e.buf = b
+	return e.frame(frameEvent, b)
+}
+
 func (e *encoder) identity(goid int64, g, input int) error {
 	b := e.buf[:0]
 	b = binary.AppendVarint(b, goid)
@@ -329,6 +354,7 @@ func (d *decoder) next() (frame, error) {
 	case frameIdentity:
 		f.id = identity{goid: p.varint(), g: int(p.varint()), input: int(p.varint())}
 	case frameResult:
+		f.result = &result{}
 		f.result.Code = int(p.varint())
 		flags := p.byte()
 		f.result.Ran = flags&1 != 0

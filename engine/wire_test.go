@@ -64,7 +64,7 @@ func TestWireRoundTrip(t *testing.T) {
 		t.Fatalf("identity: got %q %+v, %v", f.typ, f.id, err)
 	}
 	f, err = dec.next()
-	if err != nil || !reflect.DeepEqual(f.result, res) {
+	if err != nil || f.result == nil || !reflect.DeepEqual(*f.result, res) {
 		t.Fatalf("result: got %+v, %v", f.result, err)
 	}
 	if _, err := dec.next(); err != io.EOF {
@@ -120,4 +120,33 @@ func FuzzWireDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The write path's output frames are the bytes event makes of the same
+// event, so the terminal side decodes them as it always did.
+func TestWireOutputAsEvent(t *testing.T) {
+	for _, e := range []event.Event{
+		{Kind: event.Output, T: 1_250_000_000, G: 2, Stream: "stdout", Text: "task A start 中文"},
+		{Kind: event.Output, T: 0, G: 1, Stream: "stderr", Text: "a piece", More: true},
+		{Kind: event.Output, T: -3, G: 100_000, Stream: "stdout"},
+		{Kind: event.Output, T: 7, G: 3, Stream: "stdout", More: true},
+	} {
+		var a, b bytes.Buffer
+		ea, eb := newEncoder(&a), newEncoder(&b)
+		if err := ea.event(e); err != nil {
+			t.Fatal(err)
+		}
+		if err := eb.output(e.T, e.G, e.Stream, []byte(e.Text), e.More); err != nil {
+			t.Fatal(err)
+		}
+		ea.flush()
+		eb.flush()
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%+v: output % x, event % x", e, b.Bytes(), a.Bytes())
+		}
+		f, err := newDecoder(&b).next()
+		if err != nil || !reflect.DeepEqual(f.ev, e) {
+			t.Errorf("%+v decoded as %+v, %v", e, f.ev, err)
+		}
+	}
 }

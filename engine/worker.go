@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io"
 	"maps"
 	"os"
 	"reflect"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 
+	"github.com/concur-dev/concur/engine/prestart"
 	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/sched"
@@ -64,7 +64,14 @@ func IsWorker() bool { return os.Getenv(WorkerEnv) != "" }
 // terminal side closes the requests. It returns the process exit status.
 func ServeWorker() int {
 	var opts workerOptions
-	if err := json.Unmarshal([]byte(os.Getenv(WorkerEnv)), &opts); err != nil {
+	reqDec := json.NewDecoder(os.NewFile(requestFD, "requests"))
+	if env := os.Getenv(WorkerEnv); env == prestart.Marker {
+		// Started before the terminal side knew them (package prestart):
+		// the options come first on the request pipe.
+		if err := reqDec.Decode(&opts); err != nil {
+			return 0 // not wanted after all
+		}
+	} else if err := json.Unmarshal([]byte(env), &opts); err != nil {
 		fmt.Fprintf(os.Stderr, "concur worker: bad %s: %v\n", WorkerEnv, err)
 		return 3
 	}
@@ -92,7 +99,7 @@ func ServeWorker() int {
 		return 3
 	}
 	reqs := make(chan request, 1)
-	go l.readRequests(os.NewFile(requestFD, "requests"), reqs)
+	go l.readRequests(reqDec, reqs)
 	go l.flushLoop()
 	l.frame(frameReady)
 	for req := range reqs {
@@ -125,8 +132,7 @@ func (l *link) frame(typ byte) {
 	l.enc.flush()
 }
 
-func (l *link) readRequests(r io.Reader, reqs chan<- request) {
-	dec := json.NewDecoder(r)
+func (l *link) readRequests(dec *json.Decoder, reqs chan<- request) {
 	for {
 		var req request
 		if err := dec.Decode(&req); err != nil {
@@ -223,6 +229,26 @@ func (w *worker) emit(e event.Event) {
 	l.mu.Unlock()
 	if err != nil {
 		// The terminal side is gone; nobody is left to tell.
+		exitProcess(3)
+	}
+}
+
+// emitOutput is emit of an output event of goroutine g at time t on stream,
+// from the bytes written (see encoder.output); the scheduler is locked.
+func (w *worker) emitOutput(t int64, g, stream int, text []byte, more bool) {
+	if w.s.QuietLocked() {
+		w.s.ActedLocked(g)
+		return
+	}
+	if w.quiet {
+		return
+	}
+	l := w.link
+	l.mu.Lock()
+	err := l.enc.output(t, g, streamNames[stream], text, more)
+	l.dirty = true
+	l.mu.Unlock()
+	if err != nil {
 		exitProcess(3)
 	}
 }

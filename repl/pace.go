@@ -27,6 +27,7 @@ type Player struct {
 	onWait  func(time.Duration)
 	prevT   int64         // the stamp of the last event waited for
 	cutTime time.Duration // run time left out of the playback so far
+	flushed time.Time     // when idle last flushed
 
 	mu      sync.Mutex
 	queue   []event.Event
@@ -139,18 +140,24 @@ func (p *Player) loop() {
 	}
 }
 
-// idle waits for more events. What was shown reaches the screen once no
-// event has come for a moment: at once would cost a write per line when the
-// engine sends a burst, later would make a person wait.
+// idle waits for more events. What was shown reaches the screen at once
+// when nothing was flushed for a moment (the first line of a run, a line
+// after a pause), else a moment after the last flush unless an event comes
+// first: a flush for each batch would cost a write per line when the engine
+// sends a burst, waiting for the burst's end would make a person wait.
 func (p *Player) idle() {
-	timer := time.NewTimer(2 * time.Millisecond)
-	defer timer.Stop()
-	select {
-	case <-p.wake:
-		return
-	case <-timer.C:
+	const moment = 2 * time.Millisecond
+	if since := time.Since(p.flushed); since < moment {
+		timer := time.NewTimer(moment - since)
+		defer timer.Stop()
+		select {
+		case <-p.wake:
+			return
+		case <-timer.C:
+		}
 	}
 	p.flush()
+	p.flushed = time.Now()
 	<-p.wake
 }
 

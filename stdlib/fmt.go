@@ -26,18 +26,18 @@ func instrumentFmt(syms map[string]reflect.Value, h Hooks, stdin io.Reader, mt m
 	}
 	stdout := h.Stdout()
 	funcs := map[string]any{
-		"Print":    func(a ...any) (int, error) { return io.WriteString(stdout, sprint(false, a)) },
+		"Print":    func(a ...any) (int, error) { return fprint(stdout, false, a) },
 		"Printf":   func(format string, a ...any) (int, error) { return io.WriteString(stdout, sprintf(format, a...)) },
-		"Println":  func(a ...any) (int, error) { return io.WriteString(stdout, sprint(true, a)) },
+		"Println":  func(a ...any) (int, error) { return fprint(stdout, true, a) },
 		"Sprint":   func(a ...any) string { return sprint(false, a) },
 		"Sprintf":  sprintf,
 		"Sprintln": func(a ...any) string { return sprint(true, a) },
 		"Errorf":   errorf,
-		"Fprint":   func(w io.Writer, a ...any) (int, error) { return io.WriteString(w, sprint(false, a)) },
+		"Fprint":   func(w io.Writer, a ...any) (int, error) { return fprint(w, false, a) },
 		"Fprintf": func(w io.Writer, format string, a ...any) (int, error) {
 			return io.WriteString(w, sprintf(format, a...))
 		},
-		"Fprintln": func(w io.Writer, a ...any) (int, error) { return io.WriteString(w, sprint(true, a)) },
+		"Fprintln": func(w io.Writer, a ...any) (int, error) { return fprint(w, true, a) },
 		"Append":   func(b []byte, a ...any) []byte { return append(b, sprint(false, a)...) },
 		"Appendf":  func(b []byte, format string, a ...any) []byte { return append(b, sprintf(format, a...)...) },
 		"Appendln": func(b []byte, a ...any) []byte { return append(b, sprint(true, a)...) },

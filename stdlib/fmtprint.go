@@ -3,6 +3,7 @@ package stdlib
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"slices"
@@ -449,16 +450,7 @@ func exported(name string) bool {
 // operand: Sprint puts a space between operands when neither is a string,
 // Sprintln between all of them, and a newline at the end.
 func sprint(ln bool, a []any) string {
-	fix := false
-	for _, x := range a {
-		if x != nil {
-			if t := reflect.TypeOf(x); needsNames(t) || methodWrapper(t) {
-				fix = true
-				break
-			}
-		}
-	}
-	if !fix {
+	if !needsFix(a) {
 		if ln {
 			return fmt.Sprintln(a...)
 		}
@@ -476,6 +468,31 @@ func sprint(ln bool, a []any) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// needsFix reports whether fmt's own printing of a would differ from Go's
+// for the interpreter's values (see sprint).
+func needsFix(a []any) bool {
+	for _, x := range a {
+		if x != nil {
+			if t := reflect.TypeOf(x); needsNames(t) || methodWrapper(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fprint is Fprint (Fprintln if ln) as sprint prints: fmt's own, writing
+// once from its buffer, where it prints as Go does.
+func fprint(w io.Writer, ln bool, a []any) (int, error) {
+	if needsFix(a) {
+		return io.WriteString(w, sprint(ln, a))
+	}
+	if ln {
+		return fmt.Fprintln(w, a...)
+	}
+	return fmt.Fprint(w, a...)
 }
 
 // printPointer is fmt's fmtPointer for verb v.

@@ -25,6 +25,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/concur-dev/concur/engine"
+	// Starts `concur run`'s worker while the rest initialises.
+	_ "github.com/concur-dev/concur/engine/prestart"
 	"github.com/concur-dev/concur/event"
 	"github.com/concur-dev/concur/repl"
 	// The tables behind --unrestricted: linked here, not in the engine, so

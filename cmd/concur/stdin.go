@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"golang.org/x/term"
+
+	"github.com/concur-dev/concur/engine/prestart"
 )
 
 // programStdin is what the program run by `concur run FILE` reads on
@@ -18,9 +20,12 @@ func programStdin(stdin io.Reader) *os.File {
 	if f, ok := stdin.(*os.File); ok && !term.IsTerminal(int(f.Fd())) {
 		return f
 	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		return nil
+	r, w := prestart.Relay() // the pipe the worker started early reads
+	if r == nil || stdin != io.Reader(os.Stdin) {
+		var err error
+		if r, w, err = os.Pipe(); err != nil {
+			return nil
+		}
 	}
 	go func() {
 		io.Copy(w, stdin)
