@@ -306,6 +306,9 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 // genDeclExprs walks the types and values of a top-level declaration whose
 // names declareTop already declared.
 func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
+	if r.constGroup(d) {
+		return
+	}
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
@@ -325,10 +328,11 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 // current block; local says the declaration is a statement, whose values
 // and types are walked here and are in scope only after it.
 func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
+	written := local && r.constGroup(d)
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
-			if local {
+			if local && !written {
 				r.nameMakes(identExprs(s.Names), s.Values)
 				r.expr(s.Type, 0)
 				r.exprs(s.Values)
@@ -405,7 +409,9 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.printOperands(s.Call)
 		r.deferStmt(s)
 	case *ast.ReturnStmt:
+		closeParens := r.parenBuiltins(s.Results)
 		r.exprs(s.Results)
+		closeParens()
 		if r.innerYield() != nil {
 			r.yieldReturn(s)
 		}
@@ -539,6 +545,7 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 	defer func() { r.racePoint(s, first) }()
 	r.nameMakes(s.Lhs, s.Rhs)
 	r.libVarAssign(s)
+	defer r.parenBuiltins(s.Rhs)()
 	if len(s.Rhs) == 1 && len(s.Lhs) <= 2 && s.Tok != token.ADD_ASSIGN {
 		if u, ok := s.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW && (len(s.Lhs) == 1 || s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
 			first = -1 // a receive is a scheduling point already
@@ -702,6 +709,9 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 // imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
 	if ctx&ctxCall == 0 && r.refuseOnceValue(e) {
+		return
+	}
+	if r.methodExpr(e) {
 		return
 	}
 	if ctx&ctxCall == 0 && r.isMethodValue(e) {
