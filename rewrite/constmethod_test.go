@@ -109,3 +109,93 @@ func main() {
 }
 `)
 }
+
+// fmt calls the String and Error methods of the elements of slices, arrays
+// and maps' values of the program's types, and of a generic type's values,
+// with the verbs that call them (%v, %s, %q, %x), not with %d.
+func TestFmtCallsMethodsOfElements(t *testing.T) {
+	t.Parallel()
+	sameAsGo(t, `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type color int
+
+func (c color) String() string { return [...]string{"red", "green", "blue"}[c] }
+
+type bad struct{ code int }
+
+func (b *bad) Error() string { return fmt.Sprint("bad ", b.code) }
+
+type P[K any, V any] struct {
+	k K
+	v V
+}
+
+func (p P[K, V]) String() string { return fmt.Sprint(p.k, "=", p.v) }
+
+func main() {
+	cs := []color{1, 0, 2}
+	fmt.Println(cs, [2]color{2, 1}, len(cs))
+	fmt.Printf("%v|%s|%d|%x|%q\n", cs, cs, cs, cs, cs)
+	m := map[string]color{"a": 1, "b": 2}
+	fmt.Println(m)
+	fmt.Printf("%v %d\n", m, m)
+	var nilS []color
+	var nilM map[string]color
+	fmt.Println(nilS, nilM)
+	es := []*bad{{1}, {2}}
+	fmt.Println(es, errors.New("x"))
+	s := fmt.Sprint(cs, "!", P[string, int]{"a", 1})
+	fmt.Println(s)
+	fmt.Printf("%v %+v\n", P[int, int]{1, 2}, P[int, int]{1, 2})
+	fmt.Println([]P[string, int]{{"x", 1}, {"y", 2}})
+}
+`)
+}
+
+// A type switch's case that names an interface with methods takes the
+// values of library types that implement it, in source order, with the
+// symbol of the case's type (the program's struct types are refused).
+func TestTypeSwitchInterfaceCases(t *testing.T) {
+	t.Parallel()
+	sameAsGo(t, `package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "nil"
+	case int, int64:
+		return fmt.Sprint("integer ", x)
+	case error:
+		return "error " + x.Error()
+	case fmt.Stringer:
+		return "stringer " + x.String()
+	default:
+		return fmt.Sprintf("other %v", x)
+	}
+}
+
+func main() {
+	b := &strings.Builder{}
+	b.WriteString("built")
+	for _, v := range []any{nil, 3, int64(4), errors.New("bad"), fmt.Errorf("w %w", errors.New("x")), b, 2.5} {
+		fmt.Println(describe(v))
+	}
+	var e any = errors.New("e")
+	switch e.(type) {
+	case fmt.Stringer, error:
+		fmt.Println("one of them")
+	}
+}
+`)
+}

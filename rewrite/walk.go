@@ -625,6 +625,8 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 		r.expr(e.High, 0)
 		r.expr(e.Max, 0)
 	case *ast.TypeAssertExpr:
+		r.refuseProgramImpls(e.Type)
+		r.refuseNamedBasic(e.Type)
 		r.expr(e.X, 0)
 		r.expr(e.Type, 0)
 	case *ast.CallExpr:
@@ -792,8 +794,10 @@ func (r *rewriter) call(e *ast.CallExpr) {
 		return
 	}
 	closeTyped := r.typedOperands(e)
+	closeCopies := r.methodOperands(e)
 	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
+	closeCopies()
 	closeTyped()
 	r.bindLiterals(e)
 }
