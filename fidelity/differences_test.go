@@ -5,7 +5,6 @@ package fidelity
 const (
 	genericTypes    = "a type parameter used only inside another type (func(T) U, map[T]..., <-chan T) is an undefined type to the interpreter"
 	genericCrash    = "the interpreter fails on a generic function that is variadic or calls another generic function"
-	genericClash    = "a generic function the program declares with the name of a library one (Contains, Max, ...) is mistaken for it, or it for the program's, when both are used with the same type arguments"
 	genericVariadic = "a generic library function whose only parameter is variadic (cmp.Or, slices.Concat) needs one argument before the others, and takes no spread list"
 	iterSeqVar      = "a variable declared with a generic function type (var s iter.Seq[int] = ...) holds nil"
 	goEmbed         = "//go:embed is refused: concur does not read the files beside a program"
@@ -33,7 +32,6 @@ var differences = map[string]string{
 	"gen_set.go":         genericTypes,
 	"gen_max_ordered.go": genericCrash,
 	"gen_typed_nums.go":  genericCrash,
-	"gen_name_clash.go":  genericClash,
 
 	"embed_string.go":         goEmbed,
 	"embed_unrestricted.go":   goEmbed,

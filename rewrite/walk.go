@@ -31,7 +31,13 @@ func (r *rewriter) declareTop() {
 
 // funcObject describes a declared function.
 func (r *rewriter) funcObject(d *ast.FuncDecl) *object {
-	return &object{name: d.Name.Name, kind: objFunc}
+	obj := &object{name: d.Name.Name, kind: objFunc}
+	if d.Type.TypeParams != nil && r.libraryGeneric(d.Name.Name) {
+		obj.rename = r.freshName(d.Name.Name)
+		r.setName(d.Name, obj.rename)
+		r.renamed[d.Name.Name] = obj.rename
+	}
+	return obj
 }
 
 // walkUnit walks a parsed unit, recording rewrites and refusals.
