@@ -6,7 +6,6 @@ const (
 	genericTypes    = "a type parameter used only inside another type (func(T) U, map[T]..., <-chan T) is an undefined type to the interpreter"
 	genericCrash    = "the interpreter fails on a generic function that is variadic or calls another generic function"
 	genericVariadic = "a generic library function whose only parameter is variadic (cmp.Or, slices.Concat) needs one argument before the others, and takes no spread list"
-	iterSeqVar      = "a variable declared with a generic function type (var s iter.Seq[int] = ...) holds nil"
 	goEmbed         = "//go:embed is refused: concur does not read the files beside a program"
 	iterPull        = "iter.Pull and iter.Pull2 are missing"
 	errorsDeclared  = "an error of a type the program declares loses its methods in library code: %w prints %!w(...), and errors.As and errors.AsType refuse it, saying so"
@@ -37,7 +36,6 @@ var differences = map[string]string{
 	"embed_unrestricted.go":   goEmbed,
 	"std_iter_pkg.go":         iterPull,
 	"std_generic_variadic.go": genericVariadic,
-	"iter_seq_var.go":         iterSeqVar,
 	"std_errors_astype.go":    errorsDeclared,
 	"std_errors.go":           errorsDeclared,
 	"std_flag_exit.go":        flagExit,

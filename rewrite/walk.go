@@ -319,6 +319,7 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
 			r.nameMakes(identExprs(s.Names), s.Values)
+			r.genericFuncVar(d, s, false)
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
@@ -340,6 +341,7 @@ func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
 		case *ast.ValueSpec:
 			if local && !written {
 				r.nameMakes(identExprs(s.Names), s.Values)
+				r.genericFuncVar(d, s, true)
 				r.expr(s.Type, 0)
 				r.exprs(s.Values)
 			}
