@@ -18,6 +18,7 @@ type rewriter struct {
 	src      string
 	env      *Env
 	program  bool
+	renamed  map[string]string // generic functions given another name (libraryGeneric)
 
 	fset           *token.FileSet // the type-checking session's: every input is parsed into it
 	session        *typecheck.Session
@@ -65,6 +66,7 @@ func newRewriter(filename, src string, env *Env) *rewriter {
 		lineStarts: []int{0},
 		fileUnit:   map[*token.File]*unit{},
 		identEdits: map[*ast.Ident]int{},
+		renamed:    map[string]string{},
 		folds:      map[*ast.CallExpr]folded{},
 	}
 	for i := 0; i < len(src); i++ {

@@ -80,6 +80,9 @@ type Env struct {
 	// points (racepoints.go): for seeded schedules, which may switch there.
 	RacePoints bool
 	types      *typecheck.Session
+	// renamed holds the generic functions of earlier inputs that got another
+	// name in the interpreter's source (libraryGeneric), by name.
+	renamed map[string]string
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -107,6 +110,7 @@ func newEnv(std map[string]string, unrestricted bool, tables map[string]map[stri
 		Funcs:   map[string]bool{},
 		Imports: map[string]string{},
 		Std:     std,
+		renamed: map[string]string{},
 		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
@@ -118,6 +122,10 @@ func (e *Env) Add(in *Input) {
 	}
 	for _, n := range in.Declared.Funcs {
 		e.Funcs[n] = true
+		delete(e.renamed, n)
+	}
+	for n, to := range in.renamed {
+		e.renamed[n] = to
 	}
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
@@ -172,6 +180,7 @@ type Input struct {
 	LastExpr bool
 
 	checked *typecheck.Result
+	renamed map[string]string // generic functions this input declares under another name
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -304,7 +313,7 @@ func (r *rewriter) run() (*Input, error) {
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()
 	}
-	in := &Input{Program: program, Imports: r.explicitImports, checked: res,
+	in := &Input{Program: program, Imports: r.explicitImports, checked: res, renamed: r.renamed,
 		Declared: Declared{Funcs: res.Declared, Imports: res.Imports}}
 	if !program {
 		in.AutoImports = res.AutoImports

@@ -1010,6 +1010,17 @@ func TestErrors(t *testing.T) {
 				"prog.go:2:49: goto end jumps out of a range-over-function loop body, which concur runs as a function; use break or return"},
 		{"sync.OnceValue as a value", "import \"sync\"\nf := sync.OnceValue[int]\n_ = f",
 			"prog.go:2:6: sync.OnceValue is generic, and concur can only call it (sync.OnceValue(f)), not take its value; wrap it in a function literal"},
+		{"assertion to an interface the program's struct implements", "type named interface{ name() string }\ntype user struct{}\nfunc (user) name() string { return \"\" }\nvar x any = user{}\n_, ok := x.(named)\n_ = ok",
+			"prog.go:5:13: a type assertion to named is not supported by concur while the program's user implements it: " +
+				"its interpreter loses the methods of the program's struct types in an assertion to an interface; " +
+				"assert the concrete type instead (x.(user)), or call the methods through a variable of the interface type"},
+		{"case of a named float64", "type celsius float64\nvar x any = 2.5\nswitch x.(type) {\ncase celsius:\n}",
+			"prog.go:4:6: a type assertion to celsius (a type on float64) is not supported by concur: its interpreter keeps celsius as float64, so it cannot tell " +
+				"a celsius in an interface from a float64 or from another type on float64; make it a struct type (type celsius struct{ v float64 }), or keep the value in a variable of type celsius"},
+		{"String method of a map key printed", "import \"fmt\"\ntype c int\nfunc (c) String() string { return \"c\" }\ntype s struct{ C c }\n" +
+			"fmt.Printf(\"%d %v\\n\", map[c]int{}, map[c]int{})\nfmt.Println(s{})",
+			"prog.go:5:36: fmt cannot call the String method of main.c as a key of a map[main.c]int in concur (its interpreter hands fmt such values without their methods); print them one by one, or call String yourself\n" +
+				"prog.go:6:13: fmt cannot call the String method of main.c in field C of a main.s in concur (its interpreter hands fmt such values without their methods); print them one by one, or call String yourself"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

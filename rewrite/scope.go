@@ -216,6 +216,7 @@ func (r *rewriter) use(id *ast.Ident, ctx useCtx) *object {
 		r.setName(id, mainName)
 	}
 	if obj == nil {
+		r.useRenamed(id)
 		return nil
 	}
 	if obj.rename != "" {

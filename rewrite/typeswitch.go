@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/printer"
+	"go/types"
 	"strings"
 )
 
@@ -27,6 +28,24 @@ func (r *rewriter) typeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt) {
 		}
 	}
 	r.expr(x, 0)
+	for _, c := range s.Body.List {
+		if cc, ok := c.(*ast.CaseClause); ok {
+			for _, t := range cc.List {
+				r.refuseProgramImpls(t)
+				r.refuseNamedBasic(t)
+			}
+		}
+	}
+	if x != nil && r.ifaceCase(s) {
+		r.assertSwitch(s, label, sym, x)
+		if sym != nil && sym.Name != "_" {
+			r.clauses(s.Body, func() { r.sc.objs[sym.Name] = &object{name: sym.Name, kind: objVar} })
+		} else {
+			r.clauses(s.Body, nil)
+		}
+		r.pop()
+		return
+	}
 	if sym == nil || sym.Name == "_" || x == nil {
 		r.clauses(s.Body, nil)
 		r.pop()
@@ -85,6 +104,82 @@ func (r *rewriter) splitTypeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt
 			value = xv + ".(" + r.directive(r.off(cc.List[0].Pos())) + r.typeText(cc.List[0]) + ")"
 		}
 		r.insert(r.off(cc.Colon)+1, " "+name+" := "+value+"; _ = "+name+";")
+	}
+}
+
+// ifaceCase reports whether a case of a type switch names an interface
+// type with methods (error, fmt.Stringer, the program's).
+func (r *rewriter) ifaceCase(s *ast.TypeSwitchStmt) bool {
+	for _, c := range s.Body.List {
+		cc, ok := c.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, t := range cc.List {
+			if iface, ok := r.typeOf(t).Underlying().(*types.Interface); ok && r.typeOf(t) != nil && !iface.Empty() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assertSwitch rewrites a type switch with a case that names an interface
+// type with methods, which yaegi v0.16.1 gets wrong (a case error missed
+// errors.New's errors and the program's own error types, a case
+// fmt.Stringer a *strings.Builder), into an expression switch on type
+// assertions, which it gets right:
+//
+//	switch __concur_xN := x; { case func(__concur_xN_a any) bool { _, ok := __concur_xN_a.(T); return ok }(__concur_xN) || __concur_xN == nil: v := __concur_xN; _ = v; ... }
+//
+// (the value a parameter of each literal: with the literals capturing it,
+// a value of the program's pointer type made yaegi panic in reflect.Set).
+//
+// in source order, as Go tries the cases; v is declared in each clause
+// with the type Go gives it (the case's type when the case names one, else
+// x's type). With an init statement of its own, the switch goes into a
+// block that holds the init.
+func (r *rewriter) assertSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt, sym *ast.Ident, x ast.Expr) {
+	xv := reservedPrefix + "_x" + itoa(r.nextID())
+	if s.Init == nil {
+		r.replace(r.off(s.Assign.Pos()), r.off(x.Pos()), xv+" := ")
+	} else {
+		start, labelText := r.off(s.Switch), ""
+		if label != nil {
+			start = r.off(label.Pos())
+			labelText = r.directive(r.off(label.Label.Pos())) + label.Label.Name + ": "
+		}
+		r.replace(start, r.off(s.Init.Pos()), "{ ")
+		r.replace(r.off(s.Init.End()), r.off(x.Pos()), "; "+labelText+"switch "+xv+" := ")
+		r.insert(r.off(s.Body.Rbrace)+1, " }")
+	}
+	r.replace(r.off(x.End()), r.off(s.Assign.End()), "; ")
+	for _, c := range s.Body.List {
+		cc, ok := c.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for i, t := range cc.List {
+			if i > 0 {
+				// One condition: yaegi tries only the first of a case's
+				// expressions in a switch without a tag.
+				r.replace(r.off(cc.List[i-1].End()), r.off(t.Pos()), " || ")
+			}
+			if r.isNil(t) {
+				r.insert(r.off(t.Pos()), xv+" == ")
+				continue
+			}
+			r.insert(r.off(t.Pos()), "func("+xv+"_a any) bool { _, ok := "+xv+"_a.(")
+			r.insert(r.off(t.End()), "); return ok }("+xv+")")
+		}
+		if sym == nil || sym.Name == "_" {
+			continue
+		}
+		value := xv
+		if len(cc.List) == 1 && !r.isNil(cc.List[0]) {
+			value = xv + ".(" + r.directive(r.off(cc.List[0].Pos())) + r.typeText(cc.List[0]) + ")"
+		}
+		r.insert(r.off(cc.Colon)+1, " "+sym.Name+" := "+value+"; _ = "+sym.Name+";")
 	}
 }
 

@@ -31,7 +31,13 @@ func (r *rewriter) declareTop() {
 
 // funcObject describes a declared function.
 func (r *rewriter) funcObject(d *ast.FuncDecl) *object {
-	return &object{name: d.Name.Name, kind: objFunc}
+	obj := &object{name: d.Name.Name, kind: objFunc}
+	if d.Type.TypeParams != nil && r.libraryGeneric(d.Name.Name) {
+		obj.rename = r.freshName(d.Name.Name)
+		r.setName(d.Name, obj.rename)
+		r.renamed[d.Name.Name] = obj.rename
+	}
+	return obj
 }
 
 // walkUnit walks a parsed unit, recording rewrites and refusals.
@@ -306,10 +312,14 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 // genDeclExprs walks the types and values of a top-level declaration whose
 // names declareTop already declared.
 func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
+	if r.constGroup(d) {
+		return
+	}
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
 			r.nameMakes(identExprs(s.Names), s.Values)
+			r.genericFuncVar(d, s, false)
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
@@ -325,11 +335,13 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 // current block; local says the declaration is a statement, whose values
 // and types are walked here and are in scope only after it.
 func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
+	written := local && r.constGroup(d)
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.ValueSpec:
-			if local {
+			if local && !written {
 				r.nameMakes(identExprs(s.Names), s.Values)
+				r.genericFuncVar(d, s, true)
 				r.expr(s.Type, 0)
 				r.exprs(s.Values)
 			}
@@ -405,7 +417,9 @@ func (r *rewriter) stmt(s ast.Stmt) {
 		r.printOperands(s.Call)
 		r.deferStmt(s)
 	case *ast.ReturnStmt:
+		closeParens := r.parenBuiltins(s.Results)
 		r.exprs(s.Results)
+		closeParens()
 		if r.innerYield() != nil {
 			r.yieldReturn(s)
 		}
@@ -539,6 +553,7 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 	defer func() { r.racePoint(s, first) }()
 	r.nameMakes(s.Lhs, s.Rhs)
 	r.libVarAssign(s)
+	defer r.parenBuiltins(s.Rhs)()
 	if len(s.Rhs) == 1 && len(s.Lhs) <= 2 && s.Tok != token.ADD_ASSIGN {
 		if u, ok := s.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW && (len(s.Lhs) == 1 || s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
 			first = -1 // a receive is a scheduling point already
@@ -618,6 +633,8 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 		r.expr(e.High, 0)
 		r.expr(e.Max, 0)
 	case *ast.TypeAssertExpr:
+		r.refuseProgramImpls(e.Type)
+		r.refuseNamedBasic(e.Type)
 		r.expr(e.X, 0)
 		r.expr(e.Type, 0)
 	case *ast.CallExpr:
@@ -704,6 +721,9 @@ func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
 	if ctx&ctxCall == 0 && r.refuseOnceValue(e) {
 		return
 	}
+	if r.methodExpr(e) {
+		return
+	}
 	if ctx&ctxCall == 0 && r.isMethodValue(e) {
 		r.bindMethodValue(e)
 	}
@@ -782,8 +802,10 @@ func (r *rewriter) call(e *ast.CallExpr) {
 		return
 	}
 	closeTyped := r.typedOperands(e)
+	closeCopies := r.methodOperands(e)
 	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
+	closeCopies()
 	closeTyped()
 	r.bindLiterals(e)
 }

@@ -27,6 +27,10 @@ type Obj struct {
 	reserved int
 	recvq    []*waiter
 	sendq    []*waiter
+	// A timer's channel: the time of a firing nobody has received yet. Go's
+	// timer channels (since 1.23) hold it outside the channel, so len and
+	// cap are 0 and Stop and Reset take it back.
+	pending reflect.Value
 }
 
 // Label is how reports name the object: its name and where it was made,
@@ -340,6 +344,12 @@ func (s *Scheduler) PreRecvOK(pc any) bool {
 // stays blocked until it has). The caller holds s.mu.
 func (s *Scheduler) recvNow(g *G, o *Obj, p reflect.Value) bool {
 	switch {
+	case o.pending.IsValid():
+		mb := box(&g.mailbox, o.elem)
+		mb.TrySend(o.pending)
+		o.pending = reflect.Value{}
+		point(p, mb)
+		return true
 	case o.ch.Len() > 0:
 		if len(o.sendq) == 0 {
 			point(p, o.ch)
@@ -573,7 +583,7 @@ func (s *Scheduler) ready(o *Obj, send bool) bool {
 	if send {
 		return len(o.recvq) > 0 || o.ch.Len()+o.reserved < o.cap
 	}
-	return o.ch.Len() > 0 || len(o.sendq) > 0
+	return o.ch.Len() > 0 || len(o.sendq) > 0 || o.pending.IsValid()
 }
 
 func itoa(n int) string {

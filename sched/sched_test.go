@@ -228,7 +228,7 @@ func TestSelectDefaultAndTimeouts(t *testing.T) {
 			p.s.Sleep(2 * time.Second)
 			send(p, c, 7)
 		})
-		tick := mk(p, make(chan time.Time, 1), "")
+		tick := mk(p, make(chan time.Time), "")
 		p.s.NewChanTimer(tick, time.Second, 0, time.Time{}, "time.After")
 		for range 2 {
 			c0, c1 := c, (<-chan time.Time)(tick)
@@ -244,6 +244,52 @@ func TestSelectDefaultAndTimeouts(t *testing.T) {
 		}
 	})
 	want := []string{"0.000s g1 nothing yet", "1.000s g1 timeout", "2.000s g1 got 7"}
+	if got := p.output(); !slices.Equal(got, want) {
+		t.Fatalf("output %q, want %q\n%s", got, want, p.text())
+	}
+}
+
+// A timer that fired while nobody received holds its firing, as Go's since
+// 1.23: the channel stays empty (len 0), a receive gets the time it fired,
+// and Stop or Reset discards it, Stop reporting that it stopped the timer.
+func TestTimerHoldsAFiringNobodyReceived(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	p.run(t, true, func() {
+		c1 := mk(p, make(chan time.Time), "")
+		p.s.NewChanTimer(c1, time.Second, 0, time.Time{}, "time.NewTimer")
+		p.s.Sleep(2 * time.Second)
+		p.print("len %d cap %d", len(c1), cap(c1))
+		v, _ := recv(p, c1)
+		p.print("received %v", v.Sub(time.Time{}))
+
+		c2 := mk(p, make(chan time.Time), "")
+		t2 := p.s.NewChanTimer(c2, time.Second, 0, time.Time{}, "time.NewTimer")
+		p.s.Sleep(2 * time.Second)
+		p.print("stop %v, again %v", t2.Stop(), t2.Stop())
+		c0 := c2
+		p.s.Select(true, []bool{false}, &c0)
+		select {
+		case <-c0:
+			p.print("stale value")
+		default:
+			p.print("nothing")
+		}
+
+		c3 := mk(p, make(chan time.Time), "")
+		t3 := p.s.NewChanTimer(c3, time.Second, 0, time.Time{}, "time.NewTimer")
+		p.s.Sleep(2 * time.Second)
+		p.print("reset %v", t3.Reset(3*time.Second, 0))
+		v, _ = recv(p, c3)
+		p.print("received %v", v.Sub(time.Time{}))
+	})
+	want := []string{
+		"2.000s g1 len 0 cap 0",
+		"2.000s g1 received 1s",
+		"4.000s g1 stop true, again false",
+		"4.000s g1 nothing",
+		"6.000s g1 reset true",
+		"9.000s g1 received 9s",
+	}
 	if got := p.output(); !slices.Equal(got, want) {
 		t.Fatalf("output %q, want %q\n%s", got, want, p.text())
 	}

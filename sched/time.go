@@ -206,31 +206,34 @@ func (t *Timer) stop() bool {
 }
 
 // ChanTimer is a timer whose channel receives the time when it fires:
-// time.NewTimer, time.After, time.NewTicker, time.Tick. The channel must
-// have room for one value (a timer's channel is Go's, with capacity 1).
+// time.NewTimer, time.After, time.NewTicker, time.Tick. As in Go since 1.23,
+// a firing nobody receives is held by the timer, not put in the channel
+// (make it unbuffered: len and cap are then 0, as Go's), until a receive
+// takes it or Stop or Reset discards it.
 type ChanTimer struct {
 	Timer
-	c     reflect.Value
+	o     *Obj
 	epoch time.Time
 }
 
 // NewChanTimer starts a timer that sends the time (epoch plus the virtual
 // time) on c after d, and then every period if period > 0 (a ticker drops a
-// tick its reader is not ready for). c becomes one of the program's
-// channels (name is for reports).
+// tick while one is still held). c becomes one of the program's channels
+// (name is for reports).
 func (s *Scheduler) NewChanTimer(c any, d, period time.Duration, epoch time.Time, name string) *ChanTimer {
 	s.MakeChan(c, name, "")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ct := &ChanTimer{c: reflect.ValueOf(c), epoch: epoch}
+	ct := &ChanTimer{epoch: epoch}
 	o := s.chanObj(reflect.ValueOf(c))
 	o.Type = "timer"
+	ct.o = o
 	ct.Timer = *s.afterFunc(d, period, func() { s.timerSend(o, ct) })
 	return ct
 }
 
-// timerSend is a timer's firing: the clock puts the time in its channel
-// and wakes a receiver. The caller holds s.mu.
+// timerSend is a timer's firing: the clock hands the time to a waiting
+// receiver, or holds it for the next one. The caller holds s.mu.
 func (s *Scheduler) timerSend(o *Obj, ct *ChanTimer) {
 	v := reflect.ValueOf(ct.epoch.Add(time.Duration(s.now)))
 	if len(o.recvq) > 0 {
@@ -240,30 +243,39 @@ func (s *Scheduler) timerSend(o *Obj, ct *ChanTimer) {
 		s.wake(w.g, nil, o, "timer")
 		return
 	}
-	if ct.c.Len() < ct.c.Cap() {
-		ct.c.TrySend(v)
+	if !o.pending.IsValid() {
+		o.pending = v
 	}
 }
 
-// Stop stops the timer and reports whether it was still due; like Go's
-// (since 1.23), a value it sent that nobody received is taken back.
+// disarm takes the timer out of the heap and discards a firing nobody
+// received; it reports whether the timer was still due or held a firing
+// (either way, Go's Stop says it stopped the timer). The caller holds s.mu.
+func (ct *ChanTimer) disarm() bool {
+	was := ct.stop()
+	if ct.o.pending.IsValid() {
+		ct.o.pending = reflect.Value{}
+		was = true
+	}
+	return was
+}
+
+// Stop stops the timer and reports whether it stopped it: whether it was
+// still due, or had fired with nobody receiving (Go's since 1.23).
 func (ct *ChanTimer) Stop() bool {
 	s := ct.s
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	was := ct.stop()
-	ct.c.TryRecv()
-	return was
+	return ct.disarm()
 }
 
 // Reset makes the timer fire after d (then every period, for a ticker),
-// and reports whether it was still due.
+// and reports whether it was still due (or held a firing nobody received).
 func (ct *ChanTimer) Reset(d, period time.Duration) bool {
 	s := ct.s
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	was := ct.stop()
-	ct.c.TryRecv()
+	was := ct.disarm()
 	ct.t.period = int64(period)
 	s.add(ct.t, int64(d))
 	return was

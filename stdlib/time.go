@@ -13,9 +13,9 @@ import (
 // and a waiting goroutine is seen for what it waits on. On the real clock
 // it is Go's own, with sleeps recorded.
 //
-// One difference a program can see: a Timer's or Ticker's channel has room
-// for one value (cap 1, len 1 once fired but not yet received), as before
-// Go 1.23; Stop and Reset still take back a value nobody received, as since.
+// A Timer's or Ticker's channel is as Go's since 1.23: unbuffered to the
+// program (len and cap 0), the firing held by the timer until it is
+// received, so Stop and Reset discard it and Stop reports true.
 
 // A Timer is time.Timer: a single event, sent on C (or a function run, for
 // AfterFunc's).
@@ -102,7 +102,7 @@ func (c clock) newTimer(d time.Duration, name string) *Timer {
 		rt := time.NewTimer(d)
 		return &Timer{C: rt.C, rt: rt}
 	}
-	ch := make(chan time.Time, 1)
+	ch := make(chan time.Time)
 	return &Timer{C: ch, vt: s.NewChanTimer(ch, d, 0, c.h.Epoch(), name)}
 }
 
@@ -115,7 +115,7 @@ func (c clock) newTicker(d time.Duration, name string) *Ticker {
 		rt := time.NewTicker(d)
 		return &Ticker{C: rt.C, rt: rt}
 	}
-	ch := make(chan time.Time, 1)
+	ch := make(chan time.Time)
 	return &Ticker{C: ch, vt: s.NewChanTimer(ch, d, d, c.h.Epoch(), name)}
 }
 

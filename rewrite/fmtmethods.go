@@ -1,0 +1,268 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// printArg is, for fmt's functions that print their operands with %v and
+// take no format, the index of the first operand.
+var printArg = map[string]int{"Print": 0, "Println": 0, "Sprint": 0, "Sprintln": 0, "Fprint": 1, "Fprintln": 1, "Append": 1, "Appendln": 1}
+
+// methodOperands makes fmt call the String (or Error) method of the
+// elements of a slice, an array or a map's values, of a type the program
+// declares, and the String method of a generic type's value: yaegi gives
+// fmt a []color as a []int, whose elements have no methods, and a
+// Pair[string, int] without its methods. Each such operand printed with %v
+// or %s (any operand of Print, Println, Sprint, ...) becomes a copy whose
+// elements are fmt.Stringer (or error) values, which the interpreter hands
+// to fmt with their methods:
+//
+//	func(__concur_sN []color) []fmt.Stringer { ...copy... }(x)
+//
+// (each element converted by a function: converted in place in the loop,
+// every element became the last one).
+//
+// It opens the copy before the operands are walked; the function it
+// returns closes it after (call it before typedOperands' closer: the copy
+// goes inside concur/builtin.Typed).
+func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
+	closeCopies = func() {}
+	sel, ok := e.Fun.(*ast.SelectorExpr)
+	if !ok || e.Ellipsis.IsValid() {
+		return
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || r.pkgOf(pkg) != "fmt" {
+		return
+	}
+	fn, ok := r.objectOf(sel.Sel).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+		return
+	}
+	var operands []ast.Expr
+	if first, ok := printArg[fn.Name()]; ok {
+		operands = e.Args[min(first, len(e.Args)):]
+	} else if f, ok := formatArg[fn.Name()]; ok && f < len(e.Args) {
+		verbs, ok := r.plainVerbs(e.Args[f])
+		if !ok {
+			return
+		}
+		for i, a := range e.Args[f+1:] {
+			if i < len(verbs) && verbs[i] {
+				operands = append(operands, a)
+			}
+		}
+	}
+	var closers []int
+	for _, a := range operands {
+		if _, lit := a.(*ast.FuncLit); lit {
+			continue
+		}
+		open, ok := r.methodCopy(r.typeOf(a), pkg.Name)
+		if !ok {
+			r.refuseHiddenMethod(a)
+			continue
+		}
+		r.insert(r.off(a.Pos()), open)
+		closers = append(closers, r.off(a.End()))
+	}
+	return func() {
+		for _, at := range closers {
+			r.insert(at, ")")
+		}
+	}
+}
+
+// methodCopy returns the opening of the copy methodOperands makes of an
+// operand of type t (fmtName is package fmt's name in the source), and
+// whether t needs one.
+func (r *rewriter) methodCopy(t types.Type, fmtName string) (string, bool) {
+	if t == nil || types.IsInterface(t) || !r.holdsProgramType(t, 0) {
+		return "", false
+	}
+	ts, ok := r.typeSource(t)
+	if !ok {
+		return "", false
+	}
+	id := reservedPrefix + "_s" + itoa(r.nextID())
+	switch u := t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		var elem types.Type
+		if s, ok := u.(*types.Slice); ok {
+			elem = s.Elem()
+		} else {
+			elem = u.(*types.Array).Elem()
+		}
+		iface, ok := r.printMethod(elem, fmtName)
+		if !ok {
+			return "", false
+		}
+		es, ok := r.typeSource(elem)
+		if !ok {
+			return "", false
+		}
+		return "func(" + id + " " + ts + ") []" + iface + " { " + id + "_o := make([]" + iface + ", len(" + id + ")); " +
+			id + "_f := func(v " + es + ") " + iface + " { return v }; " +
+			"for " + id + "_i := range " + id + " { " + id + "_o[" + id + "_i] = " + id + "_f(" + id + "[" + id + "_i]) }; return " + id + "_o }(", true
+	case *types.Map:
+		if _, keyMethod := r.printMethod(u.Key(), fmtName); keyMethod {
+			return "", false // an interface key of the interpreter's is not hashable
+		}
+		iface, ok := r.printMethod(u.Elem(), fmtName)
+		if !ok {
+			return "", false
+		}
+		ks, ok := r.typeSource(u.Key())
+		es, ok2 := r.typeSource(u.Elem())
+		if !ok || !ok2 {
+			return "", false
+		}
+		m := "map[" + ks + "]" + iface
+		return "func(" + id + " " + ts + ") " + m + " { if " + id + " == nil { return nil }; " + id + "_o := make(" + m + ", len(" + id + ")); " +
+			id + "_f := func(v " + es + ") " + iface + " { return v }; " +
+			"for " + id + "_k := range " + id + " { " + id + "_o[" + id + "_k] = " + id + "_f(" + id + "[" + id + "_k]) }; return " + id + "_o }(", true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() > 0 {
+		if iface, ok := r.printMethod(t, fmtName); ok {
+			return "func(v " + ts + ") " + iface + " { return v }(", true
+		}
+	}
+	return "", false
+}
+
+// printMethod returns the interface through which fmt prints values of
+// type t by a method of the program's (error for an Error method,
+// fmt.Stringer for a String method), and whether t has one.
+func (r *rewriter) printMethod(t types.Type, fmtName string) (string, bool) {
+	if types.IsInterface(t) || !r.holdsProgramType(t, 0) {
+		return "", false
+	}
+	if types.Implements(t, errorType) {
+		return "error", true
+	}
+	if types.Implements(t, stringerType) {
+		return fmtName + ".Stringer", true
+	}
+	return "", false
+}
+
+var (
+	errorType    = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	stringerType = types.NewInterfaceType([]*types.Func{
+		types.NewFunc(token.NoPos, nil, "String", types.NewSignatureType(nil, nil, nil, nil,
+			types.NewTuple(types.NewVar(token.NoPos, nil, "", types.Typ[types.String])), false)),
+	}, nil).Complete()
+)
+
+// plainVerbs reads a constant format and reports, for each operand in
+// order, whether its verb is one that calls a String or Error method
+// (%v, %s, %q, %x, %X) without the # flag. It fails for a format
+// that is not constant or uses argument indexes or * widths.
+func (r *rewriter) plainVerbs(format ast.Expr) ([]bool, bool) {
+	tv, ok := r.info.Types[format]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil, false
+	}
+	f := constant.StringVal(tv.Value)
+	var verbs []bool
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		i++
+		sharp := false
+		for i < len(f) && strings.IndexByte("+-# 0", f[i]) >= 0 {
+			sharp = sharp || f[i] == '#'
+			i++
+		}
+		for i < len(f) && (f[i] >= '0' && f[i] <= '9' || f[i] == '.') {
+			i++
+		}
+		if i >= len(f) {
+			break
+		}
+		switch f[i] {
+		case '*', '[':
+			return nil, false
+		case '%':
+			continue
+		}
+		verbs = append(verbs, !sharp && strings.IndexByte("vsqxX", f[i]) >= 0)
+	}
+	return verbs, true
+}
+
+// refuseHiddenMethod refuses an operand printed with a verb that calls
+// methods when fmt would call a String or Error method of the program's
+// somewhere inside it that concur cannot make it call (methodOperands
+// copies slices', arrays' and maps' elements): a map's key, a struct's
+// exported field, the elements of nested slices. The interpreter gives fmt
+// those values without their methods, so concur would print the bare value.
+func (r *rewriter) refuseHiddenMethod(a ast.Expr) {
+	t := r.typeOf(a)
+	if t == nil || types.IsInterface(t) || !r.holdsProgramType(t, 0) {
+		return
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem() // fmt prints &{...} of a pointer to a struct at the top
+	}
+	if _, ok := r.printMethod(t, "fmt"); ok {
+		return // fmt gets it with its methods
+	}
+	inner, where := r.hiddenMethod(t, 0)
+	if inner == nil {
+		return
+	}
+	method := "String"
+	if types.Implements(inner, errorType) {
+		method = "Error"
+	}
+	r.errorf(a.Pos(), "fmt cannot call the %s method of %s %s in concur (its interpreter hands fmt such values without their methods); "+
+		"print them one by one, or call %s yourself", method, runtimeTypeString(inner), where, method)
+}
+
+// hiddenMethod finds, inside a value of type t that fmt prints, a type of
+// the program's with a String or Error method below the top (depth 0), and
+// says where it is.
+func (r *rewriter) hiddenMethod(t types.Type, depth int) (types.Type, string) {
+	if depth > 8 || types.IsInterface(t) {
+		return nil, ""
+	}
+	if depth > 0 {
+		if _, ok := r.printMethod(t, "fmt"); ok {
+			return t, ""
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		if in, _ := r.hiddenMethod(u.Elem(), depth+1); in != nil {
+			return in, "inside a " + runtimeTypeString(t)
+		}
+	case *types.Array:
+		if in, _ := r.hiddenMethod(u.Elem(), depth+1); in != nil {
+			return in, "inside a " + runtimeTypeString(t)
+		}
+	case *types.Map:
+		if in, _ := r.hiddenMethod(u.Key(), depth+1); in != nil {
+			return in, "as a key of a " + runtimeTypeString(t)
+		}
+		if in, _ := r.hiddenMethod(u.Elem(), depth+1); in != nil {
+			return in, "inside a " + runtimeTypeString(t)
+		}
+	case *types.Struct:
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if !f.Exported() {
+				continue // fmt calls no method below an unexported field
+			}
+			if in, _ := r.hiddenMethod(f.Type(), depth+1); in != nil {
+				return in, "in field " + f.Name() + " of a " + runtimeTypeString(t)
+			}
+		}
+	}
+	return nil, ""
+}
