@@ -9,13 +9,14 @@
 // CONCUR_NO_PRESTART=1 turns it off (to compare; the worker then starts
 // when the session does).
 //
-// The package imports as little as it can (os, syscall), so that Go
+// The package imports as little as it can (os, sync/atomic, syscall), so that Go
 // initialises it among the first: a blank import in package main is all it
 // takes. Linux only, as the rest of concur.
 package prestart
 
 import (
 	"os"
+	"sync/atomic"
 	"syscall"
 	"unsafe"
 )
@@ -38,23 +39,22 @@ type Proc struct {
 	StdinRelay *os.File
 }
 
-var started *Proc
+// started is the prestarted worker until a session takes it (sessions
+// start on many goroutines in tests).
+var started atomic.Pointer[Proc]
 
 // Take returns the prestarted worker, once; nil if there is none.
-func Take() *Proc {
-	p := started
-	started = nil
-	return p
-}
+func Take() *Proc { return started.Swap(nil) }
 
 // Relay returns the read end of the pipe the prestarted worker reads as
 // its standard input, and its write end, when its standard input is such a
 // pipe (concur's own is a terminal); nil, nil otherwise.
 func Relay() (r, w *os.File) {
-	if started == nil || started.StdinRelay == nil {
+	p := started.Load()
+	if p == nil || p.StdinRelay == nil {
 		return nil, nil
 	}
-	return started.Stdin, started.StdinRelay
+	return p.Stdin, p.StdinRelay
 }
 
 // Discard ends a worker nobody will use: it ends once its requests close.
@@ -72,7 +72,7 @@ func init() {
 	if os.Getenv("CONCUR_WORKER") != "" || os.Getenv("CONCUR_NO_PRESTART") != "" || !wanted(os.Args) {
 		return
 	}
-	started = start()
+	started.Store(start())
 }
 
 // wanted reports whether the command line is `concur run [flags] FILE`
