@@ -8,7 +8,7 @@ const (
 	genericVariadic = "a generic library function whose only parameter is variadic (cmp.Or, slices.Concat) needs one argument before the others, and takes no spread list"
 	goEmbed         = "//go:embed is refused: concur does not read the files beside a program"
 	iterPull        = "iter.Pull and iter.Pull2 are missing"
-	errorsDeclared  = "an error of a type the program declares loses its methods in library code: %w prints %!w(...), and errors.As and errors.AsType refuse it, saying so"
+	errorsDeclared  = "an error of a type the program declares is refused where library code would miss its methods: fmt.Errorf of one with an Unwrap method, errors.As and errors.AsType with such a target"
 	flagExit        = "a flag.FlagSet made with ExitOnError panics with the error (status 2) instead of exiting with status 2"
 	fmtNames        = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v when it is reached through an interface or a struct's field, where only the dynamic type could say it"
 	fmtHidden       = "refused: fmt with a String or Error method of a type the program declares below the top of an operand (a map's key, a struct's exported field, nested slices), which the interpreter hands fmt without its methods"
@@ -63,7 +63,6 @@ var differences = map[string]string{
 // Why the REPL fed a file differs from `concur run` on it.
 const (
 	replPositions = "the REPL gives positions as #input:line:col (#1:7:14) where concur run gives file:line:col"
-	replAddress   = "the output shows a pointer address, which differs from run to run"
 )
 
 // replDifferences lists the programs that `concur < prog.go` (the REPL fed
@@ -99,6 +98,6 @@ var replDifferences = map[string]string{
 	"lang_type_switch.go":   replPositions,
 	"embed_unrestricted.go": replPositions,
 
-	"std_errors.go":   replAddress,
+	"std_errors.go":   replPositions,
 	"std_iter_pkg.go": replPositions,
 }

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 )
@@ -74,4 +75,105 @@ func (r *rewriter) refuseNamedBasic(t ast.Expr) {
 	r.errorf(t.Pos(), "a type assertion to %s (a type on %s) is not supported by concur: its interpreter keeps %s as %s, so it cannot tell "+
 		"a %s in an interface from a %s or from another type on %s; make it a struct type (type %s struct{ v %s }), or keep the value in a variable of type %s",
 		n.Obj().Name(), u, n.Obj().Name(), u, n.Obj().Name(), u, u, n.Obj().Name(), u, n.Obj().Name())
+}
+
+// refuseBasicBeside refuses a type assertion to a predeclared type (int,
+// float64, string, ...), and a type switch's case of one, while the
+// program declares a type with methods on it (type MyInt int; func (MyInt)
+// String() string):
+// yaegi v0.16.1 keeps such a type as its underlying type, so x.(int) also
+// takes a MyInt, and a switch's case int comes before its case
+// fmt.Stringer, silently.
+func (r *rewriter) refuseBasicBeside(t ast.Expr) {
+	if t == nil || r.checked == nil || r.checked.Pkg == nil {
+		return
+	}
+	b, ok := types.Unalias(r.typeOf(t)).(*types.Basic)
+	if !ok || b.Info()&types.IsUntyped != 0 {
+		return
+	}
+	// Only a type with methods: its values are the ones put in interfaces
+	// (for their String or Error). A type without any, such as a context
+	// key (type key string), leaves x.(string) on ctx.Value as Go's.
+	scope := r.checked.Pkg.Scope()
+	names := scope.Names()
+	sort.Strings(names)
+	for _, name := range names {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams().Len() > 0 || !types.Identical(n.Underlying(), b) || types.NewMethodSet(types.NewPointer(n)).Len() == 0 {
+			continue
+		}
+		r.errorf(t.Pos(), "a type assertion to %s is not supported by concur while the program declares %s (a type on %s): its interpreter keeps %s as %s, "+
+			"so it cannot tell %s values in an interface from %s values; make %s a struct type (type %s struct{ v %s })",
+			b.Name(), name, b.Name(), name, b.Name(), b.Name(), name, name, name, b.Name())
+		return
+	}
+}
+
+// refuseWrappedCompare refuses == and != between a value of an interface
+// with methods (error, fmt.Stringer, one of the program's) and a value of
+// a concrete type the program declares, and errors.Is with such a target:
+// yaegi v0.16.1 keeps the program's value inside such an interface in a
+// wrapper of its own, so the comparison is false where Go's is true
+// (`var err error = ErrCode(7); err == ErrCode(7)`), silently.
+func (r *rewriter) refuseWrappedCompare(e *ast.BinaryExpr) {
+	if e.Op != token.EQL && e.Op != token.NEQ {
+		return
+	}
+	x, y := r.typeOf(e.X), r.typeOf(e.Y)
+	if r.methodInterface(y) {
+		x, y = y, x
+	}
+	if !r.methodInterface(x) || !r.programConcrete(y) {
+		return
+	}
+	r.errorf(e.OpPos, "%s between a value of type %s and one of type %s is not supported by concur: its interpreter keeps the program's values "+
+		"in such an interface wrapped, so the answer is the opposite of Go's; compare what it holds through a type switch or assertion to the struct type, "+
+		"or compare its Error or String text", e.Op, types.TypeString(x, types.RelativeTo(r.checked.Pkg)), types.TypeString(y, types.RelativeTo(r.checked.Pkg)))
+}
+
+// refuseErrorsIs refuses errors.Is(err, target) with a target of a
+// concrete type the program declares (see refuseWrappedCompare).
+func (r *rewriter) refuseErrorsIs(fn *types.Func, e *ast.CallExpr) {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "Is" || len(e.Args) != 2 {
+		return
+	}
+	t := r.typeOf(e.Args[1])
+	if !r.programConcrete(t) {
+		return
+	}
+	r.errorf(e.Args[1].Pos(), "errors.Is with a target of the program's type %s is not supported by concur: its interpreter keeps such errors wrapped, "+
+		"so errors.Is is false where Go's is true; use a sentinel made by errors.New (var ErrX = errors.New(...)), or compare the Error text",
+		types.TypeString(t, types.RelativeTo(r.checked.Pkg)))
+}
+
+// methodInterface reports whether t is an interface with methods.
+func (r *rewriter) methodInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	i, ok := t.Underlying().(*types.Interface)
+	return ok && !i.Empty()
+}
+
+// programConcrete reports whether t is a type the program declares that is
+// not an interface, or a pointer to one.
+func (r *rewriter) programConcrete(t types.Type) bool {
+	if t == nil || r.checked == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		if _, named := types.Unalias(t).(*types.Named); !named {
+			t = p.Elem()
+		}
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !r.isSessionPkg(n.Obj().Pkg()) {
+		return false
+	}
+	return !types.IsInterface(n)
 }

@@ -62,6 +62,12 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 		if _, lit := a.(*ast.FuncLit); lit {
 			continue
 		}
+		if fn.Name() == "Errorf" && r.unwraps(r.typeOf(a)) {
+			r.errorf(a.Pos(), "fmt.Errorf with an error of the program's type %s, which has an Unwrap method, is not supported by concur: "+
+				"its interpreter hands library code the error without that method, so errors.Is and errors.As would not look inside it; "+
+				"return the %s itself, or wrap a sentinel made by errors.New", runtimeTypeString(r.typeOf(a)), runtimeTypeString(r.typeOf(a)))
+			continue
+		}
 		open, ok := r.methodCopy(r.typeOf(a), pkg.Name)
 		if !ok {
 			r.refuseHiddenMethod(a)
@@ -75,6 +81,17 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 			r.insert(at, ")")
 		}
 	}
+}
+
+// unwraps reports whether t is a type of the program's with an Unwrap
+// method (errors.Is and errors.As look through it).
+func (r *rewriter) unwraps(t types.Type) bool {
+	if t == nil || types.IsInterface(t) || !r.holdsProgramType(t, 0) {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Unwrap")
+	_, isFunc := obj.(*types.Func)
+	return isFunc
 }
 
 // methodCopy returns the opening of the copy methodOperands makes of an
@@ -131,6 +148,13 @@ func (r *rewriter) methodCopy(t types.Type, fmtName string) (string, bool) {
 			return "func(v " + ts + ") " + iface + " { return v }(", true
 		}
 	}
+	if iface, ok := r.printMethod(t, fmtName); ok && iface == "error" {
+		// A value of the program's with an Error method, itself: the
+		// interpreter hands fmt its String method but not its Error
+		// method, so fmt printed &{key} for an error that says "key not
+		// found", and %w failed.
+		return "func(v " + ts + ") error { return v }(", true
+	}
 	return "", false
 }
 
@@ -160,7 +184,7 @@ var (
 
 // plainVerbs reads a constant format and reports, for each operand in
 // order, whether its verb is one that calls a String or Error method
-// (%v, %s, %q, %x, %X) without the # flag. It fails for a format
+// (%v, %s, %q, %x, %X, and Errorf's %w) without the # flag. It fails for a format
 // that is not constant or uses argument indexes or * widths.
 func (r *rewriter) plainVerbs(format ast.Expr) ([]bool, bool) {
 	tv, ok := r.info.Types[format]
@@ -191,7 +215,7 @@ func (r *rewriter) plainVerbs(format ast.Expr) ([]bool, bool) {
 		case '%':
 			continue
 		}
-		verbs = append(verbs, !sharp && strings.IndexByte("vsqxX", f[i]) >= 0)
+		verbs = append(verbs, !sharp && strings.IndexByte("vsqxXw", f[i]) >= 0)
 	}
 	return verbs, true
 }

@@ -417,3 +417,35 @@ outer:
 }
 `)
 }
+
+// An error of a type the program declares is printed by its Error method,
+// by every function of fmt, %w included.
+func TestProgramErrorsPrinted(t *testing.T) {
+	t.Parallel()
+	sameAsGo(t, `package main
+
+import "fmt"
+
+type notFound struct{ what string }
+
+func (e *notFound) Error() string { return e.what + " not found" }
+
+type code int
+
+func (c code) Error() string { return fmt.Sprint("code ", int(c)) }
+
+type both int
+
+func (both) Error() string  { return "as an error" }
+func (both) String() string { return "as a stringer" }
+
+func main() {
+	fmt.Println(&notFound{"k1"}, code(1), both(0))
+	fmt.Printf("%v %s %q\n", &notFound{"k2"}, code(2), code(3))
+	fmt.Println(fmt.Sprint(&notFound{"k4"}), fmt.Sprintf("%v", code(4)))
+	fmt.Println(fmt.Errorf("x %v: %w", code(5), &notFound{"k6"}))
+	var e error = code(8)
+	fmt.Println(fmt.Errorf("w %w", e), []error{code(9)})
+}
+`)
+}

@@ -1021,6 +1021,18 @@ func TestErrors(t *testing.T) {
 			"fmt.Printf(\"%d %v\\n\", map[c]int{}, map[c]int{})\nfmt.Println(s{})",
 			"prog.go:5:36: fmt cannot call the String method of main.c as a key of a map[main.c]int in concur (its interpreter hands fmt such values without their methods); print them one by one, or call String yourself\n" +
 				"prog.go:6:13: fmt cannot call the String method of main.c in field C of a main.s in concur (its interpreter hands fmt such values without their methods); print them one by one, or call String yourself"},
+		{"case int beside a type on int with methods", "import \"fmt\"\ntype myInt int\nfunc (m myInt) String() string { return fmt.Sprint(int(m)) }\nvar x any = myInt(5)\nswitch x.(type) {\ncase int:\n}",
+			"prog.go:6:6: a type assertion to int is not supported by concur while the program declares myInt (a type on int): its interpreter keeps myInt as int, " +
+				"so it cannot tell int values in an interface from myInt values; make myInt a struct type (type myInt struct{ v int })"},
+		{"an error compared with a program value", "type code int\nfunc (c code) Error() string { return \"\" }\nvar err error = code(7)\n_ = err == code(7)",
+			"prog.go:4:9: == between a value of type error and one of type code is not supported by concur: its interpreter keeps the program's values " +
+				"in such an interface wrapped, so the answer is the opposite of Go's; compare what it holds through a type switch or assertion to the struct type, or compare its Error or String text"},
+		{"errors.Is with a program target", "import \"errors\"\ntype code int\nfunc (c code) Error() string { return \"\" }\nvar err error = code(7)\n_ = errors.Is(err, code(7))",
+			"prog.go:5:20: errors.Is with a target of the program's type code is not supported by concur: its interpreter keeps such errors wrapped, " +
+				"so errors.Is is false where Go's is true; use a sentinel made by errors.New (var ErrX = errors.New(...)), or compare the Error text"},
+		{"Errorf of an error with Unwrap", "import \"fmt\"\ntype wrapped struct{ err error }\nfunc (w *wrapped) Error() string { return \"\" }\nfunc (w *wrapped) Unwrap() error { return w.err }\n_ = fmt.Errorf(\"%w\", &wrapped{})",
+			"prog.go:5:22: fmt.Errorf with an error of the program's type *main.wrapped, which has an Unwrap method, is not supported by concur: " +
+				"its interpreter hands library code the error without that method, so errors.Is and errors.As would not look inside it; return the *main.wrapped itself, or wrap a sentinel made by errors.New"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -33,6 +33,7 @@ func (r *rewriter) typeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt) {
 			for _, t := range cc.List {
 				r.refuseProgramImpls(t)
 				r.refuseNamedBasic(t)
+				r.refuseBasicBeside(t)
 			}
 		}
 	}

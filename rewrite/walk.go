@@ -635,6 +635,7 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 	case *ast.TypeAssertExpr:
 		r.refuseProgramImpls(e.Type)
 		r.refuseNamedBasic(e.Type)
+		r.refuseBasicBeside(e.Type)
 		r.expr(e.X, 0)
 		r.expr(e.Type, 0)
 	case *ast.CallExpr:
@@ -654,6 +655,7 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 			r.expr(e.X, 0)
 		}
 	case *ast.BinaryExpr:
+		r.refuseWrappedCompare(e)
 		r.expr(e.X, 0)
 		r.expr(e.Y, 0)
 	case *ast.ArrayType:
@@ -800,6 +802,11 @@ func (r *rewriter) call(e *ast.CallExpr) {
 	}
 	if r.onceValueCall(e) {
 		return
+	}
+	if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
+		if fn, ok := r.objectOf(sel.Sel).(*types.Func); ok {
+			r.refuseErrorsIs(fn, e)
+		}
 	}
 	closeTyped := r.typedOperands(e)
 	closeCopies := r.methodOperands(e)

@@ -212,7 +212,7 @@ func errorsAs(err error, target any) bool {
 		if e := t.Elem(); e.Kind() != reflect.Interface && !e.Implements(errorType) && e.Name() == "" {
 			panic(errors.New("errors.As, errors.AsType: concur cannot match errors of a type the program declares " +
 				"(its interpreter keeps their methods out of sight of library code); " +
-				"compare the error with == or use a type switch on it"))
+				"use a type switch on it (case *YourType:) or compare its Error text"))
 		}
 	}
 	return errors.As(err, target)
