@@ -231,7 +231,7 @@ func (p *Printer) Event(e event.Event) {
 	case event.Compile:
 		fmt.Fprintln(p.writer(p.err), p.paint(red, VisibleLines(e.Text)))
 	case event.Panic, event.Fatal:
-		first, rest, _ := strings.Cut(e.Text, "\n")
+		first, rest, _ := strings.Cut(stopText(p.Lang, e.Text), "\n")
 		w := p.writer(p.err)
 		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, Visible(first)))
 		if rest != "" {
@@ -239,7 +239,7 @@ func (p *Printer) Event(e event.Event) {
 		}
 	case event.Deadlock, event.Timeout:
 		w := p.writer(p.err)
-		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, VisibleLines(e.Text)))
+		fmt.Fprintf(w, "%s%s\n", p.prefix(e), p.paint(red, VisibleLines(stopText(p.Lang, e.Text))))
 		for _, line := range Report(p.Lang, e, p.names) {
 			fmt.Fprintf(w, "%s\n", p.paint(red, "    "+line))
 		}

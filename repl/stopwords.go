@@ -1,0 +1,40 @@
+package repl
+
+import (
+	"regexp"
+	"strings"
+)
+
+// stopWordsZh are concur's own words in the reports of runs it ended (a
+// stop, a budget, its memory limit), in Chinese; Go's own texts in them
+// ("fatal error: runtime: out of memory") stay as Go prints them.
+var stopWordsZh = []struct {
+	en *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`^stopped: interrupted$`), "已停止：被中断了（Ctrl-C）"},
+	{regexp.MustCompile(`^stopped: the run took more than (.+) of real time \(--timeout\)$`), "已停止：这次运行用了超过 ${1} 的真实时间（--timeout）"},
+	{regexp.MustCompile(`^stopped: the run reached (.+) of virtual time \(--max-virtual=(.+)\)$`), "已停止：这次运行到了 ${1} 虚拟时间（--max-virtual=${2}）"},
+	{regexp.MustCompile(`^stopped: a goroutine was still running and did not stop$`), "已停止：有个 goroutine 还在运行，停不下来"},
+	{regexp.MustCompile(`^stopped$`), "已停止"},
+	{regexp.MustCompile(`^the virtual clock stood still: a goroutine was waiting on something the clock cannot see$`), "虚拟时钟停住了：有个 goroutine 在等时钟看不见的东西"},
+	{regexp.MustCompile(`^\(not a channel, timer or lock of the program's own\), so time could not move on$`), "（不是程序自己的通道、定时器或锁），所以时间走不下去"},
+	{regexp.MustCompile(`^fatal error: runtime: out of memory \(the program used more than (.+), concur's limit\)$`), "fatal error: runtime: out of memory（程序用了超过 ${1}，这是 concur 的上限）"},
+}
+
+// stopText is text, a report's lines, with concur's own words in lang.
+func stopText(lang, text string) string {
+	if lang != "zh" {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		for _, w := range stopWordsZh {
+			if w.en.MatchString(line) {
+				lines[i] = w.en.ReplaceAllString(line, w.zh)
+				break
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
