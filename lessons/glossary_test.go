@@ -147,7 +147,8 @@ func TestGlossaryInREPL(t *testing.T) {
 				t.Errorf("%s: no %q in\n%s", lang, w, out.String())
 			}
 		}
-		if !strings.Contains(out.String(), ":glossary [TERM]") {
+		synopsis := map[string]string{"en": ":glossary [TERM]", "zh": ":glossary [术语]"}[lang]
+		if !strings.Contains(out.String(), synopsis) {
 			t.Errorf("%s: :help does not list :glossary:\n%s", lang, out.String())
 		}
 	}

@@ -82,16 +82,43 @@ func (r *REPL) help() {
 			}
 		}
 	}
+	uses := make([]string, len(cmds))
 	width := 0
-	for _, c := range cmds {
-		width = max(width, len(c.name)+1+len(c.args))
+	for i, c := range cmds {
+		uses[i] = strings.TrimSpace(c.name + " " + placeholders(r.cfg.Lang, c.args))
+		width = max(width, cells(uses[i]))
 	}
-	for _, c := range cmds {
-		use := strings.TrimSpace(c.name + " " + c.args)
-		r.say("  %-*s  %s", width, use, c.help(r.msg))
+	for i, c := range cmds {
+		r.say("  %s%s  %s", uses[i], strings.Repeat(" ", width-cells(uses[i])), c.help(r.msg))
 	}
 	r.say("%s", r.msg.helpKeys)
 	r.say("%s", r.msg.helpSurvives)
+}
+
+// placeholdersZh name what a command's argument stands for, in Chinese;
+// the words typed as they are (max, idle, on, off, stop, virtual, real)
+// stay.
+var placeholdersZh = strings.NewReplacer("FILE", "文件", "DUR", "时长", "TERM", "术语", "jitter", "抖动")
+
+// placeholders is a command's argument synopsis in lang.
+func placeholders(lang, args string) string {
+	if lang == "zh" {
+		return placeholdersZh.Replace(args)
+	}
+	return args
+}
+
+// cells is how many terminal columns s takes: two for a wide (CJK)
+// character.
+func cells(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x2E80 {
+			n++
+		}
+	}
+	return n
 }
 
 // restart replaces the session with a new one under opts.

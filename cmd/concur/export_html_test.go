@@ -453,11 +453,24 @@ func TestExportHTMLChromium(t *testing.T) {
 	if !strings.Contains(early, "■ Stop") {
 		t.Error("1.5 s into Play, the button does not say Stop")
 	}
-	// 3.2 s in, input 3 (entered at 3.03 s) plays: its playhead is on its
-	// chart, past the start, and the marks to come are faded.
-	mid := string(runChromium(t, browser, url+"#play", "--virtual-time-budget=3200", "--dump-dom"))
-	if c := charts(mid)[3]; len(c) == 0 || !regexp.MustCompile(`class="playhead" x1="([\d.]+)"[^>]*visibility="visible"`).MatchString(c[0]) || !strings.Contains(c[0], "future") {
-		t.Errorf("3.2 s into Play, input 3's chart has no playhead moving over it:\n%.2000s", c)
+	// While input 3 (entered at 3.03 s, 300 ms long) plays, its playhead is
+	// on its chart, past the start, and the marks to come are faded. The
+	// budget is Chromium's virtual time, yet on a loaded machine a snapshot
+	// has come before the page's timers had caught up: any of three
+	// snapshots inside input 3's play will do.
+	playing := regexp.MustCompile(`class="playhead" x1="([\d.]+)"[^>]*visibility="visible"`)
+	var seen []string
+	for _, budget := range []string{"3200", "3260", "3130"} {
+		mid := string(runChromium(t, browser, url+"#play", "--virtual-time-budget="+budget, "--dump-dom"))
+		c := charts(mid)[3]
+		if len(c) > 0 && playing.MatchString(c[0]) && strings.Contains(c[0], "future") {
+			seen = nil
+			break
+		}
+		seen = append(seen, fmt.Sprintf("at %s ms: %.600s", budget, c))
+	}
+	if seen != nil {
+		t.Errorf("while input 3 plays, its chart has no playhead moving over it:\n%s", strings.Join(seen, "\n"))
 	}
 	done := string(runChromium(t, browser, url+"#play", "--virtual-time-budget=30000", "--dump-dom"))
 	if hidden.MatchString(done) || !strings.Contains(done, "▶ Play") || strings.Contains(done, `visibility="visible"`) {
