@@ -563,10 +563,12 @@ func clipWords(s string, n int) string {
 // firstSentence is s up to its first full stop.
 func firstSentence(s string) string {
 	for i, r := range s {
-		if r == '。' || r == '：' {
+		// A colon introduces what follows: the sentence goes on (and the
+		// list line is clipped to the terminal's width).
+		if r == '。' {
 			return s[:i+len(string(r))]
 		}
-		if (r == '.' || r == ':') && (i+1 == len(s) || s[i+1] == ' ') {
+		if r == '.' && (i+1 == len(s) || s[i+1] == ' ') {
 			return s[:i+1]
 		}
 	}
