@@ -147,7 +147,14 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "concur: unexpected %q (did you mean concur run %s?)\n", fs.Arg(0), fs.Arg(0))
+		switch sub := fs.Arg(0); sub {
+		case "run", "learn", "replay", "export":
+			// concur --lang zh learn 3: the flags belong after the command.
+			flags := args[:len(args)-fs.NArg()]
+			fmt.Fprintf(stderr, "concur: flags go after the command: concur %s %s\n", sub, strings.Join(append(append([]string{}, flags...), fs.Args()[1:]...), " "))
+		default:
+			fmt.Fprintf(stderr, "concur: unexpected %q (did you mean concur run %s?)\n", sub, sub)
+		}
 		return 2
 	}
 	cfg, err := rf.config(stdout, stderr)
