@@ -25,20 +25,27 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	outPath := fs.String("o", "", "write to this `file` (default: standard output)")
 	var idle idleFlag
 	idle.register(fs)
-	fs.Usage = func() {
+	langFlag := fs.String("lang", "", "language of concur's messages: en or zh (default from $LANG)")
+	lang := argsLang(args)
+	setUsage(fs, lang, stderr, func() {
 		fmt.Fprintf(stderr, "Usage: concur export FILE --format md|cast|html [-o OUT]\n\nWrites a recorded session as Markdown (inputs, their output and\ntimelines), as an asciicast v2 recording that asciinema plays, or as\none self-contained HTML page with SVG timelines and a Play button.\n\nFlags:\n")
 		fs.PrintDefaults()
-	}
-	file, ok, code := oneFile(fs, args, stderr)
+	})
+	file, ok, code := oneFile(fs, args, lang, stderr)
 	if !ok {
 		return code
 	}
+	chosen, err := chooseLang(*langFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur export: %s\n", errText(lang, err))
+		return 2
+	}
+	lang = chosen
 	if *format != "md" && *format != "cast" && *format != "html" {
-		fmt.Fprintf(stderr, "concur export: --format=%s: want md, cast or html\n", *format)
+		fmt.Fprintf(stderr, "concur export: %s\n", errText(lang, choiceError{"format", *format, []string{"md", "cast", "html"}}))
 		return 2
 	}
 	if *outPath != "" && *outPath != "-" && sameFile(*outPath, file) {
-		lang, _ := chooseLang("")
 		fmt.Fprintf(stderr, "concur export: %s\n", repl.ExportOntoInput(lang, *outPath))
 		return 2
 	}

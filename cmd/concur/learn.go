@@ -19,7 +19,6 @@ type learnWords struct {
 	noLesson, tooMany, noProgressPlace      string
 	corruptMoved, corruptKept, unreadable   string
 	usage, flagsHead, verifyFlag            string
-	flags                                   map[string]string // flag name → what it does, for the usage
 }
 
 var learnCatalog = map[string]learnWords{
@@ -55,21 +54,7 @@ var learnCatalog = map[string]learnWords{
 		unreadable:      "进度文件 %s：%v",
 		usage:           "用法：concur learn [选项] [编号|ID]\n\n不带编号时列出所有课程和你的进度；带编号时在 REPL 中打开那一课（编号或 ID），\n在那里你也可以直接输入 Go 代码。\n",
 		flagsHead:       "选项：",
-		verifyFlag:      "运行每一课的示例和练习并逐一检查；最后一行是“N passed, M failed”",
-		flags: map[string]string{
-			"clock":        "virtual（默认，sleep 不花真实时间）或 real（真实时钟）",
-			"speed":        "按这个倍速回放输出（2 表示两倍速；max 表示不等待）",
-			"color":        "颜色：auto、always 或 never（遵守 NO_COLOR）",
-			"lang":         "课程和提示信息的语言：en 或 zh（默认取自 $LANG）",
-			"timeline":     "在用到 sleep 或多个 goroutine 的运行之后画出时间线",
-			"unrestricted": "允许代码导入整个标准库（os、net ……）",
-			"max-virtual":  "运行用掉这么多虚拟时间后停止",
-			"timeout":      "运行用掉这么多真实时间后停止（虚拟时钟默认 10s，真实时钟默认不限）",
-			"max-memory":   "worker 进程用的内存超过这么多字节时停止运行",
-			"idle-limit":   "回放输出时，把比这更长的安静间隔缩短成这么长（0：保留原样）",
-			"jitter":       "按种子把每次 sleep 和每个计时器改变至多这么多（比如 20%）",
-			"seed":         "虚拟时钟上的调度：0 是默认的那一种，其他数字挑选另一种合法的调度",
-		},
+		verifyFlag:      "运行每一课的示例和练习并逐一检查；最后一行是“N 项通过，M 项失败”",
 	},
 }
 
@@ -82,8 +67,9 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var rf replFlags
 	rf.register(fs, "language of the lessons and messages: en or zh (default from $LANG)")
 	verify := fs.Bool("verify", false, learnCatalog["en"].verifyFlag)
-	fs.Usage = func() { learnUsage(fs, rf.lang, stderr) }
-	if err := fs.Parse(args); err != nil {
+	lang := argsLang(args)
+	fs.Usage = func() { learnUsage(fs, lang, stderr) }
+	if err := parseArgs(fs, args, lang); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -92,18 +78,20 @@ func learn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	want := fs.Arg(0)
 	if fs.NArg() > 1 {
 		// Flags may come after the lesson too: concur learn 3 --lang=zh.
-		if err := fs.Parse(fs.Args()[1:]); err != nil {
+		if err := parseArgs(fs, fs.Args()[1:], lang); err != nil {
 			return 2
 		}
 		if fs.NArg() > 0 {
-			lang, _ := chooseLang(rf.lang)
+			if l, err := chooseLang(rf.lang); err == nil {
+				lang = l
+			}
 			fmt.Fprintf(stderr, "concur learn: "+learnCatalog[lang].tooMany+"\n", want, fs.Arg(0))
 			return 2
 		}
 	}
 	cfg, err := rf.config(stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "concur learn: %v\n", err)
+		fmt.Fprintf(stderr, "concur learn: %s\n", errText(lang, err))
 		return 2
 	}
 	language, opts := cfg.Lang, cfg.Engine
@@ -207,26 +195,13 @@ func whatNext(all []lessons.Lesson, p *lessons.Progress, lang lessons.Lang, word
 }
 
 // learnUsage prints `concur learn -h` in the learner's language.
-func learnUsage(fs *flag.FlagSet, langFlag string, stderr io.Writer) {
-	language, err := chooseLang(langFlag)
-	if err != nil {
-		language = "en"
-	}
+func learnUsage(fs *flag.FlagSet, language string, stderr io.Writer) {
 	words := learnCatalog[language]
-	fmt.Fprint(stderr, words.usage)
-	fmt.Fprintf(stderr, "\n%s\n", words.flagsHead)
-	if language == "en" {
+	if language != "zh" {
+		fmt.Fprint(stderr, words.usage)
+		fmt.Fprintf(stderr, "\n%s\n", words.flagsHead)
 		fs.PrintDefaults()
 		return
 	}
-	fs.VisitAll(func(f *flag.Flag) {
-		what, ok := words.flags[f.Name]
-		if f.Name == "verify" {
-			what, ok = words.verifyFlag, true
-		}
-		if !ok {
-			what = f.Usage // a flag not translated yet shows its English words
-		}
-		fmt.Fprintf(stderr, "  --%s\n    \t%s\n", f.Name, what)
-	})
+	zhFlagUsage(fs, words.usage+"\n"+words.flagsHead+"\n", stderr, map[string]string{"verify": words.verifyFlag})
 }

@@ -58,6 +58,8 @@ Run "concur -h" or "concur run -h" for the flags.
 
 // run is the whole program: it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	lang := argsLang(args)
+	words := cliText(lang)
 	if len(args) > 0 {
 		switch args[0] {
 		case "run":
@@ -69,15 +71,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "learn":
 			return learn(args[1:], stdin, stdout, stderr)
 		case "help":
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usageText(lang))
 			return 0
 		}
 		if !strings.HasPrefix(args[0], "-") {
 			if strings.HasSuffix(args[0], ".go") || args[0] == "-" {
-				fmt.Fprintf(stderr, "concur: unknown command %q: did you mean concur run %s?\n", args[0], args[0])
+				fmt.Fprintf(stderr, words.unknownGo, args[0], args[0])
 				return 2
 			}
-			fmt.Fprintf(stderr, "concur: unknown command %q\n\n%s", args[0], usage)
+			fmt.Fprintf(stderr, words.unknown, args[0], usageText(lang))
 			return 2
 		}
 	}
@@ -128,6 +130,8 @@ func (f *replFlags) config(stdout, stderr io.Writer) (repl.Config, error) {
 }
 
 func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	lang := argsLang(args)
+	words := cliText(lang)
 	fs := flag.NewFlagSet("concur", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var rf replFlags
@@ -135,12 +139,12 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	record := fs.String("record", "", "record the session to this `file` (watch it with concur replay); a file that exists needs --append or --force")
 	appendTo := fs.Bool("append", false, "with --record: go on with the session recorded in the file")
 	force := fs.Bool("force", false, "with --record: replace the file")
-	fs.Usage = func() {
+	setUsage(fs, lang, stderr, func() {
 		fmt.Fprint(stderr, usage)
 		fmt.Fprintf(stderr, "\nFlags of the REPL:\n")
 		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	})
+	if err := parseArgs(fs, args, lang); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -151,15 +155,15 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "run", "learn", "replay", "export":
 			// concur --lang zh learn 3: the flags belong after the command.
 			flags := args[:len(args)-fs.NArg()]
-			fmt.Fprintf(stderr, "concur: flags go after the command: concur %s %s\n", sub, strings.Join(append(append([]string{}, flags...), fs.Args()[1:]...), " "))
+			fmt.Fprintf(stderr, words.flagsAfter, sub, strings.Join(append(append([]string{}, flags...), fs.Args()[1:]...), " "))
 		default:
-			fmt.Fprintf(stderr, "concur: unexpected %q (did you mean concur run %s?)\n", sub, sub)
+			fmt.Fprintf(stderr, words.unexpected, sub, sub)
 		}
 		return 2
 	}
 	cfg, err := rf.config(stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "concur: %v\n", err)
+		fmt.Fprintf(stderr, "concur: %s\n", errText(lang, err))
 		return 2
 	}
 	cfg.Record = *record
@@ -185,7 +189,7 @@ func lineSource(stdin io.Reader, stdout, stderr io.Writer, cfg *repl.Config) (re
 	}
 	path, err := repl.HistoryPath()
 	if err != nil {
-		fmt.Fprintf(stderr, "concur: no place for history (%v); it will not be saved\n", err)
+		fmt.Fprintf(stderr, cliText(cfg.Lang).noHistory, err)
 		path = ""
 	}
 	cfg.Completer = &repl.Completer{}
@@ -199,7 +203,7 @@ func chooseLang(flagValue string) (string, error) {
 		return flagValue, nil
 	case "":
 	default:
-		return "", fmt.Errorf("--lang=%s: want en or zh", flagValue)
+		return "", choiceError{"lang", flagValue, []string{"en", "zh"}}
 	}
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if l := os.Getenv(v); l != "" {
@@ -274,7 +278,7 @@ func (j *jitterFlag) Set(v string) error {
 
 func (f *engineFlags) options() (engine.Options, error) {
 	if f.clock != "virtual" && f.clock != "real" {
-		return engine.Options{}, fmt.Errorf("--clock=%s: want virtual or real", f.clock)
+		return engine.Options{}, choiceError{"clock", f.clock, []string{"virtual", "real"}}
 	}
 	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, MemoryLimit: f.memory, Seed: f.seed, Jitter: float64(f.jitter)}
 	opts.MaxVirtual, opts.Timeout = f.budgets(f.clock)
@@ -353,29 +357,37 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var idle idleFlag
 	idle.register(fs)
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
-	fs.Usage = func() {
+	langFlag := fs.String("lang", "", "language of concur's messages: en or zh (default from $LANG)")
+	lang := argsLang(args)
+	setUsage(fs, lang, stderr, func() {
 		fmt.Fprintf(stderr, "Usage: concur run [flags] FILE\n\nRuns a Go program (package main with func main) or a snippet of\ndeclarations and statements. FILE \"-\" reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	})
+	if err := parseArgs(fs, args, lang); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "concur run: want exactly one FILE (or - for standard input)")
+		fmt.Fprintln(stderr, cliText(lang).runOneFile)
 		fs.Usage()
 		return 2
 	}
+	chosen, err := chooseLang(*langFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur run: %s\n", errText(lang, err))
+		return 2
+	}
+	lang = chosen
 	opts, err := ef.options()
 	if err != nil {
-		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		fmt.Fprintf(stderr, "concur run: %s\n", errText(lang, err))
 		return 2
 	}
 	color, err := colorEnabled(*colorMode, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "concur run: %v\n", err)
+		fmt.Fprintf(stderr, "concur run: %s\n", errText(lang, err))
 		return 2
 	}
 
@@ -406,10 +418,10 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	if *explore > 0 {
 		if opts.Clock == "real" {
-			fmt.Fprintln(stderr, "concur run: --explore needs the virtual clock: on the real clock the Go runtime schedules")
+			fmt.Fprintln(stderr, cliText(lang).exploreReal)
 			return 2
 		}
-		return exploreFile(ctx, sess, name, string(src), *explore, opts, color, stdout, stderr)
+		return exploreFile(ctx, sess, name, string(src), *explore, opts, color, lang, stdout, stderr)
 	}
 
 	var (
@@ -428,14 +440,13 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		show(event.Event{Kind: event.Start, V: event.Version, Clock: opts.Clock, Seed: opts.Seed})
 	} else {
 		printer := repl.NewPrinter(stdout, stderr, color)
-		printer.Lang, _ = chooseLang("")
+		printer.Lang = lang
 		show, flush, note = printer.Event, printer.Flush, printer.Note
 	}
 	pace := float64(speed)
 	if *jsonOut || opts.Clock == "real" || !isTerminal(stdout) {
 		pace = 0
 	}
-	lang, _ := chooseLang("")
 	po := repl.PlayOptions{Speed: pace, IdleLimit: time.Duration(idle), Show: show, Flush: flush}
 	if note != nil { // the JSON stream is never paced, and has no room for notes
 		po.Cut = func(left time.Duration) { note(repl.CutNote(lang, left)) }
@@ -471,18 +482,17 @@ func colorEnabled(mode string, w io.Writer) (bool, error) {
 	case "auto":
 		return os.Getenv("NO_COLOR") == "" && isTerminal(w), nil
 	}
-	return false, fmt.Errorf("--color=%s: want auto, always or never", mode)
+	return false, choiceError{"color", mode, []string{"auto", "always", "never"}}
 }
 
 // exploreFile runs a program under n schedules and shows its outcomes.
-func exploreFile(ctx context.Context, sess *engine.Session, name, src string, n int, opts engine.Options, color bool, stdout, stderr io.Writer) int {
+func exploreFile(ctx context.Context, sess *engine.Session, name, src string, n int, opts engine.Options, color bool, lang string, stdout, stderr io.Writer) int {
 	out := repl.Outcomes{Jitter: opts.Jitter}
 	err := sess.Explore(ctx, name, src, true, repl.Seeds(opts.Seed, n), opts.Jitter, out.Add)
 	if err != nil && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "concur run: %v\n", err)
 		return 1
 	}
-	lang, _ := chooseLang("")
 	out.Write(stdout, lang, color)
 	return out.Worst()
 }

@@ -150,8 +150,8 @@ func openSession(cmd, path string, stderr io.Writer) (*session.Session, bool) {
 }
 
 // parseFlags parses flags; ok is false when the command should return code.
-func parseFlags(fs *flag.FlagSet, args []string) (ok bool, code int) {
-	if err := fs.Parse(args); err != nil {
+func parseFlags(fs *flag.FlagSet, args []string, lang string) (ok bool, code int) {
+	if err := parseArgs(fs, args, lang); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return false, 0
 		}
@@ -163,10 +163,10 @@ func parseFlags(fs *flag.FlagSet, args []string) (ok bool, code int) {
 // oneFile parses flags and exactly one FILE among them; flags may follow the
 // file (concur replay s.jsonl --speed 2). When ok is false the command ends
 // with code, having said why.
-func oneFile(fs *flag.FlagSet, args []string, stderr io.Writer) (file string, ok bool, code int) {
+func oneFile(fs *flag.FlagSet, args []string, lang string, stderr io.Writer) (file string, ok bool, code int) {
 	var files []string
 	for len(args) > 0 {
-		if ok, code := parseFlags(fs, args); !ok {
+		if ok, code := parseFlags(fs, args, lang); !ok {
 			return "", false, code
 		}
 		if fs.NArg() == 0 {
@@ -176,7 +176,7 @@ func oneFile(fs *flag.FlagSet, args []string, stderr io.Writer) (file string, ok
 		args = fs.Args()[1:]
 	}
 	if len(files) != 1 {
-		fmt.Fprintf(stderr, "%s: want exactly one FILE\n", fs.Name())
+		fmt.Fprintf(stderr, cliText(lang).oneFile, fs.Name())
 		fs.Usage()
 		return "", false, 2
 	}
@@ -196,17 +196,25 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	colorMode := fs.String("color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	timeline := fs.Bool("timeline", true, "draw a timeline after runs that slept or used goroutines")
 	again := fs.Bool("rerun", false, "run the recorded inputs again (this runs the file's code) and report, input by input, whether output and timestamps match")
-	fs.Usage = func() {
+	langFlag := fs.String("lang", "", "language of concur's messages: en or zh (default from $LANG)")
+	lang := argsLang(args)
+	setUsage(fs, lang, stderr, func() {
 		fmt.Fprintf(stderr, "Usage: concur replay [flags] FILE\n\nShows a recorded session as it looked: each input typed at the prompt,\nits stamped output and its timeline, at the recorded pace on a terminal\nand at once otherwise. The session's code is not run.\n\nFlags:\n")
 		fs.PrintDefaults()
-	}
-	file, ok, code := oneFile(fs, args, stderr)
+	})
+	file, ok, code := oneFile(fs, args, lang, stderr)
 	if !ok {
 		return code
 	}
+	chosen, err := chooseLang(*langFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "concur replay: %s\n", errText(lang, err))
+		return 2
+	}
+	lang = chosen
 	color, err := colorEnabled(*colorMode, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "concur replay: %v\n", err)
+		fmt.Fprintf(stderr, "concur replay: %s\n", errText(lang, err))
 		return 2
 	}
 	s, ok := openSession("concur replay", file, stderr)
@@ -228,11 +236,9 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if k, restore, ok := readKeys(stdin); ok {
 			defer restore()
 			keys = k
-			lang, _ := chooseLang("")
 			fmt.Fprintln(stderr, repl.ReplayKeys(lang))
 		}
 	}
-	lang, _ := chooseLang("")
 	note := func(left time.Duration) string { return repl.CutNote(lang, left) }
 	if o.color {
 		note = func(left time.Duration) string { return "\x1b[2m" + repl.CutNote(lang, left) + "\x1b[0m" }
