@@ -67,40 +67,55 @@ func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer, 
 			fmt.Fprintf(stdout, "      %s\n", line)
 		}
 	}
+	// prints checks that code, as a lesson shows it, prints the output shown.
+	prints := func(what, file, code, want string) {
+		_, out, err := runForVerify(opts, file, code)
+		if err != nil {
+			result(false, what, err.Error())
+			return
+		}
+		result(lessons.SameOutput(out, want), what, words.prints+"\n"+out+words.shows+"\n"+want)
+	}
+	// passes checks that code, as a lesson shows a solution, passes its
+	// exercise's checks under every schedule an answer is judged on.
+	passes := func(what string, x *lessons.Exercise, code string) {
+		events, out, err := runForVerify(opts, x.File(), code)
+		if err != nil {
+			result(false, what, err.Error())
+			return
+		}
+		failures, failedRun, err := lessons.Judge(x.Checks, events, explorerForVerify(opts, x.File(), code))
+		if err != nil {
+			result(false, what, err.Error())
+			return
+		}
+		var why []string
+		for _, f := range failures {
+			why = append(why, f.In(lessons.Lang(lang)))
+		}
+		if failedRun != nil {
+			out = printedForVerify(failedRun.Events)
+		}
+		result(len(why) == 0, what, strings.Join(why, "\n")+"\n"+words.prints+"\n"+out)
+	}
 	for _, l := range all {
 		file := l.Source[lessons.English]
 		for _, s := range l.Steps {
 			for _, ex := range s.Examples {
-				what := fmt.Sprintf(words.example, file, ex.Name)
-				_, out, err := runForVerify(opts, ex.File(), ex.Code)
-				switch {
-				case err != nil:
-					result(false, what, err.Error())
-				default:
-					result(lessons.SameOutput(out, ex.Output), what, words.prints+"\n"+out+words.shows+"\n"+ex.Output)
-				}
+				prints(fmt.Sprintf(words.example, file, ex.Name), ex.File(), ex.Code, ex.Output)
 				for _, tl := range lessons.Langs {
 					// A translation shows the code with its comments in
 					// its language: it must print the same.
-					code := ex.CodeIn(tl)
-					if tl == lessons.English || code == ex.Code {
-						continue
+					if code := ex.CodeIn(tl); tl != lessons.English && code != ex.Code {
+						prints(fmt.Sprintf(words.shown, file, ex.Name, l.Source[tl]), ex.File(), code, ex.Output)
 					}
-					what := fmt.Sprintf(words.shown, file, ex.Name, l.Source[tl])
-					_, out, err := runForVerify(opts, ex.File(), code)
-					if err != nil {
-						result(false, what, err.Error())
-						continue
-					}
-					result(lessons.SameOutput(out, ex.Output), what, words.prints+"\n"+out+words.shows+"\n"+ex.Output)
 				}
 				if ex.Explore > 0 {
 					what := fmt.Sprintf(words.explore, file, ex.Explore, ex.Name)
 					got, err := exploreForVerify(opts, ex.File(), ex.Code, ex.Explore)
-					switch {
-					case err != nil:
+					if err != nil {
 						result(false, what, err.Error())
-					default:
+					} else {
 						result(got == ex.Explored, what, words.prints+"\n"+got+words.shows+"\n"+ex.Explored)
 					}
 				}
@@ -116,49 +131,11 @@ func verifyLessons(all []lessons.Lesson, opts engine.Options, stdout io.Writer, 
 			} else {
 				result(len(lessons.Check(x.Checks, events)) > 0, what, words.allPass+"\n"+out)
 			}
-			events, out, err = runForVerify(opts, x.File(), x.Solution)
-			what = fmt.Sprintf(words.solution, file, x.Name)
-			if err != nil {
-				result(false, what, err.Error())
-				continue
-			}
-			failures, failedRun, err := lessons.Judge(x.Checks, events, explorerForVerify(opts, x.File(), x.Solution))
-			if err != nil {
-				result(false, what, err.Error())
-				continue
-			}
-			var why []string
-			for _, f := range failures {
-				why = append(why, f.In(lessons.Lang(lang)))
-			}
-			if failedRun != nil {
-				out = printedForVerify(failedRun.Events)
-			}
-			result(len(why) == 0, what, strings.Join(why, "\n")+"\n"+words.prints+"\n"+out)
+			passes(fmt.Sprintf(words.solution, file, x.Name), x, x.Solution)
 			for _, tl := range lessons.Langs {
-				code := x.SolutionIn(tl)
-				if tl == lessons.English || code == x.Solution {
-					continue
+				if code := x.SolutionIn(tl); tl != lessons.English && code != x.Solution {
+					passes(fmt.Sprintf(words.shownSol, file, x.Name, l.Source[tl]), x, code)
 				}
-				what := fmt.Sprintf(words.shownSol, file, x.Name, l.Source[tl])
-				events, out, err := runForVerify(opts, x.File(), code)
-				if err != nil {
-					result(false, what, err.Error())
-					continue
-				}
-				failures, failedRun, err := lessons.Judge(x.Checks, events, explorerForVerify(opts, x.File(), code))
-				if err != nil {
-					result(false, what, err.Error())
-					continue
-				}
-				var why []string
-				for _, f := range failures {
-					why = append(why, f.In(lessons.Lang(lang)))
-				}
-				if failedRun != nil {
-					out = printedForVerify(failedRun.Events)
-				}
-				result(len(why) == 0, what, strings.Join(why, "\n")+"\n"+words.prints+"\n"+out)
 			}
 		}
 	}
