@@ -2,8 +2,6 @@ package stdlib
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,20 +13,7 @@ import (
 // with fmt's verbs, with go run and in the interpreter, compiling first and
 // noting the types as the engine does, and compares the output.
 func TestFmtLikeGo(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("NO go ON PATH: TestFmtLikeGo needs the Go toolchain as its oracle")
-	}
-	cmd := exec.Command(goTool, "run", "testdata/fmt.go")
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
-	want, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go run testdata/fmt.go: %v\n%s", err, want)
-	}
-	src, err := os.ReadFile("testdata/fmt.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, src := goRunTestdata(t, "fmt.go")
 	h := newFake(true)
 	h.run(t, func() {
 		i := interp.New(interp.Options{})

@@ -16,20 +16,7 @@ import (
 // of cmp, iter, maps and slices, with go run and in the interpreter with
 // concur's generic sources, and compares the output line by line.
 func TestGenericLikeGo(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("NO go ON PATH: TestGenericLikeGo needs the Go toolchain as its oracle")
-	}
-	cmd := exec.Command(goTool, "run", "testdata/generic.go")
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
-	want, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go run testdata/generic.go: %v\n%s", err, want)
-	}
-	src, err := os.ReadFile("testdata/generic.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, src := goRunTestdata(t, "generic.go")
 	h, err := run(t, string(src), false)
 	if err != nil {
 		t.Fatalf("interpreter: %v", err)
@@ -129,4 +116,25 @@ func TestGenericErrorsNameConcur(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "concur/slices.go:") {
 		t.Errorf("error %v, want one at concur/slices.go", err)
 	}
+}
+
+// goRunTestdata runs testdata/name with go run, the oracle of the tests
+// that compare concur's library with Go's, and returns what it printed and
+// the program's source. Without the Go toolchain the test is skipped.
+func goRunTestdata(t *testing.T, name string) (want []byte, src []byte) {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("NO go ON PATH: %s needs the Go toolchain as its oracle", t.Name())
+	}
+	cmd := exec.Command(goTool, "run", "testdata/"+name)
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
+	want, err = cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go run testdata/%s: %v\n%s", name, err, want)
+	}
+	if src, err = os.ReadFile("testdata/" + name); err != nil {
+		t.Fatal(err)
+	}
+	return want, src
 }
