@@ -27,18 +27,8 @@ func (r *rewriter) refuseProgramImpls(t ast.Expr) {
 	if !ok || iface.Empty() {
 		return
 	}
-	scope := r.checked.Pkg.Scope()
-	names := scope.Names()
-	sort.Strings(names)
-	for _, name := range names {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 {
-			continue
-		}
+	for _, n := range r.programTypes() {
+		name := n.Obj().Name()
 		if _, isStruct := n.Underlying().(*types.Struct); !isStruct || !types.Implements(types.NewPointer(n), iface) {
 			continue
 		}
@@ -95,16 +85,9 @@ func (r *rewriter) refuseBasicBeside(t ast.Expr) {
 	// Only a type with methods: its values are the ones put in interfaces
 	// (for their String or Error). A type without any, such as a context
 	// key (type key string), leaves x.(string) on ctx.Value as Go's.
-	scope := r.checked.Pkg.Scope()
-	names := scope.Names()
-	sort.Strings(names)
-	for _, name := range names {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 || !types.Identical(n.Underlying(), b) || types.NewMethodSet(types.NewPointer(n)).Len() == 0 {
+	for _, n := range r.programTypes() {
+		name := n.Obj().Name()
+		if !types.Identical(n.Underlying(), b) || types.NewMethodSet(types.NewPointer(n)).Len() == 0 {
 			continue
 		}
 		r.errorf(t.Pos(), "a type assertion to %s is not supported by concur while the program declares %s (a type on %s): its interpreter keeps %s as %s, "+
@@ -176,4 +159,23 @@ func (r *rewriter) programConcrete(t types.Type) bool {
 		return false
 	}
 	return !types.IsInterface(n)
+}
+
+// programTypes are the named types the program declares at package level
+// (not aliases, not generic), in the order of their names.
+func (r *rewriter) programTypes() []*types.Named {
+	scope := r.checked.Pkg.Scope()
+	names := scope.Names()
+	sort.Strings(names)
+	var out []*types.Named
+	for _, name := range names {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
