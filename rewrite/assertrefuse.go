@@ -115,7 +115,7 @@ func (r *rewriter) refuseWrappedCompare(e *ast.BinaryExpr) {
 		return
 	}
 	r.errorf(e.OpPos, "%s between a value of type %s and one of type %s is not supported by concur: its interpreter keeps the program's values "+
-		"in such an interface wrapped, so the answer is the opposite of Go's; compare what it holds through a type switch or assertion to the struct type, "+
+		"in such an interface wrapped, so the answer can be the opposite of Go's; compare what it holds through a type switch or assertion to the struct type, "+
 		"or compare its Error or String text", e.Op, types.TypeString(x, types.RelativeTo(r.checked.Pkg)), types.TypeString(y, types.RelativeTo(r.checked.Pkg)))
 }
 

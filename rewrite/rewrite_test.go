@@ -1026,7 +1026,7 @@ func TestErrors(t *testing.T) {
 				"so it cannot tell int values in an interface from myInt values; make myInt a struct type (type myInt struct{ v int })"},
 		{"an error compared with a program value", "type code int\nfunc (c code) Error() string { return \"\" }\nvar err error = code(7)\n_ = err == code(7)",
 			"prog.go:4:9: == between a value of type error and one of type code is not supported by concur: its interpreter keeps the program's values " +
-				"in such an interface wrapped, so the answer is the opposite of Go's; compare what it holds through a type switch or assertion to the struct type, or compare its Error or String text"},
+				"in such an interface wrapped, so the answer can be the opposite of Go's; compare what it holds through a type switch or assertion to the struct type, or compare its Error or String text"},
 		{"errors.Is with a program target", "import \"errors\"\ntype code int\nfunc (c code) Error() string { return \"\" }\nvar err error = code(7)\n_ = errors.Is(err, code(7))",
 			"prog.go:5:20: errors.Is with a target of the program's type code is not supported by concur: its interpreter keeps such errors wrapped, " +
 				"so errors.Is is false where Go's is true; use a sentinel made by errors.New (var ErrX = errors.New(...)), or compare the Error text"},
