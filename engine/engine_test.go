@@ -619,3 +619,49 @@ fmt.Println(errors.Is(fmt.Errorf("w: %w", errX), errX), maps.Clone(map[int]int{1
 		t.Errorf("errors and maps, auto-imported: %q", got)
 	}
 }
+
+// A package-level variable whose value uses a variable of an earlier input
+// (var y = x + 1): the interpreter alone refuses it ("variable definition
+// loop") and leaves y behind as 0.
+func TestVarFromEarlierInput(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `x := 40`, 0)
+	run(t, s, `var base = 2`, 0)
+	run(t, s, `var y = x + base`, 0)
+	run(t, s, `type pair struct{ a, b int }`, 0)
+	run(t, s, `var p, q = pair{x, base}, &base`, 0)
+	run(t, s, `var total int = y * 10`, 0)
+	run(t, s, `var f = func() int { return x }`, 0)
+	evs := run(t, s, `fmt.Println(y, p, *q, total, f())`, 0)
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 42 {40 2} 2 420 40") {
+		t.Errorf("outputs %q, want 42 {40 2} 2 420 40", got)
+	}
+}
+
+// An input the interpreter compiles but cannot run may keep part of itself
+// in the interpreter (a variable declared as 0); the session replaces its
+// program without that input, as if it had never been typed.
+func TestInterpreterFailureLeavesNothing(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, `x := 1`, 0)
+	// A group in parentheses keeps its declaration as written, which the
+	// interpreter cannot run (see rewrite's sessionVarInit).
+	evs := run(t, s, "var (\n\ty = x + 1\n)", 1)
+	if e, ok := find(evs, event.Compile); !ok || !strings.Contains(e.Text, "variable definition loop") {
+		t.Fatalf("no interpreter error; events:\n%s", dump(evs))
+	}
+	evs = run(t, s, `fmt.Println(y)`, 1)
+	if e, ok := find(evs, event.Compile); !ok || !strings.Contains(e.Text, "undefined: y") {
+		t.Errorf("y outlived the input that failed; events:\n%s", dump(evs))
+	}
+	if e, ok := find(evs, event.Restore); !ok || e.Reason != "interpreter" || e.N != 1 {
+		t.Errorf("no restore that says why; events:\n%s", dump(evs))
+	}
+	evs = run(t, s, `fmt.Println(x)`, 0)
+	if got := outputs(evs); len(got) != 1 || !strings.HasSuffix(got[0], " 1") {
+		t.Errorf("outputs %q, want x's 1", got)
+	}
+	if _, ok := find(evs, event.Restore); ok {
+		t.Errorf("restored twice; events:\n%s", dump(evs))
+	}
+}

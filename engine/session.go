@@ -301,12 +301,17 @@ func (s *Session) Run(ctx context.Context, file, src string, final bool, emit fu
 		s.lost = lost
 		s.dropWorker()
 	case fr.Dead:
-		// A whole program is over: the worker ends on its own.
+		// A whole program is over, or the interpreter kept part of an
+		// input that did not run: the worker ends on its own.
 		select {
 		case <-w.exited:
 		case <-time.After(2 * time.Second):
 		}
 		s.dropWorker()
+		if fr.Poisoned && !final {
+			// The next input replays the session without this one.
+			s.lost = &loss{reason: "interpreter"}
+		}
 	default:
 		s.idleStop = w.idle(s.opts.Background)
 	}
@@ -464,11 +469,12 @@ func (s *Session) restore(ctx context.Context, emit func(event.Event)) error {
 // is the English.
 func restoreEvent(l *loss, replayed, differ int, took time.Duration, opts Options) event.Event {
 	why := map[string]string{
-		"died":   "the last one died: " + l.text,
-		"memory": "the last one ran out of memory",
-		"busy":   "the last one did not stop",
-		"clock":  "the clock is now " + l.text,
-		"seed":   "the schedule's seed is now " + l.text,
+		"died":        "the last one died: " + l.text,
+		"memory":      "the last one ran out of memory",
+		"busy":        "the last one did not stop",
+		"clock":       "the clock is now " + l.text,
+		"seed":        "the schedule's seed is now " + l.text,
+		"interpreter": "the interpreter could not run the last input and kept part of it",
 	}[l.reason]
 	text := fmt.Sprintf("new program (%s); replayed %d earlier input(s) in %v", why, replayed, took.Round(100*time.Microsecond))
 	e := event.Event{Kind: event.Restore, Reason: l.reason, Cause: l.text, N: replayed, D: int64(took)}
@@ -606,7 +612,7 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 			if r.Ran {
 				w.runs++
 			}
-			if r.Dead && !req.Final {
+			if r.Dead && !req.Final && !r.Poisoned {
 				// The worker ends after this: a goroutine would not stop.
 				<-w.exited
 				w.drain(emit)

@@ -54,6 +54,7 @@ type result struct {
 	Ran         bool     // the input compiled and ran (its effects are the session's)
 	Outcome     int      // how the run ended (sched.Outcome)
 	Dead        bool     // the worker ends after this result
+	Poisoned    bool     // the interpreter kept part of an input it could not run: replace the worker
 	Culprit     int      // for a worker that ends: the run whose goroutine would not stop
 	StopAt      int64    // a stopped run's time
 	AutoImports []string // standard packages imported on first use
@@ -275,6 +276,9 @@ func (e *encoder) result(r result) error {
 	if r.Dead {
 		flags |= 2
 	}
+	if r.Poisoned {
+		flags |= 4
+	}
 	b = append(b, flags)
 	b = binary.AppendVarint(b, int64(r.Outcome))
 	b = binary.AppendVarint(b, int64(r.Culprit))
@@ -359,6 +363,7 @@ func (d *decoder) next() (frame, error) {
 		flags := p.byte()
 		f.result.Ran = flags&1 != 0
 		f.result.Dead = flags&2 != 0
+		f.result.Poisoned = flags&4 != 0
 		f.result.Outcome = int(p.varint())
 		f.result.Culprit = int(p.varint())
 		f.result.StopAt = p.varint()

@@ -38,7 +38,7 @@ func TestWireRoundTrip(t *testing.T) {
 	if err := enc.identity(1234, 5, 6); err != nil {
 		t.Fatal(err)
 	}
-	res := result{Code: 2, Ran: true, Dead: true, Outcome: 3, Culprit: 4, StopAt: 1e9, AutoImports: []string{"fmt", "time"},
+	res := result{Code: 2, Ran: true, Dead: true, Poisoned: true, Outcome: 3, Culprit: 4, StopAt: 1e9, AutoImports: []string{"fmt", "time"},
 		Declared: []string{"f", "x"}, Imports: []string{"fmt", "fmt", "r", "math/rand"}}
 	if err := enc.result(res); err != nil {
 		t.Fatal(err)

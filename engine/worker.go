@@ -187,11 +187,12 @@ func newWorker(opts workerOptions, l *link) (*worker, error) {
 
 // worker is one program: an interpreter session and its scheduler.
 type worker struct {
-	opts   workerOptions
-	link   *link
-	s      *sched.Scheduler
-	interp *interp.Interpreter
-	env    *rewrite.Env
+	poisoned bool // the interpreter failed running an input it compiled (see execute)
+	opts     workerOptions
+	link     *link
+	s        *sched.Scheduler
+	interp   *interp.Interpreter
+	env      *rewrite.Env
 
 	quiet bool // replaying: events are dropped (written with the scheduler locked)
 
@@ -502,8 +503,12 @@ func (w *worker) execute(g *sched.G, req request, in *rewrite.Input, progs []*in
 				w.die(g, pan.Value)
 				return 2
 			}
-			// Not a panic: the interpreter could not run what it compiled.
+			// Not a panic: the interpreter could not run what it compiled,
+			// and may keep part of it (a variable it declared, as 0): the
+			// session is not as it was, so this worker ends and the next
+			// input replays the session into a new one without it.
 			w.compileError(err)
+			w.poisoned = true
 			w.s.Exit(1)
 			return 1
 		}
@@ -589,6 +594,9 @@ func (w *worker) endRun(req request, in *rewrite.Input, code int) result {
 	})
 	res.StopAt = stopAt
 	res.Dead = busy || (req.Final && !req.Explore && res.Code != 1)
+	if w.poisoned {
+		res.Ran, res.Dead, res.Poisoned = false, true, true
+	}
 	if in != nil && !req.Quiet {
 		res.Declared = in.Declared.Funcs
 		for _, name := range slices.Sorted(maps.Keys(in.Declared.Imports)) {

@@ -3,6 +3,7 @@ package fidelity
 import (
 	"encoding/binary"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -165,5 +166,32 @@ func TestSamePrinted(t *testing.T) {
 	}
 	if samePrinted(" +0.000s  g1 main │ x\n", " +1.000s  g1 main │ x\n", byInstant) {
 		t.Error("another stamp went unseen")
+	}
+}
+
+func TestUnnamed(t *testing.T) {
+	run := "/tmp/x/prog.go:7:14: undefined: missing\n" +
+		"/tmp/x/prog.go: the interpreter failed on this input: 11:14: ...\n" +
+		" +0.000s  g1 main │ panic: boom\ngoroutine 1 [running]:\nmain.main(...)\n\t/tmp/x/prog.go:9:2\n"
+	repl := "#1:7:14: undefined: missing\n" +
+		"#1: the interpreter failed on this input: 11:14: ...\n" +
+		" +0.000s  g1 main │ panic: boom\ngoroutine 1 [running]:\nmain.main(...)\n\t#1:9:2\n"
+	got, want := unnamed(repl, "#1"), unnamed(run, "/tmp/x/prog.go")
+	if !strings.Contains(want, "\tINPUT:9:2") || !strings.HasPrefix(want, "INPUT:7:14: undefined") ||
+		!strings.Contains(want, "\nINPUT: the interpreter failed") {
+		t.Errorf("positions of concur run not unnamed:\n%s", want)
+	}
+	if got != want {
+		t.Errorf("unnamed REPL output\n%s\ndiffers from unnamed run output\n%s", got, want)
+	}
+	// A program's own text is not a position: it stays as printed.
+	for _, s := range []string{" +0.000s  g1 main │ /tmp/x/prog.go:3:1\n", "it says /tmp/x/prog.go:3:1\n"} {
+		if u := unnamed(s, "/tmp/x/prog.go"); u != s {
+			t.Errorf("a program's line %q became %q", s, u)
+		}
+	}
+	// Another input's positions are not the program's.
+	if s := unnamed("#2:1:1: undefined: x\n", "#1"); s != "#2:1:1: undefined: x\n" {
+		t.Errorf("#2 was unnamed as #1: %q", s)
 	}
 }

@@ -270,7 +270,7 @@ func TestFidelity(t *testing.T) {
 				if p.mode != byStatus {
 					for _, s := range []struct{ name, run, repl string }{
 						{"stdout", string(run.stdout), string(repl.stdout)},
-						{"stderr", string(run.stderr), string(repl.stderr)},
+						{"stderr", unnamed(string(run.stderr), file), unnamed(string(repl.stderr), "#1")},
 					} {
 						if !samePrinted(s.run, s.repl, p.mode) {
 							rdiffs = append(rdiffs, fmt.Sprintf("%s differs:\n  concur run:\n%s\n  concur < file:\n%s", s.name, indent(s.run), indent(s.repl)))
@@ -296,6 +296,21 @@ func TestFidelity(t *testing.T) {
 	if !t.Failed() {
 		checkREADMECount(t, len(progs), len(progs)-len(differences))
 	}
+}
+
+// positionNamed matches a position's name where concur gives one: the
+// start of a line or of a traceback's indented frame, followed by
+// `:line:col` or by the `: ` of a message about the whole input.
+func positionNamed(name string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(^|\t)` + regexp.QuoteMeta(name) + `(:\d+:\d+|: )`)
+}
+
+// unnamed takes the name out of the positions of concur's messages about
+// a program: `concur run prog.go` names the file (prog.go:7:14), the REPL
+// fed it on its standard input names the input (#1:7:14), since what it
+// reads has no file name. What is compared is the line and column.
+func unnamed(out, name string) string {
+	return positionNamed(name).ReplaceAllString(out, "${1}INPUT${2}")
 }
 
 // readmeCount is README.md's sentence that gives the suite's numbers.

@@ -320,6 +320,7 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 		case *ast.ValueSpec:
 			r.nameMakes(identExprs(s.Names), s.Values)
 			r.genericFuncVar(d, s, false)
+			r.sessionVarInit(d, s)
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
