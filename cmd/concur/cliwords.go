@@ -264,6 +264,11 @@ func errText(lang string, err error) string {
 type cliWords struct {
 	unknownGo, unknown, flagsAfter, unexpected  string
 	runOneFile, oneFile, exploreReal, noHistory string
+	// concur replay --rerun: the start (inputs), an input that could not
+	// run (number, error), one that matches (number, first line, lines),
+	// one that does not (number, first line), the headings of what it
+	// printed then and now, the summary (passed, failed).
+	rerunStart, rerunFailed, rerunOK, rerunDiff, rerunRecorded, rerunNow, rerunSummary string
 }
 
 var cliCatalog = map[string]cliWords{
@@ -276,6 +281,14 @@ var cliCatalog = map[string]cliWords{
 		oneFile:     "%s: want exactly one FILE\n",
 		exploreReal: "concur run: --explore needs the virtual clock: on the real clock the Go runtime schedules",
 		noHistory:   "concur: no place for history (%v); it will not be saved\n",
+
+		rerunStart:    "concur replay --rerun: running the %d input(s) of this file in a fresh session\n",
+		rerunFailed:   "concur replay: input %d: %v\n",
+		rerunOK:       "ok    input %d: %s (%d line(s))\n",
+		rerunDiff:     "DIFF  input %d: %s\n",
+		rerunRecorded: "      recorded:\n",
+		rerunNow:      "      now:\n",
+		rerunSummary:  "%d passed, %d failed\n",
 	},
 	"zh": {
 		unknownGo:   "concur: 没有 %q 这个命令：你是想运行 concur run %s 吗？\n",
@@ -286,6 +299,14 @@ var cliCatalog = map[string]cliWords{
 		oneFile:     "%s: 要给出恰好一个文件\n",
 		exploreReal: "concur run: --explore 要用虚拟时钟：在真实时钟上由 Go 运行时自己调度",
 		noHistory:   "concur: 没有地方保存输入历史（%v）；历史不会被保存\n",
+
+		rerunStart:    "concur replay --rerun: 在一个新会话里重新运行这个文件的 %d 段输入\n",
+		rerunFailed:   "concur replay: 第 %d 段输入：%v\n",
+		rerunOK:       "一致  第 %d 段输入：%s（%d 行）\n",
+		rerunDiff:     "不同  第 %d 段输入：%s\n",
+		rerunRecorded: "      录制时：\n",
+		rerunNow:      "      这次：\n",
+		rerunSummary:  "%d 段一致，%d 段不同\n",
 	},
 }
 

@@ -222,7 +222,7 @@ func runReplay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *again {
-		return rerun(s, stdout, stderr)
+		return rerun(s, lang, stdout, stderr)
 	}
 	o := screenOptions{color: color, timeline: *timeline}
 	pace := float64(speed)

@@ -20,8 +20,9 @@ import (
 // recording. A session recorded on concur's scheduler must match exactly;
 // in an older recording lines stamped with the same time by different
 // goroutines may come in either order.
-func rerun(s *session.Session, stdout, stderr io.Writer) int {
-	fmt.Fprintf(stderr, "concur replay --rerun: running the %d input(s) of this file in a fresh session\n", len(s.Inputs))
+func rerun(s *session.Session, lang string, stdout, stderr io.Writer) int {
+	w := cliText(lang)
+	fmt.Fprintf(stderr, w.rerunStart, len(s.Inputs))
 	exact := s.Header.Scheduled && s.Header.Clock == "virtual"
 	sess, err := engine.NewSession(engine.Options{Clock: "virtual", MaxVirtual: time.Hour, Timeout: time.Minute, Seed: s.Header.Seed})
 	if err != nil {
@@ -36,28 +37,28 @@ func rerun(s *session.Session, stdout, stderr io.Writer) int {
 			got = append(got, e)
 		})
 		if err != nil {
-			fmt.Fprintf(stderr, "concur replay: input %d: %v\n", in.N, err)
+			fmt.Fprintf(stderr, w.rerunFailed, in.N, err)
 			return 1
 		}
 		first := repl.Visible(strings.SplitN(strings.TrimSpace(in.Src), "\n", 2)[0])
 		want := outputLines(in.EngineEvents())
 		have := outputLines(got)
 		if slices.Equal(want, have) || !exact && sameLines(want, have) {
-			fmt.Fprintf(stdout, "ok    input %d: %s (%d line(s))\n", in.N, first, len(want))
+			fmt.Fprintf(stdout, w.rerunOK, in.N, first, len(want))
 			continue
 		}
 		mismatches++
-		fmt.Fprintf(stdout, "DIFF  input %d: %s\n", in.N, first)
-		fmt.Fprintf(stdout, "      recorded:\n")
+		fmt.Fprintf(stdout, w.rerunDiff, in.N, first)
+		fmt.Fprint(stdout, w.rerunRecorded)
 		for _, l := range want {
 			fmt.Fprintf(stdout, "        %s\n", repl.Visible(l))
 		}
-		fmt.Fprintf(stdout, "      now:\n")
+		fmt.Fprint(stdout, w.rerunNow)
 		for _, l := range have {
 			fmt.Fprintf(stdout, "        %s\n", repl.Visible(l))
 		}
 	}
-	fmt.Fprintf(stdout, "%d passed, %d failed\n", len(s.Inputs)-mismatches, mismatches)
+	fmt.Fprintf(stdout, w.rerunSummary, len(s.Inputs)-mismatches, mismatches)
 	if mismatches > 0 {
 		return 1
 	}
