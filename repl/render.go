@@ -454,3 +454,28 @@ func report(lang string, e event.Event, names map[int]string) []string {
 	}
 	return append(lines, fmt.Sprintf(w.nobody, list))
 }
+
+// Verdict writes, after a recorded run whose events ended the program as a
+// Go program would end (a panic, a fatal error, a deadlock, os.Exit with a
+// status), the line the REPL showed then: the exit status Go would give
+// and what became of the session. It writes nothing after other runs (a
+// compile error, a stop, a budget).
+func (p *Printer) Verdict(events []event.Event) {
+	code, ended := 0, false
+	for _, e := range events {
+		switch e.Kind {
+		case event.Compile, event.Timeout:
+			return
+		case event.Panic, event.Fatal, event.Deadlock:
+			ended = true
+		case event.Exit:
+			code = e.Code
+		}
+	}
+	if code == 0 || code == 2 && !ended {
+		return
+	}
+	w := p.writer(p.err)
+	w.WriteString(p.paint(dim, fmt.Sprintf(catalog(p.Lang).verdict, code)))
+	w.WriteByte('\n')
+}

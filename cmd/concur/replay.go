@@ -108,6 +108,9 @@ func screenplay(s *session.Session, o screenOptions) []frame {
 			}
 			emitFrame(at, true)
 		}
+		p.Verdict(events)
+		p.Flush()
+		emit(now)
 		drawn := withNames(&carry, in.Clock, events) // every run, to follow the goroutines
 		if o.timeline && repl.TimelineNeeded(drawn) && runElapsed(events) > 0 {
 			out.WriteString(repl.DrawTimeline(drawn, repl.TimelineOptions{Width: width, Color: o.color, Lang: s.Header.Lang}))
