@@ -704,8 +704,9 @@ func (w waitText) in(lang Lang) string {
 	return w.State + " on " + w.On
 }
 
-// madeAt matches how the engine names an object: "jobs (made at 3:9)".
-var madeAt = regexp.MustCompile(`^(.*) \(made at (\d+:\d+)\)$`)
+// madeAt matches how the engine names an object: "jobs (made at 3:9)", or
+// in the REPL "jobs (made at #2:3:9)".
+var madeAt = regexp.MustCompile(`^(.*) \(made at ((?:#\d+:)?\d+:\d+)\)$`)
 
 func blockedList(gs []event.Goroutine) list {
 	s := make(list, len(gs))

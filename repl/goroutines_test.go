@@ -24,9 +24,9 @@ func TestGoroutinesCommand(t *testing.T) {
 	}
 	_, out, errOut := runREPL(t, repl.Config{Lang: "en"}, lines...)
 	want := []string{
-		"  g2 main.func1: chan receive on ch (made at 1:7), for 500ms\n  1 goroutine alive\n",
-		"  g2 main.func1: chan receive on ch (made at 1:7), for 500ms\n  main.func1 ×40: sleep\n  41 goroutines alive\n",
-		"  g2 main.func1：chan receive（ch，创建于 1:7），已等 500ms\n  main.func1 ×40：sleep\n  共 41 个 goroutine 存活\n",
+		"  g2 main.func1: chan receive on ch (made at #1:1:7), for 500ms\n  1 goroutine alive\n",
+		"  g2 main.func1: chan receive on ch (made at #1:1:7), for 500ms\n  main.func1 ×40: sleep\n  41 goroutines alive\n",
+		"  g2 main.func1：chan receive（ch，创建于 #1:1:7），已等 500ms\n  main.func1 ×40：sleep\n  共 41 个 goroutine 存活\n",
 	}
 	rest := out
 	for _, w := range want {

@@ -313,8 +313,9 @@ func reportCatalog(lang string) reportWords {
 	return reportEn
 }
 
-// madeAt matches how the engine names an object: "jobs (made at 3:9)".
-var madeAt = regexp.MustCompile(`^(.*) \(made at (\d+:\d+)\)$`)
+// madeAt matches how the engine names an object: "jobs (made at 3:9)", or
+// in the REPL "jobs (made at #2:3:9)".
+var madeAt = regexp.MustCompile(`^(.*) \(made at ((?:#\d+:)?\d+:\d+)\)$`)
 
 // doing says what g waits in and on, and for how long by now (a time on
 // the run's clock; negative: not known), in w's words; a wait that has

@@ -58,7 +58,7 @@ func TestTerminalTimelineBlocking(t *testing.T) {
 	send(t, tm, "> ", ":goroutines")
 	tm.WaitText("1 goroutine alive", wait)
 	s = waitPrompt(t, tm, "> ")
-	if findLine(s, 0, `^g2 main\.func1: chan receive on ch \(made at 1:7\), for 2s$`) < 0 {
+	if findLine(s, 0, `^g2 main\.func1: chan receive on ch \(made at #1:1:7\), for 2s$`) < 0 {
 		t.Errorf(":goroutines does not say what g2 waits on and for how long:\n%s", s)
 	}
 	send(t, tm, "> ", ":lang zh")

@@ -182,7 +182,18 @@ func (r *rewriter) makeChan(e *ast.CallExpr) {
 	}
 	r.insert(r.off(e.Pos()), "__concur.Mk(")
 	r.exprs(e.Args)
-	r.insert(r.off(e.End()), fmt.Sprintf(", %s, \"%d:%d\").(%s)", strconv.Quote(name), line, col, typ))
+	r.insert(r.off(e.End()), fmt.Sprintf(", %s, %s).(%s)", strconv.Quote(name), r.madeAt(line, col), typ))
+}
+
+// madeAt is where reports say a channel was made, quoted: its line and
+// column, after the input's name in a REPL snippet (#2:1:7), whose lines
+// begin again with every input; a program's are its file's.
+func (r *rewriter) madeAt(line, col int) string {
+	at := fmt.Sprintf("%d:%d", line, col)
+	if !r.program && strings.HasPrefix(r.filename, "#") {
+		at = r.filename + ":" + at
+	}
+	return strconv.Quote(at)
 }
 
 // makeDirectional rewrites make(<-chan T) and make(chan<- T, n), on which
@@ -195,7 +206,7 @@ func (r *rewriter) makeDirectional(e *ast.CallExpr, ct *ast.ChanType, typ, name 
 	r.replace(r.off(ct.Begin), r.off(ct.Value.Pos()), "chan ")
 	r.expr(ct.Value, 0)
 	r.exprs(e.Args[1:])
-	r.insert(r.off(e.End()), fmt.Sprintf(", %s, \"%d:%d\").(%s))", strconv.Quote(name), line, col, both))
+	r.insert(r.off(e.End()), fmt.Sprintf(", %s, %s).(%s))", strconv.Quote(name), r.madeAt(line, col), both))
 }
 
 // isMakeChan reports whether e is make(chan ...).

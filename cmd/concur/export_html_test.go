@@ -282,7 +282,7 @@ func TestExportHTMLBlocking(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<html lang="en">`, "fatal error: all goroutines are asleep - deadlock!",
-		"g1 main: chan receive on done (made at 1:9)",
+		"g1 main: chan receive on done (made at #14:1:9)",
 		"no goroutine is left that could send on done, or unlock sync.Mutex #",
 		"hand-off: the arrow points at the goroutine it woke",
 	} {
@@ -304,7 +304,7 @@ func TestExportHTMLChinese(t *testing.T) {
 	page := string(b)
 	for _, want := range []string{`<html lang="zh">`, "▶ 播放", "上一个事件", "下一个事件", "速度", "跳过超过 2 秒的停顿", "输入 7", "录制于 ", "虚拟时钟",
 		"睡眠", "阻塞：chan receive", "交接：箭头指向被唤醒的 goroutine", "死锁：永远等不到",
-		"g1 main：chan receive（done，创建于 1:9）", "再也没有 goroutine 能向 done 发送，或解锁 sync.Mutex #"} {
+		"g1 main：chan receive（done，创建于 #14:1:9）", "再也没有 goroutine 能向 done 发送，或解锁 sync.Mutex #"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the Chinese page has no %q", want)
 		}
