@@ -19,6 +19,7 @@ const (
 	assertImpls     = "refused: a type assertion or a type switch's case to an interface that a struct type of the program implements (the interpreter loses the type's methods there)"
 	assertNamed     = "refused: a type assertion or a type switch's case to a named type of the program that is not a struct (type celsius float64), which the interpreter cannot tell from its underlying type"
 	deferLoop       = "a deferred function literal that uses the loop variable is refused"
+	typedNil        = "refused when it happens: a nil pointer (or map, slice, chan, func) of a type the program declares made a value of a library interface such as error, which the interpreter makes a nil interface where Go's is not nil"
 	ioPipe          = "io.Pipe's reader and writer wait for each other inside Go's own code, where the scheduler cannot see them, so the clock stands still until the run's real-time budget stops it"
 )
 
@@ -58,6 +59,8 @@ var differences = map[string]string{
 	"loop_defer_closure.go": deferLoop,
 
 	"std_io.go": ioPipe,
+
+	"lang_typed_nil.go": typedNil,
 }
 
 // replDifferences lists the programs that `concur < prog.go` (the REPL fed

@@ -309,6 +309,9 @@ func (r *rewriter) run() (*Input, error) {
 	for _, u := range units {
 		r.walkUnit(u)
 	}
+	for _, u := range units {
+		r.typedNils(u)
+	}
 	hoisted := r.hoist(res)
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()

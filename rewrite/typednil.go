@@ -1,0 +1,220 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+)
+
+// typedNils guards the places where a value of a type the program declares
+// that can be nil (a pointer to one of its types, or its own map, slice,
+// channel or func type) becomes a value of a library interface that is not
+// empty (error, fmt.Stringer, io.Reader, ...). In Go a nil *myErr returned
+// as an error is an error that is not nil (err != nil is true): the classic
+// typed-nil pitfall. yaegi v0.16.1 makes it a nil error (measured: err ==
+// nil true, library code sees no value), so concur would print the
+// opposite of Go's answer. Such a conversion is made by a function that
+// lets every value through but a nil one, for which it stops the program
+// with a message that says what Go would do and how to write it:
+//
+//	return p  →  return func(v *myErr) error { if v == nil { panic("...") }; return v }(p)
+//
+// An interface the program declares, and any, keep the typed nil in the
+// interpreter; so do the library's own types. Values that cannot be nil
+// (&T{...}, new(T), a function literal) are left as they are.
+func (r *rewriter) typedNils(u *unit) {
+	if r.info == nil || u.file == nil {
+		return
+	}
+	var results []*types.Tuple // the enclosing functions' results, innermost last
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				return false
+			}
+			var res *types.Tuple
+			if f, ok := r.info.Defs[n.Name].(*types.Func); ok {
+				res = f.Type().(*types.Signature).Results()
+			}
+			results = append(results, res)
+			ast.Inspect(n.Body, visit)
+			results = results[:len(results)-1]
+			return false
+		case *ast.FuncLit:
+			var res *types.Tuple
+			if sig, ok := r.typeOf(n).(*types.Signature); ok {
+				res = sig.Results()
+			}
+			results = append(results, res)
+			ast.Inspect(n.Body, visit)
+			results = results[:len(results)-1]
+			return false
+		case *ast.ReturnStmt:
+			if len(results) == 0 || results[len(results)-1] == nil {
+				break
+			}
+			res := results[len(results)-1]
+			if len(n.Results) == res.Len() {
+				for i, e := range n.Results {
+					r.guardNil(e, res.At(i).Type())
+				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+				for i, e := range n.Rhs {
+					r.guardNil(e, r.typeOf(n.Lhs[i]))
+				}
+			}
+		case *ast.ValueSpec:
+			if n.Type != nil && len(n.Values) == len(n.Names) {
+				for _, e := range n.Values {
+					r.guardNil(e, r.typeOf(n.Type))
+				}
+			}
+		case *ast.SendStmt:
+			if ch, ok := coreType(r.typeOf(n.Chan)).(*types.Chan); ok {
+				r.guardNil(n.Value, ch.Elem())
+			}
+		case *ast.CallExpr:
+			r.guardCallArgs(n)
+		case *ast.CompositeLit:
+			r.guardElements(n)
+		}
+		return true
+	}
+	ast.Inspect(u.file, visit)
+}
+
+// guardCallArgs guards a call's arguments against their parameters' types,
+// and an explicit conversion's operand (error(p)).
+func (r *rewriter) guardCallArgs(call *ast.CallExpr) {
+	if tv, ok := r.info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			r.guardNil(call.Args[0], tv.Type)
+		}
+		return
+	}
+	sig, ok := coreType(r.typeOf(call.Fun)).(*types.Signature)
+	if !ok {
+		return
+	}
+	params := sig.Params()
+	for i, a := range call.Args {
+		var t types.Type
+		switch {
+		case sig.Variadic() && i >= params.Len()-1:
+			if call.Ellipsis.IsValid() {
+				continue // a slice handed on as it is
+			}
+			t = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+		case i < params.Len():
+			t = params.At(i).Type()
+		default:
+			continue // f(g()) with g's several results
+		}
+		r.guardNil(a, t)
+	}
+}
+
+// guardElements guards the elements of a composite literal against their
+// slice's, array's, map's or struct field's types.
+func (r *rewriter) guardElements(lit *ast.CompositeLit) {
+	switch t := coreType(r.typeOf(lit)).(type) {
+	case *types.Slice:
+		r.guardEach(lit.Elts, t.Elem())
+	case *types.Array:
+		r.guardEach(lit.Elts, t.Elem())
+	case *types.Map:
+		r.guardEach(lit.Elts, t.Elem())
+	case *types.Struct:
+		for i, e := range lit.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if f, ok := r.objectOf(id).(*types.Var); ok {
+						r.guardNil(kv.Value, f.Type())
+					}
+				}
+			} else if i < t.NumFields() {
+				r.guardNil(e, t.Field(i).Type())
+			}
+		}
+	}
+}
+
+func (r *rewriter) guardEach(elts []ast.Expr, t types.Type) {
+	for _, e := range elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			e = kv.Value
+		}
+		r.guardNil(e, t)
+	}
+}
+
+// guardNil wraps e, whose value becomes one of type target, when that is a
+// conversion the interpreter gets wrong for a nil value (see typedNils).
+func (r *rewriter) guardNil(e ast.Expr, target types.Type) {
+	if e == nil || target == nil || !r.collapsesNil(r.typeOf(e), target) || neverNil(e) {
+		return
+	}
+	from, ok1 := r.typeSource(r.typeOf(e))
+	to, ok2 := r.typeSource(target)
+	if !ok1 || !ok2 {
+		return
+	}
+	shown := runtimeTypeString(r.typeOf(e))
+	msg := fmt.Sprintf("concur cannot turn a nil %s into a value of interface %s: in Go that value is not nil (== nil is false: the typed-nil pitfall), "+
+		"but concur's interpreter would make it nil, and the program would go on with the opposite answer. "+
+		"Where there is no value, return or assign nil itself (return nil, not a nil %s)",
+		shown, runtimeTypeString(target), shown)
+	r.insert(r.off(e.Pos()), fmt.Sprintf("func(%s_v %s) %s { if %s_v == nil { panic(%s) }; return %s_v }(",
+		reservedPrefix, from, to, reservedPrefix, strconv.Quote(msg), reservedPrefix))
+	r.insert(r.off(e.End()), ")")
+}
+
+// collapsesNil reports whether converting a value of type from to target
+// turns a nil one into a nil interface in the interpreter: from is a type of
+// the program (or a pointer to one) whose values can be nil, target a
+// library interface with methods.
+func (r *rewriter) collapsesNil(from, target types.Type) bool {
+	if from == nil || types.IsInterface(from) || !types.IsInterface(target) {
+		return false
+	}
+	iface, _ := target.Underlying().(*types.Interface)
+	if iface == nil || iface.NumMethods() == 0 {
+		return false
+	}
+	if n, ok := types.Unalias(target).(*types.Named); ok && n.Obj().Pkg() != nil && r.isSessionPkg(n.Obj().Pkg()) {
+		return false // the program's own interface keeps a typed nil
+	}
+	named := from
+	switch u := from.Underlying().(type) {
+	case *types.Pointer:
+		if _, ok := types.Unalias(from).(*types.Named); !ok {
+			named = u.Elem()
+		}
+	case *types.Map, *types.Slice, *types.Chan, *types.Signature:
+	default:
+		return false
+	}
+	n, ok := types.Unalias(named).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && r.isSessionPkg(n.Obj().Pkg())
+}
+
+// neverNil reports whether e's value cannot be nil.
+func neverNil(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return e.Op == token.AND
+	case *ast.FuncLit, *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		if id, ok := e.Fun.(*ast.Ident); ok && id.Name == "new" {
+			return true
+		}
+	}
+	return false
+}
