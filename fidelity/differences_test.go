@@ -20,6 +20,9 @@ const (
 	assertNamed     = "refused: a type assertion or a type switch's case to a named type of the program that is not a struct (type celsius float64), which the interpreter cannot tell from its underlying type"
 	deferLoop       = "a deferred function literal that uses the loop variable is refused"
 	typedNil        = "refused when it happens: a nil pointer (or map, slice, chan, func) of a type the program declares made a value of a library interface such as error, which the interpreter makes a nil interface where Go's is not nil"
+	atomicPointer   = "refused: atomic.Pointer[T], a generic type of sync/atomic, is not in the interpreter (atomic.Value and the typed integers are)"
+	fmtAnyMethods   = "fmt prints a value of a struct type of the program that reached it through a parameter or variable of type any (func show(v any) { fmt.Println(v) }) by its fields, without its String or Error method"
+	fmtPtrMethod    = "fmt calls a String method with a pointer receiver for a value (not a pointer) operand, where Go prints the value's fields"
 	ioPipe          = "io.Pipe's reader and writer wait for each other inside Go's own code, where the scheduler cannot see them, so the clock stands still until the run's real-time budget stops it"
 )
 
@@ -61,10 +64,16 @@ var differences = map[string]string{
 	"std_io.go": ioPipe,
 
 	"lang_typed_nil.go": typedNil,
+
+	"conc_atomic_types.go":     atomicPointer,
+	"fmt_methods_any.go":       fmtAnyMethods,
+	"fmt_methods_receivers.go": fmtPtrMethod,
 }
 
 // replDifferences lists the programs that `concur < prog.go` (the REPL fed
 // the file) runs differently from `concur run prog.go`, and why. Positions
 // are compared without their name (see unnamed): the REPL names the input
-// #1 where concur run names the file. None differs today.
-var replDifferences = map[string]string{}
+// #1 where concur run names the file.
+var replDifferences = map[string]string{
+	"fmt_methods_any.go": "a slice of such values prints the interpreter's own boxes, with addresses that change from run to run",
+}

@@ -54,6 +54,10 @@ type edit struct {
 	// For a hole: the edits made while its text was walked, by seq, belong
 	// to the moved text (seq in (hole's seq, inner)).
 	inner int
+	// An insertion that goes before every other one at its place: what
+	// closes an expression wrapped after the walk (typedNils), inside what
+	// the walk put after it (a send's tail).
+	early bool
 }
 
 func newRewriter(filename, src string, env *Env) *rewriter {
@@ -176,6 +180,9 @@ func (r *rewriter) render(u *unit) (string, error) {
 		}
 		if ai, bi := a.start == a.end, b.start == b.end; ai != bi {
 			return ai // an insertion goes before a replacement starting at the same place
+		}
+		if a.early != b.early {
+			return a.early
 		}
 		return a.seq < b.seq
 	})

@@ -8,22 +8,30 @@ import (
 	"strconv"
 )
 
-// typedNils guards the places where a value of a type the program declares
-// that can be nil (a pointer to one of its types, or its own map, slice,
-// channel or func type) becomes a value of a library interface that is not
-// empty (error, fmt.Stringer, io.Reader, ...). In Go a nil *myErr returned
-// as an error is an error that is not nil (err != nil is true): the classic
-// typed-nil pitfall. yaegi v0.16.1 makes it a nil error (measured: err ==
-// nil true, library code sees no value), so concur would print the
-// opposite of Go's answer. Such a conversion is made by a function that
-// lets every value through but a nil one, for which it stops the program
-// with a message that says what Go would do and how to write it:
+// typedNils makes every place where a value of a type the program declares
+// (or a pointer to one) becomes a value of a library interface that is not
+// empty (error, fmt.Stringer, io.Reader, ...) a conversion yaegi v0.16.1
+// gets right: a function's return. Elsewhere it gets two things wrong
+// (measured):
 //
-//	return p  →  return func(v *myErr) error { if v == nil { panic("...") }; return v }(p)
+//   - a value type's methods are lost: var err error = failed{"disk"} (or
+//     err = failed{...}) prints as {disk}, not by its Error method, and
+//     error(failed{...}) panics in the interpreter;
+//   - a nil pointer (map, slice, ...) becomes a nil interface: in Go a nil
+//     *myErr returned as an error is an error that is not nil (err != nil
+//     is true, the classic typed-nil pitfall); yaegi's is nil, so concur
+//     would print the opposite of Go's answer.
 //
-// An interface the program declares, and any, keep the typed nil in the
-// interpreter; so do the library's own types. Values that cannot be nil
-// (&T{...}, new(T), a function literal) are left as they are.
+// So such a conversion is made by a function that returns its argument,
+// and for a type whose values can be nil, stops the program with a message
+// saying what Go would do and how to write it when the value is nil:
+//
+//	var err error = f  →  var err error = func(v failed) error { return v }(f)
+//	return p           →  return func(v *myErr) error { if v == nil { panic("...") }; return v }(p)
+//
+// An interface the program declares, and any, keep the methods and a
+// typed nil in the interpreter; so do the library's own types. Values that
+// cannot be nil (&T{...}, new(T), a function literal) need no check.
 func (r *rewriter) typedNils(u *unit) {
 	if r.info == nil || u.file == nil {
 		return
@@ -155,9 +163,13 @@ func (r *rewriter) guardEach(elts []ast.Expr, t types.Type) {
 }
 
 // guardNil wraps e, whose value becomes one of type target, when that is a
-// conversion the interpreter gets wrong for a nil value (see typedNils).
+// conversion the interpreter gets wrong (see typedNils).
 func (r *rewriter) guardNil(e ast.Expr, target types.Type) {
-	if e == nil || target == nil || !r.collapsesNil(r.typeOf(e), target) || neverNil(e) {
+	if e == nil || target == nil {
+		return
+	}
+	nilable, ok := r.programToLibraryIface(r.typeOf(e), target)
+	if !ok {
 		return
 	}
 	from, ok1 := r.typeSource(r.typeOf(e))
@@ -165,43 +177,51 @@ func (r *rewriter) guardNil(e ast.Expr, target types.Type) {
 	if !ok1 || !ok2 {
 		return
 	}
-	shown := runtimeTypeString(r.typeOf(e))
-	msg := fmt.Sprintf("concur cannot turn a nil %s into a value of interface %s: in Go that value is not nil (== nil is false: the typed-nil pitfall), "+
-		"but concur's interpreter would make it nil, and the program would go on with the opposite answer. "+
-		"Where there is no value, return or assign nil itself (return nil, not a nil %s)",
-		shown, runtimeTypeString(target), shown)
-	r.insert(r.off(e.Pos()), fmt.Sprintf("func(%s_v %s) %s { if %s_v == nil { panic(%s) }; return %s_v }(",
-		reservedPrefix, from, to, reservedPrefix, strconv.Quote(msg), reservedPrefix))
-	r.insert(r.off(e.End()), ")")
+	check := ""
+	if nilable && !neverNil(e) {
+		shown := runtimeTypeString(r.typeOf(e))
+		msg := fmt.Sprintf("concur cannot turn a nil %s into a value of interface %s: in Go that value is not nil (== nil is false: the typed-nil pitfall), "+
+			"but concur's interpreter would make it nil, and the program would go on with the opposite answer. "+
+			"Where there is no value, return or assign nil itself (return nil, not a nil %s)",
+			shown, runtimeTypeString(target), shown)
+		check = fmt.Sprintf("if %s_v == nil { panic(%s) }; ", reservedPrefix, strconv.Quote(msg))
+	}
+	r.insert(r.off(e.Pos()), fmt.Sprintf("func(%s_v %s) %s { %sreturn %s_v }(", reservedPrefix, from, to, check, reservedPrefix))
+	if i := r.replace(r.off(e.End()), r.off(e.End()), ")"); i >= 0 {
+		r.edits[i].early = true
+	}
 }
 
-// collapsesNil reports whether converting a value of type from to target
-// turns a nil one into a nil interface in the interpreter: from is a type of
-// the program (or a pointer to one) whose values can be nil, target a
-// library interface with methods.
-func (r *rewriter) collapsesNil(from, target types.Type) bool {
+// programToLibraryIface reports whether converting a value of type from to
+// target is one the interpreter gets wrong: from is a type of the program
+// (or a pointer to one), target a library interface with methods; nilable
+// says whether from's values can be nil.
+func (r *rewriter) programToLibraryIface(from, target types.Type) (nilable, ok bool) {
 	if from == nil || types.IsInterface(from) || !types.IsInterface(target) {
-		return false
+		return false, false
 	}
 	iface, _ := target.Underlying().(*types.Interface)
 	if iface == nil || iface.NumMethods() == 0 {
-		return false
+		return false, false
 	}
 	if n, ok := types.Unalias(target).(*types.Named); ok && n.Obj().Pkg() != nil && r.isSessionPkg(n.Obj().Pkg()) {
-		return false // the program's own interface keeps a typed nil
+		return false, false // the program's own interface
 	}
 	named := from
 	switch u := from.Underlying().(type) {
 	case *types.Pointer:
+		nilable = true
 		if _, ok := types.Unalias(from).(*types.Named); !ok {
 			named = u.Elem()
 		}
 	case *types.Map, *types.Slice, *types.Chan, *types.Signature:
-	default:
-		return false
+		nilable = true
 	}
 	n, ok := types.Unalias(named).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && r.isSessionPkg(n.Obj().Pkg())
+	if !ok || n.Obj().Pkg() == nil || !r.isSessionPkg(n.Obj().Pkg()) || n.TypeArgs().Len() > 0 {
+		return false, false
+	}
+	return nilable, true
 }
 
 // neverNil reports whether e's value cannot be nil.

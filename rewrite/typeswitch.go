@@ -109,7 +109,11 @@ func (r *rewriter) splitTypeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt
 }
 
 // ifaceCase reports whether a case of a type switch names an interface
-// type with methods (error, fmt.Stringer, the program's).
+// type with methods (error, fmt.Stringer, the program's), or a struct type
+// of the program or a pointer to one: yaegi v0.16.1's type switch misses
+// those too (measured: case plain missed a plain{1} handed to a parameter
+// of type any, case *user a &user{}, case failed a failed in an error),
+// where its comma-ok assertions get them right.
 func (r *rewriter) ifaceCase(s *ast.TypeSwitchStmt) bool {
 	for _, c := range s.Body.List {
 		cc, ok := c.(*ast.CaseClause)
@@ -117,12 +121,33 @@ func (r *rewriter) ifaceCase(s *ast.TypeSwitchStmt) bool {
 			continue
 		}
 		for _, t := range cc.List {
-			if iface, ok := r.typeOf(t).Underlying().(*types.Interface); ok && r.typeOf(t) != nil && !iface.Empty() {
+			tt := r.typeOf(t)
+			if tt == nil {
+				continue
+			}
+			if iface, ok := tt.Underlying().(*types.Interface); ok && !iface.Empty() {
+				return true
+			}
+			if r.programStruct(tt) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// programStruct reports whether t is a struct type the program declares,
+// or a pointer to one.
+func (r *rewriter) programStruct(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || !r.isSessionPkg(n.Obj().Pkg()) {
+		return false
+	}
+	_, isStruct := n.Underlying().(*types.Struct)
+	return isStruct
 }
 
 // assertSwitch rewrites a type switch with a case that names an interface

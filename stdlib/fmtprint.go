@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // sprintf is fmt.Sprintf as Go prints the snippet's values: %T, %+v and
@@ -23,6 +24,7 @@ import (
 // flags, width and precision, following fmt's own walk of the format
 // (argument indexes, * widths, and the %!verb(MISSING) family).
 func sprintf(format string, a ...any) string {
+	a = unboxed(a)
 	if !needsOwnPrintf(format, a) {
 		return fmt.Sprintf(format, a...)
 	}
@@ -33,6 +35,7 @@ func sprintf(format string, a ...any) string {
 // wraps the %w operands as fmt.Errorf's does (each %w goes to fmt.Errorf
 // again with precision 0, which prints nothing).
 func errorf(format string, a ...any) error {
+	a = unboxed(a)
 	if !needsOwnPrintf(format, a) {
 		return fmt.Errorf(format, a...)
 	}
@@ -450,6 +453,7 @@ func exported(name string) bool {
 // operand: Sprint puts a space between operands when neither is a string,
 // Sprintln between all of them, and a newline at the end.
 func sprint(ln bool, a []any) string {
+	a = unboxed(a)
 	if !needsFix(a) {
 		if ln {
 			return fmt.Sprintln(a...)
@@ -486,6 +490,7 @@ func needsFix(a []any) bool {
 // fprint is Fprint (Fprintln if ln) as sprint prints: fmt's own, writing
 // once from its buffer, where it prints as Go does.
 func fprint(w io.Writer, ln bool, a []any) (int, error) {
+	a = unboxed(a)
 	if needsFix(a) {
 		return io.WriteString(w, sprint(ln, a))
 	}
@@ -718,4 +723,53 @@ func formatTyped(d directive, verb rune, x typed, errorf bool) string {
 		return "&" + x.name[1:] + s[len(u):]
 	}
 	return s
+}
+
+// unboxed returns a with every operand that reaches fmt as the
+// interpreter's own box for a value in an interface (yaegi v0.16.1's
+// valueInterface: a value of a program type that has methods, handed to an
+// interpreted function's parameter of type any and from there to fmt) replaced
+// by the value in the box, which fmt would otherwise print as the box's
+// fields ({0xc000123 {0x4f3a20 0xc0001 409}}). a itself is not changed.
+func unboxed(a []any) []any {
+	var out []any
+	for i, x := range a {
+		if y, boxed := unbox(x); boxed {
+			if out == nil {
+				out = slices.Clone(a)
+			}
+			out[i] = y
+		}
+	}
+	if out == nil {
+		return a
+	}
+	return out
+}
+
+// unbox takes a value out of the interpreter's boxes, nested or not.
+func unbox(x any) (any, bool) {
+	boxed := false
+	for x != nil {
+		t := reflect.TypeOf(x)
+		if t.Kind() != reflect.Struct || t.Name() != "valueInterface" || !strings.HasSuffix(t.PkgPath(), "yaegi/interp") {
+			break
+		}
+		f, ok := t.FieldByName("value")
+		if !ok || f.Type != reflect.TypeFor[reflect.Value]() {
+			break
+		}
+		box := reflect.New(t).Elem()
+		box.Set(reflect.ValueOf(x))
+		inner := *(*reflect.Value)(unsafe.Pointer(box.FieldByIndex(f.Index).UnsafeAddr()))
+		boxed = true
+		if !inner.IsValid() {
+			return nil, true
+		}
+		if !inner.CanInterface() {
+			break
+		}
+		x = inner.Interface()
+	}
+	return x, boxed
 }
