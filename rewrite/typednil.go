@@ -89,6 +89,7 @@ func (r *rewriter) typedNils(u *unit) {
 			}
 		case *ast.CallExpr:
 			r.guardCallArgs(n)
+			r.valueOperands(n)
 		case *ast.CompositeLit:
 			r.guardElements(n)
 		}
@@ -237,4 +238,64 @@ func neverNil(e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// valueOperands hides from fmt the String and Error methods with a pointer
+// receiver of a value operand: Go's fmt does not call them for a value
+// (the value's method set lacks them) and prints its fields, where yaegi
+// v0.16.1 hands fmt an addressable variable with them (measured: v printed
+// as ptr(3), %d as {3 5461152}). The operand goes through a function that
+// returns it as an any, which the interpreter hands on without methods.
+func (r *rewriter) valueOperands(call *ast.CallExpr) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return
+	}
+	fn, ok := r.objectOf(sel.Sel).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+		return
+	}
+	first, ok := printArg[fn.Name()]
+	if !ok {
+		f, isFormat := formatArg[fn.Name()]
+		if !isFormat {
+			return
+		}
+		first = f + 1
+	}
+	for _, a := range call.Args[min(first, len(call.Args)):] {
+		t := r.typeOf(a)
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || !r.isSessionPkg(n.Obj().Pkg()) || types.IsInterface(t) {
+			continue
+		}
+		if printMethod(t) != "" || printMethod(types.NewPointer(t)) == "" {
+			continue // the value has the method, or neither has it
+		}
+		name, ok := r.typeSource(t)
+		if !ok {
+			continue
+		}
+		r.insert(r.off(a.Pos()), "func("+reservedPrefix+"_v "+name+") any { return "+reservedPrefix+"_v }(")
+		if i := r.replace(r.off(a.End()), r.off(a.End()), ")"); i >= 0 {
+			r.edits[i].early = true
+		}
+	}
+}
+
+// printMethod is the method of t that fmt calls for %v: Error, else
+// String, if t's method set has it with Go's signature.
+func printMethod(t types.Type) string {
+	ms := types.NewMethodSet(t)
+	for _, name := range []string{"Error", "String"} {
+		sel := ms.Lookup(nil, name)
+		if sel == nil {
+			continue
+		}
+		sig, ok := sel.Type().(*types.Signature)
+		if ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+			return name
+		}
+	}
+	return ""
 }
