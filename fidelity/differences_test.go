@@ -3,8 +3,6 @@ package fidelity
 // Why programs differ. Each reason names the construct; README.md's
 // "Differences from Go" says the same, naming the programs.
 const (
-	genericTypes    = "a type parameter used only inside another type (func(T) U, map[T]..., <-chan T) is an undefined type to the interpreter"
-	genericCrash    = "the interpreter fails on a generic function that is variadic or calls another generic function"
 	genericVariadic = "a generic library function whose only parameter is variadic (cmp.Or, slices.Concat) needs one argument before the others, and takes no spread list"
 	goEmbed         = "//go:embed is refused: concur does not read the files beside a program"
 	iterPull        = "iter.Pull and iter.Pull2 are missing"
@@ -26,11 +24,6 @@ const (
 // from what Go prints, and why. README.md's "Differences from Go" names
 // each; TestFidelity fails when one of them starts to agree.
 var differences = map[string]string{
-	"gen_channels.go":    genericTypes,
-	"gen_map_filter.go":  genericTypes,
-	"gen_set.go":         genericTypes,
-	"gen_max_ordered.go": genericCrash,
-	"gen_typed_nums.go":  genericCrash,
 
 	"embed_string.go":         goEmbed,
 	"embed_unrestricted.go":   goEmbed,
@@ -70,12 +63,8 @@ const (
 var replDifferences = map[string]string{
 	"compile_type_mismatch.go":  replPositions,
 	"compile_undefined.go":      replPositions,
-	"gen_channels.go":           replPositions,
-	"gen_map_filter.go":         replPositions,
-	"gen_max_ordered.go":        replPositions,
-	"gen_set.go":                replPositions,
-	"gen_typed_nums.go":         replPositions,
 	"loop_defer_closure.go":     replPositions,
+	"gen_panic_inside.go":       replPositions,
 	"panic_custom_type.go":      replPositions,
 	"panic_error_value.go":      replPositions,
 	"panic_goroutine.go":        replPositions,
