@@ -148,9 +148,9 @@ func TestGenericCopiesNames(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"cannot use __concur_T_Set_5bstring_5d as __concur_T_Pair_5bmain_2ePoint_2c_5b_5dint_5d": "cannot use Set[string] as Pair[main.Point,[]int]",
-		"main.__concur_F_Count__string(...)":                                                      "main.Count[...](...)",
-		"main.__concur_F_Map_5fto__int_2cstring(...)":                                           "main.Map_to[...](...)",
-		"main.(*__concur_T_Stack_5bint_5d).Push(...)":                                           "main.(*Stack[int]).Push(...)",
+		"main.__concur_F_Count__string(...)":                                                     "main.Count[...](...)",
+		"main.__concur_F_Map_5fto__int_2cstring(...)":                                            "main.Map_to[...](...)",
+		"main.(*__concur_T_Stack_5bint_5d).Push(...)":                                            "main.(*Stack[int]).Push(...)",
 	} {
 		if got := rewrite.Demangle(in); got != want {
 			t.Errorf("Demangle(%q) = %q, want %q", in, got, want)
