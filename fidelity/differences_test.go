@@ -65,6 +65,7 @@ var replDifferences = map[string]string{
 	"compile_undefined.go":      replPositions,
 	"loop_defer_closure.go":     replPositions,
 	"gen_panic_inside.go":       replPositions,
+	"gen_panic_value.go":        replPositions,
 	"panic_custom_type.go":      replPositions,
 	"panic_error_value.go":      replPositions,
 	"panic_goroutine.go":        replPositions,

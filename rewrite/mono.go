@@ -92,6 +92,7 @@ const (
 	// holds one of the program's.
 	segTypedOpen
 	segTypedClose
+	segPanicNote // what a panic's value's type says (panicNote), of the value named fn
 )
 
 // monoSeg is one placeholder: what it renders as in the generic (orig) and
@@ -893,6 +894,8 @@ func (r *rewriter) writeCopy(inst *monoInstance, t *monoTemplate) {
 			return inst.name, true
 		case segEmpty:
 			return "", true
+		case segPanicNote:
+			return panicNoteFor(s.fn, subst(s.typ, m, 0)), true
 		case segTypedOpen, segTypedClose:
 			t := subst(s.typ, m, 0)
 			if !r.holdsProgramType(t, 0) {

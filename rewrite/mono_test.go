@@ -209,3 +209,28 @@ func allUnits(in *rewrite.Input) string {
 }
 
 var lineComments = regexp.MustCompile(`/\*line :[0-9]+:[0-9]+\*/`)
+
+// A panic inside a generic reports its value as its copy's type says: by
+// the Error method for an error type, by the type's name for a named one
+// (the engine prints the report; fidelity/gen_panic_value.go).
+func TestPanicNoteOfACopy(t *testing.T) {
+	in, err := rewrite.Rewrite("prog.go", "package main\n\ntype code int\n\ntype E struct{}\n\nfunc (E) Error() string { return \"e\" }\n\n"+
+		"func Boom[T any](v T) {\n\tpanic(v)\n}\n\nfunc main() {\n\tBoom(code(1))\n\tBoom(E{})\n\tBoom(2)\n}\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := allUnits(in)
+	for _, want := range []string{
+		`func __concur_F_Boom__main_2ecode(v code) {
+	{ __concur_p := v; __concur_builtin.Panicking(__concur_p, "main.code", nil); `,
+		`func __concur_F_Boom__main_2eE(v E) {
+	{ __concur_p := v; __concur_builtin.Panicking(__concur_p, "main.E", (func() string { return __concur_p.Error() })); `,
+		`func __concur_F_Boom__int(v int) {
+	{ __concur_p := v; __concur_builtin.Panicking(__concur_p, "int", nil); `,
+		"func Boom[T any](v T) {\n\t{ __concur_p := v; __concur.At(", // the generic itself never runs
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("no %q in\n%s", want, src)
+		}
+	}
+}
