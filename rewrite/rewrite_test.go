@@ -594,6 +594,16 @@ S| p := __concur_T_P_5bstring_2cint_5d{"k", 1}
  | _, _, _ = p, q, ps`,
 	},
 	{
+		// concur's slices.Concat and cmp.Or take their first argument apart
+		// (stdlib/generic): a call with none or a spread list hands them on.
+		name: "library generics with only a variadic parameter",
+		src:  "ls := [][]int{{1}}\n_ = slices.Concat(ls...)\n_ = slices.Concat[[]int]()\n_ = slices.Concat(ls[0], ls[0])",
+		want: `S| ls := [][]int{{1}}
+ | _ = func(__concur_v1 [][]int) []int { if len(__concur_v1) == 0 { var z []int; return z }; return ([]int)(slices.Concat(__concur_v1[0], __concur_v1[1:]...)) }(ls)
+ | _ = func() (z []int) { return }()
+ | _ = slices.Concat(ls[0], ls[0])`,
+	},
+	{
 		// An instance with a type declared inside a function stays the
 		// interpreter's: its literals set the fields one by one.
 		name: "generic struct literals of a local type",

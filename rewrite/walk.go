@@ -834,7 +834,7 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			}
 		}
 	}
-	if r.onceValueCall(e) {
+	if r.onceValueCall(e) || r.libraryVariadic(e) {
 		return
 	}
 	if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
