@@ -280,7 +280,7 @@ func startsStatements(src string) bool {
 func (r *rewriter) text(n ast.Node) string {
 	start, end := r.off(n.Pos()), r.off(n.End())
 	if r.mono.generic == nil {
-		return r.src[start:end]
+		return r.textWithCopies(n, start, end)
 	}
 	// In a generic declaration, what depends on the type arguments is
 	// written as its placeholder (mono.go).

@@ -984,58 +984,77 @@ func (e *Env) addMono(in *Input) {
 	}
 }
 
-// libraryVariadic rewrites a call of a library generic whose only
-// parameter is variadic (cmp.Or, slices.Concat) with no arguments or with
-// a spread list: concur's versions of them (stdlib/generic) take the first
-// argument apart, as the interpreter infers the type parameter from a
-// variadic parameter alone only with explicit type arguments. A call
-// without arguments becomes the zero value of its type,
-//
-//	func() (z R) { return }()
-//
-// and f(xs...) a call of a function literal that hands on the first
-// element and the rest:
-//
-//	func(__concur_vN []R) R { if len(__concur_vN) == 0 { var z R; return z }; return (R)(f(__concur_vN[0], __concur_vN[1:]...)) }(xs)
-//
-// R being the call's type. It reports whether it rewrote the call.
-func (r *rewriter) libraryVariadic(e *ast.CallExpr) bool {
-	fun := e.Fun
-	switch f := fun.(type) {
+// textWithCopies is the learner's source of a node outside generic
+// declarations, with each instance of the program's generics in it named
+// as its copy (what monoUse makes its uses), for a rewrite that writes the
+// text again elsewhere (a type assertion after a make, a moved operand).
+func (r *rewriter) textWithCopies(n ast.Node, start, end int) string {
+	type repl struct {
+		start, end int
+		name       string
+	}
+	var list []repl
+	ast.Inspect(n, func(n ast.Node) bool {
+		var id *ast.Ident
+		var whole ast.Node
+		switch e := n.(type) {
+		case *ast.IndexExpr:
+			id, _ = e.X.(*ast.Ident)
+			whole = e
+		case *ast.IndexListExpr:
+			id, _ = e.X.(*ast.Ident)
+			whole = e
+		case *ast.Ident:
+			id, whole = e, e
+		}
+		if id == nil {
+			return true
+		}
+		inst, ok := r.info.Instances[id]
+		g := r.programGeneric(id)
+		if !ok || g == nil {
+			return true
+		}
+		name, ok := r.instanceName(g, typeListOf(inst.TypeArgs), r.off(id.Pos()))
+		if !ok {
+			return true
+		}
+		if _, isIdent := whole.(*ast.Ident); isIdent || r.info.Types[whole.(ast.Expr)].IsType() || r.isFuncInstance(whole.(ast.Expr)) {
+			list = append(list, repl{r.off(whole.Pos()), r.off(whole.End()), name})
+			return false
+		}
+		return true
+	})
+	if len(list) == 0 {
+		return r.src[start:end]
+	}
+	var b strings.Builder
+	at := start
+	for _, x := range list {
+		b.WriteString(r.src[at:x.start])
+		b.WriteString(x.name)
+		at = x.end
+	}
+	b.WriteString(r.src[at:end])
+	return b.String()
+}
+
+// isFuncInstance reports whether e (an index expression) is an explicit
+// instantiation of a generic function, not an index.
+func (r *rewriter) isFuncInstance(e ast.Expr) bool {
+	var x ast.Expr
+	switch e := e.(type) {
 	case *ast.IndexExpr:
-		fun = f.X
+		x = e.X
 	case *ast.IndexListExpr:
-		fun = f.X
-	}
-	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok || r.quiet > 0 {
-		return false
-	}
-	fn, ok := r.objectOf(sel.Sel).(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "cmp.Or", "slices.Concat":
+		x = e.X
 	default:
 		return false
 	}
-	if len(e.Args) > 0 && !e.Ellipsis.IsValid() {
-		return false
-	}
-	res, ok := r.typeSource(r.typeOf(e))
+	id, ok := x.(*ast.Ident)
 	if !ok {
 		return false
 	}
-	if len(e.Args) == 0 {
-		r.replace(r.off(e.Pos()), r.off(e.End()), "func() (z "+res+") { return }()")
-		return true
-	}
-	v := reservedPrefix + "_v" + itoa(r.nextID())
-	call := r.src[r.off(sel.Pos()):r.off(sel.End())]
-	r.replace(r.off(e.Pos()), r.off(e.Args[0].Pos()), "func("+v+" []"+res+") "+res+" { if len("+v+") == 0 { var z "+res+"; return z }; return ("+
-		res+")("+call+"("+v+"[0], "+v+"[1:]...)) }(")
-	r.expr(e.Args[0], 0)
-	r.replace(r.off(e.Args[0].End()), r.off(e.End()), ")")
-	return true
+	_, ok = r.info.Instances[id]
+	return ok
 }

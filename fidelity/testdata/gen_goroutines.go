@@ -86,6 +86,10 @@ func main() {
 		total += len(r.Val)
 	}
 	fmt.Println(len(res), total)
+	rc := make(chan Result[string], 1)
+	rc <- Result[string]{7, "x"}
+	defer fmt.Println("deferred", Result[bool]{Val: true}, len(Pool(1, []bool{true}, func(b bool) int { return 1 })))
+	fmt.Printf("%+v\n", <-rc)
 
 	counts := NewSafeMap[string, int]()
 	var wg sync.WaitGroup
