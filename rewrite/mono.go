@@ -47,8 +47,13 @@ import (
 // type's name for fmt (%T, %v of a struct instance).
 
 const (
-	monoTypePrefix = reservedPrefix + "_T_" // a copy of a generic type: __concur_T_Set_5bstring_5d
-	monoFuncPrefix = reservedPrefix + "_F_" // a copy of a generic function: __concur_F_Map__int_2cstring
+	// A copy of a generic type: __concur_T_Set_5bstring_5d; of a generic
+	// function: __concur_F_Map__int_2cstring. A generic declared again in a
+	// later input gets copies of new names, with the number of its
+	// declaration after the letter (__concur_T2_Set_5bstring_5d): the
+	// interpreter keeps a type declared again as it was.
+	monoTypePrefix = reservedPrefix + "_T"
+	monoFuncPrefix = reservedPrefix + "_F"
 )
 
 // monoState is what the session's generics are: by name, and the instances
@@ -56,10 +61,11 @@ const (
 type monoState struct {
 	generics  map[string]*monoGeneric
 	instances map[string]*monoInstance
+	gens      map[string]int // declarations of a generic of each name so far
 }
 
 func newMonoState() *monoState {
-	return &monoState{generics: map[string]*monoGeneric{}, instances: map[string]*monoInstance{}}
+	return &monoState{generics: map[string]*monoGeneric{}, instances: map[string]*monoInstance{}, gens: map[string]int{}}
 }
 
 // monoGeneric is a generic function or type the program declared.
@@ -67,6 +73,7 @@ type monoGeneric struct {
 	name    string
 	isType  bool
 	fresh   bool // declared by this input (not an earlier input's type getting methods)
+	gen     int  // how many times the session declared a generic of this name before
 	tparams []*types.TypeParam
 	decl    *monoTemplate   // nil until the declaration is rendered, or when it could not be
 	methods []*monoTemplate // a type's methods
@@ -222,7 +229,7 @@ func (r *rewriter) collectGenerics() {
 			case *ast.FuncDecl:
 				if d.Recv == nil && d.Type.TypeParams != nil {
 					if f, ok := r.objectOf(d.Name).(*types.Func); ok {
-						r.mono.in.generics[f.Name()] = &monoGeneric{name: f.Name(), fresh: true, tparams: typeParamList(f.Signature().TypeParams())}
+						r.mono.in.generics[f.Name()] = &monoGeneric{name: f.Name(), fresh: true, gen: r.declaredGenerics(f.Name()), tparams: typeParamList(f.Signature().TypeParams())}
 					}
 				}
 			case *ast.GenDecl:
@@ -230,7 +237,7 @@ func (r *rewriter) collectGenerics() {
 					if s, ok := spec.(*ast.TypeSpec); ok && s.TypeParams != nil {
 						if tn, ok := r.objectOf(s.Name).(*types.TypeName); ok {
 							if n, ok := tn.Type().(*types.Named); ok {
-								r.mono.in.generics[tn.Name()] = &monoGeneric{name: tn.Name(), isType: true, fresh: true, tparams: typeParamList(n.TypeParams())}
+								r.mono.in.generics[tn.Name()] = &monoGeneric{name: tn.Name(), isType: true, fresh: true, gen: r.declaredGenerics(tn.Name()), tparams: typeParamList(n.TypeParams())}
 							}
 						}
 					}
@@ -240,12 +247,30 @@ func (r *rewriter) collectGenerics() {
 	}
 }
 
+// declaredGenerics is how many times the session declared a generic of
+// that name before.
+func (r *rewriter) declaredGenerics(name string) int {
+	if r.env.mono == nil {
+		return 0
+	}
+	return r.env.mono.gens[name]
+}
+
 func typeParamList(l *types.TypeParamList) []*types.TypeParam {
 	var out []*types.TypeParam
 	for i := range l.Len() {
 		out = append(out, l.At(i))
 	}
 	return out
+}
+
+// generation is what a copy's name has after its letter (see
+// monoTypePrefix).
+func (g *monoGeneric) generation() string {
+	if g.gen == 0 {
+		return "_"
+	}
+	return strconv.Itoa(g.gen+1) + "_"
 }
 
 // recvGeneric returns the generic type whose method d is, or nil.
@@ -476,13 +501,13 @@ func (r *rewriter) instanceName(g *monoGeneric, args []types.Type, at int) (stri
 		if err != nil {
 			return "", false
 		}
-		name = monoTypePrefix + encodeName(strings.TrimPrefix(runtimeTypeString(n), "main."))
+		name = monoTypePrefix + g.generation() + encodeName(strings.TrimPrefix(runtimeTypeString(n), "main."))
 	} else {
 		parts := make([]string, len(args))
 		for i, a := range args {
 			parts[i] = runtimeTypeString(a)
 		}
-		name = monoFuncPrefix + encodeName(g.name) + "__" + encodeName(strings.Join(parts, ","))
+		name = monoFuncPrefix + g.generation() + encodeName(g.name) + "__" + encodeName(strings.Join(parts, ","))
 	}
 	inst := &monoInstance{generic: g, args: args, name: name, at: at}
 	r.mono.in.instances[key] = inst
@@ -936,8 +961,8 @@ func (r *rewriter) errorAt(off int, format string, args ...any) {
 
 // monoFuncs and monoTypes find the derived names in a message.
 var (
-	monoFuncs = regexp.MustCompile(monoFuncPrefix + `([\p{L}\p{N}_]*?)__[\p{L}\p{N}_]*`)
-	monoTypes = regexp.MustCompile(monoTypePrefix + `[\p{L}\p{N}_]*`)
+	monoFuncs = regexp.MustCompile(monoFuncPrefix + `[0-9]*_([\p{L}\p{N}_]*?)__[\p{L}\p{N}_]*`)
+	monoTypes = regexp.MustCompile(monoTypePrefix + `[0-9]*_([\p{L}\p{N}_]*)`)
 )
 
 // demangleMono gives the copies of generics in a message Go's names: a
@@ -952,7 +977,7 @@ func demangleMono(msg string) string {
 		return decodeName(sub[1]) + "[...]"
 	})
 	return monoTypes.ReplaceAllStringFunc(msg, func(m string) string {
-		return decodeName(strings.TrimPrefix(m, monoTypePrefix))
+		return decodeName(monoTypes.FindStringSubmatch(m)[1])
 	})
 }
 
@@ -978,6 +1003,9 @@ func (e *Env) addMono(in *Input) {
 	}
 	for n, g := range in.mono.generics {
 		e.mono.generics[n] = g
+		if g.fresh {
+			e.mono.gens[n] = g.gen + 1
+		}
 	}
 	for k, inst := range in.mono.instances {
 		e.mono.instances[k] = inst

@@ -74,7 +74,8 @@ func main() {
 // A generic declared in one input is copied for the instances of later
 // inputs, each instance once in the session; a method declared later is
 // copied for the instances made before; a generic declared again gets new
-// copies.
+// copies (under new names: the interpreter keeps a type declared again as
+// it was).
 func TestGenericInstancesAcrossInputs(t *testing.T) {
 	t.Parallel()
 	want := goRun(t, `package main
@@ -99,7 +100,21 @@ func main() {
 	t.Push("b")
 	fmt.Println(s.Len(), t.Len(), len(t.items))
 	fmt.Println(Id2(2) * 2)
+	var u Stack2[string]
+	u.Push("c")
+	fmt.Println(u.m, u.Len())
 }
+
+type Stack2[T comparable] struct{ m map[T]int }
+
+func (s *Stack2[T]) Push(v T) {
+	if s.m == nil {
+		s.m = map[T]int{}
+	}
+	s.m[v]++
+}
+
+func (s *Stack2[T]) Len() int { return len(s.m) }
 `)
 	s := newSession(t)
 	got := s.run(`import "fmt"`,
@@ -108,7 +123,10 @@ func main() {
 		"func (s *Stack[T]) Len() int { return len(s.items) }",
 		"t := &Stack[string]{}\nt.Push(\"b\")\nfmt.Println(s.Len(), t.Len(), len(t.items))",
 		"func Id[T any](v T) T { return v }",
-		"fmt.Println(Id(2) * 2)")
+		"fmt.Println(Id(2) * 2)",
+		"type Stack[T comparable] struct{ m map[T]int }\nfunc (s *Stack[T]) Push(v T) {\n\tif s.m == nil {\n\t\ts.m = map[T]int{}\n\t}\n\ts.m[v]++\n}",
+		"func (s *Stack[T]) Len() int { return len(s.m) }",
+		"var u Stack[string]\nu.Push(\"c\")\nfmt.Println(u.m, u.Len())")
 	if got != want {
 		t.Fatalf("concur printed\n%s\nGo printed\n%s", got, want)
 	}
@@ -151,6 +169,7 @@ func TestGenericCopiesNames(t *testing.T) {
 		"main.__concur_F_Count__string(...)":                                                     "main.Count[...](...)",
 		"main.__concur_F_Map_5fto__int_2cstring(...)":                                            "main.Map_to[...](...)",
 		"main.(*__concur_T_Stack_5bint_5d).Push(...)":                                            "main.(*Stack[int]).Push(...)",
+		"main.(*__concur_T2_Stack_5bint_5d).Push(...) main.__concur_F3_Id__int(...)":             "main.(*Stack[int]).Push(...) main.Id[...](...)",
 	} {
 		if got := rewrite.Demangle(in); got != want {
 			t.Errorf("Demangle(%q) = %q, want %q", in, got, want)

@@ -113,15 +113,20 @@ func walkScope(s reflect.Value, found map[reflect.Type][]structInfo, depth int) 
 }
 
 // copyPrefix starts the name of a copy of a generic type that package
-// rewrite gives the interpreter for one instance (rewrite/mono.go): Go's
-// name of the instance, letters and digits as they are and every other
+// rewrite gives the interpreter for one instance (rewrite/mono.go), then
+// the number of the generic's declaration when it is not the first, _, and
+// Go's name of the instance, letters and digits as they are and every other
 // byte as _ and two hex digits (Set[string]: __concur_T_Set_5bstring_5d).
-const copyPrefix = "__concur_T_"
+const copyPrefix = "__concur_T"
 
 // instanceName gives the copy of a generic type Go's name of its instance.
 func instanceName(name string) string {
 	rest, ok := strings.CutPrefix(name, copyPrefix)
 	if !ok {
+		return name
+	}
+	rest = strings.TrimLeft(rest, "0123456789")
+	if rest, ok = strings.CutPrefix(rest, "_"); !ok {
 		return name
 	}
 	var b []byte
