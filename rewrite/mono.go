@@ -100,6 +100,10 @@ const (
 	segTypedOpen
 	segTypedClose
 	segPanicNote // what a panic's value's type says (panicNote), of the value named fn
+	// The two ends of the copy methodOperands makes of a fmt operand whose
+	// type mentions the type parameters (fn: package fmt's name).
+	segMethodOpen
+	segMethodClose
 )
 
 // monoSeg is one placeholder: what it renders as in the generic (orig) and
@@ -918,6 +922,20 @@ func (r *rewriter) writeCopy(inst *monoInstance, t *monoTemplate) {
 		case segSelf:
 			return inst.name, true
 		case segEmpty:
+			return "", true
+		case segMethodOpen, segMethodClose:
+			t := subst(s.typ, m, 0)
+			open, ok := r.methodCopy(t, s.fn)
+			switch {
+			case ok && s.kind == segMethodOpen:
+				return open, true
+			case ok:
+				return ")", true
+			case s.kind == segMethodOpen:
+				if msg := r.hiddenMethodRefusal(t); msg != "" {
+					r.errorAt(inst.at, "%s (in %s)", msg, Demangle(inst.name))
+				}
+			}
 			return "", true
 		case segPanicNote:
 			return panicNoteFor(s.fn, subst(s.typ, m, 0)), true
