@@ -340,8 +340,11 @@ func (r *rewriter) enterGeneric(g *monoGeneric, node ast.Node, head map[ast.Node
 		r.mono.segs = append(r.mono.segs, s)
 	}
 	ast.Inspect(node, func(n ast.Node) bool {
-		if n == nil || inHead(n) {
-			return n == nil || !inHead(n)
+		if n == nil {
+			return true
+		}
+		if inHead(n) {
+			return false // the copies leave it out or name it themselves
 		}
 		switch e := n.(type) {
 		case *ast.IndexExpr, *ast.IndexListExpr:
