@@ -90,12 +90,21 @@ func (r *rewriter) panicNote(v string, arg ast.Expr) string {
 		return ""
 	}
 	t = types.Default(t)
+	if r.mono.generic != nil && hasTypeParam(t) {
+		// In a generic declaration: each copy says what its type says.
+		return r.newSeg(&monoSeg{kind: segPanicNote, typ: t, fn: v})
+	}
+	return panicNoteFor(v, t)
+}
+
+// panicNoteFor is panicNote for a value v of type t.
+func panicNoteFor(v string, t types.Type) string {
 	name := ""
 	switch t.(type) {
 	case *types.Interface, *types.TypeParam:
 	default:
 		if !types.IsInterface(t) {
-			name = types.TypeString(t, func(p *types.Package) string { return p.Name() })
+			name = runtimeTypeString(t)
 		}
 	}
 	method := "nil"

@@ -35,6 +35,7 @@ type rewriter struct {
 	folds      map[*ast.CallExpr]folded
 	quiet      int                   // > 0: resolve names but make no edits (text that is moved or replaced)
 	shared     map[types.Object]bool // local variables goroutines may share (racepoints.go), found on first use
+	mono       monoWalk              // the program's generics as copies (mono.go)
 
 	walker
 }
@@ -79,6 +80,7 @@ func newRewriter(filename, src string, env *Env) *rewriter {
 		}
 	}
 	r.walker.init()
+	r.mono.init()
 	return r
 }
 
@@ -167,9 +169,24 @@ func inHole(x, h edit) bool {
 // Every unit starts with a /*line*/ comment and one follows every edit, so
 // that the learner's tokens keep their positions.
 func (r *rewriter) render(u *unit) (string, error) {
+	in := r.editsIn(u.start, u.end)
+	var b strings.Builder
+	if err := r.renderSpan(&b, u.start, u.end, in, u.end); err != nil {
+		return "", err
+	}
+	src := r.original(b.String())
+	if u.kind == kindStmts && !startsStatements(src) {
+		src = ";" + src // keep yaegi from taking a leading `func` literal for a declaration
+	}
+	return src, nil
+}
+
+// editsIn returns the edits inside the learner's source [start, end), in
+// the order renderSpan writes them.
+func (r *rewriter) editsIn(start, end int) []edit {
 	var in []edit
 	for _, e := range r.edits {
-		if e.start >= u.start && e.end <= u.end {
+		if e.start >= start && e.end <= end {
 			in = append(in, e)
 		}
 	}
@@ -186,15 +203,7 @@ func (r *rewriter) render(u *unit) (string, error) {
 		}
 		return a.seq < b.seq
 	})
-	var b strings.Builder
-	if err := r.renderSpan(&b, u.start, u.end, in, u.end); err != nil {
-		return "", err
-	}
-	src := b.String()
-	if u.kind == kindStmts && !startsStatements(src) {
-		src = ";" + src // keep yaegi from taking a leading `func` literal for a declaration
-	}
-	return src, nil
+	return in
 }
 
 // renderSpan writes the learner's source [start, end) with the edits in it
@@ -276,5 +285,21 @@ func startsStatements(src string) bool {
 
 // text returns the learner's source of a node.
 func (r *rewriter) text(n ast.Node) string {
-	return r.src[r.off(n.Pos()):r.off(n.End())]
+	start, end := r.off(n.Pos()), r.off(n.End())
+	if r.mono.generic == nil {
+		return r.textWithCopies(n, start, end)
+	}
+	// In a generic declaration, what depends on the type arguments is
+	// written as its placeholder (mono.go).
+	var b strings.Builder
+	for at := start; at < end; {
+		if span, ok := r.mono.segAt[at]; ok && span.end <= end {
+			b.WriteString(placeholder(span.seg))
+			at = span.end
+			continue
+		}
+		b.WriteByte(r.src[at])
+		at++
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -58,8 +59,17 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 		}
 	}
 	var closers []int
+	var closeTexts []string
 	for _, a := range operands {
 		if _, lit := a.(*ast.FuncLit); lit {
+			continue
+		}
+		if t := r.typeOf(a); r.mono.generic != nil && hasTypeParam(t) {
+			// In a generic declaration: each copy makes the copy its
+			// operand's type needs, if any (mono.go).
+			r.insert(r.off(a.Pos()), r.newSeg(&monoSeg{kind: segMethodOpen, typ: t, fn: pkg.Name}))
+			closers = append(closers, r.off(a.End()))
+			closeTexts = append(closeTexts, r.newSeg(&monoSeg{kind: segMethodClose, typ: t, fn: pkg.Name}))
 			continue
 		}
 		if fn.Name() == "Errorf" && r.unwraps(r.typeOf(a)) {
@@ -75,10 +85,11 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 		}
 		r.insert(r.off(a.Pos()), open)
 		closers = append(closers, r.off(a.End()))
+		closeTexts = append(closeTexts, ")")
 	}
 	return func() {
-		for _, at := range closers {
-			r.insert(at, ")")
+		for i, at := range closers {
+			r.insert(at, closeTexts[i])
 		}
 	}
 }
@@ -227,25 +238,32 @@ func (r *rewriter) plainVerbs(format ast.Expr) ([]bool, bool) {
 // exported field, the elements of nested slices. The interpreter gives fmt
 // those values without their methods, so concur would print the bare value.
 func (r *rewriter) refuseHiddenMethod(a ast.Expr) {
-	t := r.typeOf(a)
+	if msg := r.hiddenMethodRefusal(r.typeOf(a)); msg != "" {
+		r.errorf(a.Pos(), "%s", msg)
+	}
+}
+
+// hiddenMethodRefusal is refuseHiddenMethod's message for an operand of
+// type t, or "".
+func (r *rewriter) hiddenMethodRefusal(t types.Type) string {
 	if t == nil || types.IsInterface(t) || !r.holdsProgramType(t, 0) {
-		return
+		return ""
 	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem() // fmt prints &{...} of a pointer to a struct at the top
 	}
 	if _, ok := r.printMethod(t, "fmt"); ok {
-		return // fmt gets it with its methods
+		return "" // fmt gets it with its methods
 	}
 	inner, where := r.hiddenMethod(t, 0)
 	if inner == nil {
-		return
+		return ""
 	}
 	method := "String"
 	if types.Implements(inner, errorType) {
 		method = "Error"
 	}
-	r.errorf(a.Pos(), "fmt cannot call the %s method of %s %s in concur (its interpreter hands fmt such values without their methods); "+
+	return fmt.Sprintf("fmt cannot call the %s method of %s %s in concur (its interpreter hands fmt such values without their methods); "+
 		"print them one by one, or call %s yourself", method, runtimeTypeString(inner), where, method)
 }
 

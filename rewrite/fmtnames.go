@@ -40,10 +40,17 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 			continue // bindLiterals puts it in parentheses of its own
 		}
 		t := r.typeOf(a)
-		if t == nil || types.IsInterface(t) {
+		if _, tp := t.(*types.TypeParam); t == nil || types.IsInterface(t) && !tp {
 			continue
 		}
 		t = types.Default(t)
+		if r.mono.generic != nil && hasTypeParam(t) {
+			// In a generic declaration: each copy has the instance's type.
+			r.insert(r.off(a.Pos()), r.newSeg(&monoSeg{kind: segTypedOpen, typ: t}))
+			closers = append(closers, r.off(a.End()))
+			names = append(names, r.newSeg(&monoSeg{kind: segTypedClose, typ: t}))
+			continue
+		}
 		if !r.holdsProgramType(t, 0) {
 			continue
 		}
@@ -57,6 +64,10 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 	}
 	return func() {
 		for i, at := range closers {
+			if strings.HasPrefix(names[i], "\x00") {
+				r.insert(at, names[i])
+				continue
+			}
 			r.insert(at, ", "+strconv.Quote(names[i])+")")
 		}
 	}

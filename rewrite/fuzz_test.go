@@ -39,7 +39,7 @@ func FuzzRewrite(f *testing.F) {
 			}
 			return
 		}
-		if err := checkUnits(src, in); err != nil {
+		if err := checkUnits(src, in, testContext); err != nil {
 			t.Fatal(err)
 		}
 	})

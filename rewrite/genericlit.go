@@ -30,6 +30,9 @@ func (r *rewriter) genericStructLit(lit *ast.CompositeLit, addr *ast.UnaryExpr) 
 	if !ok || named.TypeArgs().Len() == 0 || r.quiet > 0 {
 		return false
 	}
+	if _, ok := r.monoType(named, r.off(lit.Pos())); ok && r.isSessionPkg(named.Obj().Pkg()) {
+		return false // a copy of the generic type: an ordinary struct literal (mono.go)
+	}
 	st, ok := named.Underlying().(*types.Struct)
 	if !ok {
 		return false

@@ -468,7 +468,7 @@ func (r *rewriter) goName(fun ast.Expr) string {
 	case *ast.Ident:
 		return f.Name
 	}
-	name := strings.Join(strings.Fields(r.text(fun)), " ")
+	name := strings.Join(strings.Fields(r.src[r.off(fun.Pos()):r.off(fun.End())]), " ") // the learner's text, copies of generics as written
 	const maxName = 60
 	if len(name) > maxName {
 		cut := maxName

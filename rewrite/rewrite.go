@@ -83,6 +83,7 @@ type Env struct {
 	// renamed holds the generic functions of earlier inputs that got another
 	// name in the interpreter's source (libraryGeneric), by name.
 	renamed map[string]string
+	mono    *monoState // the session's generics and the copies made of them (mono.go)
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -111,6 +112,7 @@ func newEnv(std map[string]string, unrestricted bool, tables map[string]map[stri
 		Imports: map[string]string{},
 		Std:     std,
 		renamed: map[string]string{},
+		mono:    newMonoState(),
 		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
@@ -127,6 +129,7 @@ func (e *Env) Add(in *Input) {
 	for n, to := range in.renamed {
 		e.renamed[n] = to
 	}
+	e.addMono(in)
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
 	}
@@ -181,6 +184,7 @@ type Input struct {
 
 	checked *typecheck.Result
 	renamed map[string]string // generic functions this input declares under another name
+	mono    *monoInput        // generics this input declares, and the copies it made
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -290,7 +294,7 @@ func (r *rewriter) run() (*Input, error) {
 	if program {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
-		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session}
+		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session, mono: newMonoState()}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -305,6 +309,7 @@ func (r *rewriter) run() (*Input, error) {
 	}
 	r.info, r.checked = res.Info, res
 	r.collectTopNames()
+	r.collectGenerics()
 	r.declareTop()
 	for _, u := range units {
 		r.walkUnit(u)
@@ -313,10 +318,12 @@ func (r *rewriter) run() (*Input, error) {
 		r.typedNils(u)
 	}
 	hoisted := r.hoist(res)
+	r.buildTemplates()
+	r.writeInstances()
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()
 	}
-	in := &Input{Program: program, Imports: r.explicitImports, checked: res, renamed: r.renamed,
+	in := &Input{Program: program, Imports: r.explicitImports, checked: res, renamed: r.renamed, mono: r.mono.in,
 		Declared: Declared{Funcs: res.Declared, Imports: res.Imports}}
 	if !program {
 		in.AutoImports = res.AutoImports
@@ -345,6 +352,7 @@ func (r *rewriter) run() (*Input, error) {
 			decls = append(decls, src)
 		}
 	}
+	decls = append(decls, r.mono.decls...)
 	if len(decls) > 0 {
 		in.Units = append(in.Units, Unit{Decls: true, Src: strings.Join(decls, "\n")})
 	}
@@ -596,6 +604,21 @@ func definesAny(as *ast.AssignStmt, names map[string]bool) bool {
 // under. It fails for a type an input declared again since (go/types keeps
 // it under a hidden name) or of a package yaegi has no name for.
 func (r *rewriter) typeSource(t types.Type) (string, bool) {
+	if r.mentionsInstance(t, 0) {
+		if r.mono.generic != nil {
+			// In a generic declaration: the type its copies have (mono.go).
+			orig, ok := r.plainTypeSource(t)
+			return r.newSeg(&monoSeg{kind: segType, typ: t, orig: orig}), ok
+		}
+		if text, ok := r.monoType(t, 0); ok {
+			return text, true
+		}
+	}
+	return r.plainTypeSource(t)
+}
+
+// plainTypeSource is typeSource for the interpreter's generics.
+func (r *rewriter) plainTypeSource(t types.Type) (string, bool) {
 	ok := true
 	text := types.TypeString(t, func(p *types.Package) string {
 		if r.isSessionPkg(p) {

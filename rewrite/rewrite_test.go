@@ -136,7 +136,8 @@ go m["a"].run()`,
 	{
 		name: "go-generic",
 		src:  `go process[int](x)`,
-		want: `S| { __concur_f1 := process[int]; __concur_a1_0 := x; __concur.GoCall("process[int]", (func() { defer __concur.Done(); __concur_f1(__concur_a1_0) })) }`,
+		want: `D| func __concur_F_process__int(v int) {}
+S| { __concur_f1 := __concur_F_process__int; __concur_a1_0 := x; __concur.GoCall("process[int]", (func() { defer __concur.Done(); __concur_f1(__concur_a1_0) })) }`,
 	},
 	{
 		name: "go-nested",
@@ -581,13 +582,39 @@ S| x = c
 		want: `S| ;func() { __concur_builtin.Println(1) }()`,
 	},
 	{
+		// A generic type's instances are copies of its declaration (mono.go),
+		// their literals ordinary ones.
 		name: "generic struct literals",
 		src:  "type P[K comparable, V any] struct { Key K; Val V }\np := P[string, int]{\"k\", 1}\nq := &P[string, int]{Val: 2}\nps := []P[string, int]{{Key: \"a\"}}\n_, _, _ = p, q, ps",
 		want: `D| type P[K comparable, V any] struct { Key K; Val V }
-S| p := func() (__concur_l1 P[string, int]) { __concur_l1.Key = "k"; __concur_l1.Val = 1; return }()
- | q := func() *P[string, int] { var __concur_l2 P[string, int]; __concur_l2.Val = 2; return &__concur_l2 }()
- | ps := []P[string, int]{func() (__concur_l3 P[string, int]) { __concur_l3.Key = "a"; return }()}
+ | type __concur_T_P_5bstring_2cint_5d struct { Key string; Val int }
+S| p := __concur_T_P_5bstring_2cint_5d{"k", 1}
+ | q := &__concur_T_P_5bstring_2cint_5d{Val: 2}
+ | ps := []__concur_T_P_5bstring_2cint_5d{{Key: "a"}}
  | _, _, _ = p, q, ps`,
+	},
+	{
+		// concur's slices.Concat and cmp.Or take their first argument apart
+		// (stdlib/generic): a call with none or a spread list hands them on.
+		name: "library generics with only a variadic parameter",
+		src:  "ls := [][]int{{1}}\n_ = slices.Concat(ls...)\n_ = slices.Concat[[]int]()\n_ = slices.Concat(ls[0], ls[0])",
+		want: `S| ls := [][]int{{1}}
+ | _ = func(__concur_v1 [][]int) []int { if len(__concur_v1) == 0 { var z []int; return z }; return ([]int)(slices.Concat(__concur_v1[0], __concur_v1[1:]...)) }(ls)
+ | _ = func() (z []int) { return }()
+ | _ = slices.Concat(ls[0], ls[0])`,
+	},
+	{
+		// An instance with a type declared inside a function stays the
+		// interpreter's: its literals set the fields one by one.
+		name: "generic struct literals of a local type",
+		src:  "type P[K comparable, V any] struct { Key K; Val V }\nfunc f() {\n\ttype k string\n\tp := P[k, int]{\"k\", 1}\n\tq := &P[k, int]{Val: 2}\n\t_, _ = p, q\n}",
+		want: `D| type P[K comparable, V any] struct { Key K; Val V }
+ | func f() {
+ | 	type k string
+ | 	p := func() (__concur_l1 P[k, int]) { __concur_l1.Key = "k"; __concur_l1.Val = 1; return }()
+ | 	q := func() *P[k, int] { var __concur_l2 P[k, int]; __concur_l2.Val = 2; return &__concur_l2 }()
+ | 	_, _ = p, q
+ | }`,
 	},
 	{
 		name: "typed fmt operands",
@@ -761,7 +788,7 @@ func TestRewrite(t *testing.T) {
 			if got := describe(in); got != c.want {
 				t.Fatalf("got\n%s\nwant\n%s", got, c.want)
 			}
-			if err := checkUnits(c.src, in); err != nil {
+			if err := checkUnits(c.src, in, testContext); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -772,16 +799,19 @@ func TestRewrite(t *testing.T) {
 // yaegi wrap it as intended, it parses so wrapped, and every /*line*/
 // comment puts the token after it where that token is in the learner's
 // source.
-func checkUnits(src string, in *Input) error {
+// checkUnits checks the units of an input of source src. A copy of a
+// generic an earlier input declared (mono.go) has that input's positions:
+// earlier holds the sources of the inputs before (the test context's).
+func checkUnits(src string, in *Input, earlier ...string) error {
 	for _, u := range in.Units {
-		if err := checkUnit(src, u); err != nil {
+		if err := checkUnit(src, u, earlier...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func checkUnit(src string, u Unit) error {
+func checkUnit(src string, u Unit, earlier ...string) error {
 	first := firstToken(u.Src)
 	wrapped := u.Src
 	switch {
@@ -803,7 +833,7 @@ func checkUnit(src string, u Unit) error {
 	if _, err := parser.ParseFile(token.NewFileSet(), "", wrapped, parser.DeclarationErrors); err != nil {
 		return errors.New("unit does not parse: " + err.Error() + "\n" + u.Src)
 	}
-	return checkLineComments(src, u.Src)
+	return checkLineComments(src, u.Src, earlier...)
 }
 
 // firstToken is the token yaegi's Eval decides by.
@@ -816,7 +846,38 @@ func firstToken(src string) token.Token {
 
 // checkLineComments checks that the token after each /*line L:C*/ comment
 // is the learner's token at L:C (or a generated name).
-func checkLineComments(src, unit string) error {
+func checkLineComments(src, unit string, earlier ...string) error {
+	// A copy of a generic (from its first line to the next copy or the
+	// end) points at the tokens of the input that declared the generic:
+	// this one or an earlier one.
+	locs := copyStart.FindAllStringIndex(unit, -1)
+	if len(locs) == 0 {
+		return checkLineCommentsIn(src, unit)
+	}
+	if err := checkLineCommentsIn(src, unit[:locs[0][0]]); err != nil {
+		return err
+	}
+	for i, loc := range locs {
+		end := len(unit)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		err := checkLineCommentsIn(src, unit[loc[0]:end])
+		for _, e := range earlier {
+			if err != nil && checkLineCommentsIn(e, unit[loc[0]:end]) == nil {
+				err = nil
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var copyStart = regexp.MustCompile(`(?:^|\n)/\*line :[0-9]+:[0-9]+\*/(func|type) (\([^)]*\) )?`)
+
+func checkLineCommentsIn(src, unit string) error {
 	starts := []int{0}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {

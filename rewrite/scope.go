@@ -197,7 +197,7 @@ var mangled = regexp.MustCompile(reservedPrefix + `_[0-9]+_`)
 // Demangle turns the names of renamed locals in a message from yaegi back
 // into the learner's names.
 func Demangle(msg string) string {
-	return mangled.ReplaceAllString(msg, "")
+	return mangled.ReplaceAllString(demangleMono(msg), "")
 }
 
 // useCtx says how an identifier is used, for loop-variable analysis.
@@ -212,6 +212,9 @@ const (
 // use resolves an identifier in an expression.
 func (r *rewriter) use(id *ast.Ident, ctx useCtx) *object {
 	obj := r.lookup(id.Name)
+	if r.monoMark(id) || r.monoUse(id, nil) {
+		return obj // a generic's instance: the name of its copy (mono.go)
+	}
 	if r.isMainFunc(r.objectOf(id)) {
 		r.setName(id, mainName)
 	}

@@ -191,6 +191,13 @@ func (r *rewriter) reimport(s *ast.ImportSpec, have map[string]string) bool {
 // funcDecl walks a function or method declaration.
 func (r *rewriter) funcDecl(d *ast.FuncDecl) {
 	r.fn, r.loops = &funcCtx{name: funcDeclName(d)}, nil
+	if g := r.mono.in.generics[d.Name.Name]; g != nil && d.Recv == nil && d.Type.TypeParams != nil && !g.isType {
+		defer r.enterGeneric(g, d, map[ast.Node]segKind{d.Name: segSelf, d.Type.TypeParams: segEmpty})()
+		r.monoMark(d.Name)
+		r.markList(d.Type.TypeParams)
+	} else if g, recv := r.recvGeneric(d); g != nil {
+		defer r.enterGeneric(g, d, map[ast.Node]segKind{recv: segSelf})()
+	}
 	sig, _ := r.typeOf(d.Name).(*types.Signature)
 	savedYield := r.enterFunc(sig)
 	defer r.leaveFunc(savedYield)
@@ -203,7 +210,7 @@ func (r *rewriter) funcDecl(d *ast.FuncDecl) {
 		}
 		r.params(d.Recv)
 	}
-	r.typeParams(d.Type.TypeParams)
+	r.quietTypeParams(d.Type.TypeParams)
 	r.params(d.Type.Params)
 	r.params(d.Type.Results)
 	if d.Body != nil {
@@ -259,6 +266,16 @@ func recvTypeParams(t ast.Expr) []*ast.Ident {
 		}
 	}
 	return ids
+}
+
+// quietTypeParams declares type parameters; in a generic declaration
+// whose copies leave the list out, without edits.
+func (r *rewriter) quietTypeParams(fl *ast.FieldList) {
+	if r.mono.generic != nil && fl != nil {
+		r.quiet++
+		defer func() { r.quiet-- }()
+	}
+	r.typeParams(fl)
 }
 
 // typeParams declares type parameters.
@@ -324,6 +341,17 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
+			if g := r.mono.in.generics[s.Name.Name]; g != nil && g.isType && s.TypeParams != nil {
+				leave := r.enterGeneric(g, s, map[ast.Node]segKind{s.Name: segSelf, s.TypeParams: segEmpty})
+				r.monoMark(s.Name)
+				r.markList(s.TypeParams)
+				r.push()
+				r.quietTypeParams(s.TypeParams)
+				r.expr(s.Type, 0)
+				r.pop()
+				leave()
+				continue
+			}
 			r.push()
 			r.typeParams(s.TypeParams)
 			r.expr(s.Type, 0)
@@ -623,9 +651,15 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 	case *ast.SelectorExpr:
 		r.selector(e, ctx)
 	case *ast.IndexExpr:
+		if id, ok := e.X.(*ast.Ident); ok && (r.monoMark(e) || r.monoUse(id, e)) {
+			return
+		}
 		r.expr(e.X, ctx)
 		r.expr(e.Index, 0)
 	case *ast.IndexListExpr:
+		if id, ok := e.X.(*ast.Ident); ok && (r.monoMark(e) || r.monoUse(id, e)) {
+			return
+		}
 		r.expr(e.X, ctx)
 		r.exprs(e.Indices)
 	case *ast.SliceExpr:
@@ -801,7 +835,7 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			}
 		}
 	}
-	if r.onceValueCall(e) {
+	if r.onceValueCall(e) || r.libraryVariadic(e) {
 		return
 	}
 	if sel, ok := e.Fun.(*ast.SelectorExpr); ok {

@@ -95,7 +95,7 @@ func walkScope(s reflect.Value, found map[reflect.Type][]structInfo, depth int) 
 		if !ok || rt.Kind() != reflect.Struct {
 			continue
 		}
-		info := structInfo{name: "main." + typ.Elem().FieldByName("name").String()}
+		info := structInfo{name: "main." + instanceName(typ.Elem().FieldByName("name").String())}
 		fields := typ.Elem().FieldByName("field")
 		for k := 0; k < fields.Len(); k++ {
 			info.fields = append(info.fields, fields.Index(k).FieldByName("name").String())
@@ -110,6 +110,37 @@ func walkScope(s reflect.Value, found map[reflect.Type][]structInfo, depth int) 
 	for k := 0; k < children.Len(); k++ {
 		walkScope(children.Index(k), found, depth+1)
 	}
+}
+
+// copyPrefix starts the name of a copy of a generic type that package
+// rewrite gives the interpreter for one instance (rewrite/mono.go), then
+// the number of the generic's declaration when it is not the first, _, and
+// Go's name of the instance, letters and digits as they are and every other
+// byte as _ and two hex digits (Set[string]: __concur_T_Set_5bstring_5d).
+const copyPrefix = "__concur_T"
+
+// instanceName gives the copy of a generic type Go's name of its instance.
+func instanceName(name string) string {
+	rest, ok := strings.CutPrefix(name, copyPrefix)
+	if !ok {
+		return name
+	}
+	rest = strings.TrimLeft(rest, "0123456789")
+	if rest, ok = strings.CutPrefix(rest, "_"); !ok {
+		return name
+	}
+	var b []byte
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '_' && i+2 < len(rest) {
+			if v, err := strconv.ParseUint(rest[i+1:i+3], 16, 8); err == nil {
+				b = append(b, byte(v))
+				i += 2
+				continue
+			}
+		}
+		b = append(b, rest[i])
+	}
+	return string(b)
 }
 
 // reflectType returns the reflect type of a yaegi *itype (its TypeOf).
