@@ -83,6 +83,10 @@ type Env struct {
 	// renamed holds the generic functions of earlier inputs that got another
 	// name in the interpreter's source (libraryGeneric), by name.
 	renamed map[string]string
+	// helpers are the assertion helpers the interpreter has (the prelude's
+	// and those of earlier inputs), by name, with the cases they have now
+	// (ifaceassert.go).
+	helpers map[string]*assertHelper
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -111,6 +115,7 @@ func newEnv(std map[string]string, unrestricted bool, tables map[string]map[stri
 		Imports: map[string]string{},
 		Std:     std,
 		renamed: map[string]string{},
+		helpers: preludeHelpers(),
 		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
@@ -129,6 +134,12 @@ func (e *Env) Add(in *Input) {
 	}
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
+	}
+	if e.helpers == nil {
+		e.helpers = preludeHelpers()
+	}
+	for _, h := range in.helpers {
+		e.helpers[h.name] = h
 	}
 }
 
@@ -181,6 +192,7 @@ type Input struct {
 
 	checked *typecheck.Result
 	renamed map[string]string // generic functions this input declares under another name
+	helpers []*assertHelper   // assertion helpers this input declared or gave new cases
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -290,7 +302,8 @@ func (r *rewriter) run() (*Input, error) {
 	if program {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
-		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session}
+		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session,
+			helpers: preludeHelpers()}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -306,6 +319,11 @@ func (r *rewriter) run() (*Input, error) {
 	r.info, r.checked = res.Info, res
 	r.collectTopNames()
 	r.declareTop()
+	for _, u := range units {
+		if u.file != nil {
+			r.collectCommaOK(u.file)
+		}
+	}
 	for _, u := range units {
 		r.walkUnit(u)
 	}
@@ -341,6 +359,9 @@ func (r *rewriter) run() (*Input, error) {
 		default:
 			decls = append(decls, src)
 		}
+	}
+	if helpers := r.helperDecls(in); helpers != "" {
+		decls = append(decls, helpers)
 	}
 	if len(decls) > 0 {
 		in.Units = append(in.Units, Unit{Decls: true, Src: strings.Join(decls, "\n")})

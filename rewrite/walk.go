@@ -633,7 +633,12 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 		r.expr(e.High, 0)
 		r.expr(e.Max, 0)
 	case *ast.TypeAssertExpr:
-		r.refuseProgramImpls(e.Type)
+		if e.Type != nil && r.assertCall(e) {
+			break
+		}
+		if !r.refuseValueAssert(e.X, e.Type) {
+			r.refuseProgramImpls(e.Type)
+		}
 		r.refuseNamedBasic(e.Type)
 		r.refuseBasicBeside(e.Type)
 		r.expr(e.X, 0)
@@ -655,6 +660,9 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 			r.expr(e.X, 0)
 		}
 	case *ast.BinaryExpr:
+		if r.errCompare(e) {
+			break
+		}
 		r.refuseWrappedCompare(e)
 		r.expr(e.X, 0)
 		r.expr(e.Y, 0)
@@ -803,17 +811,23 @@ func (r *rewriter) call(e *ast.CallExpr) {
 	if r.onceValueCall(e) {
 		return
 	}
+	if r.errorsCall(e) {
+		r.bindLiterals(e)
+		return
+	}
 	if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
 		if fn, ok := r.objectOf(sel.Sel).(*types.Func); ok {
 			r.refuseErrorsIs(fn, e)
 		}
 	}
+	closeBoxes := r.boxWrapped(e)
 	closeTyped := r.typedOperands(e)
 	closeCopies := r.methodOperands(e)
 	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
 	closeCopies()
 	closeTyped()
+	closeBoxes()
 	r.bindLiterals(e)
 }
 

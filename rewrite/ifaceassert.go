@@ -1,0 +1,379 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"hash/fnv"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Assertions to an interface. yaegi v0.16.1 loses the methods of the
+// program's struct types in an assertion to an interface: `var x any =
+// user{"ann"}; x.(named)` is false where Go's is true, and with pointer
+// receivers it panics in reflect.Set. An assertion to the concrete type
+// works, and so does handing the value it gives on as the interface (a
+// conversion in a return statement). So x.(I) becomes the call of a helper
+// that tries each struct type of the program that implements I, and only
+// then asserts I, which is right for every other value:
+//
+//	var __concur_aHASH = func(x S) (I, bool) {
+//		if v, ok := x.(user); ok { return v, true }
+//		if v, ok := x.(*user); ok { return v, true }
+//		v, ok := x.(I); return v, ok
+//	}
+//
+// S is x's static type: an error holding a *user converted to any is not
+// a *user to the interpreter any more. The helper is a variable: an input
+// that declares types gives every helper the session knows its cases again
+// (a function of input 2 asserting x.(named) sees the type of input 5),
+// while a function declared again would not reach the callers compiled
+// before it. errors.Is, As, AsType and Unwrap go through helpers of the
+// same kind, declared by the prelude (errprelude.go).
+
+// assertHelper is one helper: a variable of type func(x S) (I, bool).
+type assertHelper struct {
+	name         string
+	s, i         types.Type // as the input that made it saw them (nil: eval iText)
+	sText, iText string
+	fallback     string // the body's last statement
+	single       bool   // also a function name_1(x S) I for the single-valued x.(I)
+	cases        string // the cases the interpreter's variable has now
+}
+
+// preludeHelpers are the helpers errPrelude declares, with no cases.
+func preludeHelpers() map[string]*assertHelper {
+	out := map[string]*assertHelper{}
+	for _, h := range []*assertHelper{
+		{name: "__concur_eu1", iText: "__concur_eUnwrap1", fallback: "return nil, false"},
+		{name: "__concur_euN", iText: "__concur_eUnwrapN", fallback: "return nil, false"},
+		{name: "__concur_eIs", iText: "__concur_eIsM", fallback: "return nil, false"},
+		{name: "__concur_eAs", iText: "__concur_eAsM", fallback: "return nil, false"},
+	} {
+		h.sText = "error"
+		out[h.name] = h
+	}
+	return out
+}
+
+// preludeIfaces are the method sets of the prelude's interfaces, for
+// types.Implements.
+var preludeIfaces = map[string]string{
+	"__concur_eUnwrap1": "interface{ Unwrap() error }",
+	"__concur_eUnwrapN": "interface{ Unwrap() []error }",
+	"__concur_eIsM":     "interface{ Is(error) bool }",
+	"__concur_eAsM":     "interface{ As(any) bool }",
+}
+
+// assertCall rewrites x.(I), I an interface with methods, into a call of
+// its helper; ok is false when it does not (I and x's type must be
+// written at the top of the package, and a struct type of the program must
+// implement I, or the session be a REPL's, whose later inputs may declare
+// one).
+func (r *rewriter) assertCall(e *ast.TypeAssertExpr) bool {
+	h, ok := r.assertHelperFor(r.typeOf(e.X), r.typeOf(e.Type))
+	if !ok {
+		return false
+	}
+	name := h.name
+	if !r.commaOK[e] {
+		name += "_1"
+	}
+	r.insert(r.off(e.X.Pos()), name+"(")
+	r.replace(r.off(e.X.End()), r.off(e.End()), ")")
+	r.expr(r.dropIfaceConversion(e.X), 0)
+	return true
+}
+
+// assertHelperFor returns the helper that asserts a value of static type s
+// to the interface i, making it for this input if the session has none.
+func (r *rewriter) assertHelperFor(s, i types.Type) (*assertHelper, bool) {
+	if s == nil || i == nil || r.checked == nil || r.checked.Pkg == nil {
+		return nil, false
+	}
+	iface, ok := i.Underlying().(*types.Interface)
+	if !ok || iface.Empty() {
+		return nil, false
+	}
+	if _, isParam := types.Unalias(s).(*types.TypeParam); isParam {
+		return nil, false
+	}
+	if !types.IsInterface(s) {
+		return nil, false
+	}
+	sText, ok1 := r.typeSource(s)
+	iText, ok2 := r.typeSource(i)
+	if !ok1 || !ok2 || !r.topLevelType(s) || !r.topLevelType(i) {
+		return nil, false
+	}
+	if r.program && !r.someStructImplements(iface) {
+		return nil, false
+	}
+	if r.valueInIface(s, iface) != nil {
+		return nil, false // refuseProgramImpls says why
+	}
+	key := sText + "|" + iText
+	if h := r.helpers[key]; h != nil {
+		return h, true
+	}
+	sum := fnv.New64a()
+	sum.Write([]byte(key))
+	h := &assertHelper{name: reservedPrefix + "_a" + strconv.FormatUint(sum.Sum64(), 36), s: s, i: i, sText: sText, iText: iText,
+		fallback: "v, ok := x.(" + iText + "); return v, ok", single: true}
+	if old := r.env.helpers[h.name]; old != nil {
+		// An earlier input made it: its cases are given again when they change.
+		r.helpers[key] = old
+		return old, true
+	}
+	r.helpers[key] = h
+	r.newHelpers = append(r.newHelpers, h)
+	return h, true
+}
+
+// topLevelType reports whether t can be written at the package's top: it
+// names no type declared inside a function.
+func (r *rewriter) topLevelType(t types.Type) bool {
+	ok := true
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if !ok || depth > 8 {
+			return
+		}
+		switch t := types.Unalias(t).(type) {
+		case *types.Named:
+			if r.isSessionPkg(t.Obj().Pkg()) && t.Obj().Parent() != t.Obj().Pkg().Scope() {
+				ok = false
+			}
+			if t.TypeArgs().Len() > 0 {
+				ok = false
+			}
+		case *types.Pointer:
+			walk(t.Elem(), depth+1)
+		case *types.Slice:
+			walk(t.Elem(), depth+1)
+		case *types.Interface:
+			for m := range t.Methods() {
+				sig := m.Signature()
+				for v := range sig.Params().Variables() {
+					walk(v.Type(), depth+1)
+				}
+				for v := range sig.Results().Variables() {
+					walk(v.Type(), depth+1)
+				}
+			}
+		case *types.TypeParam:
+			ok = false
+		}
+	}
+	walk(t, 0)
+	return ok
+}
+
+// someStructImplements reports whether a struct type of the program, or a
+// pointer to one, implements iface.
+func (r *rewriter) someStructImplements(iface *types.Interface) bool {
+	for _, t := range r.programStructs() {
+		if types.Implements(t.t, iface) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseType is a struct type of the program, or a pointer to one, with its
+// text in the interpreter's source.
+type caseType struct {
+	t    types.Type
+	text string
+}
+
+// programStructs are the program's struct types (at package level, not
+// generic) and pointers to them, in the order of their names.
+func (r *rewriter) programStructs() []caseType {
+	var out []caseType
+	for _, n := range r.programTypes() {
+		if _, ok := n.Underlying().(*types.Struct); !ok {
+			continue
+		}
+		out = append(out, caseType{n, n.Obj().Name()}, caseType{types.NewPointer(n), "*" + n.Obj().Name()})
+	}
+	return out
+}
+
+// resolve gives a type of an earlier input as this input's type check
+// knows it (each check declares the session's types anew).
+func (r *rewriter) resolve(t types.Type, text string) types.Type {
+	if t == nil {
+		if m, ok := preludeIfaces[text]; ok {
+			text = m
+		}
+		tv, err := types.Eval(r.fset, r.checked.Pkg, token.NoPos, text)
+		if err != nil {
+			return nil
+		}
+		return tv.Type
+	}
+	switch u := types.Unalias(t).(type) {
+	case *types.Named:
+		if r.isSessionPkg(u.Obj().Pkg()) {
+			if tn, ok := r.checked.Pkg.Scope().Lookup(u.Obj().Name()).(*types.TypeName); ok {
+				return tn.Type()
+			}
+			return nil
+		}
+	case *types.Pointer:
+		if e := r.resolve(u.Elem(), ""); e != nil {
+			return types.NewPointer(e)
+		}
+		return nil
+	}
+	return t
+}
+
+// helperCases are h's cases for the program's types as this input sees
+// them.
+func (r *rewriter) helperCases(h *assertHelper) string {
+	s := r.resolve(h.s, h.sText)
+	if s == nil {
+		return h.cases
+	}
+	sIface, _ := s.Underlying().(*types.Interface)
+	i := r.resolve(h.i, h.iText)
+	if i == nil {
+		return h.cases
+	}
+	iface, _ := i.Underlying().(*types.Interface)
+	if iface == nil {
+		return h.cases
+	}
+	var b strings.Builder
+	for _, c := range r.programStructs() {
+		if sIface != nil && !types.Implements(c.t, sIface) {
+			continue // an impossible assertion
+		}
+		if _, isPtr := c.t.(*types.Pointer); !isPtr && sIface != nil && !sIface.Empty() {
+			continue // valueInIface: refused where it matters
+		}
+		if types.Implements(c.t, iface) {
+			b.WriteString("if v, ok := x.(" + c.text + "); ok { return v, true }; ")
+		}
+	}
+	return b.String()
+}
+
+// helperFunc is the function literal a helper's variable holds.
+func (h *assertHelper) helperFunc(cases string) string {
+	return "func(x " + h.sText + ") (" + h.iText + ", bool) { " + cases + h.fallback + " }"
+}
+
+// helperDecls declares the helpers this input made and gives the ones of
+// earlier inputs (and the prelude's) their cases again where the
+// program's types changed. The updated helpers go to in, for Env.Add.
+func (r *rewriter) helperDecls(in *Input) string {
+	var b strings.Builder
+	for _, h := range r.newHelpers {
+		cases := r.helperCases(h)
+		b.WriteString("\nvar " + h.name + " = " + h.helperFunc(cases) + "\n")
+		if h.single {
+			b.WriteString("func " + h.name + "_1(x " + h.sText + ") " + h.iText + " { if v, ok := " + h.name + "(x); ok { return v }; return x.(" + h.iText + ") }\n")
+		}
+		nh := *h
+		nh.cases = cases
+		in.helpers = append(in.helpers, &nh)
+	}
+	names := make([]string, 0, len(r.env.helpers))
+	for name := range r.env.helpers {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		h := r.env.helpers[name]
+		cases := r.helperCases(h)
+		if cases == h.cases {
+			continue
+		}
+		text := h.name + " = " + h.helperFunc(cases)
+		sum := fnv.New64a()
+		sum.Write([]byte(text))
+		// A function, not a literal: yaegi calls a literal assigning a
+		// variable of an earlier input in a variable's initializer a
+		// definition loop.
+		set := h.name + "_u" + strconv.FormatUint(sum.Sum64(), 36)
+		b.WriteString("\nfunc " + set + "() int { " + text + "; return 0 }\nvar " + set + "_v = " + set + "()\n")
+		nh := *h
+		nh.cases = cases
+		in.helpers = append(in.helpers, &nh)
+	}
+	return b.String()
+}
+
+// collectCommaOK finds the assertions whose two values the input uses (v,
+// ok := x.(T)).
+func (r *rewriter) collectCommaOK(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		var rhs []ast.Expr
+		lhs := 0
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			rhs, lhs = n.Rhs, len(n.Lhs)
+		case *ast.ValueSpec:
+			rhs, lhs = n.Values, len(n.Names)
+		default:
+			return true
+		}
+		if len(rhs) == 1 && lhs == 2 {
+			if ta, ok := ast.Unparen(rhs[0]).(*ast.TypeAssertExpr); ok {
+				r.commaOK[ta] = true
+			}
+		}
+		return true
+	})
+}
+
+// valueInIface returns a struct type of the program (not a pointer) that
+// implements both the non-empty interface s and iface, or nil. yaegi
+// v0.16.1 cannot assert such a value back out of an interface with
+// methods (`var e error = T{}` passed on: e.(T) is false, or panics in
+// reflect.Set), so no helper can find it there; in an any it can.
+func (r *rewriter) valueInIface(s types.Type, iface *types.Interface) *types.Named {
+	sIface, ok := s.Underlying().(*types.Interface)
+	if !ok || sIface.Empty() {
+		return nil
+	}
+	for _, n := range r.programTypes() {
+		if _, isStruct := n.Underlying().(*types.Struct); isStruct && types.Implements(n, sIface) && types.Implements(n, iface) {
+			return n
+		}
+	}
+	return nil
+}
+
+// refuseValueAssert refuses an assertion of x to the interface t (x.(I),
+// a type switch's case I) where x's static type is an interface with
+// methods that a struct type of the program implements as a value, as I
+// does (see valueInIface); it reports whether it refused.
+func (r *rewriter) refuseValueAssert(x, t ast.Expr) bool {
+	if x == nil || t == nil || r.checked == nil || r.checked.Pkg == nil {
+		return false
+	}
+	s, i := r.typeOf(x), r.typeOf(t)
+	if s == nil || i == nil {
+		return false
+	}
+	iface, ok := i.Underlying().(*types.Interface)
+	if !ok || iface.Empty() {
+		return false
+	}
+	n := r.valueInIface(s, iface)
+	if n == nil {
+		return false
+	}
+	q := types.RelativeTo(r.checked.Pkg)
+	name := n.Obj().Name()
+	r.errorf(t.Pos(), "a type assertion of a %s to %s is not supported by concur while the program's struct type %s implements both: "+
+		"its interpreter cannot take a %s value back out of a %s; give %s's methods pointer receivers and use *%s values, or keep the value in a variable of type any",
+		types.TypeString(s, q), types.TypeString(i, q), name, name, types.TypeString(s, q), name, name)
+	return true
+}
