@@ -41,6 +41,7 @@ type assertHelper struct {
 	fallback     string // the body's last statement
 	single       bool   // also a function name_1(x S) I for the single-valued x.(I)
 	cases        string // the cases the interpreter's variable has now
+	panics       string // the single-valued function's, for the values x.(I) does not take
 }
 
 // preludeHelpers are the helpers errPrelude declares, with no cases.
@@ -69,9 +70,9 @@ var preludeIfaces = map[string]string{
 
 // assertCall rewrites x.(I), I an interface with methods, into a call of
 // its helper; ok is false when it does not (I and x's type must be
-// written at the top of the package, and a struct type of the program must
-// implement I, or the session be a REPL's, whose later inputs may declare
-// one).
+// written at the top of the package, and a value of a struct type of the
+// program's must fit in x's type, or the session be a REPL's, whose later
+// inputs may declare one).
 func (r *rewriter) assertCall(e *ast.TypeAssertExpr) bool {
 	h, ok := r.assertHelperFor(r.typeOf(e.X), r.typeOf(e.Type))
 	if !ok {
@@ -108,7 +109,7 @@ func (r *rewriter) assertHelperFor(s, i types.Type) (*assertHelper, bool) {
 	if !ok1 || !ok2 || !r.topLevelType(s) || !r.topLevelType(i) {
 		return nil, false
 	}
-	if r.program && !r.someStructImplements(iface) {
+	if r.program && !r.someStructHeld(s) {
 		return nil, false
 	}
 	if r.valueInIface(s, iface) != nil {
@@ -171,11 +172,13 @@ func (r *rewriter) topLevelType(t types.Type) bool {
 	return ok
 }
 
-// someStructImplements reports whether a struct type of the program, or a
-// pointer to one, implements iface.
-func (r *rewriter) someStructImplements(iface *types.Interface) bool {
+// someStructHeld reports whether a value of a struct type of the program,
+// or a pointer to one, can be in an interface of type s: the helper then
+// tries it (and says in Go's words why x.(I) fails on one).
+func (r *rewriter) someStructHeld(s types.Type) bool {
+	sIface, _ := s.Underlying().(*types.Interface)
 	for _, t := range r.programStructs() {
-		if types.Implements(t.t, iface) {
+		if sIface == nil || types.Implements(t.t, sIface) {
 			return true
 		}
 	}
@@ -235,37 +238,65 @@ func (r *rewriter) resolve(t types.Type, text string) types.Type {
 // helperCases are h's cases for the program's types as this input sees
 // them.
 func (r *rewriter) helperCases(h *assertHelper) string {
+	cases, _ := r.helperBodies(h)
+	return cases
+}
+
+// helperBodies are h's cases, and the panics of its single-valued
+// function in Go's words (interface conversion: main.T is not main.I:
+// missing method M) for the program's struct types that do not implement
+// I.
+func (r *rewriter) helperBodies(h *assertHelper) (cases, panics string) {
 	s := r.resolve(h.s, h.sText)
 	if s == nil {
-		return h.cases
+		return h.cases, h.panics
 	}
 	sIface, _ := s.Underlying().(*types.Interface)
 	i := r.resolve(h.i, h.iText)
 	if i == nil {
-		return h.cases
+		return h.cases, h.panics
 	}
 	iface, _ := i.Underlying().(*types.Interface)
 	if iface == nil {
-		return h.cases
+		return h.cases, h.panics
 	}
-	var b strings.Builder
+	var b, pb strings.Builder
+	q := func(p *types.Package) string { return p.Name() }
+	_, namedI := types.Unalias(i).(*types.Named)
+	namedI = namedI || types.Identical(i, types.Universe.Lookup("error").Type())
+	if namedI {
+		pb.WriteString("if x == nil { " + builtinPkg + ".AssertPanic(" + strconv.Quote("interface conversion: interface is nil, not "+types.TypeString(i, q)) + ") }; ")
+	}
 	for _, c := range r.programStructs() {
 		if sIface != nil && !types.Implements(c.t, sIface) {
 			continue // an impossible assertion
 		}
-		if _, isPtr := c.t.(*types.Pointer); !isPtr && sIface != nil && !sIface.Empty() {
+		if _, isPtr := c.t.(*types.Pointer); !isPtr && libraryIface(s) {
 			continue // valueInIface: refused where it matters
 		}
 		if types.Implements(c.t, iface) {
 			b.WriteString("if v, ok := x.(" + c.text + "); ok { return v, true }; ")
+		} else {
+			// The interpreter's x.(I) panics in reflect.Set on a value of
+			// the program's that does not implement I.
+			b.WriteString("if _, ok := x.(" + c.text + "); ok { return nil, false }; ")
+			if m, _ := types.MissingMethod(c.t, iface, true); m != nil && namedI {
+				msg := "interface conversion: " + types.TypeString(c.t, q) + " is not " + types.TypeString(i, q) + ": missing method " + m.Name()
+				pb.WriteString("if _, ok := x.(" + c.text + "); ok { " + builtinPkg + ".AssertPanic(" + strconv.Quote(msg) + ") }; ")
+			}
 		}
 	}
-	return b.String()
+	return b.String(), pb.String()
 }
 
 // helperFunc is the function literal a helper's variable holds.
 func (h *assertHelper) helperFunc(cases string) string {
 	return "func(x " + h.sText + ") (" + h.iText + ", bool) { " + cases + h.fallback + " }"
+}
+
+// singleFunc is the function literal of the single-valued x.(I).
+func (h *assertHelper) singleFunc(panics string) string {
+	return "func(x " + h.sText + ") " + h.iText + " { if v, ok := " + h.name + "(x); ok { return v }; " + panics + "return x.(" + h.iText + ") }"
 }
 
 // helperDecls declares the helpers this input made and gives the ones of
@@ -274,13 +305,14 @@ func (h *assertHelper) helperFunc(cases string) string {
 func (r *rewriter) helperDecls(in *Input) string {
 	var b strings.Builder
 	for _, h := range r.newHelpers {
-		cases := r.helperCases(h)
+		cases, panics := r.helperBodies(h)
 		b.WriteString("\nvar " + h.name + " = " + h.helperFunc(cases) + "\n")
 		if h.single {
-			b.WriteString("func " + h.name + "_1(x " + h.sText + ") " + h.iText + " { if v, ok := " + h.name + "(x); ok { return v }; return x.(" + h.iText + ") }\n")
+			// A variable too, given its panics again with the cases.
+			b.WriteString("var " + h.name + "_1 = " + h.singleFunc(panics) + "\n")
 		}
 		nh := *h
-		nh.cases = cases
+		nh.cases, nh.panics = cases, panics
 		in.helpers = append(in.helpers, &nh)
 	}
 	names := make([]string, 0, len(r.env.helpers))
@@ -290,11 +322,14 @@ func (r *rewriter) helperDecls(in *Input) string {
 	sort.Strings(names)
 	for _, name := range names {
 		h := r.env.helpers[name]
-		cases := r.helperCases(h)
-		if cases == h.cases {
+		cases, panics := r.helperBodies(h)
+		if cases == h.cases && panics == h.panics {
 			continue
 		}
 		text := h.name + " = " + h.helperFunc(cases)
+		if h.single {
+			text += "; " + h.name + "_1 = " + h.singleFunc(panics)
+		}
 		sum := fnv.New64a()
 		sum.Write([]byte(text))
 		// A function, not a literal: yaegi calls a literal assigning a
@@ -303,7 +338,7 @@ func (r *rewriter) helperDecls(in *Input) string {
 		set := h.name + "_u" + strconv.FormatUint(sum.Sum64(), 36)
 		b.WriteString("\nfunc " + set + "() int { " + text + "; return 0 }\nvar " + set + "_v = " + set + "()\n")
 		nh := *h
-		nh.cases = cases
+		nh.cases, nh.panics = cases, panics
 		in.helpers = append(in.helpers, &nh)
 	}
 	return b.String()
@@ -333,15 +368,16 @@ func (r *rewriter) collectCommaOK(f *ast.File) {
 }
 
 // valueInIface returns a struct type of the program (not a pointer) that
-// implements both the non-empty interface s and iface, or nil. yaegi
-// v0.16.1 cannot assert such a value back out of an interface with
-// methods (`var e error = T{}` passed on: e.(T) is false, or panics in
-// reflect.Set), so no helper can find it there; in an any it can.
+// implements both s, an interface of a library's (error, fmt.Stringer),
+// and iface, or nil. yaegi v0.16.1 cannot assert such a value back out of
+// a library's interface (`var e error = T{}` passed on: e.(T) is false, or
+// panics in reflect.Set), so no helper can find it there; in an any, or
+// in an interface the program declares, it can.
 func (r *rewriter) valueInIface(s types.Type, iface *types.Interface) *types.Named {
-	sIface, ok := s.Underlying().(*types.Interface)
-	if !ok || sIface.Empty() {
+	if !libraryIface(s) {
 		return nil
 	}
+	sIface := s.Underlying().(*types.Interface)
 	for _, n := range r.programTypes() {
 		if _, isStruct := n.Underlying().(*types.Struct); isStruct && types.Implements(n, sIface) && types.Implements(n, iface) {
 			return n
@@ -372,8 +408,23 @@ func (r *rewriter) refuseValueAssert(x, t ast.Expr) bool {
 	}
 	q := types.RelativeTo(r.checked.Pkg)
 	name := n.Obj().Name()
-	r.errorf(t.Pos(), "a type assertion of a %s to %s is not supported by concur while the program's struct type %s implements both: "+
-		"its interpreter cannot take a %s value back out of a %s; give %s's methods pointer receivers and use *%s values, or keep the value in a variable of type any",
-		types.TypeString(s, q), types.TypeString(i, q), name, name, types.TypeString(s, q), name, name)
+	r.errorf(t.Pos(), "a type assertion to %s of a value of type %s is not supported by concur while the program's struct type %s implements both: "+
+		"its interpreter cannot take a %s value back out of a library's interface; give %s's methods pointer receivers and use *%s values, or keep the value in a variable of type any",
+		types.TypeString(i, q), types.TypeString(s, q), name, name, name, name)
 	return true
+}
+
+// libraryIface reports whether t is an interface with methods that a
+// library declares, or the predeclared error: the interpreter holds a
+// value of the program's in one in a wrapper of its own.
+func libraryIface(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.Empty() {
+		return false
+	}
+	if types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return true
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main"
 }

@@ -1012,8 +1012,8 @@ func TestErrors(t *testing.T) {
 			"prog.go:2:6: sync.OnceValue is generic, and concur can only call it (sync.OnceValue(f)), not take its value; wrap it in a function literal"},
 		{"assertion of an error to an interface the program's struct value implements", "type named interface{ name() string }\ntype user struct{}\nfunc (user) name() string { return \"\" }\n" +
 			"func (user) Error() string { return \"\" }\nvar x error = user{}\n_, ok := x.(named)\n_ = ok",
-			"prog.go:6:13: a type assertion of a error to named is not supported by concur while the program's struct type user implements both: " +
-				"its interpreter cannot take a user value back out of a error; give user's methods pointer receivers and use *user values, or keep the value in a variable of type any"},
+			"prog.go:6:13: a type assertion to named of a value of type error is not supported by concur while the program's struct type user implements both: " +
+				"its interpreter cannot take a user value back out of a library's interface; give user's methods pointer receivers and use *user values, or keep the value in a variable of type any"},
 		{"errors.As with a target of a struct value type", "import \"errors\"\ntype te struct{}\nfunc (te) Error() string { return \"\" }\nvar t te\n_ = errors.As(errors.New(\"x\"), &t)",
 			"prog.go:5:5: errors.As with a target of the program's struct type te is not supported by concur: its interpreter cannot take a te value back out of an error; " +
 				"give te's methods pointer receivers (func (e *te) Error() string) and match *te"},

@@ -92,5 +92,8 @@ func errorsHelpers() map[string]reflect.Value {
 		"ErrAs":         reflect.ValueOf(errAs),
 		"ErrComparable": reflect.ValueOf(errComparable),
 		"ErrEqual":      reflect.ValueOf(errEqual),
+		// A failed x.(I) of a value of the program's, in Go's words
+		// (rewrite/ifaceassert.go).
+		"AssertPanic": reflect.ValueOf(func(msg string) { panic(runtimeError{msg}) }),
 	}
 }
