@@ -266,6 +266,15 @@ func (r *rewriter) helperBodies(h *assertHelper) (cases, panics string) {
 	namedI = namedI || types.Identical(i, types.Universe.Lookup("error").Type())
 	if namedI {
 		pb.WriteString("if x == nil { " + builtinPkg + ".AssertPanic(" + strconv.Quote("interface conversion: interface is nil, not "+types.TypeString(i, q)) + ") }; ")
+		defer func() {
+			// Any other value that lacks a method: a library's.
+			var names []string
+			for m := range iface.Methods() {
+				names = append(names, strconv.Quote(m.Name()))
+			}
+			panics += "if v, ok := x.(" + h.iText + "); ok { return v }; " + builtinPkg + ".AssertFail(x, " + strconv.Quote(types.TypeString(i, q)) +
+				", []string{" + strings.Join(names, ", ") + "}); "
+		}()
 	}
 	for _, c := range r.programStructs() {
 		if sIface != nil && !types.Implements(c.t, sIface) {
@@ -289,14 +298,35 @@ func (r *rewriter) helperBodies(h *assertHelper) (cases, panics string) {
 	return b.String(), pb.String()
 }
 
-// helperFunc is the function literal a helper's variable holds.
-func (h *assertHelper) helperFunc(cases string) string {
-	return "func(x " + h.sText + ") (" + h.iText + ", bool) { " + cases + h.fallback + " }"
+// helperFuncs declares the functions a helper's variables get for the
+// given cases and panics, under names of their own (the hash of their
+// text), and returns what assigns them: named functions, so that a panic's
+// traceback can leave their frames out (HelperFrame).
+func (h *assertHelper) helperFuncs(b *strings.Builder, cases, panics string) (assign string) {
+	tail := "(x " + h.sText + ") (" + h.iText + ", bool) { " + cases + h.fallback + " }"
+	name := h.name + "_c" + hash(tail)
+	b.WriteString("\nfunc " + name + tail + "\n")
+	assign = h.name + " = " + name
+	if h.single {
+		tail1 := "(x " + h.sText + ") " + h.iText + " { if v, ok := " + h.name + "(x); ok { return v }; " + panics + "return x.(" + h.iText + ") }"
+		name1 := h.name + "_1c" + hash(tail1)
+		b.WriteString("func " + name1 + tail1 + "\n")
+		assign += "; " + h.name + "_1 = " + name1
+	}
+	return assign
 }
 
-// singleFunc is the function literal of the single-valued x.(I).
-func (h *assertHelper) singleFunc(panics string) string {
-	return "func(x " + h.sText + ") " + h.iText + " { if v, ok := " + h.name + "(x); ok { return v }; " + panics + "return x.(" + h.iText + ") }"
+func hash(text string) string {
+	sum := fnv.New64a()
+	sum.Write([]byte(text))
+	return strconv.FormatUint(sum.Sum64(), 36)
+}
+
+// HelperFrame reports whether a function the interpreter names in a
+// panic's traceback is one of the rewrite's helpers (an assertion's, the
+// prelude's errors functions), which Go's traceback would not show.
+func HelperFrame(fn string) bool {
+	return strings.HasPrefix(fn, "main."+reservedPrefix+"_a") || strings.HasPrefix(fn, "main."+reservedPrefix+"_err")
 }
 
 // helperDecls declares the helpers this input made and gives the ones of
@@ -306,11 +336,8 @@ func (r *rewriter) helperDecls(in *Input) string {
 	var b strings.Builder
 	for _, h := range r.newHelpers {
 		cases, panics := r.helperBodies(h)
-		b.WriteString("\nvar " + h.name + " = " + h.helperFunc(cases) + "\n")
-		if h.single {
-			// A variable too, given its panics again with the cases.
-			b.WriteString("var " + h.name + "_1 = " + h.singleFunc(panics) + "\n")
-		}
+		assign := h.helperFuncs(&b, cases, panics)
+		b.WriteString("var " + strings.ReplaceAll(assign, "; ", "\nvar ") + "\n")
 		nh := *h
 		nh.cases, nh.panics = cases, panics
 		in.helpers = append(in.helpers, &nh)
@@ -326,17 +353,12 @@ func (r *rewriter) helperDecls(in *Input) string {
 		if cases == h.cases && panics == h.panics {
 			continue
 		}
-		text := h.name + " = " + h.helperFunc(cases)
-		if h.single {
-			text += "; " + h.name + "_1 = " + h.singleFunc(panics)
-		}
-		sum := fnv.New64a()
-		sum.Write([]byte(text))
+		assign := h.helperFuncs(&b, cases, panics)
 		// A function, not a literal: yaegi calls a literal assigning a
 		// variable of an earlier input in a variable's initializer a
 		// definition loop.
-		set := h.name + "_u" + strconv.FormatUint(sum.Sum64(), 36)
-		b.WriteString("\nfunc " + set + "() int { " + text + "; return 0 }\nvar " + set + "_v = " + set + "()\n")
+		set := h.name + "_u" + hash(assign)
+		b.WriteString("func " + set + "() int { " + assign + "; return 0 }\nvar " + set + "_v = " + set + "()\n")
 		nh := *h
 		nh.cases, nh.panics = cases, panics
 		in.helpers = append(in.helpers, &nh)

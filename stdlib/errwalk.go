@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"errors"
 	"reflect"
 )
 
@@ -95,5 +96,28 @@ func errorsHelpers() map[string]reflect.Value {
 		// A failed x.(I) of a value of the program's, in Go's words
 		// (rewrite/ifaceassert.go).
 		"AssertPanic": reflect.ValueOf(func(msg string) { panic(runtimeError{msg}) }),
+		"AssertFail":  reflect.ValueOf(assertFail),
 	}
+}
+
+// assertFail panics as Go's x.(I) does for a value x of a library's type
+// (or the predeclared ones) that lacks one of I's methods, named in
+// methods in Go's order: interface conversion: int is not main.named:
+// missing method name.
+func assertFail(x any, iface string, methods []string) {
+	t := reflect.TypeOf(x)
+	missing := ""
+	for _, m := range methods {
+		if _, ok := t.MethodByName(m); !ok {
+			missing = m
+			break
+		}
+	}
+	if missing == "" {
+		// It has them all: the interpreter cannot give a library's value an
+		// interface the program declares (its comma-ok form is false).
+		panic(errors.New("concur cannot assert a " + t.String() + " to " + iface + ": its interpreter does not give a library's value " +
+			"an interface the program declares; call the method through a variable of the library's type"))
+	}
+	panic(runtimeError{"interface conversion: " + t.String() + " is not " + iface + ": missing method " + missing})
 }
