@@ -56,7 +56,7 @@ func (r *rewriter) errorsCall(e *ast.CallExpr) bool {
 			return false
 		}
 		ptText, ok1 := r.typeSource(pt)
-		match, ok2 := r.errorsMatch(p.Elem(), "*"+reservedPrefix+"_t")
+		match, ok2 := r.errorsMatch(p.Elem(), "*"+reservedPrefix+"_t", e.Args[1].Pos())
 		if !ok1 || !ok2 {
 			return false
 		}
@@ -67,7 +67,7 @@ func (r *rewriter) errorsCall(e *ast.CallExpr) bool {
 	case fn.Name() == "AsType" && len(e.Args) == 1 && typeArg != nil:
 		et := r.typeOf(typeArg)
 		etText, ok1 := r.typeSource(et)
-		match, ok2 := r.errorsMatch(et, reservedPrefix+"_t")
+		match, ok2 := r.errorsMatch(et, reservedPrefix+"_t", typeArg.Pos())
 		if !ok1 || !ok2 {
 			return false
 		}
@@ -133,7 +133,7 @@ func (r *rewriter) refuseValueErrors(e *ast.CallExpr, fn string, typeArg ast.Exp
 
 // errorsMatch is the function that assigns an error of type t to the
 // target tgt (a variable of type t), for errors.As and AsType.
-func (r *rewriter) errorsMatch(t types.Type, tgt string) (string, bool) {
+func (r *rewriter) errorsMatch(t types.Type, tgt string, pos token.Pos) (string, bool) {
 	if t == nil {
 		return "", false
 	}
@@ -147,6 +147,12 @@ func (r *rewriter) errorsMatch(t types.Type, tgt string) (string, bool) {
 	if iface, ok := t.Underlying().(*types.Interface); ok {
 		if types.Identical(iface, errType.Underlying()) {
 			return head + tgt + " = " + x + "; return true }", true // error itself
+		}
+		if n := r.valueInIface(errType, iface); n != nil {
+			r.errorf(pos, "errors.As and errors.AsType with a target of interface type %s are not supported by concur while the program's struct type %s implements it as a value: "+
+				"its interpreter cannot take a %s value back out of an error; give %s's methods pointer receivers and use *%s values",
+				types.TypeString(t, types.RelativeTo(r.checked.Pkg)), n.Obj().Name(), n.Obj().Name(), n.Obj().Name(), n.Obj().Name())
+			return "", false
 		}
 		if h, ok := r.assertHelperFor(errType, t); ok {
 			return head + "if v, ok := " + h.name + "(" + x + "); ok { " + tgt + " = v; return true }; return false }", true

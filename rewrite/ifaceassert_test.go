@@ -60,3 +60,33 @@ fmt.Println(errors.As(fmt.Errorf("ctx: %w", w), &got), got == w)`)
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A program given to a session twice declares its helpers again, which
+// the interpreter takes.
+func TestProgramTwiceInASession(t *testing.T) {
+	const prog = `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type named interface{ name() string }
+type user struct{ n string }
+
+func (u *user) name() string  { return u.n }
+func (u *user) Error() string { return "user " + u.n }
+
+func main() {
+	var x any = &user{"ann"}
+	n, ok := x.(named)
+	err := fmt.Errorf("wrapped: %w", &user{"bo"})
+	var u *user
+	fmt.Println(n.name(), ok, errors.As(err, &u), u.n)
+}
+`
+	s := newSession(t)
+	if got, want := s.run(prog, prog), "ann true true bo\nann true true bo\n"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
