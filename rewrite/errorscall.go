@@ -112,7 +112,7 @@ func (r *rewriter) refuseValueErrors(e *ast.CallExpr, fn string, typeArg ast.Exp
 		return false
 	}
 	errIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-	for _, n := range r.programTypes() {
+	for _, n := range r.liveTypes() {
 		if _, isStruct := n.Underlying().(*types.Struct); !isStruct || !types.Implements(n, errIface) {
 			continue
 		}

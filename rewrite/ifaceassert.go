@@ -196,7 +196,7 @@ type caseType struct {
 // generic) and pointers to them, in the order of their names.
 func (r *rewriter) programStructs() []caseType {
 	var out []caseType
-	for _, n := range r.programTypes() {
+	for _, n := range r.liveTypes() {
 		if _, ok := n.Underlying().(*types.Struct); !ok {
 			continue
 		}
@@ -400,7 +400,7 @@ func (r *rewriter) valueInIface(s types.Type, iface *types.Interface) *types.Nam
 		return nil
 	}
 	sIface := s.Underlying().(*types.Interface)
-	for _, n := range r.programTypes() {
+	for _, n := range r.liveTypes() {
 		if _, isStruct := n.Underlying().(*types.Struct); isStruct && types.Implements(n, sIface) && types.Implements(n, iface) {
 			return n
 		}
@@ -449,4 +449,17 @@ func libraryIface(t types.Type) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main"
+}
+
+// liveTypes are programTypes without the ones a later input declared
+// again: the type check keeps those under a hidden name the interpreter
+// does not know.
+func (r *rewriter) liveTypes() []*types.Named {
+	var out []*types.Named
+	for _, n := range r.programTypes() {
+		if !strings.HasPrefix(n.Obj().Name(), reservedPrefix) {
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -90,3 +90,30 @@ func main() {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A type declared again: the type check keeps the old one under a hidden
+// name the interpreter does not know, which the helpers' cases leave out
+// (they would not compile), and an assertion finds the value as a call
+// of its method does (yaegi keeps the first method of a name).
+func TestAssertionsAfterATypeIsDeclaredAgain(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"`,
+		`type named interface{ name() string }
+func check(x any) string {
+	if n, ok := x.(named); ok {
+		return "named " + n.name()
+	}
+	return "not named"
+}`,
+		`type user struct{ n string }
+func (u *user) name() string { return u.n }`,
+		`fmt.Println(check(&user{"ann"}))`,
+		`type user struct{ n string }
+func (u *user) name() string { return "new " + u.n }`,
+		`type other struct{}
+func (*other) name() string { return "other" }`,
+		`fmt.Println(check(&user{"bo"}) == "named "+(&user{"bo"}).name(), check(&other{}))`)
+	if want := "named ann\ntrue named other\n"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
