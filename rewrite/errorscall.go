@@ -357,3 +357,22 @@ func (r *rewriter) structPointer(t types.Type) bool {
 	_, isPtr := types.Unalias(t).(*types.Pointer)
 	return isPtr && r.structOrPointer(t) && r.programConcrete(t)
 }
+
+// refuseErrorsValue refuses errors.Is, As, AsType or Unwrap used as a
+// function value (f := errors.Is): only a call of one becomes the
+// prelude's (errorsCall), and Go's own would miss the methods of the
+// program's errors. It reports whether it refused.
+func (r *rewriter) refuseErrorsValue(e *ast.SelectorExpr) bool {
+	fn, ok := r.objectOf(e.Sel).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Signature().Recv() != nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Is", "As", "AsType", "Unwrap":
+	default:
+		return false
+	}
+	r.errorf(e.Pos(), "errors.%s as a function value is not supported by concur: only a call of it sees the methods of the program's errors; "+
+		"call errors.%s inside a function literal instead", fn.Name(), fn.Name())
+	return true
+}

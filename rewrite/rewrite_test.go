@@ -1021,6 +1021,9 @@ func TestErrors(t *testing.T) {
 			"func (te) Temporary() bool { return true }\nvar t tmp\n_ = errors.As(errors.New(\"x\"), &t)",
 			"prog.go:7:32: errors.As and errors.AsType with a target of interface type tmp are not supported by concur while the program's struct type te implements it as a value: " +
 				"its interpreter cannot take a te value back out of an error; give te's methods pointer receivers and use *te values"},
+		{"errors.Is as a function value", "import \"errors\"\nis := errors.Is\n_ = is",
+			"prog.go:2:7: errors.Is as a function value is not supported by concur: only a call of it sees the methods of the program's errors; " +
+				"call errors.Is inside a function literal instead"},
 		{"errors.Is beside an Unwrap method on a value", "import \"errors\"\ntype te struct{ err error }\nfunc (te) Error() string { return \"\" }\nfunc (e te) Unwrap() error { return e.err }\n_ = errors.Is(errors.New(\"x\"), nil)",
 			"prog.go:5:5: errors.Is is not supported by concur while the program's te has its Unwrap method on the value (func (e te) Unwrap): its interpreter cannot take a te value back out of an error, " +
 				"so errors.Is would not see the method; give te's methods pointer receivers (func (e *te) Unwrap) and use *te values"},

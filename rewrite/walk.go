@@ -728,7 +728,7 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 // value or a pointer method. (A standard package used without an import is
 // imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
-	if ctx&ctxCall == 0 && r.refuseOnceValue(e) {
+	if ctx&ctxCall == 0 && (r.refuseOnceValue(e) || r.refuseErrorsValue(e)) {
 		return
 	}
 	if r.methodExpr(e) {
