@@ -324,9 +324,18 @@ func (r *rewriter) run() (*Input, error) {
 			r.collectCommaOK(u.file)
 		}
 	}
+	// The last expression's __concur.Show opens before the walk's edits and
+	// closes after them, so that it holds the rewritten expression whole.
+	n := len(units)
+	lastExpr := n > 0 && units[n-1].kind == kindStmts && r.lastExpr(units[n-1])
+	closeShow := func() {}
+	if lastExpr {
+		closeShow = r.showValue(units[n-1])
+	}
 	for _, u := range units {
 		r.walkUnit(u)
 	}
+	closeShow()
 	hoisted := r.hoist(res)
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()
@@ -336,10 +345,7 @@ func (r *rewriter) run() (*Input, error) {
 	if !program {
 		in.AutoImports = res.AutoImports
 	}
-	if n := len(units); n > 0 && units[n-1].kind == kindStmts && r.lastExpr(units[n-1]) {
-		in.LastExpr = true
-		r.showValue(units[n-1])
-	}
+	in.LastExpr = lastExpr
 	// yaegi gets the imports first, then every declaration in one unit (Go's
 	// package scope sees them all, in any order), then the statements.
 	decls, stmts := hoisted, []string(nil)
@@ -474,18 +480,19 @@ func (r *rewriter) lastExpr(u *unit) bool {
 // __concur.Show (see Show) when fmt would print it through a method of its
 // own (String, Error) or its type is an interface: what the REPL shows is
 // then what fmt.Println would print.
-func (r *rewriter) showValue(u *unit) {
+// It opens the call and returns what closes it.
+func (r *rewriter) showValue(u *unit) (closeShow func()) {
 	list := u.body()
 	e := list[len(list)-1].(*ast.ExprStmt).X
 	t := r.typeOf(e)
 	if t == nil {
-		return
+		return func() {}
 	}
 	if !types.IsInterface(t) && !hasMethod(t, "String") && !hasMethod(t, "Error") {
-		return
+		return func() {}
 	}
 	r.insert(r.off(e.Pos()), "__concur.Show(")
-	r.insert(r.off(e.End()), ")")
+	return func() { r.insert(r.off(e.End()), ")") }
 }
 
 // hasMethod reports whether t's method set has a method name() string.
