@@ -12,26 +12,29 @@ import (
 
 // Assertions to an interface. yaegi v0.16.1 loses the methods of the
 // program's struct types in an assertion to an interface: `var x any =
-// user{"ann"}; x.(named)` is false where Go's is true, and with pointer
-// receivers it panics in reflect.Set. An assertion to the concrete type
-// works, and so does handing the value it gives on as the interface (a
-// conversion in a return statement). So x.(I) becomes the call of a helper
-// that tries each struct type of the program that implements I, and only
-// then asserts I, which is right for every other value:
+// user{"ann"}; x.(named)` is false where Go's is true, and on a value that
+// does not implement it, it panics in reflect.Set. An assertion to the
+// concrete type works, and so does handing the value it gives on as the
+// interface (a conversion in a return statement). So x.(I) becomes the
+// call of a helper that tries each struct type of the program, and only
+// then asserts I, which is right for the other values:
 //
-//	var __concur_aHASH = func(x S) (I, bool) {
-//		if v, ok := x.(user); ok { return v, true }
-//		if v, ok := x.(*user); ok { return v, true }
+//	func __concur_aHASH_cHASH(x S) (I, bool) {
+//		if v, ok := x.(user); ok { return v, true }     // implements I
+//		if _, ok := x.(robot); ok { return nil, false } // does not
 //		v, ok := x.(I); return v, ok
 //	}
+//	var __concur_aHASH = __concur_aHASH_cHASH
 //
-// S is x's static type: an error holding a *user converted to any is not
-// a *user to the interpreter any more. The helper is a variable: an input
-// that declares types gives every helper the session knows its cases again
-// (a function of input 2 asserting x.(named) sees the type of input 5),
-// while a function declared again would not reach the callers compiled
-// before it. errors.Is, As, AsType and Unwrap go through helpers of the
-// same kind, declared by the prelude (errprelude.go).
+// and the single-valued x.(I) a function __concur_aHASH_1 that panics in
+// Go's words (interface conversion: main.robot is not main.named: missing
+// method name). S is x's static type: an error holding a *user converted to
+// any is not a *user to the interpreter any more. The helper is a
+// variable: an input that declares types gives every helper the session
+// knows its cases again (a function of input 2 asserting x.(named) sees the
+// type of input 5), while a function declared again would not reach the
+// callers compiled before it. errors.Is, As, AsType and Unwrap go through
+// helpers of the same kind, declared by the prelude (errprelude.go).
 
 // assertHelper is one helper: a variable of type func(x S) (I, bool).
 type assertHelper struct {
