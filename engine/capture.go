@@ -125,6 +125,9 @@ func (w *worker) writeInterpStderr(p []byte) {
 		w.s.Locked(func(g *sched.G, _ int64) {
 			d := data(g)
 			frame := rewrite.Demangle(string(m[2])) // the learner's func main is renamed (see rewrite)
+			if rewrite.HelperFrame(frame) {
+				return // a function of the rewrite's, which Go's traceback would not show
+			}
 			if len(m[1]) > 0 {
 				frame += " " + string(m[1])
 			}

@@ -13,7 +13,7 @@ import (
 // max and new(expr), and what range-over-func loops call, here; channel
 // operations in chanops.go; print and println in print.go; race points in
 // racepoints.go).
-const Prelude = builtinImport + basePrelude + chanPrelude + racePrelude
+const Prelude = builtinImport + basePrelude + chanPrelude + racePrelude + errPrelude
 
 // basePrelude holds min, max and new. The constraint is spelled out rather than
 // imported from cmp so that the prelude needs no standard package from the

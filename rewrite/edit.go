@@ -37,6 +37,11 @@ type rewriter struct {
 	shared     map[types.Object]bool // local variables goroutines may share (racepoints.go), found on first use
 	mono       monoWalk              // the program's generics as copies (mono.go)
 
+	commaOK    map[*ast.TypeAssertExpr]bool // assertions whose two values are used (ifaceassert.go)
+	helpers    map[string]*assertHelper     // assertion helpers this input calls, by S|I
+	newHelpers []*assertHelper              // the ones it makes
+	boxed      map[ast.Expr]bool            // operands put in the prelude's box (boxWrapped)
+
 	walker
 }
 
@@ -73,6 +78,9 @@ func newRewriter(filename, src string, env *Env) *rewriter {
 		identEdits: map[*ast.Ident]int{},
 		renamed:    map[string]string{},
 		folds:      map[*ast.CallExpr]folded{},
+		commaOK:    map[*ast.TypeAssertExpr]bool{},
+		helpers:    map[string]*assertHelper{},
+		boxed:      map[ast.Expr]bool{},
 	}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {

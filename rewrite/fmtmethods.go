@@ -61,7 +61,7 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 	var closers []int
 	var closeTexts []string
 	for _, a := range operands {
-		if _, lit := a.(*ast.FuncLit); lit {
+		if _, lit := a.(*ast.FuncLit); lit || r.boxed[a] {
 			continue
 		}
 		if t := r.typeOf(a); r.mono.generic != nil && hasTypeParam(t) {
@@ -72,7 +72,7 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 			closeTexts = append(closeTexts, r.newSeg(&monoSeg{kind: segMethodClose, typ: t, fn: pkg.Name}))
 			continue
 		}
-		if fn.Name() == "Errorf" && r.unwraps(r.typeOf(a)) {
+		if fn.Name() == "Errorf" && r.unwraps(r.typeOf(a)) && !r.structPointer(r.typeOf(a)) {
 			r.errorf(a.Pos(), "fmt.Errorf with an error of the program's type %s, which has an Unwrap method, is not supported by concur: "+
 				"its interpreter hands library code the error without that method, so errors.Is and errors.As would not look inside it; "+
 				"return the %s itself, or wrap a sentinel made by errors.New", runtimeTypeString(r.typeOf(a)), runtimeTypeString(r.typeOf(a)))

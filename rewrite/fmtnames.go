@@ -39,6 +39,9 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 		if _, lit := a.(*ast.FuncLit); lit {
 			continue // bindLiterals puts it in parentheses of its own
 		}
+		if r.boxed[a] {
+			continue // an error in the prelude's box (boxWrapped)
+		}
 		t := r.typeOf(a)
 		if _, tp := t.(*types.TypeParam); t == nil || types.IsInterface(t) && !tp {
 			continue

@@ -84,6 +84,10 @@ type Env struct {
 	// name in the interpreter's source (libraryGeneric), by name.
 	renamed map[string]string
 	mono    *monoState // the session's generics and the copies made of them (mono.go)
+	// helpers are the assertion helpers the interpreter has (the prelude's
+	// and those of earlier inputs), by name, with the cases they have now
+	// (ifaceassert.go).
+	helpers map[string]*assertHelper
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -113,6 +117,7 @@ func newEnv(std map[string]string, unrestricted bool, tables map[string]map[stri
 		Std:     std,
 		renamed: map[string]string{},
 		mono:    newMonoState(),
+		helpers: preludeHelpers(),
 		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
@@ -132,6 +137,12 @@ func (e *Env) Add(in *Input) {
 	e.addMono(in)
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
+	}
+	if e.helpers == nil {
+		e.helpers = preludeHelpers()
+	}
+	for _, h := range in.helpers {
+		e.helpers[h.name] = h
 	}
 }
 
@@ -185,6 +196,7 @@ type Input struct {
 	checked *typecheck.Result
 	renamed map[string]string // generic functions this input declares under another name
 	mono    *monoInput        // generics this input declares, and the copies it made
+	helpers []*assertHelper   // assertion helpers this input declared or gave new cases
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -294,7 +306,8 @@ func (r *rewriter) run() (*Input, error) {
 	if program {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
-		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session, mono: newMonoState()}
+		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session,
+			mono: newMonoState(), helpers: preludeHelpers()}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -312,11 +325,25 @@ func (r *rewriter) run() (*Input, error) {
 	r.collectGenerics()
 	r.declareTop()
 	for _, u := range units {
+		if u.file != nil {
+			r.collectCommaOK(u.file)
+		}
+	}
+	// The last expression's __concur.Show opens before the walk's edits and
+	// closes after them, so that it holds the rewritten expression whole.
+	n := len(units)
+	lastExpr := n > 0 && units[n-1].kind == kindStmts && r.lastExpr(units[n-1])
+	closeShow := func() {}
+	if lastExpr {
+		closeShow = r.showValue(units[n-1])
+	}
+	for _, u := range units {
 		r.walkUnit(u)
 	}
 	for _, u := range units {
 		r.typedNils(u)
 	}
+	closeShow()
 	hoisted := r.hoist(res)
 	r.buildTemplates()
 	r.writeInstances()
@@ -328,10 +355,7 @@ func (r *rewriter) run() (*Input, error) {
 	if !program {
 		in.AutoImports = res.AutoImports
 	}
-	if n := len(units); n > 0 && units[n-1].kind == kindStmts && r.lastExpr(units[n-1]) {
-		in.LastExpr = true
-		r.showValue(units[n-1])
-	}
+	in.LastExpr = lastExpr
 	// yaegi gets the imports first, then every declaration in one unit (Go's
 	// package scope sees them all, in any order), then the statements.
 	decls, stmts := hoisted, []string(nil)
@@ -353,6 +377,9 @@ func (r *rewriter) run() (*Input, error) {
 		}
 	}
 	decls = append(decls, r.mono.decls...)
+	if helpers := r.helperDecls(in); helpers != "" {
+		decls = append(decls, helpers)
+	}
 	if len(decls) > 0 {
 		in.Units = append(in.Units, Unit{Decls: true, Src: strings.Join(decls, "\n")})
 	}
@@ -464,18 +491,19 @@ func (r *rewriter) lastExpr(u *unit) bool {
 // __concur.Show (see Show) when fmt would print it through a method of its
 // own (String, Error) or its type is an interface: what the REPL shows is
 // then what fmt.Println would print.
-func (r *rewriter) showValue(u *unit) {
+// It opens the call and returns what closes it.
+func (r *rewriter) showValue(u *unit) (closeShow func()) {
 	list := u.body()
 	e := list[len(list)-1].(*ast.ExprStmt).X
 	t := r.typeOf(e)
 	if t == nil {
-		return
+		return func() {}
 	}
 	if !types.IsInterface(t) && !hasMethod(t, "String") && !hasMethod(t, "Error") {
-		return
+		return func() {}
 	}
 	r.insert(r.off(e.Pos()), "__concur.Show(")
-	r.insert(r.off(e.End()), ")")
+	return func() { r.insert(r.off(e.End()), ")") }
 }
 
 // hasMethod reports whether t's method set has a method name() string.

@@ -1071,10 +1071,23 @@ func TestErrors(t *testing.T) {
 				"prog.go:2:49: goto end jumps out of a range-over-function loop body, which concur runs as a function; use break or return"},
 		{"sync.OnceValue as a value", "import \"sync\"\nf := sync.OnceValue[int]\n_ = f",
 			"prog.go:2:6: sync.OnceValue is generic, and concur can only call it (sync.OnceValue(f)), not take its value; wrap it in a function literal"},
-		{"assertion to an interface the program's struct implements", "type named interface{ name() string }\ntype user struct{}\nfunc (user) name() string { return \"\" }\nvar x any = user{}\n_, ok := x.(named)\n_ = ok",
-			"prog.go:5:13: a type assertion to named is not supported by concur while the program's user implements it: " +
-				"its interpreter loses the methods of the program's struct types in an assertion to an interface; " +
-				"assert the concrete type instead (x.(user)), or call the methods through a variable of the interface type"},
+		{"assertion of an error to an interface the program's struct value implements", "type named interface{ name() string }\ntype user struct{}\nfunc (user) name() string { return \"\" }\n" +
+			"func (user) Error() string { return \"\" }\nvar x error = user{}\n_, ok := x.(named)\n_ = ok",
+			"prog.go:6:13: a type assertion to named of a value of type error is not supported by concur while the program's struct type user implements both: " +
+				"its interpreter cannot take a user value back out of a library's interface; give user's methods pointer receivers and use *user values, or keep the value in a variable of type any"},
+		{"errors.As with a target of a struct value type", "import \"errors\"\ntype te struct{}\nfunc (te) Error() string { return \"\" }\nvar t te\n_ = errors.As(errors.New(\"x\"), &t)",
+			"prog.go:5:5: errors.As with a target of the program's struct type te is not supported by concur: its interpreter cannot take a te value back out of an error; " +
+				"give te's methods pointer receivers (func (e *te) Error() string) and match *te"},
+		{"errors.As with an interface target a struct value implements", "import \"errors\"\ntype tmp interface{ Temporary() bool }\ntype te struct{}\nfunc (te) Error() string { return \"\" }\n" +
+			"func (te) Temporary() bool { return true }\nvar t tmp\n_ = errors.As(errors.New(\"x\"), &t)",
+			"prog.go:7:32: errors.As and errors.AsType with a target of interface type tmp are not supported by concur while the program's struct type te implements it as a value: " +
+				"its interpreter cannot take a te value back out of an error; give te's methods pointer receivers and use *te values"},
+		{"errors.Is as a function value", "import \"errors\"\nis := errors.Is\n_ = is",
+			"prog.go:2:7: errors.Is as a function value is not supported by concur: only a call of it sees the methods of the program's errors; " +
+				"call errors.Is inside a function literal instead"},
+		{"errors.Is beside an Unwrap method on a value", "import \"errors\"\ntype te struct{ err error }\nfunc (te) Error() string { return \"\" }\nfunc (e te) Unwrap() error { return e.err }\n_ = errors.Is(errors.New(\"x\"), nil)",
+			"prog.go:5:5: errors.Is is not supported by concur while the program's te has its Unwrap method on the value (func (e te) Unwrap): its interpreter cannot take a te value back out of an error, " +
+				"so errors.Is would not see the method; give te's methods pointer receivers (func (e *te) Unwrap) and use *te values"},
 		{"case of a named float64", "type celsius float64\nvar x any = 2.5\nswitch x.(type) {\ncase celsius:\n}",
 			"prog.go:4:6: a type assertion to celsius (a type on float64) is not supported by concur: its interpreter keeps celsius as float64, so it cannot tell " +
 				"a celsius in an interface from a float64 or from another type on float64; make it a struct type (type celsius struct{ v float64 }), or keep the value in a variable of type celsius"},
@@ -1091,9 +1104,9 @@ func TestErrors(t *testing.T) {
 		{"errors.Is with a program target", "import \"errors\"\ntype code int\nfunc (c code) Error() string { return \"\" }\nvar err error = code(7)\n_ = errors.Is(err, code(7))",
 			"prog.go:5:20: errors.Is with a target of the program's type code is not supported by concur: its interpreter keeps such errors wrapped, " +
 				"so errors.Is is false where Go's is true; use a sentinel made by errors.New (var ErrX = errors.New(...)), or compare the Error text"},
-		{"Errorf of an error with Unwrap", "import \"fmt\"\ntype wrapped struct{ err error }\nfunc (w *wrapped) Error() string { return \"\" }\nfunc (w *wrapped) Unwrap() error { return w.err }\n_ = fmt.Errorf(\"%w\", &wrapped{})",
-			"prog.go:5:22: fmt.Errorf with an error of the program's type *main.wrapped, which has an Unwrap method, is not supported by concur: " +
-				"its interpreter hands library code the error without that method, so errors.Is and errors.As would not look inside it; return the *main.wrapped itself, or wrap a sentinel made by errors.New"},
+		{"Errorf of an error value with Unwrap", "import \"fmt\"\ntype wrapped struct{ err error }\nfunc (w wrapped) Error() string { return \"\" }\nfunc (w wrapped) Unwrap() error { return w.err }\n_ = fmt.Errorf(\"%w\", wrapped{})",
+			"prog.go:5:22: fmt.Errorf with an error of the program's type main.wrapped, which has an Unwrap method, is not supported by concur: " +
+				"its interpreter hands library code the error without that method, so errors.Is and errors.As would not look inside it; return the main.wrapped itself, or wrap a sentinel made by errors.New"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

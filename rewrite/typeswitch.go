@@ -31,7 +31,9 @@ func (r *rewriter) typeSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt) {
 	for _, c := range s.Body.List {
 		if cc, ok := c.(*ast.CaseClause); ok {
 			for _, t := range cc.List {
-				r.refuseProgramImpls(t)
+				if _, ok := r.caseHelper(x, t); !ok && !r.refuseValueAssert(x, t) {
+					r.refuseProgramImpls(t)
+				}
 				r.refuseNamedBasic(t)
 				r.refuseBasicBeside(t)
 			}
@@ -195,6 +197,11 @@ func (r *rewriter) assertSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt, s
 				r.insert(r.off(t.Pos()), xv+" == ")
 				continue
 			}
+			if h, ok := r.caseHelper(x, t); ok {
+				// The interface's helper (ifaceassert.go), with x's type.
+				r.replace(r.off(t.Pos()), r.off(t.End()), "func("+xv+"_a "+h.sText+") bool { _, ok := "+h.name+"("+xv+"_a); return ok }("+xv+")")
+				continue
+			}
 			r.insert(r.off(t.Pos()), "func("+xv+"_a any) bool { _, ok := "+xv+"_a.(")
 			r.insert(r.off(t.End()), "); return ok }("+xv+")")
 		}
@@ -204,6 +211,9 @@ func (r *rewriter) assertSwitch(s *ast.TypeSwitchStmt, label *ast.LabeledStmt, s
 		value := xv
 		if len(cc.List) == 1 && !r.isNil(cc.List[0]) {
 			value = xv + ".(" + r.directive(r.off(cc.List[0].Pos())) + r.typeText(cc.List[0]) + ")"
+			if h, ok := r.caseHelper(x, cc.List[0]); ok {
+				value = h.name + "_1(" + xv + ")"
+			}
 		}
 		r.insert(r.off(cc.Colon)+1, " "+sym.Name+" := "+value+"; _ = "+sym.Name+";")
 	}
@@ -222,4 +232,13 @@ func (r *rewriter) typeText(t ast.Expr) string {
 		return r.text(t)
 	}
 	return b.String()
+}
+
+// caseHelper returns the assertion helper of a type switch's case t
+// naming an interface with methods, for the switch's operand x.
+func (r *rewriter) caseHelper(x, t ast.Expr) (*assertHelper, bool) {
+	if x == nil || t == nil || r.isNil(t) {
+		return nil, false
+	}
+	return r.assertHelperFor(r.typeOf(x), r.typeOf(t))
 }

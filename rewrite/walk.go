@@ -668,7 +668,12 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 		r.expr(e.High, 0)
 		r.expr(e.Max, 0)
 	case *ast.TypeAssertExpr:
-		r.refuseProgramImpls(e.Type)
+		if e.Type != nil && r.assertCall(e) {
+			break
+		}
+		if !r.refuseValueAssert(e.X, e.Type) {
+			r.refuseProgramImpls(e.Type)
+		}
 		r.refuseNamedBasic(e.Type)
 		r.refuseBasicBeside(e.Type)
 		r.expr(e.X, 0)
@@ -690,6 +695,9 @@ func (r *rewriter) expr(e ast.Expr, ctx useCtx) {
 			r.expr(e.X, 0)
 		}
 	case *ast.BinaryExpr:
+		if r.errCompare(e) {
+			break
+		}
 		r.refuseWrappedCompare(e)
 		r.expr(e.X, 0)
 		r.expr(e.Y, 0)
@@ -755,7 +763,7 @@ func (r *rewriter) fieldTypes(fl *ast.FieldList) {
 // value or a pointer method. (A standard package used without an import is
 // imported on first use: the type checker finds which.)
 func (r *rewriter) selector(e *ast.SelectorExpr, ctx useCtx) {
-	if ctx&ctxCall == 0 && r.refuseOnceValue(e) {
+	if ctx&ctxCall == 0 && (r.refuseOnceValue(e) || r.refuseErrorsValue(e)) {
 		return
 	}
 	if r.methodExpr(e) {
@@ -838,17 +846,23 @@ func (r *rewriter) call(e *ast.CallExpr) {
 	if r.onceValueCall(e) || r.libraryVariadic(e) {
 		return
 	}
+	if r.errorsCall(e) {
+		r.bindLiterals(e)
+		return
+	}
 	if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
 		if fn, ok := r.objectOf(sel.Sel).(*types.Func); ok {
 			r.refuseErrorsIs(fn, e)
 		}
 	}
+	closeBoxes := r.boxWrapped(e)
 	closeTyped := r.typedOperands(e)
 	closeCopies := r.methodOperands(e)
 	r.expr(e.Fun, ctxCall)
 	r.exprs(e.Args)
 	closeCopies()
 	closeTyped()
+	closeBoxes()
 	r.bindLiterals(e)
 }
 
