@@ -19,7 +19,6 @@ const (
 	assertImpls     = "refused: a type assertion or a type switch's case to an interface that a struct type of the program implements (the interpreter loses the type's methods there)"
 	assertNamed     = "refused: a type assertion or a type switch's case to a named type of the program that is not a struct (type celsius float64), which the interpreter cannot tell from its underlying type"
 	deferLoop       = "a deferred function literal that uses the loop variable is refused"
-	ioPipe          = "io.Pipe's reader and writer wait for each other inside Go's own code, where the scheduler cannot see them, so the clock stands still until the run's real-time budget stops it"
 )
 
 // differences lists the programs of testdata whose `concur run` differs
@@ -57,7 +56,6 @@ var differences = map[string]string{
 	"lang_type_switch.go":   assertNamed,
 	"loop_defer_closure.go": deferLoop,
 
-	"std_io.go": ioPipe,
 }
 
 // Why the REPL fed a file differs from `concur run` on it.
