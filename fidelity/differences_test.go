@@ -7,7 +7,6 @@ const (
 	genericCrash    = "the interpreter fails on a generic function that is variadic or calls another generic function"
 	genericVariadic = "a generic library function whose only parameter is variadic (cmp.Or, slices.Concat) needs one argument before the others, and takes no spread list"
 	goEmbed         = "//go:embed is refused: concur does not read the files beside a program"
-	iterPull        = "iter.Pull and iter.Pull2 are missing"
 	errorsDeclared  = "an error of a type the program declares is refused where library code would miss its methods: fmt.Errorf of one with an Unwrap method, errors.As and errors.AsType with such a target"
 	flagExit        = "a flag.FlagSet made with ExitOnError panics with the error (status 2) instead of exiting with status 2"
 	fmtNames        = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v when it is reached through an interface or a struct's field, where only the dynamic type could say it"
@@ -33,7 +32,6 @@ var differences = map[string]string{
 
 	"embed_string.go":         goEmbed,
 	"embed_unrestricted.go":   goEmbed,
-	"std_iter_pkg.go":         iterPull,
 	"std_generic_variadic.go": genericVariadic,
 	"std_errors_astype.go":    errorsDeclared,
 	"std_errors.go":           errorsDeclared,
@@ -55,7 +53,6 @@ var differences = map[string]string{
 	"lang_conversions.go":   assertNamed,
 	"lang_type_switch.go":   assertNamed,
 	"loop_defer_closure.go": deferLoop,
-
 }
 
 // Why the REPL fed a file differs from `concur run` on it.
@@ -96,6 +93,5 @@ var replDifferences = map[string]string{
 	"lang_type_switch.go":   replPositions,
 	"embed_unrestricted.go": replPositions,
 
-	"std_errors.go":   replPositions,
-	"std_iter_pkg.go": replPositions,
+	"std_errors.go": replPositions,
 }

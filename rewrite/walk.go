@@ -806,6 +806,7 @@ func (r *rewriter) call(e *ast.CallExpr) {
 	if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
 		if fn, ok := r.objectOf(sel.Sel).(*types.Func); ok {
 			r.refuseErrorsIs(fn, e)
+			r.pullTypeArgs(fn, e, sel)
 		}
 	}
 	closeTyped := r.typedOperands(e)
