@@ -14,7 +14,6 @@ const (
 	logShortfile    = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
 	runtimeErrors   = "an index out of range and a slice bounds error are reported without the index, length and capacity: the interpreter does not give them"
 	panicDynamic    = "a panic with a value whose static type is an interface (any) prints a value of a type the program declares without its type's name or methods (7 for main.code(7))"
-	panicChains     = "a panic while panicking prints only the last panic, not Go's chain (first [recovered], then the next), and the calls deferred before a deferred call that panicked do not run"
 	assertImpls     = "refused: a type assertion or a type switch's case to an interface that a struct type of the program implements (the interpreter loses the type's methods there)"
 	assertNamed     = "refused: a type assertion or a type switch's case to a named type of the program that is not a struct (type celsius float64), which the interpreter cannot tell from its underlying type"
 	deferLoop       = "a deferred function literal that uses the loop variable is refused"
@@ -46,8 +45,6 @@ var differences = map[string]string{
 	"panic_recover.go":      runtimeErrors,
 	"panic_any_named.go":    panicDynamic,
 	"panic_slice_bounds.go": runtimeErrors,
-	"panic_nested_defer.go": panicChains,
-	"panic_repanic.go":      panicChains,
 
 	"lang_assert_ok.go":     assertImpls,
 	"lang_conversions.go":   assertNamed,
@@ -78,6 +75,10 @@ var replDifferences = map[string]string{
 	"panic_named_values.go":     replPositions,
 	"panic_any_named.go":        replPositions,
 	"panic_nested_defer.go":     replPositions,
+	"panic_goroutine_chain.go":  replPositions,
+	"panic_chain_three.go":      replPositions,
+	"panic_chain_frames.go":     replPositions,
+	"panic_repanic_same.go":     replPositions,
 	"panic_repanic.go":          replPositions,
 	"panic_string.go":           replPositions,
 	"panic_stringer.go":         replPositions,

@@ -71,6 +71,10 @@ type funcCtx struct {
 	name string
 	lit  bool
 	lits int
+	// body is the function's body, nil for a snippet's top level; defers
+	// names its *Defers once a defer statement needs one (see deferStmt).
+	body   *ast.BlockStmt
+	defers string
 }
 
 // nextLit returns the name of the next function literal in this function.
@@ -93,6 +97,9 @@ type walker struct {
 	litDepth int      // function literals entered, for capture analysis
 	ids      int      // counter for generated names
 	litNames map[*ast.FuncLit]string
+	// prologues is, for a function body that defers calls, the edit that
+	// makes its *Defers (see defersVar).
+	prologues map[*ast.BlockStmt]int
 	loops    []*loopFrame     // loops around the walk, in the current function
 	defers   []*deferredLit   // deferred literals being walked
 	yield    yieldState       // range-over-func loops around the walk, in the current function
@@ -112,6 +119,7 @@ func (w *walker) init() {
 	w.globFn = &funcCtx{name: "glob"}
 	w.fn = w.mainFn
 	w.litNames = map[*ast.FuncLit]string{}
+	w.prologues = map[*ast.BlockStmt]int{}
 	w.topNames = map[string]bool{}
 	w.madeFor = map[*ast.CallExpr]string{}
 }

@@ -190,7 +190,7 @@ func (r *rewriter) reimport(s *ast.ImportSpec, have map[string]string) bool {
 
 // funcDecl walks a function or method declaration.
 func (r *rewriter) funcDecl(d *ast.FuncDecl) {
-	r.fn, r.loops = &funcCtx{name: funcDeclName(d)}, nil
+	r.fn, r.loops = &funcCtx{name: funcDeclName(d), body: d.Body}, nil
 	sig, _ := r.typeOf(d.Name).(*types.Signature)
 	savedYield := r.enterFunc(sig)
 	defer r.leaveFunc(savedYield)
@@ -294,7 +294,7 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 	name := r.fn.nextLit()
 	r.litNames[lit] = name
 	savedFn, savedRegion, savedLoops := r.fn, r.region, r.loops
-	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true}, false, nil
+	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true, body: lit.Body}, false, nil
 	sig, _ := r.typeOf(lit).(*types.Signature)
 	savedYield := r.enterFunc(sig)
 	defer r.leaveFunc(savedYield)

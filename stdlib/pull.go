@@ -53,7 +53,7 @@ func newPull(h Hooks, seq func(p *pull)) *pull {
 			r := recover()
 			p.mu.Lock()
 			if !finished && r != nil {
-				p.panicked, p.pv = true, recovered(r)
+				p.panicked, p.pv = true, recoveredValue(r)
 			}
 			p.done, p.v, p.w, p.ok = true, nil, nil, false
 			p.handBack()
