@@ -152,12 +152,23 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 		constant = constant && r.isConst(a)
 	}
 	lit, isLit := call.Fun.(*ast.FuncLit)
-	d := r.defersVar()
+	d := ""
+	if !r.onlyFatal(call) {
+		d = r.defersVar()
+	}
 	closeLit := func() {}
-	if isLit {
+	ownDefers := isLit && defersIn(lit.Body)
+	if isLit && !(ownDefers && constant) {
 		closeLit = r.runLiteral(d, lit)
 	}
 	switch {
+	case constant && isLit && ownDefers:
+		// The literal's own End goes on panicking after its deferred
+		// calls: it runs inside Run, which recovers that.
+		closeRun := r.runCall(d, call)
+		r.deferLit(lit)
+		r.exprs(call.Args)
+		closeRun()
 	case constant && isLit:
 		r.deferLit(lit)
 		closeLit()
@@ -192,7 +203,7 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 // runs them all and reports the chain of panics. A function that defers
 // begins with
 //
-//	__concur_dN := Defers(); defer func() { __concur_dN.End(recover()) }();
+//	__concur_dN := Defers("main.f"); defer __concur_dN.End();
 //
 // and each deferred call runs inside Run (RunBody for a literal, whose body
 // it wraps), which recovers what the call panics with and keeps the chain.
@@ -207,10 +218,13 @@ func (r *rewriter) defersVar() string {
 	}
 	if r.fn.defers == "" {
 		r.fn.defers = fmt.Sprintf("%s_d%d", reservedPrefix, r.nextID())
-		// The interpreter names the function's frame at End's literal, when
-		// End goes on panicking: at the function's brace.
-		at := r.off(r.fn.body.Lbrace)
-		r.insert(at+1, " "+r.fn.defers+" := "+builtinPkg+".Defers(); defer func() { "+r.directive(at)+r.fn.defers+".End(recover()) }();"+r.directive(at+1))
+		// The function's frame in a traceback, which the interpreter no
+		// longer prints once Run took its panic over (End tells it).
+		frame := ""
+		if !r.fn.lit && !strings.Contains(r.fn.name, ".") {
+			frame = "main." + r.fn.name
+		}
+		r.insert(r.off(r.fn.body.Lbrace)+1, " "+r.fn.defers+" := "+builtinPkg+".Defers("+strconv.Quote(frame)+"); defer "+r.fn.defers+".End();")
 		r.prologues[r.fn.body] = len(r.edits) - 1
 	}
 	return r.fn.defers
@@ -268,6 +282,47 @@ func (r *rewriter) runKept(d string, kept []keptItem, final string) string {
 		args = append(args, k.temp)
 	}
 	return "defer func(" + strings.Join(params, ", ") + ") { " + d + ".Run(recover(), (func() { " + final + " })) }(" + strings.Join(args, ", ") + ")"
+}
+
+// defersIn reports whether a function body defers calls itself (not in
+// the literals in it).
+func defersIn(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// onlyFatal reports whether a deferred call can only fail with a fatal
+// error, which runs no more deferred calls in Go either: unlocking a
+// sync.Mutex or RWMutex. It is deferred as it is, without the cost of Run
+// (a function that only defers such calls gets no *Defers at all).
+func (r *rewriter) onlyFatal(call *ast.CallExpr) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := r.objectOf(sel.Sel).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" || fn.Name() != "Unlock" && fn.Name() != "RUnlock" {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, isPtr := t.(*types.Pointer); isPtr {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && (n.Obj().Name() == "Mutex" || n.Obj().Name() == "RWMutex")
 }
 
 // mayRecover reports whether a function body (not the literals in it)

@@ -293,11 +293,11 @@ S| { __concur.GoCall("worker", (func() { defer __concur.Done(); worker(k, -k + 1
 		go func() { defer func() { use(v) }() }()
 	}
 }`,
-		want: `D| func f() { __concur_d1 := __concur_builtin.Defers(); defer func() { __concur_d1.End(recover()) }();
+		want: `D| func f() { __concur_d1 := __concur_builtin.Defers("main.f"); defer __concur_d1.End();
  | 	for _, v := range xs { v := v;
  | 		{ __concur_a2_0 := v; defer func(n int) { __concur_d1.RunBody(recover(), (func() { use(n) })) }(__concur_a2_0) }
  | 		defer func() { __concur_d1.RunBody(recover(), (func() { mu.Unlock() })) }()
- | 		{ __concur_f3 := func() { defer __concur.Done(); __concur_d4 := __concur_builtin.Defers(); defer func() { __concur_d4.End(recover()) }(); defer func() { __concur_d4.RunBody(recover(), (func() { use(v) })) }() }; __concur.Go("f.func3", __concur_f3) }
+ | 		{ __concur_f3 := func() { defer __concur.Done(); __concur_d4 := __concur_builtin.Defers(""); defer __concur_d4.End(); defer func() { __concur_d4.RunBody(recover(), (func() { use(v) })) }() }; __concur.Go("f.func3", __concur_f3) }
  | 	}
  | }`,
 	},
@@ -683,7 +683,7 @@ default:
 	defer clear(m)
 	defer done(1, "a")
 }`,
-		want: `D| func f(x int, ws []W) { __concur_d1 := __concur_builtin.Defers(); defer func() { __concur_d1.End(recover()) }();
+		want: `D| func f(x int, ws []W) { __concur_d1 := __concur_builtin.Defers("main.f"); defer __concur_d1.End();
  | 	{ __concur_a2_1 := x; defer func(__concur_a2_1 int) { __concur_d1.Run(recover(), (func() { fmt.Println("x", __concur_a2_1) })) }(__concur_a2_1) }
  | 	defer func() { __concur_d1.Run(recover(), (func() { ws[x].Close() })) }()
  | 	defer func() { __concur_d1.Run(recover(), (func() { wg.Done() })) }()

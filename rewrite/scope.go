@@ -100,11 +100,11 @@ type walker struct {
 	// prologues is, for a function body that defers calls, the edit that
 	// makes its *Defers (see defersVar).
 	prologues map[*ast.BlockStmt]int
-	loops    []*loopFrame     // loops around the walk, in the current function
-	defers   []*deferredLit   // deferred literals being walked
-	yield    yieldState       // range-over-func loops around the walk, in the current function
-	targets  []*branchTarget  // statements a break or continue may leave, in the current function
-	labelFor *ast.LabeledStmt // the label of the statement about to be walked
+	loops     []*loopFrame     // loops around the walk, in the current function
+	defers    []*deferredLit   // deferred literals being walked
+	yield     yieldState       // range-over-func loops around the walk, in the current function
+	targets   []*branchTarget  // statements a break or continue may leave, in the current function
+	labelFor  *ast.LabeledStmt // the label of the statement about to be walked
 
 	topNames        map[string]bool          // names declared anywhere at the input's top level
 	madeFor         map[*ast.CallExpr]string // make(chan) calls and the variable each is for

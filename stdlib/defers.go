@@ -19,7 +19,7 @@ import (
 // a *Defers, made when it is called, and runs each deferred call through
 // it:
 //
-//	__d := Defers(); defer func() { __d.End(recover()) }()
+//	__d := Defers(); defer __d.End()
 //	...
 //	defer func() { __d.Run(recover(), func() { CALL }) }()
 //
@@ -35,7 +35,15 @@ import (
 // Defers is the state of one call of a function that defers calls.
 type Defers struct {
 	gs    *gPanics
-	level int // how many deferred calls were running when the call began
+	level int    // how many deferred calls were running when the call began
+	frame string // the function's frame in a traceback ("main.f"), or ""
+}
+
+// FrameHooks is implemented by Hooks that keep a panic's traceback: End
+// names the frame of a function whose panic Run took over, which the
+// interpreter then does not print.
+type FrameHooks interface {
+	Frame(name string)
 }
 
 // panicRec is one panic of a goroutine's chain.
@@ -56,10 +64,10 @@ type runCtx struct {
 
 // gPanics is a goroutine's deferred calls being run and its chain.
 type gPanics struct {
-	id     int64
-	runs   []*runCtx
-	chain  []*panicRec
-	refs   int // the *Defers whose End has not run
+	id    int64
+	runs  []*runCtx
+	chain []*panicRec
+	refs  int // the *Defers whose End has not run
 }
 
 var goroutinePanics struct {
@@ -94,10 +102,10 @@ func (gs *gPanics) forget() {
 }
 
 // NewDefers is called by a function that defers calls, when it begins.
-func NewDefers() *Defers {
+func NewDefers(frame string) *Defers {
 	gs := panicsOf(true)
 	gs.refs++
-	return &Defers{gs: gs, level: len(gs.runs)}
+	return &Defers{gs: gs, level: len(gs.runs), frame: frame}
 }
 
 // seen notes that the panic v is going through a function of level: the
@@ -180,17 +188,15 @@ func (d *Defers) run(v any, call func(), depth int) {
 }
 
 // End is d's function's last deferred call: it goes on with the panic
-// nothing recovered, if there is one.
-func (d *Defers) End(v any) {
+// nothing recovered, if there is one. (A panic no Run took over is still
+// the interpreter's, which goes on with it after End.)
+func (d *Defers) End() {
 	gs := d.gs
 	gs.refs--
-	if v != nil {
-		if _, fatal := unwrapValue(v).(*sched.Fatal); fatal {
-			panic(v)
-		}
-		gs.seen(v, d.level)
-	}
 	if p := gs.panicking(d.level); p != nil {
+		if h, ok := currentHooks().(FrameHooks); ok && d.frame != "" {
+			h.Frame(d.frame)
+		}
 		panic(p.v)
 	}
 	gs.forget()
@@ -283,4 +289,3 @@ func ChainText(before []string, last string) string {
 	}
 	return strings.Join(before, "\n\t") + "\n\t" + last
 }
-
