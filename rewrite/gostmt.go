@@ -220,11 +220,7 @@ func (r *rewriter) defersVar() string {
 		r.fn.defers = fmt.Sprintf("%s_d%d", reservedPrefix, r.nextID())
 		// The function's frame in a traceback, which the interpreter no
 		// longer prints once Run took its panic over (End tells it).
-		frame := ""
-		if !r.fn.lit && !strings.Contains(r.fn.name, ".") {
-			frame = "main." + r.fn.name
-		}
-		r.insert(r.off(r.fn.body.Lbrace)+1, " "+r.fn.defers+" := "+builtinPkg+".Defers("+strconv.Quote(frame)+"); defer "+r.fn.defers+".End();")
+		r.insert(r.off(r.fn.body.Lbrace)+1, " "+r.fn.defers+" := "+builtinPkg+".Defers("+strconv.Quote(r.fn.frame)+"); defer "+r.fn.defers+".End();")
 		r.prologues[r.fn.body] = len(r.edits) - 1
 	}
 	return r.fn.defers
@@ -256,6 +252,19 @@ func (r *rewriter) runCall(d string, call *ast.CallExpr) (closeRun func()) {
 	return func() { r.insert(r.off(call.End()), " })) }()") }
 }
 
+// wrappedAsAny reports whether the rewrite passes the operand e through
+// one of concur/builtin's functions that return it as any (Iface for
+// print, Typed for fmt), so that its temporary is an any.
+func (r *rewriter) wrappedAsAny(e ast.Expr) bool {
+	at := r.off(e.Pos())
+	for _, x := range r.edits {
+		if x.start == at && x.end == at && (strings.HasPrefix(x.text, builtinPkg+".Iface(") || strings.HasPrefix(x.text, builtinPkg+".Typed(")) {
+			return true
+		}
+	}
+	return false
+}
+
 // runKept is the defer statement that makes the call final, whose
 // operands are in the temporaries kept, inside d's Run. The temporaries
 // are the deferred literal's parameters, so it sees each its own (yaegi
@@ -274,6 +283,9 @@ func (r *rewriter) runKept(d string, kept []keptItem, final string) string {
 		text, ok := r.typeSource(t)
 		if !ok || t == nil {
 			return "defer " + final
+		}
+		if r.wrappedAsAny(k.e) {
+			text = "any"
 		}
 		if s, isSig := t.Underlying().(*types.Signature); isSig && s.TypeParams().Len() > 0 {
 			return "defer " + final

@@ -297,7 +297,7 @@ S| { __concur.GoCall("worker", (func() { defer __concur.Done(); worker(k, -k + 1
  | 	for _, v := range xs { v := v;
  | 		{ __concur_a2_0 := v; defer func(n int) { __concur_d1.RunBody(recover(), (func() { use(n) })) }(__concur_a2_0) }
  | 		defer func() { __concur_d1.RunBody(recover(), (func() { mu.Unlock() })) }()
- | 		{ __concur_f3 := func() { defer __concur.Done(); __concur_d4 := __concur_builtin.Defers(""); defer __concur_d4.End(); defer func() { __concur_d4.RunBody(recover(), (func() { use(v) })) }() }; __concur.Go("f.func3", __concur_f3) }
+ | 		{ __concur_f3 := func() { defer __concur.Done(); __concur_d4 := __concur_builtin.Defers("main.f.func"); defer __concur_d4.End(); defer func() { __concur_d4.RunBody(recover(), (func() { use(v) })) }() }; __concur.Go("f.func3", __concur_f3) }
  | 	}
  | }`,
 	},

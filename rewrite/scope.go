@@ -75,6 +75,9 @@ type funcCtx struct {
 	// names its *Defers once a defer statement needs one (see deferStmt).
 	body   *ast.BlockStmt
 	defers string
+	// frame is the interpreter's name for the function in a traceback
+	// (main.worker, main.main.func), "" where concur does not know it.
+	frame string
 }
 
 // nextLit returns the name of the next function literal in this function.
@@ -115,7 +118,7 @@ type walker struct {
 func (w *walker) init() {
 	w.top = &scope{objs: map[string]*object{}}
 	w.sc = w.top
-	w.mainFn = &funcCtx{name: "main"}
+	w.mainFn = &funcCtx{name: "main", frame: "main"}
 	w.globFn = &funcCtx{name: "glob"}
 	w.fn = w.mainFn
 	w.litNames = map[*ast.FuncLit]string{}

@@ -191,6 +191,9 @@ func (r *rewriter) reimport(s *ast.ImportSpec, have map[string]string) bool {
 // funcDecl walks a function or method declaration.
 func (r *rewriter) funcDecl(d *ast.FuncDecl) {
 	r.fn, r.loops = &funcCtx{name: funcDeclName(d), body: d.Body}, nil
+	if d.Recv == nil {
+		r.fn.frame = "main." + d.Name.Name
+	}
 	sig, _ := r.typeOf(d.Name).(*types.Signature)
 	savedYield := r.enterFunc(sig)
 	defer r.leaveFunc(savedYield)
@@ -295,6 +298,9 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 	r.litNames[lit] = name
 	savedFn, savedRegion, savedLoops := r.fn, r.region, r.loops
 	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true, body: lit.Body}, false, nil
+	if savedFn.frame != "" {
+		r.fn.frame = savedFn.frame + ".func"
+	}
 	sig, _ := r.typeOf(lit).(*types.Signature)
 	savedYield := r.enterFunc(sig)
 	defer r.leaveFunc(savedYield)
