@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 )
 
 func main() {
@@ -11,6 +12,9 @@ func main() {
 	var wg sync.WaitGroup
 	for i := range 3 {
 		wg.Go(func() {
+			// Each writer starts 10ms after the one before; a write waits
+			// for the one in progress to be read to its end.
+			time.Sleep(time.Duration(i) * 10 * time.Millisecond)
 			n, err := fmt.Fprintf(pw, "[writer %d]", i)
 			fmt.Println("writer", i, n, err)
 		})
@@ -21,6 +25,7 @@ func main() {
 	}()
 	buf := make([]byte, 5)
 	for {
+		time.Sleep(100 * time.Millisecond)
 		n, err := pr.Read(buf)
 		if err != nil {
 			fmt.Println("end:", err)
