@@ -138,6 +138,16 @@ func (w *worker) writeInterpStderr(p []byte) {
 	w.write(stderr, p)
 }
 
+// Frame adds the frame of a function that defers calls to the calling
+// goroutine's traceback (stdlib.FrameHooks): the interpreter does not
+// print it once concur runs the function's deferred calls.
+func (w *worker) Frame(name string) {
+	w.s.Locked(func(g *sched.G, _ int64) {
+		d := data(g)
+		d.frames = append(d.frames, name)
+	})
+}
+
 // panicAt records where the calling goroutine is about to panic with v
 // (rewritten code calls it just before each panic call).
 func (w *worker) panicAt(line, col int, v any) {

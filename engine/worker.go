@@ -786,7 +786,8 @@ func (w *worker) die(g *sched.G, value any) {
 			}
 			stack = append(stack, fn)
 		}
-		text := rewrite.Demangle("panic: " + panicText(value))
+		before, mark := stdlib.PanicChain(value)
+		text := rewrite.Demangle(stdlib.ChainText(before, "panic: "+panicText(value)+mark))
 		trace := goStack(g.ID, "running", d.frames, top)
 		w.emit(event.Event{Kind: event.Panic, T: t, G: g.ID, Text: text + "\n\n" + trace, Stack: stack})
 	})

@@ -4,7 +4,6 @@ package fidelity
 // "Differences from Go" says the same, naming the programs.
 const (
 	goEmbed       = "//go:embed is refused: concur does not read the files beside a program"
-	iterPull      = "iter.Pull and iter.Pull2 are missing"
 	errorsValue   = "refused: errors.As and errors.AsType with a target of a struct type the program declares, not a pointer to one (the interpreter cannot take such a value back out of an error)"
 	flagExit      = "a flag.FlagSet made with ExitOnError panics with the error (status 2) instead of exiting with status 2"
 	fmtNames      = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v when it is reached through an interface or a struct's field, where only the dynamic type could say it"
@@ -12,13 +11,11 @@ const (
 	logShortfile  = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
 	runtimeErrors = "an index out of range and a slice bounds error are reported without the index, length and capacity: the interpreter does not give them"
 	panicDynamic  = "a panic with a value whose static type is an interface (any) prints a value of a type the program declares without its type's name or methods (7 for main.code(7))"
-	panicChains   = "a panic while panicking prints only the last panic, not Go's chain (first [recovered], then the next), and the calls deferred before a deferred call that panicked do not run"
 	assertNamed   = "refused: a type assertion or a type switch's case to a named type of the program that is not a struct (type celsius float64), which the interpreter cannot tell from its underlying type"
 	deferLoop     = "a deferred function literal that uses the loop variable is refused"
 	typedNil      = "refused when it happens: a nil pointer (or map, slice, chan, func) of a type the program declares made a value of a library interface such as error, which the interpreter makes a nil interface where Go's is not nil"
 	atomicPointer = "refused: atomic.Pointer[T], a generic type of sync/atomic, is not in the interpreter (atomic.Value and the typed integers are)"
 	fmtAnyMethods = "fmt prints a value of a struct type of the program that reached it through a parameter or variable of type any (func show(v any) { fmt.Println(v) }) by its fields, without its String or Error method"
-	ioPipe        = "io.Pipe's reader and writer wait for each other inside Go's own code, where the scheduler cannot see them, so the clock stands still until the run's real-time budget stops it"
 )
 
 // differences lists the programs of testdata whose `concur run` differs
@@ -28,7 +25,6 @@ var differences = map[string]string{
 
 	"embed_string.go":       goEmbed,
 	"embed_unrestricted.go": goEmbed,
-	"std_iter_pkg.go":       iterPull,
 	"std_errors_astype.go":  errorsValue,
 	"std_flag_exit.go":      flagExit,
 
@@ -41,14 +37,10 @@ var differences = map[string]string{
 	"panic_recover.go":      runtimeErrors,
 	"panic_any_named.go":    panicDynamic,
 	"panic_slice_bounds.go": runtimeErrors,
-	"panic_nested_defer.go": panicChains,
-	"panic_repanic.go":      panicChains,
 
 	"lang_conversions.go":   assertNamed,
 	"lang_type_switch.go":   assertNamed,
 	"loop_defer_closure.go": deferLoop,
-
-	"std_io.go": ioPipe,
 
 	"lang_typed_nil.go": typedNil,
 

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // sourcePackages are the standard packages whose generic functions concur
@@ -45,4 +46,36 @@ func (r *rewriter) useRenamed(id *ast.Ident) {
 	if f, ok := r.objectOf(id).(*types.Func); ok && r.isSessionPkg(f.Pkg()) && f.Parent() == f.Pkg().Scope() {
 		r.setName(id, to)
 	}
+}
+
+// pullTypeArgs gives a call of iter.Pull or iter.Pull2 its type arguments:
+// yaegi v0.16.1 cannot infer a type parameter that appears only inside
+// another type (Seq[V] is func(yield func(V) bool)), and fails with
+// "undefined type for V"; with the arguments written out it compiles the
+// instance. The call also goes inside a function literal called at once:
+// at a snippet's top level (next, stop := iter.Pull(seq)) yaegi failed on
+// the call itself with a nil pointer dereference, and in a literal it does
+// not. A type yaegi's source cannot name is refused with the workaround.
+func (r *rewriter) pullTypeArgs(fn *types.Func, e *ast.CallExpr, sel *ast.SelectorExpr) {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "iter" || fn.Name() != "Pull" && fn.Name() != "Pull2" || r.info == nil {
+		return
+	}
+	inst, ok := r.info.Instances[sel.Sel]
+	if !ok || inst.TypeArgs == nil || e.Ellipsis.IsValid() {
+		return
+	}
+	var args []string
+	for i := range inst.TypeArgs.Len() {
+		t, ok := r.typeSource(inst.TypeArgs.At(i))
+		if !ok {
+			r.errorf(sel.Pos(), "iter.%s of values of type %s: concur cannot name that type for the interpreter; "+
+				"declare the type at the top level", fn.Name(), Demangle(types.TypeString(inst.TypeArgs.At(i), (*types.Package).Name)))
+			return
+		}
+		args = append(args, t)
+	}
+	list := strings.Join(args, ", ")
+	r.insert(r.off(e.Pos()), "(func() (func() ("+list+", bool), func()) { return ")
+	r.insert(r.off(sel.End()), "["+list+"]")
+	r.insert(r.off(e.End()), " })()")
 }

@@ -87,7 +87,12 @@ func (r *rewriter) goLiteral(s *ast.GoStmt, lit *ast.FuncLit, id int, name strin
 	}
 	var vars strings.Builder
 	copies := strings.Builder{}
-	copies.WriteString(" defer __concur.Done();")
+	if i, ok := r.prologues[lit.Body]; ok {
+		// Done must be deferred before the literal's End, to run after it.
+		r.edits[i].text = " defer __concur.Done();" + r.edits[i].text
+	} else {
+		copies.WriteString(" defer __concur.Done();")
+	}
 	params := make([]string, sig.Params().Len())
 	for i := range params {
 		p := sig.Params().At(i)
@@ -147,25 +152,189 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 		constant = constant && r.isConst(a)
 	}
 	lit, isLit := call.Fun.(*ast.FuncLit)
+	d := ""
+	if !r.onlyFatal(call) {
+		d = r.defersVar()
+	}
+	closeLit := func() {}
+	ownDefers := isLit && defersIn(lit.Body)
+	if isLit && !(ownDefers && constant) {
+		closeLit = r.runLiteral(d, lit)
+	}
 	switch {
-	case constant && isLit:
+	case constant && isLit && ownDefers:
+		// The literal's own End goes on panicking after its deferred
+		// calls: it runs inside Run, which recovers that.
+		closeRun := r.runCall(d, call)
 		r.deferLit(lit)
 		r.exprs(call.Args)
+		closeRun()
+	case constant && isLit:
+		r.deferLit(lit)
+		closeLit()
+		r.exprs(call.Args)
 	case constant:
+		closeRun := r.runCall(d, call)
 		r.expr(call, 0)
+		closeRun()
 	case r.inlineFunc(call.Fun):
+		// Some argument is not constant, so something is kept.
 		kept, final := r.hoistCall(call, r.nextID())
-		if len(kept) > 0 {
-			r.replaceCall(r.off(s.Defer), call, kept, "defer "+final+" }")
+		if len(kept) == 0 {
+			break
 		}
+		r.replaceCall(r.off(s.Defer), call, kept, r.runKept(d, kept, final)+" }")
 	case isLit:
-		if !r.hoistLiteralArgs(s, lit) {
+		if !r.hoistLiteralArgs(s, lit, closeLit) {
 			r.deferLit(lit)
+			closeLit()
 			r.exprs(call.Args)
 		}
 	default:
+		closeRun := r.runCall(d, call)
 		r.expr(call, 0)
+		closeRun()
 	}
+}
+
+// Deferred calls go through a *Defers of their function (see
+// stdlib/defers.go): yaegi v0.16.1 stops running a function's deferred
+// calls at the first that panics and keeps only the last panic, where Go
+// runs them all and reports the chain of panics. A function that defers
+// begins with
+//
+//	__concur_dN := Defers("main.f"); defer __concur_dN.End();
+//
+// and each deferred call runs inside Run (RunBody for a literal, whose body
+// it wraps), which recovers what the call panics with and keeps the chain.
+// A snippet's top level has no function of its own: its defer statements
+// stay as they are.
+
+// defersVar returns the name of the current function's *Defers, making
+// it at the function's start the first time; "" at a snippet's top level.
+func (r *rewriter) defersVar() string {
+	if r.fn.body == nil {
+		return ""
+	}
+	if r.fn.defers == "" {
+		r.fn.defers = fmt.Sprintf("%s_d%d", reservedPrefix, r.nextID())
+		// The function's frame in a traceback, which the interpreter no
+		// longer prints once Run took its panic over (End tells it).
+		r.insert(r.off(r.fn.body.Lbrace)+1, " "+r.fn.defers+" := "+builtinPkg+".Defers("+strconv.Quote(r.fn.frame)+"); defer "+r.fn.defers+".End();")
+		r.prologues[r.fn.body] = len(r.edits) - 1
+	}
+	return r.fn.defers
+}
+
+// runLiteral makes a deferred literal's body run inside d's RunBody:
+// func(n int) { BODY } becomes func(n int) { d.RunBody(recover(), (func() { BODY })) },
+// the literal's parameters still evaluated by the defer statement. A
+// literal with results stays as it is (its return statements would not
+// fit the closure). The returned function closes the closure: call it
+// once the body is walked, so that what the walk inserts at its end stays
+// inside.
+func (r *rewriter) runLiteral(d string, lit *ast.FuncLit) (closeLit func()) {
+	if d == "" || lit.Type.Results != nil && len(lit.Type.Results.List) > 0 {
+		return func() {}
+	}
+	r.insert(r.off(lit.Body.Lbrace)+1, " "+d+".RunBody(recover(), (func() {")
+	return func() { r.insert(r.off(lit.Body.Rbrace), "})) ") }
+}
+
+// runCall makes a deferred call that stays in its place run inside d's
+// Run: defer f() becomes defer func() { d.Run(recover(), (func() { f() })) }().
+// The returned function closes it: call it once the call is walked.
+func (r *rewriter) runCall(d string, call *ast.CallExpr) (closeRun func()) {
+	if d == "" {
+		return func() {}
+	}
+	r.insert(r.off(call.Pos()), "func() { "+d+".Run(recover(), (func() { ")
+	return func() { r.insert(r.off(call.End()), " })) }()") }
+}
+
+// wrappedAsAny reports whether the rewrite passes the operand e through
+// one of concur/builtin's functions that return it as any (Iface for
+// print, Typed for fmt), so that its temporary is an any.
+func (r *rewriter) wrappedAsAny(e ast.Expr) bool {
+	at := r.off(e.Pos())
+	for _, x := range r.edits {
+		if x.start == at && x.end == at && (strings.HasPrefix(x.text, builtinPkg+".Iface(") || strings.HasPrefix(x.text, builtinPkg+".Typed(")) {
+			return true
+		}
+	}
+	return false
+}
+
+// runKept is the defer statement that makes the call final, whose
+// operands are in the temporaries kept, inside d's Run. The temporaries
+// are the deferred literal's parameters, so it sees each its own (yaegi
+// makes a deferred literal when the function returns). Where a
+// temporary's type cannot be written, the call is deferred as it is.
+func (r *rewriter) runKept(d string, kept []keptItem, final string) string {
+	if d == "" {
+		return "defer " + final
+	}
+	var params, args []string
+	for _, k := range kept {
+		t := r.typeOf(k.e)
+		if k.prefix == "&" {
+			t = types.NewPointer(t)
+		}
+		text, ok := r.typeSource(t)
+		if !ok || t == nil {
+			return "defer " + final
+		}
+		if r.wrappedAsAny(k.e) {
+			text = "any"
+		}
+		if s, isSig := t.Underlying().(*types.Signature); isSig && s.TypeParams().Len() > 0 {
+			return "defer " + final
+		}
+		params = append(params, k.temp+" "+text)
+		args = append(args, k.temp)
+	}
+	return "defer func(" + strings.Join(params, ", ") + ") { " + d + ".Run(recover(), (func() { " + final + " })) }(" + strings.Join(args, ", ") + ")"
+}
+
+// defersIn reports whether a function body defers calls itself (not in
+// the literals in it).
+func defersIn(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// onlyFatal reports whether a deferred call can only fail with a fatal
+// error, which runs no more deferred calls in Go either: unlocking a
+// sync.Mutex or RWMutex. It is deferred as it is, without the cost of Run
+// (a function that only defers such calls gets no *Defers at all).
+func (r *rewriter) onlyFatal(call *ast.CallExpr) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := r.objectOf(sel.Sel).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" || fn.Name() != "Unlock" && fn.Name() != "RUnlock" {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, isPtr := t.(*types.Pointer); isPtr {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && (n.Obj().Name() == "Mutex" || n.Obj().Name() == "RWMutex")
 }
 
 // mayRecover reports whether a function body (not the literals in it)
@@ -231,7 +400,7 @@ func (r *rewriter) recovers(call *ast.CallExpr) bool {
 // literal keeps its place, so the arguments move before it; only simple
 // ones can (names, selectors, indexes, operators on them), each with a
 // /*line*/ comment at its own position.
-func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
+func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit, closeLit func()) bool {
 	call := s.Call
 	if call.Ellipsis.IsValid() {
 		return false
@@ -251,6 +420,7 @@ func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
 		decls = append(decls, temp[a]+" := "+r.directive(r.off(a.Pos()))+text+"; ")
 	}
 	r.deferLit(lit)
+	closeLit()
 	r.insert(r.off(s.Defer), "{ "+strings.Join(decls, ""))
 	for _, a := range call.Args {
 		t, moves := temp[a]

@@ -294,11 +294,11 @@ S| { __concur.GoCall("worker", (func() { defer __concur.Done(); worker(k, -k + 1
 		go func() { defer func() { use(v) }() }()
 	}
 }`,
-		want: `D| func f() {
+		want: `D| func f() { __concur_d1 := __concur_builtin.Defers("main.f"); defer __concur_d1.End();
  | 	for _, v := range xs { v := v;
- | 		{ __concur_a1_0 := v; defer func(n int) { use(n) }(__concur_a1_0) }
- | 		defer func() { mu.Unlock() }()
- | 		{ __concur_f2 := func() { defer __concur.Done(); defer func() { use(v) }() }; __concur.Go("f.func3", __concur_f2) }
+ | 		{ __concur_a2_0 := v; defer func(n int) { __concur_d1.RunBody(recover(), (func() { use(n) })) }(__concur_a2_0) }
+ | 		defer func() { __concur_d1.RunBody(recover(), (func() { mu.Unlock() })) }()
+ | 		{ __concur_f3 := func() { defer __concur.Done(); __concur_d4 := __concur_builtin.Defers("main.f.func"); defer __concur_d4.End(); defer func() { __concur_d4.RunBody(recover(), (func() { use(v) })) }() }; __concur.Go("f.func3", __concur_f3) }
  | 	}
  | }`,
 	},
@@ -710,15 +710,15 @@ default:
 	defer clear(m)
 	defer done(1, "a")
 }`,
-		want: `D| func f(x int, ws []W) {
- | 	{ __concur_a1_1 := x; defer fmt.Println("x", __concur_a1_1) }
- | 	defer ws[x].Close()
- | 	defer wg.Done()
- | 	defer func() { __concur_builtin.Recovered(recover()) }()
- | 	{ __concur_a2_0 := x + 1; defer func(n int) { use(n) }(__concur_a2_0) }
- | 	{ __concur_a3_0 := ch; defer __concur.Close(__concur_a3_0) }
- | 	{ __concur_a4_0 := m; defer __concur.Clear(__concur_a4_0) }
- | 	defer done(1, "a")
+		want: `D| func f(x int, ws []W) { __concur_d1 := __concur_builtin.Defers("main.f"); defer __concur_d1.End();
+ | 	{ __concur_a2_1 := x; defer func(__concur_a2_1 int) { __concur_d1.Run(recover(), (func() { fmt.Println("x", __concur_a2_1) })) }(__concur_a2_1) }
+ | 	defer func() { __concur_d1.Run(recover(), (func() { ws[x].Close() })) }()
+ | 	defer func() { __concur_d1.Run(recover(), (func() { wg.Done() })) }()
+ | 	defer func() { __concur_d1.RunBody(recover(), (func() { __concur_builtin.Recovered(recover()) })) }()
+ | 	{ __concur_a3_0 := x + 1; defer func(n int) { __concur_d1.RunBody(recover(), (func() { use(n) })) }(__concur_a3_0) }
+ | 	{ __concur_a4_0 := ch; defer func(__concur_a4_0 chan int) { __concur_d1.Run(recover(), (func() { __concur.Close(__concur_a4_0) })) }(__concur_a4_0) }
+ | 	{ __concur_a5_0 := m; defer func(__concur_a5_0 map[int]int) { __concur_d1.Run(recover(), (func() { __concur.Clear(__concur_a5_0) })) }(__concur_a5_0) }
+ | 	defer func() { __concur_d1.Run(recover(), (func() { done(1, "a") })) }()
  | }`,
 	},
 	{

@@ -71,6 +71,13 @@ type funcCtx struct {
 	name string
 	lit  bool
 	lits int
+	// body is the function's body, nil for a snippet's top level; defers
+	// names its *Defers once a defer statement needs one (see deferStmt).
+	body   *ast.BlockStmt
+	defers string
+	// frame is the interpreter's name for the function in a traceback
+	// (main.worker, main.main.func), "" where concur does not know it.
+	frame string
 }
 
 // nextLit returns the name of the next function literal in this function.
@@ -93,11 +100,14 @@ type walker struct {
 	litDepth int      // function literals entered, for capture analysis
 	ids      int      // counter for generated names
 	litNames map[*ast.FuncLit]string
-	loops    []*loopFrame     // loops around the walk, in the current function
-	defers   []*deferredLit   // deferred literals being walked
-	yield    yieldState       // range-over-func loops around the walk, in the current function
-	targets  []*branchTarget  // statements a break or continue may leave, in the current function
-	labelFor *ast.LabeledStmt // the label of the statement about to be walked
+	// prologues is, for a function body that defers calls, the edit that
+	// makes its *Defers (see defersVar).
+	prologues map[*ast.BlockStmt]int
+	loops     []*loopFrame     // loops around the walk, in the current function
+	defers    []*deferredLit   // deferred literals being walked
+	yield     yieldState       // range-over-func loops around the walk, in the current function
+	targets   []*branchTarget  // statements a break or continue may leave, in the current function
+	labelFor  *ast.LabeledStmt // the label of the statement about to be walked
 
 	topNames        map[string]bool          // names declared anywhere at the input's top level
 	madeFor         map[*ast.CallExpr]string // make(chan) calls and the variable each is for
@@ -108,10 +118,11 @@ type walker struct {
 func (w *walker) init() {
 	w.top = &scope{objs: map[string]*object{}}
 	w.sc = w.top
-	w.mainFn = &funcCtx{name: "main"}
+	w.mainFn = &funcCtx{name: "main", frame: "main"}
 	w.globFn = &funcCtx{name: "glob"}
 	w.fn = w.mainFn
 	w.litNames = map[*ast.FuncLit]string{}
+	w.prologues = map[*ast.BlockStmt]int{}
 	w.topNames = map[string]bool{}
 	w.madeFor = map[*ast.CallExpr]string{}
 }

@@ -190,7 +190,10 @@ func (r *rewriter) reimport(s *ast.ImportSpec, have map[string]string) bool {
 
 // funcDecl walks a function or method declaration.
 func (r *rewriter) funcDecl(d *ast.FuncDecl) {
-	r.fn, r.loops = &funcCtx{name: funcDeclName(d)}, nil
+	r.fn, r.loops = &funcCtx{name: funcDeclName(d), body: d.Body}, nil
+	if d.Recv == nil {
+		r.fn.frame = "main." + d.Name.Name
+	}
 	if g := r.mono.in.generics[d.Name.Name]; g != nil && d.Recv == nil && d.Type.TypeParams != nil && !g.isType {
 		defer r.enterGeneric(g, d, map[ast.Node]segKind{d.Name: segSelf, d.Type.TypeParams: segEmpty})()
 		r.monoMark(d.Name)
@@ -311,7 +314,10 @@ func (r *rewriter) funcLit(lit *ast.FuncLit) string {
 	name := r.fn.nextLit()
 	r.litNames[lit] = name
 	savedFn, savedRegion, savedLoops := r.fn, r.region, r.loops
-	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true}, false, nil
+	r.fn, r.region, r.loops = &funcCtx{name: name, lit: true, body: lit.Body}, false, nil
+	if savedFn.frame != "" {
+		r.fn.frame = savedFn.frame + ".func"
+	}
 	sig, _ := r.typeOf(lit).(*types.Signature)
 	savedYield := r.enterFunc(sig)
 	defer r.leaveFunc(savedYield)
@@ -853,6 +859,7 @@ func (r *rewriter) call(e *ast.CallExpr) {
 	if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
 		if fn, ok := r.objectOf(sel.Sel).(*types.Func); ok {
 			r.refuseErrorsIs(fn, e)
+			r.pullTypeArgs(fn, e, sel)
 		}
 	}
 	closeBoxes := r.boxWrapped(e)

@@ -218,6 +218,10 @@ func (s *Scheduler) Wait(wg *WaitGroup) {
 type Cond struct {
 	obj   *Obj
 	queue []*G
+	// Wait and Type, when set, are what a goroutine waiting on it is said
+	// to wait on, and the object's type, in place of sync.Cond's: a
+	// library built on a Cond waits where Go's own would (io.Pipe: select).
+	Wait, Type string
 }
 
 // CondWait waits for a Signal or Broadcast; unlock and lock are the Cond's
@@ -238,7 +242,11 @@ func (s *Scheduler) CondWait(c *Cond, unlock, lock func()) {
 		s.park(g)
 	}
 	if slices.Contains(c.queue, g) {
-		s.block(g, "sync.Cond.Wait", s.obj(&c.obj, "sync.Cond"))
+		state, typ := "sync.Cond.Wait", "sync.Cond"
+		if c.Wait != "" {
+			state, typ = c.Wait, c.Type
+		}
+		s.block(g, state, s.obj(&c.obj, typ))
 		s.switchAway(g)
 	}
 	s.mu.Unlock()

@@ -27,6 +27,7 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		"Panicking": reflect.ValueOf(panicking),
 		"Recovered": reflect.ValueOf(recovered),
 		"NilPanic":  reflect.ValueOf(nilPanicValue),
+		"Defers":    reflect.ValueOf(NewDefers),
 		// For fmt's functions that take a format (fmtprint.go).
 		"Typed": reflect.ValueOf(typedOperand),
 	}

@@ -71,6 +71,7 @@ func generic() map[string]reflect.Value {
 		"SortOrdered":   reflect.ValueOf(sortOrdered),
 		"MapsEqualFunc": reflect.ValueOf(mapsEqualFunc),
 		"SortFunc":      reflect.ValueOf(sortFunc),
+		"Pull":          reflect.ValueOf(pullSeq),
 		// Go's errors, for concur's errors (generic/errors.go).
 		"ErrUnsupported": reflect.ValueOf(&errors.ErrUnsupported).Elem(),
 		"New":            reflect.ValueOf(errors.New),
@@ -266,7 +267,7 @@ var sourceNames = sync.OnceValue(func() map[string][]string {
 // SourceNames lists what a package the interpreter compiles from concur's
 // source (not a table) provides: the exported names of cmp, errors, iter,
 // maps and slices; nil for any other package. Package typecheck reports a
-// use of the rest (iter.Pull) as something concur cannot run.
+// use of the rest as something concur cannot run.
 func SourceNames(path string) []string {
 	return sourceNames()[path]
 }

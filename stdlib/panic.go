@@ -280,6 +280,16 @@ func goRuntimeError(v any) error {
 // the reflect.Value the interpreter sometimes wraps it in, and Go's run-time
 // error where the interpreter panicked in its own words.
 func recovered(v any) any {
+	if r, ok := recoverPanic(); ok {
+		return r
+	}
+	return recoveredValue(v)
+}
+
+// recoveredValue is a panic value as the program sees it: not the
+// reflect.Value the interpreter sometimes wraps it in, and Go's run-time
+// error where the interpreter panicked in its own words.
+func recoveredValue(v any) any {
 	v = unwrapValue(v)
 	if e := goRuntimeError(v); e != nil {
 		return e

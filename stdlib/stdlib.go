@@ -157,6 +157,7 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentTime(x["time/time"], h)
 	instrumentContext(x["context/context"], h)
 	instrumentSync(x["sync/sync"])
+	instrumentIO(x["io/io"])
 	instrumentRuntime(x["runtime/runtime"], h, unrestricted)
 	instrumentRand(x["math/rand/rand"], x["math/rand/v2/rand"], h)
 	x["concur/generic/generic"] = generic()
