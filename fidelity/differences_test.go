@@ -9,7 +9,6 @@ const (
 	goEmbed         = "//go:embed is refused: concur does not read the files beside a program"
 	iterPull        = "iter.Pull and iter.Pull2 are missing"
 	errorsDeclared  = "an error of a type the program declares is refused where library code would miss its methods: fmt.Errorf of one with an Unwrap method, errors.As and errors.AsType with such a target"
-	flagExit        = "a flag.FlagSet made with ExitOnError panics with the error (status 2) instead of exiting with status 2"
 	fmtNames        = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v when it is reached through an interface or a struct's field, where only the dynamic type could say it"
 	fmtHidden       = "refused: fmt with a String or Error method of a type the program declares below the top of an operand (a map's key, a struct's exported field, nested slices), which the interpreter hands fmt without its methods"
 	logShortfile    = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
@@ -38,7 +37,6 @@ var differences = map[string]string{
 	"std_generic_variadic.go": genericVariadic,
 	"std_errors_astype.go":    errorsDeclared,
 	"std_errors.go":           errorsDeclared,
-	"std_flag_exit.go":        flagExit,
 
 	"fmt_type_names_any.go": fmtNames,
 	"fmt_stringer.go":       fmtHidden,

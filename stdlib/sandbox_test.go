@@ -75,8 +75,8 @@ func main() {
 	if err != nil || out != "3 x [rest] 1 true 3\n" {
 		t.Errorf("flag: %q, %v", out, err)
 	}
-	if !strings.HasPrefix(errOut, "flag provided but not defined: -bad\nUsage of prog:\n  -n int\n    \thow many (default 1)\n") || len(exits) != 0 {
-		t.Errorf("a bad flag on CommandLine.Parse: stderr %q, exits %v", errOut, exits)
+	if !strings.HasPrefix(errOut, "flag provided but not defined: -bad\nUsage of prog:\n  -n int\n    \thow many (default 1)\n") || len(exits) != 1 || exits[0] != 2 {
+		t.Errorf("a bad flag on CommandLine.Parse (ExitOnError, as Go's): stderr %q, exits %v; want exit 2", errOut, exits)
 	}
 
 	h, _ = run(t, `package main
@@ -86,11 +86,16 @@ func main() { flag.Bool("v", false, "verbose"); a := []string{"prog", "-x"}; os.
 		t.Errorf("flag.Parse of a bad flag: exits %v, stderr %q; want exit 2", exits, errOut)
 	}
 
-	_, err = run(t, `package main
+	for _, c := range []struct {
+		arg  string
+		exit int
+	}{{"-y", 2}, {"-help", 0}} {
+		h, err = run(t, `package main
 import "flag"
-func main() { flag.NewFlagSet("tool", flag.ExitOnError).Parse([]string{"-y"}) }`, false)
-	if err == nil || !strings.Contains(err.Error(), "flag provided but not defined: -y") {
-		t.Errorf("a FlagSet made with ExitOnError: %v, want a panic with the error", err)
+func main() { flag.NewFlagSet("tool", flag.ExitOnError).Parse([]string{"`+c.arg+`"}) }`, false)
+		if _, errOut, exits := h.record(); err != nil || len(exits) != 1 || exits[0] != c.exit || !strings.Contains(errOut, "Usage of tool:") {
+			t.Errorf("a FlagSet made with ExitOnError parses %s: %v, exits %v, stderr %q; want exit %d after the usage", c.arg, err, exits, errOut, c.exit)
+		}
 	}
 }
 
