@@ -142,6 +142,9 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 		r.replaceCall(r.off(s.Defer), call, kept, before+final+after+" }")
 		return
 	}
+	if r.deferMethod(s.Defer, call) {
+		return
+	}
 	constant := true
 	for _, a := range call.Args {
 		constant = constant && r.isConst(a)
@@ -149,7 +152,7 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 	lit, isLit := call.Fun.(*ast.FuncLit)
 	switch {
 	case constant && isLit:
-		r.deferLit(lit)
+		r.deferLit(s.Defer, call, lit)
 		r.exprs(call.Args)
 	case constant:
 		r.expr(call, 0)
@@ -160,7 +163,7 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 		}
 	case isLit:
 		if !r.hoistLiteralArgs(s, lit) {
-			r.deferLit(lit)
+			r.deferLit(s.Defer, call, lit)
 			r.exprs(call.Args)
 		}
 	default:
@@ -250,7 +253,7 @@ func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit) bool {
 		temp[a] = fmt.Sprintf("%s_a%d_%d", reservedPrefix, id, i)
 		decls = append(decls, temp[a]+" := "+r.directive(r.off(a.Pos()))+text+"; ")
 	}
-	r.deferLit(lit)
+	r.deferLit(s.Defer, call, lit)
 	r.insert(r.off(s.Defer), "{ "+strings.Join(decls, ""))
 	for _, a := range call.Args {
 		t, moves := temp[a]

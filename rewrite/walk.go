@@ -808,6 +808,7 @@ func (r *rewriter) call(e *ast.CallExpr) {
 			r.refuseErrorsIs(fn, e)
 		}
 	}
+	r.logPlace(e)
 	closeTyped := r.typedOperands(e)
 	closeCopies := r.methodOperands(e)
 	r.expr(e.Fun, ctxCall)

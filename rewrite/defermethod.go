@@ -1,0 +1,97 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// deferMethod rewrites a deferred call of a method of the program's types,
+// x.m(a, b), whose receiver yaegi v0.16.1 reads when the deferred call runs
+// (t := T{1}; defer t.show(); t.n = 2 shows 2, and in a loop every call
+// gets the last iteration's receiver), into a deferred function literal
+// that takes the receiver and the arguments as parameters, which yaegi
+// evaluates at the defer statement, as Go evaluates the method value and
+// its arguments there. yaegi keeps a deferred call's arguments as the
+// places they are read from, so each goes through a variable of a block of
+// its own first (as deferStmt does for functions):
+//
+//	{ var __concur_dN_r T = x; var __concur_dN_0 P0 = a; defer func(__concur_dN_r T, __concur_dN_0 P0) { __concur_dN_r.m(__concur_dN_0) }(__concur_dN_r, __concur_dN_0) }
+//
+// The receiver is passed as Go's method value takes it: &x for a pointer
+// method of an addressable value, *x for a value method through a pointer.
+// A promoted method (x.Inner.m) or a type concur cannot write down is left
+// as it was. It reports whether it rewrote the call.
+func (r *rewriter) deferMethod(deferPos token.Pos, call *ast.CallExpr) bool {
+	se, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || r.callOf(call) != callInterpreted || r.quiet > 0 {
+		return false
+	}
+	sel := r.info.Selections[se]
+	if sel == nil || sel.Kind() != types.MethodVal || len(sel.Index()) != 1 {
+		return false
+	}
+	fn, ok := sel.Obj().(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	_, ptrRecv := types.Unalias(sig.Recv().Type()).(*types.Pointer)
+	recvT := r.typeOf(se.X)
+	if recvT == nil {
+		return false
+	}
+	_, ptrX := types.Unalias(recvT).Underlying().(*types.Pointer)
+	prefix, paramT := "", recvT
+	switch {
+	case ptrRecv && !ptrX:
+		prefix, paramT = "&", types.NewPointer(recvT)
+	case !ptrRecv && ptrX:
+		prefix, paramT = "*", recvT.Underlying().(*types.Pointer).Elem()
+	}
+	ts, ok := r.typeSource(paramT)
+	if !ok {
+		return false
+	}
+	tmp := reservedPrefix + "_d" + itoa(r.nextID())
+	params, temps := []string{tmp + "_r " + ts}, []string{tmp + "_r"}
+	var args []string
+	n := sig.Params().Len()
+	open := "{ var " + tmp + "_r " + ts + " = " + prefix
+	for i := range call.Args {
+		var t types.Type
+		dots := ""
+		switch {
+		case sig.Variadic() && i >= n-1 && call.Ellipsis.IsValid():
+			t, dots = sig.Params().At(n-1).Type(), "..."
+		case sig.Variadic() && i >= n-1:
+			t = sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+		default:
+			t = sig.Params().At(i).Type()
+		}
+		pts, ok := r.typeSource(t)
+		if !ok {
+			return false
+		}
+		name := tmp + "_" + itoa(i)
+		params = append(params, name+" "+pts)
+		temps = append(temps, name)
+		args = append(args, name+dots)
+	}
+	ctx := useCtx(0)
+	if prefix == "&" {
+		ctx = ctxCapture
+	}
+	r.replace(r.off(deferPos), r.off(se.X.Pos()), open)
+	r.expr(se.X, ctx)
+	end := r.off(se.X.End())
+	for i, a := range call.Args {
+		r.replace(end, r.off(a.Pos()), "; var "+temps[i+1]+" "+params[i+1][len(temps[i+1])+1:]+" = ")
+		r.expr(a, 0)
+		end = r.off(a.End())
+	}
+	r.replace(end, r.off(call.Rparen)+1, "; defer func("+strings.Join(params, ", ")+") { "+
+		tmp+"_r."+se.Sel.Name+"("+strings.Join(args, ", ")+") }("+strings.Join(temps, ", ")+") }")
+	return true
+}
