@@ -6,7 +6,6 @@ const (
 	genericTypes    = "a type parameter used only inside another type (func(T) U, map[T]..., <-chan T) is an undefined type to the interpreter"
 	genericCrash    = "the interpreter fails on a generic function that is variadic or calls another generic function"
 	genericVariadic = "a generic library function whose only parameter is variadic (cmp.Or, slices.Concat) needs one argument before the others, and takes no spread list"
-	goEmbed         = "//go:embed is refused: concur does not read the files beside a program"
 	iterPull        = "iter.Pull and iter.Pull2 are missing"
 	errorsDeclared  = "an error of a type the program declares is refused where library code would miss its methods: fmt.Errorf of one with an Unwrap method, errors.As and errors.AsType with such a target"
 	fmtNames        = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v when it is reached through an interface or a struct's field, where only the dynamic type could say it"
@@ -29,8 +28,6 @@ var differences = map[string]string{
 	"gen_max_ordered.go": genericCrash,
 	"gen_typed_nums.go":  genericCrash,
 
-	"embed_string.go":         goEmbed,
-	"embed_unrestricted.go":   goEmbed,
 	"std_iter_pkg.go":         iterPull,
 	"std_generic_variadic.go": genericVariadic,
 	"std_errors_astype.go":    errorsDeclared,
@@ -83,12 +80,10 @@ var replDifferences = map[string]string{
 	"compile_unused_import.go":  replPositions,
 	"compile_unused_var.go":     replPositions,
 
-	"embed_string.go":       replPositions,
-	"fmt_stringer.go":       replPositions,
-	"lang_assert_ok.go":     replPositions,
-	"lang_conversions.go":   replPositions,
-	"lang_type_switch.go":   replPositions,
-	"embed_unrestricted.go": replPositions,
+	"fmt_stringer.go":     replPositions,
+	"lang_assert_ok.go":   replPositions,
+	"lang_conversions.go": replPositions,
+	"lang_type_switch.go": replPositions,
 
 	"log_longfile.go":             replPositions,
 	"log_shortfile.go":            replPositions,

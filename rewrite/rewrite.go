@@ -306,6 +306,7 @@ func (r *rewriter) run() (*Input, error) {
 	r.info, r.checked = res.Info, res
 	r.collectTopNames()
 	r.declareTop()
+	r.embedFiles()
 	for _, u := range units {
 		r.walkUnit(u)
 	}
