@@ -80,6 +80,7 @@ var replDifferences = map[string]string{
 	"compile_unused_import.go":  replPositions,
 	"compile_unused_var.go":     replPositions,
 
+	"embed_two_files.go":  replPositions,
 	"fmt_stringer.go":     replPositions,
 	"lang_assert_ok.go":   replPositions,
 	"lang_conversions.go": replPositions,
