@@ -3,16 +3,12 @@ package fidelity
 // Why programs differ. Each reason names the construct; README.md's
 // "Differences from Go" says the same, naming the programs.
 const (
-	goEmbed       = "//go:embed is refused: concur does not read the files beside a program"
 	errorsValue   = "refused: errors.As and errors.AsType with a target of a struct type the program declares, not a pointer to one (the interpreter cannot take such a value back out of an error)"
-	flagExit      = "a flag.FlagSet made with ExitOnError panics with the error (status 2) instead of exiting with status 2"
 	fmtNames      = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v when it is reached through an interface or a struct's field, where only the dynamic type could say it"
 	fmtHidden     = "refused: fmt with a String or Error method of a type the program declares below the top of an operand (a map's key, a struct's exported field, nested slices), which the interpreter hands fmt without its methods"
-	logShortfile  = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
 	runtimeErrors = "an index out of range and a slice bounds error are reported without the index, length and capacity: the interpreter does not give them"
 	panicDynamic  = "a panic with a value whose static type is an interface (any) prints a value of a type the program declares without its type's name or methods (7 for main.code(7))"
 	assertNamed   = "refused: a type assertion or a type switch's case to a named type of the program that is not a struct (type celsius float64), which the interpreter cannot tell from its underlying type"
-	deferLoop     = "a deferred function literal that uses the loop variable is refused"
 	typedNil      = "refused when it happens: a nil pointer (or map, slice, chan, func) of a type the program declares made a value of a library interface such as error, which the interpreter makes a nil interface where Go's is not nil"
 	atomicPointer = "refused: atomic.Pointer[T], a generic type of sync/atomic, is not in the interpreter (atomic.Value and the typed integers are)"
 	fmtAnyMethods = "fmt prints a value of a struct type of the program that reached it through a parameter or variable of type any (func show(v any) { fmt.Println(v) }) by its fields, without its String or Error method"
@@ -22,25 +18,18 @@ const (
 // from what Go prints, and why. README.md's "Differences from Go" names
 // each; TestFidelity fails when one of them starts to agree.
 var differences = map[string]string{
-
-	"embed_string.go":       goEmbed,
-	"embed_unrestricted.go": goEmbed,
-	"std_errors_astype.go":  errorsValue,
-	"std_flag_exit.go":      flagExit,
+	"std_errors_astype.go": errorsValue,
 
 	"fmt_type_names_any.go": fmtNames,
 	"fmt_stringer.go":       fmtHidden,
-
-	"log_shortfile.go": logShortfile,
 
 	"panic_index.go":        runtimeErrors,
 	"panic_recover.go":      runtimeErrors,
 	"panic_any_named.go":    panicDynamic,
 	"panic_slice_bounds.go": runtimeErrors,
 
-	"lang_conversions.go":   assertNamed,
-	"lang_type_switch.go":   assertNamed,
-	"loop_defer_closure.go": deferLoop,
+	"lang_conversions.go": assertNamed,
+	"lang_type_switch.go": assertNamed,
 
 	"lang_typed_nil.go": typedNil,
 
@@ -48,10 +37,17 @@ var differences = map[string]string{
 	"fmt_methods_any.go":   fmtAnyMethods,
 }
 
+// logPlace: log's Lshortfile and Llongfile name the input.
+const logPlace = "log.Lshortfile and Llongfile print the REPL input's name (#1:14: msg) where concur run prints the file's (prog.go:14: msg)"
+
 // replDifferences lists the programs that `concur < prog.go` (the REPL fed
 // the file) runs differently from `concur run prog.go`, and why. Positions
 // are compared without their name (see unnamed): the REPL names the input
 // #1 where concur run names the file.
 var replDifferences = map[string]string{
 	"fmt_methods_any.go": "a slice of such values prints the interpreter's own boxes, with addresses that change from run to run",
+
+	"log_shortfile.go":            logPlace,
+	"log_longfile.go":             logPlace,
+	"log_shortfile_goroutines.go": logPlace,
 }

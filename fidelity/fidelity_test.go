@@ -111,6 +111,12 @@ func build(t *testing.T, goTool, dir string, progs []program) map[string]string 
 		if err := os.WriteFile(filepath.Join(pdir, p.name+".go"), p.src, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// testdata/NAME/ holds the files the program embeds (//go:embed).
+		if files := filepath.Join("testdata", p.name); isDir(files) {
+			if err := os.CopyFS(pdir, os.DirFS(files)); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	var (
 		wg      sync.WaitGroup
@@ -148,6 +154,11 @@ func build(t *testing.T, goTool, dir string, progs []program) map[string]string 
 		errs[name] = firstCompileError(rest)
 	}
 	return errs
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 func programDir(dir string, p program) string {

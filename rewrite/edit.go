@@ -35,6 +35,7 @@ type rewriter struct {
 	folds      map[*ast.CallExpr]folded
 	quiet      int                   // > 0: resolve names but make no edits (text that is moved or replaced)
 	shared     map[types.Object]bool // local variables goroutines may share (racepoints.go), found on first use
+	passed     [2]string             // the last deferred literal's pointer parameters and arguments (passPointers)
 	mono       monoWalk              // the program's generics as copies (mono.go)
 
 	commaOK    map[*ast.TypeAssertExpr]bool // assertions whose two values are used (ifaceassert.go)
@@ -64,6 +65,10 @@ type edit struct {
 	// closes an expression wrapped after the walk (typedNils), inside what
 	// the walk put after it (a send's tail).
 	early bool
+	// One that goes after every other: what closes a block opened before
+	// a statement (passPointers' pointers), around what closes the
+	// statement's own wrappers.
+	late bool
 }
 
 func newRewriter(filename, src string, env *Env) *rewriter {
@@ -208,6 +213,9 @@ func (r *rewriter) editsIn(start, end int) []edit {
 		}
 		if a.early != b.early {
 			return a.early
+		}
+		if a.late != b.late {
+			return b.late
 		}
 		return a.seq < b.seq
 	})

@@ -147,6 +147,9 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 		r.replaceCall(r.off(s.Defer), call, kept, before+final+after+" }")
 		return
 	}
+	if r.deferMethod(s.Defer, call) {
+		return
+	}
 	constant := true
 	for _, a := range call.Args {
 		constant = constant && r.isConst(a)
@@ -166,11 +169,11 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 		// The literal's own End goes on panicking after its deferred
 		// calls: it runs inside Run, which recovers that.
 		closeRun := r.runCall(d, call)
-		r.deferLit(lit)
+		r.deferLit(s.Defer, call, lit)
 		r.exprs(call.Args)
 		closeRun()
 	case constant && isLit:
-		r.deferLit(lit)
+		r.deferLit(s.Defer, call, lit)
 		closeLit()
 		r.exprs(call.Args)
 	case constant:
@@ -186,7 +189,7 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) {
 		r.replaceCall(r.off(s.Defer), call, kept, r.runKept(d, kept, final)+" }")
 	case isLit:
 		if !r.hoistLiteralArgs(s, lit, closeLit) {
-			r.deferLit(lit)
+			r.deferLit(s.Defer, call, lit)
 			closeLit()
 			r.exprs(call.Args)
 		}
@@ -248,8 +251,20 @@ func (r *rewriter) runCall(d string, call *ast.CallExpr) (closeRun func()) {
 	if d == "" {
 		return func() {}
 	}
-	r.insert(r.off(call.Pos()), "func() { "+d+".Run(recover(), (func() { ")
-	return func() { r.insert(r.off(call.End()), " })) }()") }
+	r.passed = [2]string{}
+	open := r.replace(r.off(call.Pos()), r.off(call.Pos()), "func() { "+d+".Run(recover(), (func() { ")
+	return func() {
+		args := ""
+		if r.passed[0] != "" && open >= 0 {
+			// The literal reads its loops' variables through pointers
+			// (passPointers): the wrapper takes them at the defer as
+			// parameters, as the interpreter reads what a deferred
+			// literal captures only when it runs.
+			r.edits[open].text = "func(" + r.passed[0] + ") { " + d + ".Run(recover(), (func() { "
+			args = r.passed[1]
+		}
+		r.insert(r.off(call.End()), " })) }("+args+")")
+	}
 }
 
 // wrappedAsAny reports whether the rewrite passes the operand e through
@@ -419,7 +434,7 @@ func (r *rewriter) hoistLiteralArgs(s *ast.DeferStmt, lit *ast.FuncLit, closeLit
 		temp[a] = fmt.Sprintf("%s_a%d_%d", reservedPrefix, id, i)
 		decls = append(decls, temp[a]+" := "+r.directive(r.off(a.Pos()))+text+"; ")
 	}
-	r.deferLit(lit)
+	r.deferLit(s.Defer, s.Call, lit)
 	closeLit()
 	r.insert(r.off(s.Defer), "{ "+strings.Join(decls, ""))
 	for _, a := range call.Args {

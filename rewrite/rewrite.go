@@ -39,12 +39,15 @@
 //     literal, since yaegi mis-compiles blocks in its global scope; where it
 //     cannot (it returns, defers or jumps), a declaration that shadows a
 //     visible name is renamed (see Demangle) and a type switch is split;
-//   - imports the session already has are dropped (yaegi refuses them).
+//   - imports the session already has are dropped (yaegi refuses them);
+//   - a //go:embed variable gets its file's contents (embed.go), a call of
+//     log's printing functions its place (logplace.go), a deferred method
+//     call its receiver at the defer statement (defermethod.go).
 //
 // Constructs that cannot be bridged (a three-clause loop variable both
 // captured and modified in the body; a deferred function literal using a
-// variable of the loop around it; goto out of a range-over-func body) are
-// refused with an Error naming them.
+// variable of the loop around it at a snippet's top level; goto out of a
+// range-over-func body) are refused with an Error naming them.
 //
 // Positions stay the learner's: each unit starts with a `/*line :L:C*/`
 // comment, and one follows every inserted or replaced piece of text, so every
@@ -324,6 +327,7 @@ func (r *rewriter) run() (*Input, error) {
 	r.collectTopNames()
 	r.collectGenerics()
 	r.declareTop()
+	r.embedFiles()
 	for _, u := range units {
 		if u.file != nil {
 			r.collectCommaOK(u.file)

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -53,6 +54,15 @@ _ = os.Args`
 // testEnv is the session the table cases run in: testContext was typed
 // before, os and sync are imported, a few standard packages may be
 // auto-imported.
+// mustAbs is name's absolute path, which Llongfile prints.
+func mustAbs(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		panic(err)
+	}
+	return abs
+}
+
 func testEnv() *Env {
 	env := NewEnv(map[string]string{"fmt": "fmt", "maps": "maps", "slices": "slices", "strings": "strings", "os": "os", "sync": "sync", "time": "time"})
 	in, err := Rewrite("ctx.go", testContext, env)
@@ -277,13 +287,52 @@ S| { __concur.GoCall("worker", (func() { defer __concur.Done(); worker(k, -k + 1
 	for _, v := range xs {
 		c := v * 2
 		defer func() { use(v) }()
-		defer func() { use(c) }()
+		defer func() { use(c, v) }()
 		defer func(n int) { use(n) }(v)
 		defer func() { mu.Unlock() }()
 	}
 }`,
-		err: "prog.go:4:22: deferred function literal uses v, a variable of the loop around the defer statement; concur's interpreter creates the function when the surrounding function returns, so it would see the last iteration's v — pass it as an argument: defer func(v T) { ... }(v)\n" +
-			"prog.go:5:22: deferred function literal uses c, a variable of the loop around the defer statement; concur's interpreter creates the function when the surrounding function returns, so it would see the last iteration's c — pass it as an argument: defer func(c T) { ... }(c)",
+		want: `D| func f() { __concur_d1 := __concur_builtin.Defers("main.f"); defer __concur_d1.End();
+ | 	for _, v := range xs { v := v;
+ | 		c := v * 2
+ | 		{ __concur_lp2 := &v; defer func(__concur_lp2 *int, ) { __concur_d1.RunBody(recover(), (func() { use((*__concur_lp2)) })) }(__concur_lp2, ) }
+ | 		{ __concur_lp3 := &c; __concur_lp4 := &v; defer func(__concur_lp3 *int, __concur_lp4 *int, ) { __concur_d1.RunBody(recover(), (func() { use((*__concur_lp3), (*__concur_lp4)) })) }(__concur_lp3, __concur_lp4, ) }
+ | 		{ __concur_a5_0 := v; defer func(n int) { __concur_d1.RunBody(recover(), (func() { use(n) })) }(__concur_a5_0) }
+ | 		defer func() { __concur_d1.RunBody(recover(), (func() { mu.Unlock() })) }()
+ | 	}
+ | }`,
+	},
+	{
+		name: "log-place",
+		src: `import "log"
+func f(l *log.Logger, v log.Logger) {
+	log.Println("a")
+	l.Printf("%d",
+		1)
+	v.Output(1, "b")
+	log.Default().Print("c")
+	log.SetFlags(log.Lshortfile)
+	g := l.Println
+	g("d")
+}`,
+		want: `D| import "log"
+D| func f(l *log.Logger, v log.Logger) {
+ | 	log.ConcurAt("prog.go", "` + mustAbs("prog.go") + `", 3).Println("a")
+ | 	l.ConcurAt("prog.go", "` + mustAbs("prog.go") + `", 4).Printf("%d",
+ | 		1)
+ | 	v.ConcurAt("prog.go", "` + mustAbs("prog.go") + `", 6).Output(1, "b")
+ | 	log.Default().ConcurAt("prog.go", "` + mustAbs("prog.go") + `", 7).Print("c")
+ | 	log.SetFlags(log.Lshortfile)
+ | 	g := func() func(v ...any) { __concur_m1 := l; return __concur_m1.Println }()
+ | 	g("d")
+ | }`,
+	},
+	{
+		name: "defer-literal-in-loop-top-level",
+		src: `for _, v := range xs {
+	defer func() { use(v) }()
+}`,
+		err: "prog.go:2:21: deferred function literal uses v, a variable of the loop around the defer statement, at a snippet's top level; concur's interpreter creates the function when the surrounding function returns, so it would see the last iteration's v — pass it as an argument: defer func(v T) { ... }(v)",
 	},
 	{
 		name: "defer-literal-args-in-loop",
@@ -712,12 +761,12 @@ default:
 }`,
 		want: `D| func f(x int, ws []W) { __concur_d1 := __concur_builtin.Defers("main.f"); defer __concur_d1.End();
  | 	{ __concur_a2_1 := x; defer func(__concur_a2_1 int) { __concur_d1.Run(recover(), (func() { fmt.Println("x", __concur_a2_1) })) }(__concur_a2_1) }
- | 	defer func() { __concur_d1.Run(recover(), (func() { ws[x].Close() })) }()
+ | 	{ var __concur_d3_r *W = &ws[x]; defer func(__concur_d3_r *W) { __concur_d1.Run(recover(), (func() { __concur_d3_r.Close() })) }(__concur_d3_r) }
  | 	defer func() { __concur_d1.Run(recover(), (func() { wg.Done() })) }()
  | 	defer func() { __concur_d1.RunBody(recover(), (func() { __concur_builtin.Recovered(recover()) })) }()
- | 	{ __concur_a3_0 := x + 1; defer func(n int) { __concur_d1.RunBody(recover(), (func() { use(n) })) }(__concur_a3_0) }
- | 	{ __concur_a4_0 := ch; defer func(__concur_a4_0 chan int) { __concur_d1.Run(recover(), (func() { __concur.Close(__concur_a4_0) })) }(__concur_a4_0) }
- | 	{ __concur_a5_0 := m; defer func(__concur_a5_0 map[int]int) { __concur_d1.Run(recover(), (func() { __concur.Clear(__concur_a5_0) })) }(__concur_a5_0) }
+ | 	{ __concur_a4_0 := x + 1; defer func(n int) { __concur_d1.RunBody(recover(), (func() { use(n) })) }(__concur_a4_0) }
+ | 	{ __concur_a5_0 := ch; defer func(__concur_a5_0 chan int) { __concur_d1.Run(recover(), (func() { __concur.Close(__concur_a5_0) })) }(__concur_a5_0) }
+ | 	{ __concur_a6_0 := m; defer func(__concur_a6_0 map[int]int) { __concur_d1.Run(recover(), (func() { __concur.Clear(__concur_a6_0) })) }(__concur_a6_0) }
  | 	defer func() { __concur_d1.Run(recover(), (func() { done(1, "a") })) }()
  | }`,
 	},

@@ -45,6 +45,9 @@ type deferredLit struct {
 	litDepth int                 // the literal's depth
 	loops    map[*loopFrame]bool // the loops around the defer statement
 	refused  map[*object]bool
+	region   bool               // the defer statement is in yaegi's global scope
+	pointers map[*object]string // the parameter each loop variable it uses is read through
+	order    []*object          // the keys of pointers, in the order of their first use
 }
 
 // emitted returns the name the object has in yaegi's source.
@@ -327,20 +330,41 @@ func (r *rewriter) importName(p string) string {
 	return strings.ReplaceAll(base, "-", "_")
 }
 
-// checkDeferred refuses a use, in a deferred function literal, of a
+// checkDeferred handles a use, in a deferred function literal, of a
 // variable that belongs to an iteration of a loop around the defer
-// statement: yaegi would give every such call the last iteration's value.
+// statement. yaegi v0.16.1 makes a deferred literal's closure from the
+// frame as it is when the call runs, so every such call would see the last
+// iteration's variable; the outermost deferred literal that is inside the
+// variable's loop gets a pointer to it instead, as a parameter that the
+// defer statement evaluates (see passPointers), and the use reads through
+// it: each call sees its own iteration's variable, with what was assigned
+// to it after the defer, as in Go 1.22. In yaegi's global scope, where the
+// loop's per-iteration copies get new names after the walk, it is refused.
 func (r *rewriter) checkDeferred(id *ast.Ident, obj *object) {
 	if obj.iter == nil {
 		return
 	}
 	for _, d := range r.defers {
-		if r.litDepth >= d.litDepth && d.loops[obj.iter] && !d.refused[obj] {
-			d.refused[obj] = true
-			r.errorf(id.Pos(), "deferred function literal uses %s, a variable of the loop around the defer statement; "+
-				"concur's interpreter creates the function when the surrounding function returns, so it would see the last "+
-				"iteration's %s — pass it as an argument: defer func(%s T) { ... }(%s)", obj.name, obj.name, obj.name, obj.name)
+		if r.litDepth < d.litDepth || !d.loops[obj.iter] {
+			continue
 		}
+		if d.region || r.quiet > 0 && d.pointers[obj] == "" {
+			if !d.refused[obj] {
+				d.refused[obj] = true
+				r.errorf(id.Pos(), "deferred function literal uses %s, a variable of the loop around the defer statement, at a snippet's top level; "+
+					"concur's interpreter creates the function when the surrounding function returns, so it would see the last "+
+					"iteration's %s — pass it as an argument: defer func(%s T) { ... }(%s)", obj.name, obj.name, obj.name, obj.name)
+			}
+			return
+		}
+		p := d.pointers[obj]
+		if p == "" {
+			p = reservedPrefix + "_lp" + itoa(r.nextID())
+			d.pointers[obj] = p
+			d.order = append(d.order, obj)
+		}
+		r.setName(id, "(*"+p+")")
+		return
 	}
 }
 
@@ -348,13 +372,55 @@ func (r *rewriter) checkDeferred(id *ast.Ident, obj *object) {
 func (r *rewriter) enterLoop() { r.loops = append(r.loops, &loopFrame{depth: len(r.loops)}) }
 func (r *rewriter) leaveLoop() { r.loops = r.loops[:len(r.loops)-1] }
 
-// deferLit walks a deferred function literal.
-func (r *rewriter) deferLit(lit *ast.FuncLit) {
-	d := &deferredLit{litDepth: r.litDepth + 1, loops: map[*loopFrame]bool{}, refused: map[*object]bool{}}
+// deferLit walks a deferred function literal, the function that call
+// calls, and passes it the pointers checkDeferred asked for.
+func (r *rewriter) deferLit(deferPos token.Pos, call *ast.CallExpr, lit *ast.FuncLit) {
+	d := &deferredLit{litDepth: r.litDepth + 1, region: r.region, loops: map[*loopFrame]bool{}, refused: map[*object]bool{}, pointers: map[*object]string{}}
 	for _, l := range r.loops {
 		d.loops[l] = true
 	}
 	r.defers = append(r.defers, d)
 	r.expr(lit, 0)
 	r.defers = r.defers[:len(r.defers)-1]
+	r.passPointers(deferPos, call, lit, d)
+}
+
+// passPointers puts the pointers a deferred literal reads its loops'
+// variables through first among its parameters, and their addresses first
+// among the call's arguments:
+// `defer func() { use(i) }()` becomes
+// `{ __concur_lpN := &i; defer func(__concur_lpN *int, ) { use((*__concur_lpN)) }(__concur_lpN, ) }`.
+// The pointer is the iteration's own variable (the loop gives it a
+// per-iteration copy, since the literal captures it); yaegi keeps a
+// deferred call's arguments as the places they are read from, so the
+// pointer goes through a variable of its own (&i as the argument would be
+// read when the call runs).
+func (r *rewriter) passPointers(deferPos token.Pos, call *ast.CallExpr, lit *ast.FuncLit, d *deferredLit) {
+	if len(d.order) == 0 {
+		return
+	}
+	var params, args, decls []string
+	for _, obj := range d.order {
+		t := r.objectOf(obj.ident)
+		ts, ok := "", false
+		if t != nil {
+			ts, ok = r.typeSource(t.Type())
+		}
+		if !ok {
+			r.errorf(obj.ident.Pos(), "deferred function literal uses %s, a variable of the loop around the defer statement, "+
+				"whose type concur cannot write in the interpreter's source here; pass it as an argument: defer func(%s T) { ... }(%s)",
+				obj.name, obj.name, obj.name)
+			return
+		}
+		params = append(params, d.pointers[obj]+" *"+ts+", ")
+		args = append(args, d.pointers[obj]+", ")
+		decls = append(decls, d.pointers[obj]+" := &"+obj.emitted()+"; ")
+	}
+	r.passed = [2]string{strings.Join(params, ""), strings.Join(args, "")}
+	r.insert(r.off(deferPos), "{ "+strings.Join(decls, ""))
+	r.replace(r.off(lit.Type.Params.Opening), r.off(lit.Type.Params.Opening)+1, "("+strings.Join(params, ""))
+	r.replace(r.off(call.Lparen), r.off(call.Lparen)+1, "("+strings.Join(args, ""))
+	if i := r.replace(r.off(call.Rparen)+1, r.off(call.Rparen)+1, " }"); i >= 0 {
+		r.edits[i].late = true
+	}
 }

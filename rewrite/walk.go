@@ -863,6 +863,7 @@ func (r *rewriter) call(e *ast.CallExpr) {
 		}
 	}
 	closeBoxes := r.boxWrapped(e)
+	r.logPlace(e)
 	closeTyped := r.typedOperands(e)
 	closeCopies := r.methodOperands(e)
 	r.expr(e.Fun, ctxCall)

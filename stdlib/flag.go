@@ -8,18 +8,47 @@ import (
 	"time"
 )
 
+// A FlagSet is flag.FlagSet as a snippet sees it: Go's, except that Parse
+// of a set whose error handling is flag.ExitOnError ends the snippet
+// through Hooks.Exit, 0 after -help and 2 on a bad flag, as Go exits the
+// process, where Go's Parse would exit the worker. Go's FlagSet is embedded,
+// so its fields (Usage) and other methods are the program's, and a zero
+// FlagSet is ready to use, as in Go.
+type FlagSet struct {
+	flag.FlagSet
+}
+
+// Parse is Go's FlagSet.Parse; with flag.ExitOnError it parses with
+// flag.ContinueOnError (the same error and usage are printed) and then
+// exits as Go's does.
+func (f *FlagSet) Parse(arguments []string) error {
+	if f.ErrorHandling() != flag.ExitOnError {
+		return f.FlagSet.Parse(arguments)
+	}
+	name := f.Name()
+	f.Init(name, flag.ContinueOnError)
+	err := f.FlagSet.Parse(arguments)
+	f.Init(name, flag.ExitOnError)
+	if err == nil {
+		return nil
+	}
+	h := currentHooks()
+	if err == flag.ErrHelp {
+		h.Exit(0)
+	}
+	h.Exit(2)
+	return err
+}
+
 // instrumentFlag gives the snippet a command line of its own: Go's flag
 // functions work on the process's flag.CommandLine and os.Args, which
-// belong to the worker. Here they work on a FlagSet that writes to
-// h.Stderr() and parses the snippet's os.Args ("prog" and nothing else,
-// unless the snippet sets os.Args first), through the CommandLine variable,
-// so a snippet may replace it as in Go. flag.Parse exits as Go's does, 2
-// on a bad flag and 0 after -help, through h.Exit.
-//
-// A FlagSet a snippet makes with flag.ExitOnError would exit the worker
-// itself from a method concur cannot replace, so it gets
-// flag.PanicOnError instead: the error and usage are printed as in Go,
-// then the snippet panics with the error (status 2, as Go exits).
+// belong to the worker. Here they work on a FlagSet (made with
+// flag.ExitOnError, as Go's) that writes to h.Stderr() and parses the
+// snippet's os.Args ("prog" and nothing else, unless the snippet sets
+// os.Args first), through the CommandLine variable, so a snippet may
+// replace it as in Go. flag.Parse exits as Go's does, 2 on a bad flag and 0
+// after -help, through h.Exit; so does the Parse of a FlagSet made with
+// flag.ExitOnError (see FlagSet).
 func instrumentFlag(syms map[string]reflect.Value, h Hooks, args *[]string) {
 	if syms == nil {
 		return
@@ -28,20 +57,20 @@ func instrumentFlag(syms map[string]reflect.Value, h Hooks, args *[]string) {
 	if len(*args) > 0 {
 		name = (*args)[0]
 	}
-	cl := flag.NewFlagSet(name, flag.ContinueOnError)
+	cl := &FlagSet{}
+	cl.Init(name, flag.ExitOnError)
 	cl.SetOutput(h.Stderr())
 	usage := func() {
 		fmt.Fprintf(cl.Output(), "Usage of %s:\n", cl.Name())
 		cl.PrintDefaults()
 	}
 	cl.Usage = func() { usage() }
+	syms["FlagSet"] = reflect.ValueOf((*FlagSet)(nil))
 	syms["CommandLine"] = reflect.ValueOf(&cl).Elem()
 	syms["Usage"] = reflect.ValueOf(&usage).Elem()
-	syms["NewFlagSet"] = reflect.ValueOf(func(name string, errorHandling flag.ErrorHandling) *flag.FlagSet {
-		if errorHandling == flag.ExitOnError {
-			errorHandling = flag.PanicOnError
-		}
-		fs := flag.NewFlagSet(name, errorHandling)
+	syms["NewFlagSet"] = reflect.ValueOf(func(name string, errorHandling flag.ErrorHandling) *FlagSet {
+		fs := &FlagSet{}
+		fs.Init(name, errorHandling)
 		fs.SetOutput(h.Stderr())
 		return fs
 	})
@@ -50,13 +79,7 @@ func instrumentFlag(syms map[string]reflect.Value, h Hooks, args *[]string) {
 		if len(a) > 0 {
 			a = a[1:]
 		}
-		switch err := cl.Parse(a); err {
-		case nil:
-		case flag.ErrHelp:
-			h.Exit(0)
-		default:
-			h.Exit(2)
-		}
+		cl.Parse(a)
 	})
 	funcs := map[string]any{
 		"Arg":      func(i int) string { return cl.Arg(i) },

@@ -56,7 +56,7 @@ var standard = [...]table{
 	{path: "debug/macho", name: "macho"},
 	{path: "debug/pe", name: "pe"},
 	{path: "debug/plan9obj", name: "plan9obj"},
-	{path: "embed", name: "embed"},
+	{path: "embed", name: "embed", symbols: symbols_embed},
 	{path: "encoding", name: "encoding", symbols: symbols_encoding},
 	{path: "encoding/ascii85", name: "ascii85"},
 	{path: "encoding/asn1", name: "asn1"},

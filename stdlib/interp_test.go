@@ -93,11 +93,22 @@ func TestSnippets(t *testing.T) {
 		stdout: "bye\n",
 		exits:  []int{1},
 	}, {
-		name: "log.Lshortfile is refused, saying why",
+		name: "log.Lshortfile without the place of the call is refused, saying why",
 		src: `defer func() { fmt.Println(recover()) }()
 			log.SetFlags(log.Lshortfile)
 			log.Println("where")`,
-		stdout: "log.Lshortfile and log.Llongfile: concur cannot tell the log package which line of the program called it; leave the flag out (log.SetFlags(log.LstdFlags)), or put the place in the message\n",
+		stdout: "log.Lshortfile and log.Llongfile: concur knows the line of a log call written as a call of log's function or of a Logger's method, " +
+			"not of a method value called later or of Output with a calldepth other than 1; call it directly, or leave the flag out (log.SetFlags(log.LstdFlags))\n",
+	}, {
+		name: "log.Lshortfile prints the place ConcurAt gives, after the prefix and before it with Lmsgprefix",
+		src: `l := log.New(os.Stdout, "p: ", log.Lshortfile)
+			l.ConcurAt("prog.go", "/src/prog.go", 7).Println("here")
+			l.SetFlags(log.Llongfile | log.Lmsgprefix)
+			l.ConcurAt("prog.go", "/src/prog.go", 8).Output(1, "there\n")
+			log.SetOutput(os.Stdout)
+			log.SetFlags(log.Lshortfile)
+			log.ConcurAt("prog.go", "/src/prog.go", 9).Printf("%d", 3)`,
+		stdout: "p: prog.go:7: here\n/src/prog.go:8: p: there\nprog.go:9: 3\n",
 	}, {
 		name: "log.Panic panics",
 		src: `defer func() { fmt.Println("recovered:", recover()) }()

@@ -63,8 +63,8 @@ func CutDown(name string) bool {
 }
 
 // CheckSource refuses what concur cannot run as Go does, before the
-// interpreter sees it: a //go:embed directive (the interpreter would leave
-// the variable empty), log/slog's AddSource (the source would be the
+// interpreter sees it (a //go:embed directive is the rewrite's, which reads
+// the file as Go does at build time): log/slog's AddSource (the source would be the
 // interpreter's; log.Lshortfile is refused when it is used, see Logger),
 // and, in the default sandbox, a call of a method
 // that touches the file system (a template's ParseFiles). It returns one
@@ -82,11 +82,6 @@ func CheckSource(src string, unrestricted bool) error {
 		pos, tok, lit := s.Scan()
 		if tok == token.EOF {
 			break
-		}
-		if tok == token.COMMENT && strings.HasPrefix(lit, "//go:embed") {
-			p := fset.Position(pos)
-			msgs = append(msgs, fmt.Sprintf("%d:%d: //go:embed is not supported by concur: "+
-				"put the text in a string literal, or read the file at run time with os.ReadFile (and --unrestricted)", p.Line, p.Column))
 		}
 		if tok == token.IDENT && lit == "AddSource" {
 			p := fset.Position(pos)

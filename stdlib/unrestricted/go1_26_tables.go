@@ -47,7 +47,6 @@ var tables = [...]struct {
 	{"debug/macho/macho", symbols_debug_macho},
 	{"debug/pe/pe", symbols_debug_pe},
 	{"debug/plan9obj/plan9obj", symbols_debug_plan9obj},
-	{"embed/embed", symbols_embed},
 	{"encoding/ascii85/ascii85", symbols_encoding_ascii85},
 	{"encoding/asn1/asn1", symbols_encoding_asn1},
 	{"encoding/gob/gob", symbols_encoding_gob},

@@ -21,7 +21,7 @@ import (
 var Restricted = [...]string{
 	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring",
 	"context", "crypto/hmac", "crypto/md5", "crypto/sha1", "crypto/sha256", "crypto/sha3",
-	"crypto/sha512", "crypto/subtle", "encoding", "encoding/base32", "encoding/base64",
+	"crypto/sha512", "crypto/subtle", "embed", "encoding", "encoding/base32", "encoding/base64",
 	"encoding/binary", "encoding/csv", "encoding/hex", "encoding/json", "encoding/pem",
 	"encoding/xml", "errors", "flag", "fmt", "hash", "hash/adler32", "hash/crc32",
 	"hash/crc64", "hash/fnv", "hash/maphash", "html", "html/template", "io", "io/fs", "iter",
