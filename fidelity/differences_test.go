@@ -10,14 +10,13 @@ const (
 	iterPull        = "iter.Pull and iter.Pull2 are missing"
 	errorsDeclared  = "an error of a type the program declares is refused where library code would miss its methods: fmt.Errorf of one with an Unwrap method, errors.As and errors.AsType with such a target"
 	flagExit        = "a flag.FlagSet made with ExitOnError panics with the error (status 2) instead of exiting with status 2"
-	fmtNames        = "fmt prints a named type that is not a struct (type ID int) as its underlying type in %T and %#v when it is reached through an interface or a struct's field, where only the dynamic type could say it"
 	fmtHidden       = "refused: fmt with a String or Error method of a type the program declares below the top of an operand (a map's key, a struct's exported field, nested slices), which the interpreter hands fmt without its methods"
 	logShortfile    = "log.Lshortfile and log.Llongfile are refused at the first log call: concur cannot tell log which line of the program called it"
 	runtimeErrors   = "an index out of range and a slice bounds error are reported without the index, length and capacity: the interpreter does not give them"
-	panicDynamic    = "a panic with a value whose static type is an interface (any) prints a value of a type the program declares without its type's name or methods (7 for main.code(7))"
 	panicChains     = "a panic while panicking prints only the last panic, not Go's chain (first [recovered], then the next), and the calls deferred before a deferred call that panicked do not run"
 	assertImpls     = "refused: a type assertion or a type switch's case to an interface that a struct type of the program implements (the interpreter loses the type's methods there)"
-	assertNamed     = "refused: a type assertion or a type switch's case to a named type of the program that is not a struct (type celsius float64), which the interpreter cannot tell from its underlying type"
+	assertHidden    = "refused: a type assertion or a type switch's case to a named type of the program that the interpreter keeps as its underlying type (type IDs []int, a type on a basic type with methods), or to that underlying type"
+	fmtHiddenNames  = "refused: %T and %#v where fmt would print a named type of the program that the interpreter keeps as its underlying type (type IDs []int, a type on a basic type with methods): through an interface, or below the operand's top"
 	deferLoop       = "a deferred function literal that uses the loop variable is refused"
 	ioPipe          = "io.Pipe's reader and writer wait for each other inside Go's own code, where the scheduler cannot see them, so the clock stands still until the run's real-time budget stops it"
 )
@@ -40,22 +39,20 @@ var differences = map[string]string{
 	"std_errors.go":           errorsDeclared,
 	"std_flag_exit.go":        flagExit,
 
-	"fmt_type_names_any.go": fmtNames,
-	"fmt_stringer.go":       fmtHidden,
+	"fmt_stringer.go":           fmtHidden,
+	"fmt_type_names_methods.go": fmtHiddenNames,
 
 	"log_shortfile.go": logShortfile,
 
 	"panic_index.go":        runtimeErrors,
 	"panic_recover.go":      runtimeErrors,
-	"panic_any_named.go":    panicDynamic,
 	"panic_slice_bounds.go": runtimeErrors,
 	"panic_nested_defer.go": panicChains,
 	"panic_repanic.go":      panicChains,
 
-	"lang_assert_ok.go":     assertImpls,
-	"lang_conversions.go":   assertNamed,
-	"lang_type_switch.go":   assertNamed,
-	"loop_defer_closure.go": deferLoop,
+	"lang_assert_ok.go":          assertImpls,
+	"lang_assert_named_slice.go": assertHidden,
+	"loop_defer_closure.go":      deferLoop,
 
 	"std_io.go": ioPipe,
 }
@@ -82,6 +79,7 @@ var replDifferences = map[string]string{
 	"panic_int.go":              replPositions,
 	"panic_named_values.go":     replPositions,
 	"panic_any_named.go":        replPositions,
+	"panic_named_any.go":        replPositions,
 	"panic_nested_defer.go":     replPositions,
 	"panic_repanic.go":          replPositions,
 	"panic_string.go":           replPositions,
@@ -91,12 +89,12 @@ var replDifferences = map[string]string{
 	"compile_unused_import.go":  replPositions,
 	"compile_unused_var.go":     replPositions,
 
-	"embed_string.go":       replPositions,
-	"fmt_stringer.go":       replPositions,
-	"lang_assert_ok.go":     replPositions,
-	"lang_conversions.go":   replPositions,
-	"lang_type_switch.go":   replPositions,
-	"embed_unrestricted.go": replPositions,
+	"embed_string.go":            replPositions,
+	"fmt_stringer.go":            replPositions,
+	"fmt_type_names_methods.go":  replPositions,
+	"lang_assert_named_slice.go": replPositions,
+	"lang_assert_ok.go":          replPositions,
+	"embed_unrestricted.go":      replPositions,
 
 	"std_errors.go":   replPositions,
 	"std_iter_pkg.go": replPositions,

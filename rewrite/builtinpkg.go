@@ -90,6 +90,7 @@ func (r *rewriter) panicNote(v string, arg ast.Expr) string {
 		return ""
 	}
 	t = types.Default(t)
+	r.refuseHiddenPanic(arg, t)
 	name := ""
 	switch t.(type) {
 	case *types.Interface, *types.TypeParam:

@@ -33,8 +33,10 @@ type rewriter struct {
 	edits      []edit
 	identEdits map[*ast.Ident]int // rename edits by identifier, so a later decision can retarget them
 	folds      map[*ast.CallExpr]folded
-	quiet      int                   // > 0: resolve names but make no edits (text that is moved or replaced)
-	shared     map[types.Object]bool // local variables goroutines may share (racepoints.go), found on first use
+	quiet      int                        // > 0: resolve names but make no edits (text that is moved or replaced)
+	shared     map[types.Object]bool      // local variables goroutines may share (racepoints.go), found on first use
+	pooled     map[*types.TypeName]string // the program's types that are pool types, with their slots (named.go)
+	newPooled  map[string]string          // those this input declares, by name
 
 	walker
 }

@@ -83,6 +83,7 @@ type Env struct {
 	// renamed holds the generic functions of earlier inputs that got another
 	// name in the interpreter's source (libraryGeneric), by name.
 	renamed map[string]string
+	named   *namedPool // the pool types the session's types are (named.go)
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -111,6 +112,7 @@ func newEnv(std map[string]string, unrestricted bool, tables map[string]map[stri
 		Imports: map[string]string{},
 		Std:     std,
 		renamed: map[string]string{},
+		named:   newNamedPool(),
 		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
@@ -126,6 +128,12 @@ func (e *Env) Add(in *Input) {
 	}
 	for n, to := range in.renamed {
 		e.renamed[n] = to
+	}
+	for _, n := range in.Declared.Funcs {
+		delete(e.named.types, n) // declared again: a pool type only if it is one now
+	}
+	for n, slot := range in.pooled {
+		e.named.types[n] = slot
 	}
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
@@ -181,6 +189,7 @@ type Input struct {
 
 	checked *typecheck.Result
 	renamed map[string]string // generic functions this input declares under another name
+	pooled  map[string]string // the types this input declares as pool types (named.go)
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -290,7 +299,7 @@ func (r *rewriter) run() (*Input, error) {
 	if program {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
-		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session}
+		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session, named: r.env.named}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -306,6 +315,7 @@ func (r *rewriter) run() (*Input, error) {
 	r.info, r.checked = res.Info, res
 	r.collectTopNames()
 	r.declareTop()
+	r.planNamed()
 	for _, u := range units {
 		r.walkUnit(u)
 	}
@@ -313,7 +323,7 @@ func (r *rewriter) run() (*Input, error) {
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()
 	}
-	in := &Input{Program: program, Imports: r.explicitImports, checked: res, renamed: r.renamed,
+	in := &Input{Program: program, Imports: r.explicitImports, checked: res, renamed: r.renamed, pooled: r.newPooled,
 		Declared: Declared{Funcs: res.Declared, Imports: res.Imports}}
 	if !program {
 		in.AutoImports = res.AutoImports

@@ -323,6 +323,9 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
+			if r.poolTypeSpec(s) {
+				continue
+			}
 			r.push()
 			r.typeParams(s.TypeParams)
 			r.expr(s.Type, 0)

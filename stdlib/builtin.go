@@ -19,7 +19,7 @@ func builtins(h Hooks) map[string]reflect.Value { return PrintBuiltins(h.Stderr(
 // to stderr; an interpreter that stands in for the engine's (the rewrite's
 // tests) uses it too.
 func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
-	return map[string]reflect.Value{
+	syms := map[string]reflect.Value{
 		"Print":   reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, false) }),
 		"Println": reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, true) }),
 		"Iface":   reflect.ValueOf(func(v any) any { return ifaceWords{v} }),
@@ -30,6 +30,8 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		// For fmt's functions that take a format (fmtprint.go).
 		"Typed": reflect.ValueOf(typedOperand),
 	}
+	namedSymbols(syms) // the types the program's named types on basic types become (named.go)
+	return syms
 }
 
 // ifaceWords is an operand of an interface type: print shows it as
