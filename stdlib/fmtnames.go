@@ -23,9 +23,13 @@ import (
 // real names, read (without changing anything) from yaegi v0.16.1's own
 // records, which no API exposes; TestNoteTypes fails if a yaegi release
 // changes them. Printf and friends (fmt.go) then print those types as Go
-// does. A named type of another kind (type celsius float64) cannot be told
-// apart from its underlying type, nor two struct types with the same fields
-// from each other, so those still print as the interpreter sees them.
+// does. A named type on a basic type without methods (type celsius
+// float64) is a compiled pool type for the interpreter, which named.go
+// names. Another named type that is not a struct (type IDs []int, one with
+// methods) cannot be told apart from its underlying type, nor two struct
+// types with the same fields from each other, so those still print as the
+// interpreter sees them (the rewrite refuses %T and %#v where that shows:
+// rewrite/fmtnames.go).
 
 // A structInfo is what concur knows of an interpreted struct type.
 type structInfo struct {
