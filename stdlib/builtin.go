@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"io"
+	"maps"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -19,7 +20,8 @@ func builtins(h Hooks) map[string]reflect.Value { return PrintBuiltins(h.Stderr(
 // to stderr; an interpreter that stands in for the engine's (the rewrite's
 // tests) uses it too.
 func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
-	syms := map[string]reflect.Value{
+	syms := make(map[string]reflect.Value, 8+len(namedPool)*namedSlots)
+	maps.Copy(syms, map[string]reflect.Value{
 		"Print":   reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, false) }),
 		"Println": reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, true) }),
 		"Iface":   reflect.ValueOf(func(v any) any { return ifaceWords{v} }),
@@ -29,7 +31,7 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		"NilPanic":  reflect.ValueOf(nilPanicValue),
 		// For fmt's functions that take a format (fmtprint.go).
 		"Typed": reflect.ValueOf(typedOperand),
-	}
+	})
 	namedSymbols(syms) // the types the program's named types on basic types become (named.go)
 	return syms
 }

@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"maps"
 	"reflect"
 	"regexp"
 	"strings"
@@ -75,12 +76,19 @@ func namedName(t reflect.Type) string {
 
 // namedSymbols adds the pool types to the table of package concur/builtin.
 func namedSymbols(syms map[string]reflect.Value) {
+	maps.Copy(syms, namedTable())
+}
+
+// namedTable is the pool types' symbols, made once.
+var namedTable = sync.OnceValue(func() map[string]reflect.Value {
+	syms := make(map[string]reflect.Value, len(namedPool)*namedSlots)
 	for _, ts := range namedPool {
 		for _, t := range ts {
 			syms[t.Name()] = reflect.Zero(reflect.PointerTo(t))
 		}
 	}
-}
+	return syms
+})
 
 // poolTypeName matches the runtime's name of a pool type in a message.
 var poolTypeName = regexp.MustCompile(`\bstdlib\.Named_[a-z0-9]+_[0-9]+\b`)
