@@ -46,10 +46,14 @@ var basicKinds = map[types.BasicKind]reflect.Kind{
 }
 
 // planNamed decides, before the walk, which of the program's types are
-// pool types: those this input declares at package level on a basic type
-// without methods (each gets a slot, named for fmt at once), and those of
-// earlier inputs that got one. A method declared now on an earlier input's
-// pool type is refused: yaegi cannot add one to an alias of a compiled type.
+// pool types: those a whole program declares at package level on a basic
+// type without methods (each gets a slot, named for fmt at once), and
+// those of earlier inputs that got one. Only a whole program knows every
+// method its types will have: a snippet's type may get one in a later
+// input, which yaegi cannot add to an alias of a compiled type, so a
+// snippet's types stay as yaegi keeps them (and what that gets wrong is
+// refused). A method declared in a snippet on a program's pool type is
+// refused.
 func (r *rewriter) planNamed() {
 	r.pooled = map[*types.TypeName]string{}
 	r.newPooled = map[string]string{}
@@ -65,15 +69,15 @@ func (r *rewriter) planNamed() {
 			if slot, ok := pool.types[tn.Name()]; ok {
 				r.pooled[tn] = slot
 				for _, at := range constrained[tn] {
-					r.errorf(at.pos, "%s as the type argument of %s is not supported by concur: an earlier input declared %s, which its interpreter then holds "+
-						"as a type that does not satisfy a constraint the program declares (%s); declare %s again in the input that uses it, or spell the constraint out in the type parameter's list",
+					r.errorf(at.pos, "%s as the type argument of %s is not supported by concur: an earlier program declared %s, which its interpreter then holds "+
+						"as a type that does not satisfy a constraint declared since (%s); declare %s again, or spell the constraint out in the type parameter's list",
 						tn.Name(), at.generic, tn.Name(), at.constraint, tn.Name())
 				}
 			}
 			continue
 		}
 		b, ok := n.Underlying().(*types.Basic)
-		if !ok || types.NewMethodSet(types.NewPointer(n)).Len() > 0 || len(constrained[tn]) > 0 {
+		if !r.program || !ok || types.NewMethodSet(types.NewPointer(n)).Len() > 0 || len(constrained[tn]) > 0 {
 			continue
 		}
 		kind, ok := basicKinds[b.Kind()]
@@ -104,8 +108,8 @@ func (r *rewriter) planNamed() {
 				continue
 			}
 			if _, pooled := r.pooled[tn]; pooled && r.fileUnit[r.fset.File(tn.Pos())] == nil {
-				r.errorf(fd.Name.Pos(), "a method on %s, which an earlier input declared without methods, is not supported by concur: "+
-					"its interpreter was given %s as a type that cannot take methods later; declare %s again together with its methods in one input",
+				r.errorf(fd.Name.Pos(), "a method on %s, which an earlier program declared without methods, is not supported by concur: "+
+					"its interpreter was given %s as a type that cannot take methods later; declare %s again together with its methods",
 					tn.Name(), tn.Name(), tn.Name())
 			}
 		}

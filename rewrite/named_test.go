@@ -8,42 +8,45 @@ import (
 	"github.com/concur-dev/concur/rewrite"
 )
 
-// TestNamedTypesAcrossInputs runs a session whose named types on basic
-// types are declared in one input and put in interfaces, asserted and
-// compared in later ones, then declared again: each keeps its identity in
-// an interface, as in Go (rewrite/named.go).
+// TestNamedTypesAcrossInputs runs a session in which a program declares
+// named types on basic types and later inputs put them in interfaces,
+// assert and compare them, then another program declares one again: each
+// keeps its identity in an interface, as in Go (rewrite/named.go). A
+// snippet's own such types stay as the interpreter keeps them, so that a
+// later input can give them methods.
 func TestNamedTypesAcrossInputs(t *testing.T) {
 	s := newSession(t)
-	got := s.run(`import "fmt"`, `type celsius float64`, "type ID int\nfunc half(c celsius) celsius { return c / 2 }",
-		`var v any = half(celsius(3))`,
+	got := s.run("package main\n\nimport \"fmt\"\n\ntype celsius float64\ntype ID int\n\nfunc half(c celsius) celsius { return c / 2 }\n\n"+
+		"var v any = half(celsius(3))\n\nfunc main() { fmt.Println(\"program\") }\n",
 		"switch x := v.(type) {\ncase float64:\n\tfmt.Println(\"float64\", x)\ncase celsius:\n\tfmt.Println(\"celsius\", float64(x))\n}",
 		"isF := func() bool { _, ok := v.(float64); return ok }()\nm := map[any]int{ID(1): 1, 1: 2, celsius(1): 3}\nfmt.Println(isF, len(m), any(ID(1)) == any(1), m[ID(1)], m[1])")
-	if want := "celsius 1.5\nfalse 3 false 1 2\n"; got != want {
+	if want := "program\ncelsius 1.5\nfalse 3 false 1 2\n"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
-	// Declared again on another type: a value of the new type is a new
-	// type's, the old value keeps its own.
-	got = s.run(`type celsius string`, "var w any = celsius(\"x\")\nfunc() {\n\t_, isNew := w.(celsius)\n\t_, oldIsNew := v.(celsius)\n\tfmt.Println(isNew, oldIsNew, v == w)\n}()")
+	// Declared again by another program, on another type: a value of the
+	// new type is the new type's, the old value keeps its own.
+	got = s.run("package main\n\ntype celsius string\n\nvar w any = celsius(\"x\")\n\nfunc main() {}\n",
+		"func() {\n\t_, isNew := w.(celsius)\n\t_, oldIsNew := v.(celsius)\n\tfmt.Println(isNew, oldIsNew, v == w)\n}()")
 	if want := "true false false\n"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
-	// A method on an earlier input's pool type is refused; declared with its
-	// methods in one input, the type is not a pool type and works.
-	err := s.eval(`func (c celsius) String() string { return "c" }`)
-	if err == nil || !strings.Contains(err.Error(), "a method on celsius, which an earlier input declared without methods, is not supported by concur") {
+	// A method on a program's pool type, declared in a later input, is
+	// refused.
+	err := s.eval(`func (id ID) String() string { return "id" }`)
+	if err == nil || !strings.Contains(err.Error(), "a method on ID, which an earlier program declared without methods, is not supported by concur") {
 		t.Fatalf("method on an earlier pool type: got %v", err)
 	}
-	got = s.run("type temp float64\nfunc (t temp) String() string { return fmt.Sprintf(\"%.1f°\", float64(t)) }", `fmt.Println(temp(2))`)
+	// A snippet's type gets its methods in a later input, as before.
+	got = s.run("type temp float64", "func (t temp) String() string { return fmt.Sprintf(\"%.1f°\", float64(t)) }", `fmt.Println(temp(2))`)
 	if want := "2.0°\n"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 	err = s.eval("var x any = temp(1)\n_, ok := x.(temp)\n_ = ok")
 	if err == nil || !strings.Contains(err.Error(), "a type assertion to temp (a type on float64) is not supported by concur") {
-		t.Fatalf("assertion to a type on float64 with methods: got %v", err)
+		t.Fatalf("assertion to a snippet's type on float64: got %v", err)
 	}
-	// A constraint the program declares, checked in a later input on an
-	// earlier pool type, is refused with a message (the interpreter would
-	// fail); with the type declared in the same input it is no pool type.
+	// A constraint declared in a later input, checked on a program's pool
+	// type, is refused with a message (the interpreter would fail).
 	err = s.eval("type Number interface{ ~int | ~float64 }\nfunc Sum[T Number](xs []T) (t T) { for _, x := range xs { t += x }; return t }\n_ = Sum([]ID{1})")
 	if err == nil || !strings.Contains(err.Error(), "ID as the type argument of Sum is not supported by concur") {
 		t.Fatalf("earlier pool type as a type argument: got %v", err)
@@ -59,10 +62,11 @@ func TestNamedTypesAcrossInputs(t *testing.T) {
 // is refused rather than wrong.
 func TestNamedPoolUsedUp(t *testing.T) {
 	var b strings.Builder
+	b.WriteString("package main\n\n")
 	for i := range 40 {
 		fmt.Fprintf(&b, "type a%02d int\n", i)
 	}
-	b.WriteString("var x any = a39(1)\n_, ok := x.(a39)\n_, first := x.(a00)\n_, _ = ok, first\n")
+	b.WriteString("\nfunc main() {\n\tvar x any = a39(1)\n\t_, ok := x.(a39)\n\t_, first := x.(a00)\n\t_, _ = ok, first\n}\n")
 	_, err := rewrite.Rewrite("prog.go", b.String(), nil)
 	if err == nil || !strings.Contains(err.Error(), "a type assertion to a39 (a type on int) is not supported by concur") || strings.Contains(err.Error(), "a00") {
 		t.Fatalf("got %v", err)
@@ -94,10 +98,36 @@ func TestNamedRefusals(t *testing.T) {
 	for _, src := range []string{
 		"import \"fmt\"\ntype IDs []int\nvar v any = IDs{1}\nfmt.Printf(\"%v %d\\n\", v, v)",
 		"import \"fmt\"\ntype IDs []int\nfmt.Printf(\"%T %#v\\n\", IDs{1}, IDs{1})",
-		"import \"fmt\"\ntype ID int\ntype user struct{ ids []ID; x any }\nvar v any = ID(1)\nfmt.Printf(\"%T %#v\\n\", v, user{})\npanic(v)",
+		"package main\n\nimport \"fmt\"\n\ntype ID int\ntype user struct{ ids []ID; x any }\n\nfunc main() {\n\tvar v any = ID(1)\n\tfmt.Printf(\"%T %#v\\n\", v, user{})\n\tpanic(v)\n}\n",
 	} {
 		if _, err := rewrite.Rewrite("prog.go", src, rewrite.NewEnv(stdNames())); err != nil {
 			t.Errorf("%s\nrefused: %v", src, err)
 		}
+	}
+}
+
+// TestNamedDeclaration shows what the interpreter is given for a
+// program's types: a type on a basic type without methods is an alias of a
+// pool type, each of its own; one with methods, one on bool, one on a
+// composite type, and a snippet's stay as declared.
+func TestNamedDeclaration(t *testing.T) {
+	in, err := rewrite.Rewrite("prog.go", "package main\n\ntype celsius float64\ntype ID int\ntype code int\ntype flag bool\ntype IDs []ID\n"+
+		"type color int\n\nfunc (c color) String() string { return \"\" }\n\nfunc main() {}\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src strings.Builder
+	for _, u := range in.Units {
+		src.WriteString(u.Src)
+	}
+	for _, want := range []string{"type celsius = __concur_builtin.Named_float64_0", "type ID = __concur_builtin.Named_int_0", "type code = __concur_builtin.Named_int_1",
+		"type flag bool", "type IDs []ID", "type color int"} {
+		if !strings.Contains(src.String(), want) {
+			t.Errorf("the interpreter's source lacks %q:\n%s", want, src.String())
+		}
+	}
+	in, err = rewrite.Rewrite("prog.go", "type ID int", nil)
+	if err != nil || len(in.Units) != 1 || !strings.Contains(in.Units[0].Src, "type ID int") {
+		t.Errorf("a snippet's type: %v %+v", err, in)
 	}
 }

@@ -592,7 +592,7 @@ S| p := func() (__concur_l1 P[string, int]) { __concur_l1.Key = "k"; __concur_l1
 	{
 		name: "typed fmt operands",
 		src:  "type ID int\nfmt.Printf(\"%T %v\\n\", ID(1), 2)\nos.Args = append(os.Args, \"x\")",
-		want: `D| type ID = __concur_builtin.Named_int_0
+		want: `D| type ID int
 S| fmt.Printf("%T %v\n", __concur_builtin.Typed(ID(1), "main.ID"), 2)
  | os.Args = (append(os.Args, "x"))`,
 	},
