@@ -54,7 +54,7 @@ func (r *rewriter) refuseNamedBasic(t ast.Expr) {
 		return
 	}
 	n, ok := types.Unalias(r.typeOf(t)).(*types.Named)
-	if !ok || !r.isSessionPkg(n.Obj().Pkg()) {
+	if !ok || !r.isSessionPkg(n.Obj().Pkg()) || r.isPooled(n) {
 		return
 	}
 	switch n.Underlying().(type) {
@@ -67,34 +67,73 @@ func (r *rewriter) refuseNamedBasic(t ast.Expr) {
 		n.Obj().Name(), u, n.Obj().Name(), u, n.Obj().Name(), u, u, n.Obj().Name(), u, n.Obj().Name())
 }
 
-// refuseBasicBeside refuses a type assertion to a predeclared type (int,
-// float64, string, ...), and a type switch's case of one, while the
-// program declares a type with methods on it (type MyInt int; func (MyInt)
-// String() string):
-// yaegi v0.16.1 keeps such a type as its underlying type, so x.(int) also
-// takes a MyInt, and a switch's case int comes before its case
-// fmt.Stringer, silently.
+// refuseBasicBeside refuses a type assertion to a type without a name
+// (int, float64, []string, func(), ...), and a type switch's case of one,
+// while the program declares a named type on it that yaegi v0.16.1 keeps
+// as that type (type MyInt int with a String method, type IDs []int; not
+// those it declares as pool types, named.go): x.(int) also takes a MyInt,
+// and a switch's case int comes before its case fmt.Stringer, silently.
 func (r *rewriter) refuseBasicBeside(t ast.Expr) {
 	if t == nil || r.checked == nil || r.checked.Pkg == nil {
 		return
 	}
-	b, ok := types.Unalias(r.typeOf(t)).(*types.Basic)
-	if !ok || b.Info()&types.IsUntyped != 0 {
+	u := types.Unalias(r.typeOf(t))
+	switch u := u.(type) {
+	case nil, *types.Named, *types.Interface, *types.TypeParam:
 		return
-	}
-	// Only a type with methods: its values are the ones put in interfaces
-	// (for their String or Error). A type without any, such as a context
-	// key (type key string), leaves x.(string) on ctx.Value as Go's.
-	for _, n := range r.programTypes() {
-		name := n.Obj().Name()
-		if !types.Identical(n.Underlying(), b) || types.NewMethodSet(types.NewPointer(n)).Len() == 0 {
-			continue
+	case *types.Basic:
+		if u.Info()&types.IsUntyped != 0 {
+			return
 		}
+	}
+	for _, n := range r.sameUnderlying(u) {
+		name := n.Obj().Name()
+		us := types.TypeString(u, types.RelativeTo(r.checked.Pkg))
 		r.errorf(t.Pos(), "a type assertion to %s is not supported by concur while the program declares %s (a type on %s): its interpreter keeps %s as %s, "+
 			"so it cannot tell %s values in an interface from %s values; make %s a struct type (type %s struct{ v %s })",
-			b.Name(), name, b.Name(), name, b.Name(), b.Name(), name, name, name, b.Name())
+			us, name, us, name, us, us, name, name, name, us)
 		return
 	}
+}
+
+// sameUnderlying returns the program's named types, declared at package
+// level or in this input's functions, that yaegi keeps as u: u is their
+// underlying type and they are not pool types.
+func (r *rewriter) sameUnderlying(u types.Type) []*types.Named {
+	var out []*types.Named
+	add := func(n *types.Named) {
+		switch n.Underlying().(type) {
+		case *types.Struct, *types.Interface:
+			return
+		}
+		if n.TypeParams().Len() == 0 && !r.isPooled(n) && types.Identical(n.Underlying(), u) {
+			out = append(out, n)
+		}
+	}
+	for _, n := range r.programTypes() {
+		add(n)
+	}
+	for _, n := range r.localTypes() {
+		add(n)
+	}
+	return out
+}
+
+// localTypes are the named types this input declares inside functions, in
+// source order.
+func (r *rewriter) localTypes() []*types.Named {
+	var out []*types.Named
+	for _, obj := range r.info.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || tn.IsAlias() || tn.Parent() == nil || tn.Parent() == r.checked.Pkg.Scope() || !r.isSessionPkg(tn.Pkg()) {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok {
+			out = append(out, n)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Obj().Pos() < out[j].Obj().Pos() })
+	return out
 }
 
 // refuseWrappedCompare refuses == and != between a value of an interface

@@ -90,6 +90,9 @@ func (r *rewriter) panicNote(v string, arg ast.Expr) string {
 		return ""
 	}
 	t = types.Default(t)
+	if !hasTypeParam(t) {
+		r.refuseHiddenPanic(arg, t) // a generic's copies have their own types
+	}
 	if r.mono.generic != nil && hasTypeParam(t) {
 		// In a generic declaration: each copy says what its type says.
 		return r.newSeg(&monoSeg{kind: segPanicNote, typ: t, fn: v})

@@ -17,13 +17,12 @@ const Prelude = builtinImport + basePrelude + chanPrelude + racePrelude + errPre
 
 // basePrelude holds min, max and new. The constraint is spelled out rather than
 // imported from cmp so that the prelude needs no standard package from the
-// engine. NaN wins, as with Go's builtins.
-const basePrelude = `type __concur_ordered interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
-		~float32 | ~float64 | ~string
-}
-
-func __concur_min[T __concur_ordered](x T, ys ...T) T {
+// engine, and in each function rather than in an interface type of package
+// main, which yaegi v0.16.1 finds a compiled type on int does not satisfy
+// (the program's types on basic types are such types: named.go). NaN wins,
+// as with Go's builtins.
+const basePrelude = `func __concur_min[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+	~float32 | ~float64 | ~string](x T, ys ...T) T {
 	for _, y := range ys {
 		if y < x || y != y {
 			x = y
@@ -32,7 +31,8 @@ func __concur_min[T __concur_ordered](x T, ys ...T) T {
 	return x
 }
 
-func __concur_max[T __concur_ordered](x T, ys ...T) T {
+func __concur_max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+	~float32 | ~float64 | ~string](x T, ys ...T) T {
 	for _, y := range ys {
 		if y > x || y != y {
 			x = y

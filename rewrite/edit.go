@@ -42,6 +42,8 @@ type rewriter struct {
 	helpers    map[string]*assertHelper     // assertion helpers this input calls, by S|I
 	newHelpers []*assertHelper              // the ones it makes
 	boxed      map[ast.Expr]bool            // operands put in the prelude's box (boxWrapped)
+	pooled     map[*types.TypeName]string   // the program's types that are pool types, with their slots (named.go)
+	newPooled  map[string]string            // those this input declares, by name
 
 	walker
 }

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strconv"
 	"strings"
@@ -22,7 +23,7 @@ var formatArg = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf"
 func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 	closeWraps = func() {}
 	sel, ok := e.Fun.(*ast.SelectorExpr)
-	if !ok || e.Ellipsis.IsValid() {
+	if !ok {
 		return
 	}
 	fn, ok := r.objectOf(sel.Sel).(*types.Func)
@@ -30,7 +31,11 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 		return
 	}
 	first, ok := formatArg[fn.Name()]
-	if !ok {
+	if !ok || first >= len(e.Args) {
+		return
+	}
+	r.refuseHiddenNames(e, first)
+	if e.Ellipsis.IsValid() {
 		return
 	}
 	var closers []int
@@ -149,4 +154,186 @@ func runtimeTypeString(t types.Type) string {
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// refuseHiddenNames refuses %T and %#v of an operand of a function of fmt
+// that takes a format where fmt would print, for a named type of the
+// program yaegi keeps as its underlying type (a type on a basic type with
+// methods, type IDs []int: not a pool type, named.go), that underlying
+// type where Go prints the name, silently: an operand of an interface type
+// the named type implements (its dynamic type says the name, which yaegi
+// loses), and, for %#v, a composite value below the operand's top whose
+// type is or holds such a type (the operand's own type the rewrite names,
+// typedOperands). A format that is not a constant may hold either.
+func (r *rewriter) refuseHiddenNames(e *ast.CallExpr, first int) {
+	hidden := r.hiddenNamed()
+	if len(hidden) == 0 {
+		return
+	}
+	wantT, wantSharp := true, true
+	if tv, ok := r.info.Types[e.Args[first]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		wantT, wantSharp = typeVerbs(constant.StringVal(tv.Value))
+	}
+	if !wantT && !wantSharp {
+		return
+	}
+	for i, a := range e.Args[first+1:] {
+		t := r.typeOf(a)
+		if t == nil {
+			continue
+		}
+		if e.Ellipsis.IsValid() && first+1+i == len(e.Args)-1 {
+			if sl, ok := t.Underlying().(*types.Slice); ok {
+				t = sl.Elem()
+			}
+		}
+		n, verb := r.hiddenIn(t, hidden, wantT, wantSharp, 0)
+		if n == nil {
+			continue
+		}
+		name, u := n.Obj().Name(), types.TypeString(n.Underlying(), types.RelativeTo(r.checked.Pkg))
+		r.errorf(a.Pos(), "%s of a value of type %s is not supported by concur while the program declares %s (a type on %s): its interpreter keeps %s as %s, "+
+			"so fmt would print %s where Go prints main.%s; print the name yourself, or make %s a struct type (type %s struct{ v %s })",
+			verb, types.TypeString(t, types.RelativeTo(r.checked.Pkg)), name, u, name, u, u, name, name, name, u)
+		return
+	}
+}
+
+// typeVerbs reports whether a format has a %T directive, and a %#v one.
+func typeVerbs(format string) (verbT, sharpV bool) {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		sharp := false
+		j := i + 1
+		for ; j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0; j++ {
+			sharp = sharp || format[j] == '#'
+		}
+		if j >= len(format) {
+			break
+		}
+		switch format[j] {
+		case 'T':
+			verbT = true
+		case 'v':
+			sharpV = sharpV || sharp
+		}
+		i = j
+	}
+	return verbT, sharpV
+}
+
+// hiddenNamed returns the program's named types yaegi keeps as their
+// underlying types: neither structs nor interfaces, nor pool types.
+func (r *rewriter) hiddenNamed() []*types.Named {
+	if r.checked == nil || r.checked.Pkg == nil {
+		return nil
+	}
+	var out []*types.Named
+	for _, n := range append(r.programTypes(), r.localTypes()...) {
+		switch n.Underlying().(type) {
+		case *types.Struct, *types.Interface:
+			continue
+		}
+		if n.TypeParams().Len() == 0 && !r.isPooled(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// hiddenIn returns a type of hidden that fmt would print under its
+// underlying type's name for a value of type t at depth (0: the operand),
+// and the verb that would print it.
+func (r *rewriter) hiddenIn(t types.Type, hidden []*types.Named, wantT, wantSharp bool, depth int) (*types.Named, string) {
+	if depth > 8 {
+		return nil, ""
+	}
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		for _, h := range hidden {
+			if !types.Implements(h, iface) && !types.Implements(types.NewPointer(h), iface) {
+				continue
+			}
+			if wantT && depth == 0 {
+				return h, "%T"
+			}
+			if _, basic := h.Underlying().(*types.Basic); wantSharp && !basic {
+				return h, "%#v"
+			}
+		}
+		return nil, ""
+	}
+	if !wantSharp {
+		return nil, ""
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		for _, h := range hidden {
+			if h.Obj() == n.Obj() && depth > 0 {
+				if _, basic := h.Underlying().(*types.Basic); !basic {
+					return h, "%#v"
+				}
+			}
+		}
+		if !r.isSessionPkg(n.Obj().Pkg()) {
+			return nil, ""
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if h, verb := r.hiddenIn(u.Field(i).Type(), hidden, wantT, wantSharp, depth+1); h != nil {
+				return h, verb
+			}
+		}
+	case *types.Pointer:
+		if depth == 0 {
+			return r.hiddenIn(u.Elem(), hidden, wantT, wantSharp, depth)
+		}
+	case *types.Slice, *types.Array, *types.Map:
+		if depth > 0 {
+			for _, h := range hidden {
+				if mentions(t, h, 0) {
+					return h, "%#v"
+				}
+			}
+		}
+		var elems []types.Type
+		switch u := u.(type) {
+		case *types.Slice:
+			elems = []types.Type{u.Elem()}
+		case *types.Array:
+			elems = []types.Type{u.Elem()}
+		case *types.Map:
+			elems = []types.Type{u.Key(), u.Elem()}
+		}
+		for _, el := range elems {
+			if h, verb := r.hiddenIn(el, hidden, wantT, wantSharp, depth+1); h != nil {
+				return h, verb
+			}
+		}
+	}
+	return nil, ""
+}
+
+// mentions reports whether the type string of t names h.
+func mentions(t types.Type, h *types.Named, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return t.Obj() == h.Obj()
+	case *types.Pointer:
+		return mentions(t.Elem(), h, depth+1)
+	case *types.Slice:
+		return mentions(t.Elem(), h, depth+1)
+	case *types.Array:
+		return mentions(t.Elem(), h, depth+1)
+	case *types.Chan:
+		return mentions(t.Elem(), h, depth+1)
+	case *types.Map:
+		return mentions(t.Key(), h, depth+1) || mentions(t.Elem(), h, depth+1)
+	}
+	return false
 }

@@ -91,6 +91,7 @@ type Env struct {
 	// and those of earlier inputs), by name, with the cases they have now
 	// (ifaceassert.go).
 	helpers map[string]*assertHelper
+	named   *namedPool // the pool types the session's types are (named.go)
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -121,6 +122,7 @@ func newEnv(std map[string]string, unrestricted bool, tables map[string]map[stri
 		renamed: map[string]string{},
 		mono:    newMonoState(),
 		helpers: preludeHelpers(),
+		named:   newNamedPool(),
 		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
@@ -138,6 +140,12 @@ func (e *Env) Add(in *Input) {
 		e.renamed[n] = to
 	}
 	e.addMono(in)
+	for _, n := range in.Declared.Funcs {
+		delete(e.named.types, n) // declared again: a pool type only if it is one now
+	}
+	for n, slot := range in.pooled {
+		e.named.types[n] = slot
+	}
 	for name, path := range in.Declared.Imports {
 		e.Imports[name] = path
 	}
@@ -200,6 +208,7 @@ type Input struct {
 	renamed map[string]string // generic functions this input declares under another name
 	mono    *monoInput        // generics this input declares, and the copies it made
 	helpers []*assertHelper   // assertion helpers this input declared or gave new cases
+	pooled  map[string]string // the types this input declares as pool types (named.go)
 }
 
 // Error is a syntax error or a refused construct, at the learner's position.
@@ -310,7 +319,7 @@ func (r *rewriter) run() (*Input, error) {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
 		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session,
-			mono: newMonoState(), helpers: preludeHelpers()}
+			mono: newMonoState(), helpers: preludeHelpers(), named: r.env.named}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -327,6 +336,7 @@ func (r *rewriter) run() (*Input, error) {
 	r.collectTopNames()
 	r.collectGenerics()
 	r.declareTop()
+	r.planNamed()
 	r.embedFiles()
 	for _, u := range units {
 		if u.file != nil {
@@ -354,7 +364,7 @@ func (r *rewriter) run() (*Input, error) {
 	if len(r.errs) > 0 {
 		return nil, r.errs.sort()
 	}
-	in := &Input{Program: program, Imports: r.explicitImports, checked: res, renamed: r.renamed, mono: r.mono.in,
+	in := &Input{Program: program, Imports: r.explicitImports, checked: res, renamed: r.renamed, mono: r.mono.in, pooled: r.newPooled,
 		Declared: Declared{Funcs: res.Declared, Imports: res.Imports}}
 	if !program {
 		in.AutoImports = res.AutoImports

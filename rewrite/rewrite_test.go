@@ -1140,6 +1140,15 @@ func TestErrors(t *testing.T) {
 		{"case of a named float64", "type celsius float64\nvar x any = 2.5\nswitch x.(type) {\ncase celsius:\n}",
 			"prog.go:4:6: a type assertion to celsius (a type on float64) is not supported by concur: its interpreter keeps celsius as float64, so it cannot tell " +
 				"a celsius in an interface from a float64 or from another type on float64; make it a struct type (type celsius struct{ v float64 }), or keep the value in a variable of type celsius"},
+		{"case of a named slice", "type temps []float64\nvar x any = temps{2.5}\nswitch x.(type) {\ncase temps:\n}",
+			"prog.go:4:6: a type assertion to temps (a type on []float64) is not supported by concur: its interpreter keeps temps as []float64, so it cannot tell " +
+				"a temps in an interface from a []float64 or from another type on []float64; make it a struct type (type temps struct{ v []float64 }), or keep the value in a variable of type temps"},
+		{"case of the slice a named slice is on", "type temps []float64\nvar x any = temps{2.5}\n_, ok := x.([]float64)\n_ = ok",
+			"prog.go:3:13: a type assertion to []float64 is not supported by concur while the program declares temps (a type on []float64): its interpreter keeps temps as []float64, " +
+				"so it cannot tell []float64 values in an interface from temps values; make temps a struct type (type temps struct{ v []float64 })"},
+		{"case of the type a local named type is on", "func f(x any) bool {\n\ttype flag bool\n\t_, ok := x.(bool)\n\treturn ok\n}",
+			"prog.go:3:14: a type assertion to bool is not supported by concur while the program declares flag (a type on bool): its interpreter keeps flag as bool, " +
+				"so it cannot tell bool values in an interface from flag values; make flag a struct type (type flag struct{ v bool })"},
 		{"String method of a map key printed", "import \"fmt\"\ntype c int\nfunc (c) String() string { return \"c\" }\ntype s struct{ C c }\n" +
 			"fmt.Printf(\"%d %v\\n\", map[c]int{}, map[c]int{})\nfmt.Println(s{})",
 			"prog.go:5:36: fmt cannot call the String method of main.c as a key of a map[main.c]int in concur (its interpreter hands fmt such values without their methods); print them one by one, or call String yourself\n" +

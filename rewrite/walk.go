@@ -347,6 +347,9 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
 		case *ast.TypeSpec:
+			if r.poolTypeSpec(s) {
+				continue
+			}
 			if g := r.mono.in.generics[s.Name.Name]; g != nil && g.isType && s.TypeParams != nil {
 				leave := r.enterGeneric(g, s, map[ast.Node]segKind{s.Name: segSelf, s.TypeParams: segEmpty})
 				r.monoMark(s.Name)

@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"io"
+	"maps"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -19,7 +20,8 @@ func builtins(h Hooks) map[string]reflect.Value { return PrintBuiltins(h.Stderr(
 // to stderr; an interpreter that stands in for the engine's (the rewrite's
 // tests) uses it too.
 func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
-	m := map[string]reflect.Value{
+	syms := make(map[string]reflect.Value, 8+len(namedPool)*namedSlots)
+	maps.Copy(syms, map[string]reflect.Value{
 		"Print":   reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, false) }),
 		"Println": reflect.ValueOf(func(args ...any) { writeBuiltin(stderr, args, true) }),
 		"Iface":   reflect.ValueOf(func(v any) any { return ifaceWords{v} }),
@@ -30,12 +32,13 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		"Defers":    reflect.ValueOf(NewDefers),
 		// For fmt's functions that take a format (fmtprint.go).
 		"Typed": reflect.ValueOf(typedOperand),
-	}
+	})
 	// For errors.Is, As, AsType and Unwrap (errwalk.go).
 	for name, v := range errorsHelpers() {
-		m[name] = v
+		syms[name] = v
 	}
-	return m
+	namedSymbols(syms) // the types the program's named types on basic types become (named.go)
+	return syms
 }
 
 // ifaceWords is an operand of an interface type: print shows it as

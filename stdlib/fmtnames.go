@@ -23,9 +23,13 @@ import (
 // real names, read (without changing anything) from yaegi v0.16.1's own
 // records, which no API exposes; TestNoteTypes fails if a yaegi release
 // changes them. Printf and friends (fmt.go) then print those types as Go
-// does. A named type of another kind (type celsius float64) cannot be told
-// apart from its underlying type, nor two struct types with the same fields
-// from each other, so those still print as the interpreter sees them.
+// does. A named type on a basic type without methods (type celsius
+// float64) is a compiled pool type for the interpreter, which named.go
+// names. Another named type that is not a struct (type IDs []int, one with
+// methods) cannot be told apart from its underlying type, nor two struct
+// types with the same fields from each other, so those still print as the
+// interpreter sees them (the rewrite refuses %T and %#v where that shows:
+// rewrite/fmtnames.go).
 
 // A structInfo is what concur knows of an interpreted struct type.
 type structInfo struct {
@@ -187,7 +191,7 @@ func unrenamed(name string) string {
 }
 
 // needsNames reports whether fmt would print t differently from Go: t is or
-// holds an interpreted struct type.
+// holds an interpreted struct type or a pool type (named.go).
 func needsNames(t reflect.Type) bool {
 	return needsNamesDepth(t, 0)
 }
@@ -205,6 +209,19 @@ func needsNamesDepth(t reflect.Type, depth int) bool {
 		return needsNamesDepth(t.Elem(), depth+1)
 	case reflect.Map:
 		return needsNamesDepth(t.Key(), depth+1) || needsNamesDepth(t.Elem(), depth+1)
+	case reflect.Func:
+		for k := range t.NumIn() {
+			if needsNamesDepth(t.In(k), depth+1) {
+				return true
+			}
+		}
+		for k := range t.NumOut() {
+			if needsNamesDepth(t.Out(k), depth+1) {
+				return true
+			}
+		}
+	default:
+		return isNamedSlot(t)
 	}
 	return false
 }
@@ -214,6 +231,9 @@ func needsNamesDepth(t reflect.Type, depth int) bool {
 func typeString(t reflect.Type) string {
 	if !needsNames(t) {
 		return t.String()
+	}
+	if isNamedSlot(t) {
+		return namedName(t)
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -236,6 +256,38 @@ func typeString(t reflect.Type) string {
 			elem = "(" + elem + ")"
 		}
 		return "chan " + elem
+	case reflect.Func:
+		if t.Name() != "" {
+			return t.String()
+		}
+		var b strings.Builder
+		b.WriteString("func(")
+		for k := range t.NumIn() {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			if t.IsVariadic() && k == t.NumIn()-1 {
+				b.WriteString("..." + typeString(t.In(k).Elem()))
+			} else {
+				b.WriteString(typeString(t.In(k)))
+			}
+		}
+		b.WriteByte(')')
+		switch t.NumOut() {
+		case 0:
+		case 1:
+			b.WriteString(" " + typeString(t.Out(0)))
+		default:
+			b.WriteString(" (")
+			for k := range t.NumOut() {
+				if k > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(typeString(t.Out(k)))
+			}
+			b.WriteByte(')')
+		}
+		return b.String()
 	case reflect.Struct:
 		info := lookupStruct(t)
 		if info.name != "" {

@@ -5,3 +5,7 @@ package stdlib
 // the export data package typecheck reads (go1_NN_exports.bin and its index).
 // TestGeneratedUpToDate fails when they differ from what this line writes.
 //go:generate go run ./internal/gen -o .
+
+// named_pool.go holds the compiled types that stand in for the program's
+// named types on basic types (named.go); TestNamedPoolUpToDate checks it.
+//go:generate go run ./internal/namedgen -o .

@@ -126,6 +126,9 @@ func PanicValueText(v any) string {
 	if s, ok := basicText(rv); ok && rv.Type().PkgPath() == "" {
 		return s
 	}
+	if isNamedSlot(rv.Type()) {
+		return customTypeText(namedName(rv.Type()), rv)
+	}
 	if rv.Type().Name() != "" && rv.Type().PkgPath() != "" {
 		// A named type of the standard library (time.Month has a String
 		// method; this one has none).
@@ -269,7 +272,7 @@ func goRuntimeError(v any) error {
 		}
 	case error:
 		if m := positionThen.FindStringSubmatch(x.Error()); m != nil {
-			return runtimeError{m[1]}
+			return runtimeError{withProgramNames(m[1])}
 		}
 	}
 	return nil
