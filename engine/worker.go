@@ -475,6 +475,14 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 	progs = make([]*interp.Program, len(in.Units))
 	for i, u := range in.Units {
 		p, err := w.interp.Compile(u.Src)
+		if err == nil && u.Prelude {
+			// concur's own declarations: the session has them from now
+			// on, whatever becomes of the rest of the input.
+			if _, err = w.interp.Execute(p); err == nil {
+				w.env.PreludeLoaded()
+				continue
+			}
+		}
 		if err != nil {
 			// Go's type checker accepted the input (package rewrite): this
 			// is the interpreter's limit. Its imports are made; nothing
@@ -496,6 +504,9 @@ func (w *worker) execute(g *sched.G, req request, in *rewrite.Input, progs []*in
 	w.env.Add(in)
 	var last reflect.Value
 	for _, p := range progs {
+		if p == nil {
+			continue // concur's prelude, evaluated when compiled
+		}
 		v, err := w.interp.Execute(p)
 		if err != nil {
 			var pan interp.Panic

@@ -12,8 +12,9 @@ import (
 // declarations unit: the generic functions that rewritten code calls (min,
 // max and new(expr), and what range-over-func loops call, here; channel
 // operations in chanops.go; print and println in print.go; race points in
-// racepoints.go).
-const Prelude = builtinImport + basePrelude + chanPrelude + racePrelude + errPrelude
+// racepoints.go; errors' assertion helpers in errprelude.go, whose walk
+// comes with the first input that uses it, see errPreludeUnit).
+const Prelude = builtinImport + basePrelude + chanPrelude + racePrelude + errHelpersPrelude
 
 // basePrelude holds min, max and new. The constraint is spelled out rather than
 // imported from cmp so that the prelude needs no standard package from the

@@ -1,5 +1,10 @@
 package rewrite
 
+import (
+	"regexp"
+	"strings"
+)
+
 // errPrelude is errors.Is, As, AsType and Unwrap in interpreted Go, which
 // the rewrite calls in their place (errorsCall). Go's own, compiled, never
 // see the methods of an error of a type the program declares: the
@@ -11,7 +16,7 @@ package rewrite
 // input that declares types assigns them again, so a function of an earlier
 // input sees the types of a later one), and any other error through
 // compiled code (stdlib/errwalk.go), which sees a library error's methods.
-const errPrelude = `
+const errHelpersPrelude = `
 type __concur_eUnwrap1 interface{ Unwrap() error }
 type __concur_eUnwrapN interface{ Unwrap() []error }
 type __concur_eIsM interface{ Is(error) bool }
@@ -21,7 +26,16 @@ var __concur_eu1 = func(x error) (__concur_eUnwrap1, bool) { return nil, false }
 var __concur_euN = func(x error) (__concur_eUnwrapN, bool) { return nil, false }
 var __concur_eIs = func(x error) (__concur_eIsM, bool) { return nil, false }
 var __concur_eAs = func(x error) (__concur_eAsM, bool) { return nil, false }
+`
 
+// errPrelude is the rest: the walk itself, which the worker compiles with
+// the first input whose rewritten code calls it (errPreludeUnit), so that
+// a program without errors.Is and the others does not pay for it (hello
+// world's worker compiled the whole prelude in about 3 ms more). The
+// helpers above stay in Prelude: every input that declares a type assigns
+// them, and the interpreter refuses a function-typed variable declared in
+// a later Eval than the session's first ("variable definition loop").
+const errPrelude = `
 // __concur_boxed holds an error handed to library code (fmt.Errorf's %w,
 // errors.Join): see boxWrapped.
 type __concur_boxed struct{ err error }
@@ -167,3 +181,32 @@ func __concur_errAs(err error, target any, match func(error) bool) bool {
 	}
 }
 `
+
+// errPreludeNames matches a use of a name that errPrelude declares.
+var errPreludeNames = func() *regexp.Regexp {
+	var names []string
+	for _, m := range regexp.MustCompile(`(?m)^(?:func|var|type) (?:\([^)]*\) )?(__concur_[A-Za-z0-9_]+)`).FindAllStringSubmatch(errPrelude, -1) {
+		names = append(names, regexp.QuoteMeta(m[1]))
+	}
+	return regexp.MustCompile(`\b(?:` + strings.Join(names, "|") + `)\b`)
+}()
+
+// errPreludeUnit puts errPrelude in front of the input's units when the
+// rewritten code uses it and the session's interpreter does not have it
+// yet. The worker evaluates that unit as soon as it is compiled
+// (Unit.Prelude), so the session has it whatever becomes of the rest.
+func (r *rewriter) errPreludeUnit(in *Input) {
+	if *r.env.errLoaded {
+		return
+	}
+	for _, u := range in.Units {
+		if errPreludeNames.MatchString(u.Src) {
+			in.Units = append([]Unit{{Decls: true, Src: errPrelude, Prelude: true}}, in.Units...)
+			return
+		}
+	}
+}
+
+// PreludeLoaded records that the interpreter has evaluated a Prelude unit
+// of an input (see errPreludeUnit).
+func (e *Env) PreludeLoaded() { *e.errLoaded = true }

@@ -91,7 +91,10 @@ type Env struct {
 	// and those of earlier inputs), by name, with the cases they have now
 	// (ifaceassert.go).
 	helpers map[string]*assertHelper
-	named   *namedPool // the pool types the session's types are (named.go)
+	// errLoaded: the interpreter has errPrelude (errPreludeUnit). Shared
+	// with the Env a whole program is rewritten in: one interpreter.
+	errLoaded *bool
+	named     *namedPool // the pool types the session's types are (named.go)
 }
 
 // NewEnv returns an empty session environment whose auto-importable standard
@@ -116,14 +119,15 @@ func newEnv(std map[string]string, unrestricted bool, tables map[string]map[stri
 	}
 	fset := token.NewFileSet()
 	return &Env{
-		Funcs:   map[string]bool{},
-		Imports: map[string]string{},
-		Std:     std,
-		renamed: map[string]string{},
-		mono:    newMonoState(),
-		helpers: preludeHelpers(),
-		named:   newNamedPool(),
-		types:   typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
+		Funcs:     map[string]bool{},
+		Imports:   map[string]string{},
+		Std:       std,
+		renamed:   map[string]string{},
+		mono:      newMonoState(),
+		helpers:   preludeHelpers(),
+		errLoaded: new(bool),
+		named:     newNamedPool(),
+		types:     typecheck.NewSession(fset, typecheck.NewImporter(fset, unrestricted, tables), std),
 	}
 }
 
@@ -183,6 +187,10 @@ func (e *Env) declares(name string) bool {
 type Unit struct {
 	Decls bool   // true: top-level declarations or imports (or a whole file); false: statements
 	Src   string // source for yaegi
+	// Prelude: concur's own declarations the session lacked, which the
+	// input's code uses (errPreludeUnit); evaluate it as soon as it is
+	// compiled, and tell the Env (PreludeLoaded).
+	Prelude bool
 }
 
 // Declared is what an input declares at top level.
@@ -319,7 +327,7 @@ func (r *rewriter) run() (*Input, error) {
 		r.program = true
 		// A program stands alone: Go gives it only its own file.
 		r.env = &Env{Funcs: map[string]bool{}, Imports: map[string]string{}, Std: map[string]string{}, RacePoints: r.env.RacePoints, types: r.session,
-			mono: newMonoState(), helpers: preludeHelpers(), named: r.env.named}
+			mono: newMonoState(), helpers: preludeHelpers(), named: r.env.named, errLoaded: r.env.errLoaded}
 	}
 	for _, u := range units {
 		r.parse(u)
@@ -404,6 +412,7 @@ func (r *rewriter) run() (*Input, error) {
 	if len(stmts) > 0 {
 		in.Units = append(in.Units, Unit{Src: strings.Join(stmts, "\n")})
 	}
+	r.errPreludeUnit(in)
 	return in, nil
 }
 

@@ -202,6 +202,9 @@ func (s *session) eval(src string) error {
 		if err := s.evalUnit(u.Src); err != nil {
 			return fmt.Errorf("%w\nunit:\n%s", err, u.Src)
 		}
+		if u.Prelude {
+			s.env.PreludeLoaded()
+		}
 	}
 	s.env.Add(in)
 	return nil
