@@ -105,15 +105,24 @@ func __concur_errorsIs(err, target error) bool {
 }
 
 func __concur_errIs(err, target error, comparable bool) bool {
-	for {
+	return __concur_errWalk(err, func(err error) bool {
 		if comparable && __concur_errEqual(err, target) {
 			return true
 		}
 		if x, ok := __concur_eIs(err); ok {
-			if x.Is(target) {
-				return true
-			}
-		} else if is, _ := ` + builtinPkg + `.ErrIs(err, target); is {
+			return x.Is(target)
+		}
+		is, _ := ` + builtinPkg + `.ErrIs(err, target)
+		return is
+	})
+}
+
+// __concur_errWalk walks err's tree as Go's errors.Is and As do, depth
+// first through Unwrap() error and Unwrap() []error, and reports whether
+// hit holds for an error of it.
+func __concur_errWalk(err error, hit func(error) bool) bool {
+	for {
+		if hit(err) {
 			return true
 		}
 		one, list, kind := __concur_errUnwrap(err)
@@ -125,7 +134,7 @@ func __concur_errIs(err, target error, comparable bool) bool {
 			err = one
 		case 2:
 			for _, e := range list {
-				if e != nil && __concur_errIs(e, target, comparable) {
+				if e != nil && __concur_errWalk(e, hit) {
 					return true
 				}
 			}
@@ -150,35 +159,16 @@ func __concur_errorsAs(err error, target any, nilTarget bool, match func(error) 
 }
 
 func __concur_errAs(err error, target any, match func(error) bool) bool {
-	for {
+	return __concur_errWalk(err, func(err error) bool {
 		if match(err) {
 			return true
 		}
 		if x, ok := __concur_eAs(err); ok {
-			if x.As(target) {
-				return true
-			}
-		} else if as, _ := ` + builtinPkg + `.ErrAs(err, target); as {
-			return true
+			return x.As(target)
 		}
-		one, list, kind := __concur_errUnwrap(err)
-		switch kind {
-		case 1:
-			if one == nil {
-				return false
-			}
-			err = one
-		case 2:
-			for _, e := range list {
-				if e != nil && __concur_errAs(e, target, match) {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
-		}
-	}
+		as, _ := ` + builtinPkg + `.ErrAs(err, target)
+		return as
+	})
 }
 `
 
