@@ -195,3 +195,28 @@ func TestUnnamed(t *testing.T) {
 		t.Errorf("#2 was unnamed as #1: %q", s)
 	}
 }
+
+func TestLogPlaces(t *testing.T) {
+	run := " +0.000s  g1 main │ log.go:16: on stdout\n" +
+		" +0.000s  g1 main │ app: /tmp/x/log.go:15: prefix first\n" +
+		"log.go:14: where am I\n"
+	repl := " +0.000s  g1 main │ #1:16: on stdout\n" +
+		" +0.000s  g1 main │ app: #1:15: prefix first\n" +
+		"#1:14: where am I\n"
+	got, want := logPlaces(repl, "#1"), logPlaces(run, "/tmp/x/log.go")
+	if !strings.Contains(want, "│ INPUT:16: on stdout") || !strings.Contains(want, "app: INPUT:15:") || !strings.HasSuffix(want, "\nINPUT:14: where am I\n") {
+		t.Errorf("log places of concur run not unnamed:\n%s", want)
+	}
+	if got != want {
+		t.Errorf("unnamed REPL output\n%s\ndiffers from unnamed run output\n%s", got, want)
+	}
+	// A line number elsewhere, or another file's, stays.
+	for _, s := range []string{"xlog.go:3: y\n", "other.go:3: y\n", "log.go:3 y\n", "#12:3: y\n"} {
+		if u := logPlaces(s, "/tmp/x/log.go"); u != s {
+			t.Errorf("%q became %q", s, u)
+		}
+		if u := logPlaces(s, "#1"); u != s {
+			t.Errorf("%q became %q for the REPL", s, u)
+		}
+	}
+}

@@ -8,7 +8,6 @@ const (
 	runtimeErrors  = "an index out of range and a slice bounds error are reported without the index, length and capacity: the interpreter does not give them"
 	typedNil       = "refused when it happens: a nil pointer (or map, slice, chan, func) of a type the program declares made a value of a library interface such as error, which the interpreter makes a nil interface where Go's is not nil"
 	atomicPointer  = "refused: atomic.Pointer[T], a generic type of sync/atomic, is not in the interpreter (atomic.Value and the typed integers are)"
-	fmtAnyMethods  = "fmt prints a value of a struct type of the program that reached it through a parameter or variable of type any (func show(v any) { fmt.Println(v) }) by its fields, without its String or Error method"
 	assertHidden   = "refused: a type assertion or a type switch's case to a named type of the program that the interpreter keeps as its underlying type (type IDs []int, a type on a basic type with methods), or to that underlying type"
 	fmtHiddenNames = "refused: %T and %#v where fmt would print a named type of the program that the interpreter keeps as its underlying type (type IDs []int, a type on a basic type with methods): through an interface, or below the operand's top"
 )
@@ -31,20 +30,11 @@ var differences = map[string]string{
 	"lang_typed_nil.go": typedNil,
 
 	"conc_atomic_types.go": atomicPointer,
-	"fmt_methods_any.go":   fmtAnyMethods,
 }
-
-// logPlace: log's Lshortfile and Llongfile name the input.
-const logPlace = "log.Lshortfile and Llongfile print the REPL input's name (#1:14: msg) where concur run prints the file's (prog.go:14: msg)"
 
 // replDifferences lists the programs that `concur < prog.go` (the REPL fed
 // the file) runs differently from `concur run prog.go`, and why. Positions
-// are compared without their name (see unnamed): the REPL names the input
-// #1 where concur run names the file.
-var replDifferences = map[string]string{
-	"fmt_methods_any.go": "a slice of such values prints the interpreter's own boxes, with addresses that change from run to run",
-
-	"log_shortfile.go":            logPlace,
-	"log_longfile.go":             logPlace,
-	"log_shortfile_goroutines.go": logPlace,
-}
+// and log.Lshortfile's places are compared without their name (see unnamed
+// and logPlaces): the REPL names the input #1 where concur run names the
+// file.
+var replDifferences = map[string]string{}

@@ -280,8 +280,8 @@ func TestFidelity(t *testing.T) {
 				}
 				if p.mode != byStatus {
 					for _, s := range []struct{ name, run, repl string }{
-						{"stdout", string(run.stdout), string(repl.stdout)},
-						{"stderr", unnamed(string(run.stderr), file), unnamed(string(repl.stderr), "#1")},
+						{"stdout", logPlaces(string(run.stdout), file), logPlaces(string(repl.stdout), "#1")},
+						{"stderr", logPlaces(unnamed(string(run.stderr), file), file), logPlaces(unnamed(string(repl.stderr), "#1"), "#1")},
 					} {
 						if !samePrinted(s.run, s.repl, p.mode) {
 							rdiffs = append(rdiffs, fmt.Sprintf("%s differs:\n  concur run:\n%s\n  concur < file:\n%s", s.name, indent(s.run), indent(s.repl)))
@@ -322,6 +322,17 @@ func positionNamed(name string) *regexp.Regexp {
 // reads has no file name. What is compared is the line and column.
 func unnamed(out, name string) string {
 	return positionNamed(name).ReplaceAllString(out, "${1}INPUT${2}")
+}
+
+// logPlaces takes the name out of the places log.Lshortfile and Llongfile
+// print (prog.go:14: msg, or the file's whole path), which the REPL names
+// as it names positions (#1:14: msg): what is compared is the line.
+func logPlaces(out, name string) string {
+	names := regexp.QuoteMeta(name)
+	if base := filepath.Base(name); base != name {
+		names += "|" + regexp.QuoteMeta(base)
+	}
+	return regexp.MustCompile(`(?m)(^|[ \t])(?:`+names+`)(:\d+: )`).ReplaceAllString(out, "${1}INPUT${2}")
 }
 
 // readmeCount is README.md's sentence that gives the suite's numbers.

@@ -13,6 +13,13 @@ import (
 // take no format, the index of the first operand.
 var printArg = map[string]int{"Print": 0, "Println": 0, "Sprint": 0, "Sprintln": 0, "Fprint": 1, "Fprintln": 1, "Append": 1, "Appendln": 1}
 
+// logPrintArg and logFormatArg are printArg and formatArg for package
+// log's functions and *log.Logger's methods, which print with fmt.
+var (
+	logPrintArg  = map[string]int{"Print": 0, "Println": 0, "Fatal": 0, "Fatalln": 0, "Panic": 0, "Panicln": 0}
+	logFormatArg = map[string]int{"Printf": 0, "Fatalf": 0, "Panicf": 0}
+)
+
 // methodOperands makes fmt call the String (or Error) method of the
 // elements of a slice, an array or a map's values, of a type the program
 // declares, and the String method of a generic type's value: yaegi gives
@@ -33,30 +40,61 @@ var printArg = map[string]int{"Print": 0, "Println": 0, "Sprint": 0, "Sprintln":
 func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 	closeCopies = func() {}
 	sel, ok := e.Fun.(*ast.SelectorExpr)
-	if !ok || e.Ellipsis.IsValid() {
-		return
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || r.pkgOf(pkg) != "fmt" {
+	if !ok {
 		return
 	}
 	fn, ok := r.objectOf(sel.Sel).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	// fmtName: what names package fmt in the text the copies add.
+	var fmtName string
+	printArgs, formatArgs := printArg, formatArg
+	switch fn.Pkg().Path() {
+	case "fmt":
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok || r.pkgOf(pkg) != "fmt" {
+			return
+		}
+		fmtName = pkg.Name
+	case "log":
+		fmtName = builtinPkg // log's functions and *log.Logger's methods
+		printArgs, formatArgs = logPrintArg, logFormatArg
+	default:
 		return
 	}
 	var operands []ast.Expr
-	if first, ok := printArg[fn.Name()]; ok {
+	if first, ok := printArgs[fn.Name()]; ok {
 		operands = e.Args[min(first, len(e.Args)):]
-	} else if f, ok := formatArg[fn.Name()]; ok && f < len(e.Args) {
+	} else if f, ok := formatArgs[fn.Name()]; ok && f < len(e.Args) {
 		verbs, ok := r.plainVerbs(e.Args[f])
 		if !ok {
 			return
 		}
+		all := true
 		for i, a := range e.Args[f+1:] {
 			if i < len(verbs) && verbs[i] {
 				operands = append(operands, a)
+			} else {
+				all = false
 			}
 		}
+		if e.Ellipsis.IsValid() && (!all || len(verbs) == 0) {
+			return // a spread list's operands each have a verb we cannot see
+		}
+	}
+	if e.Ellipsis.IsValid() {
+		// fmt.Println(items...): the list's values, each asked for
+		// its method (fmtany.go).
+		if len(operands) == 0 {
+			return
+		}
+		last := operands[len(operands)-1]
+		if open, ok := r.dynamicCopy(r.typeOf(last), last.Pos()); ok {
+			r.insert(r.off(last.Pos()), open)
+			return func() { r.insert(r.off(last.End()), ")") }
+		}
+		return
 	}
 	var closers []int
 	var closeTexts []string
@@ -64,12 +102,18 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 		if _, lit := a.(*ast.FuncLit); lit || r.boxed[a] {
 			continue
 		}
+		if open, ok := r.dynamicCopy(r.typeOf(a), a.Pos()); ok {
+			r.insert(r.off(a.Pos()), open)
+			closers = append(closers, r.off(a.End()))
+			closeTexts = append(closeTexts, ")")
+			continue
+		}
 		if t := r.typeOf(a); r.mono.generic != nil && hasTypeParam(t) {
 			// In a generic declaration: each copy makes the copy its
 			// operand's type needs, if any (mono.go).
-			r.insert(r.off(a.Pos()), r.newSeg(&monoSeg{kind: segMethodOpen, typ: t, fn: pkg.Name}))
+			r.insert(r.off(a.Pos()), r.newSeg(&monoSeg{kind: segMethodOpen, typ: t, fn: fmtName}))
 			closers = append(closers, r.off(a.End()))
-			closeTexts = append(closeTexts, r.newSeg(&monoSeg{kind: segMethodClose, typ: t, fn: pkg.Name}))
+			closeTexts = append(closeTexts, r.newSeg(&monoSeg{kind: segMethodClose, typ: t, fn: fmtName}))
 			continue
 		}
 		if fn.Name() == "Errorf" && r.unwraps(r.typeOf(a)) && !r.structPointer(r.typeOf(a)) {
@@ -78,7 +122,12 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 				"return the %s itself, or wrap a sentinel made by errors.New", runtimeTypeString(r.typeOf(a)), runtimeTypeString(r.typeOf(a)))
 			continue
 		}
-		open, ok := r.methodCopy(r.typeOf(a), pkg.Name)
+		open, ok := r.methodCopy(r.typeOf(a), fmtName)
+		if iface, method := r.printMethod(r.typeOf(a), fmtName); !ok && method && fmtName == builtinPkg && iface != "error" {
+			// log hands fmt a value of the program's without its String
+			// method, where fmt itself gets it.
+			open, ok = builtinPkg+".AsStringer(", true
+		}
 		if !ok {
 			r.refuseHiddenMethod(a)
 			continue

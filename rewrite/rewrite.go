@@ -522,10 +522,14 @@ func (r *rewriter) showValue(u *unit) (closeShow func()) {
 	if t == nil {
 		return func() {}
 	}
-	if !types.IsInterface(t) && !hasMethod(t, "String") && !hasMethod(t, "Error") {
+	open, ask := r.dynamicCopy(t, e.Pos()) // a value in an interface, asked for its method (fmtany.go)
+	if !ask && !types.IsInterface(t) && !hasMethod(t, "String") && !hasMethod(t, "Error") {
 		return func() {}
 	}
-	r.insert(r.off(e.Pos()), "__concur.Show(")
+	r.insert(r.off(e.Pos()), "__concur.Show("+open)
+	if ask {
+		return func() { r.insert(r.off(e.End()), "))") }
+	}
 	return func() { r.insert(r.off(e.End()), ")") }
 }
 

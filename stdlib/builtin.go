@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"reflect"
@@ -32,6 +33,17 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		"Defers":    reflect.ValueOf(NewDefers),
 		// For fmt's functions that take a format (fmtprint.go).
 		"Typed": reflect.ValueOf(typedOperand),
+		// A value of the program's with its Error or String method, as
+		// fmt gets it: the interpreter's conversion to error or
+		// fmt.Stringer, made an any in interpreted code, loses the
+		// method again (rewrite/fmtany.go).
+		"AsError":    reflect.ValueOf(func(e error) any { return e }),
+		"AsStringer": reflect.ValueOf(func(s fmt.Stringer) any { return s }),
+		// A value out of the interpreter's box, for an element of the
+		// copies of fmt's operands, which would print as the box.
+		"Unbox": reflect.ValueOf(func(x any) any { y, _ := unbox(x); return y }),
+		// fmt.Stringer, for the copies of log's operands.
+		"Stringer": reflect.ValueOf((*fmt.Stringer)(nil)),
 	})
 	// For errors.Is, As, AsType and Unwrap (errwalk.go).
 	for name, v := range errorsHelpers() {
