@@ -165,6 +165,10 @@ type Scheduler struct {
 
 	byGoid map[int64]*G
 	live   map[int]*G
+	// The goroutines but a run's main (G 1, made again by each run), in
+	// the order of their IDs, some of them ended: reports list the live
+	// ones in order without sorting a million (see liveLocked).
+	order  []*G
 	nextID int
 
 	chans   map[unsafe.Pointer]*Obj
@@ -457,8 +461,16 @@ func (s *Scheduler) newG(name string, parent int) *G {
 	g := &G{ID: s.nextID, Parent: parent, Name: name, Input: s.input, chosen: -1, baton: make(chan struct{}, 1)}
 	s.nextID++
 	s.live[g.ID] = g
+	if len(s.order) >= 2*len(s.live)+64 {
+		s.order = slices.DeleteFunc(s.order, func(g *G) bool { return !g.alive() })
+	}
+	s.order = append(s.order, g)
 	return g
 }
+
+// alive reports whether g has neither ended nor been stopped with its
+// program. The caller holds s.mu.
+func (g *G) alive() bool { return g.st != done && g.st != stopped }
 
 // ---- runs ----
 
@@ -530,14 +542,17 @@ func (s *Scheduler) endRun(o Outcome) {
 // stopAll ends every goroutine of the program. The caller holds s.mu.
 func (s *Scheduler) stopAll() {
 	s.lastStopped = s.lastStopped[:0]
-	for _, g := range s.live {
+	s.eachLiveLocked(func(g *G) {
 		s.lastStopped = append(s.lastStopped, g)
-		g.st = stopped
 		// A goroutine parked for the baton or a partner stays parked: the
 		// tokens it waits for never come, and when it wakes for any other
 		// reason it sees it is stopped.
+	})
+	for _, g := range s.lastStopped {
+		g.st = stopped
 	}
 	clear(s.live)
+	s.order = s.order[:0]
 	s.runq, s.runnext, s.timers = nil, nil, nil
 	s.extWaits = 0
 	for _, o := range s.chans {
@@ -653,11 +668,23 @@ func (s *Scheduler) Live() []Live {
 
 func (s *Scheduler) liveLocked() []Live {
 	out := make([]Live, 0, len(s.live))
-	for _, g := range s.live {
+	s.eachLiveLocked(func(g *G) {
 		out = append(out, Live{G: g.ID, Name: g.Name, State: g.stateText(), Obj: g.obj, Since: g.since, Input: g.Input})
-	}
-	slices.SortFunc(out, func(a, b Live) int { return a.G - b.G })
+	})
 	return out
+}
+
+// eachLiveLocked calls f for each goroutine alive, in the order of their
+// IDs. The caller holds s.mu.
+func (s *Scheduler) eachLiveLocked(f func(g *G)) {
+	if g := s.live[1]; g != nil {
+		f(g)
+	}
+	for _, g := range s.order {
+		if g.alive() {
+			f(g)
+		}
+	}
 }
 
 // NumGoroutine counts the program's goroutines that have not ended.

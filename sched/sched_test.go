@@ -532,3 +532,73 @@ func TestAfterlifeFindsLeaksAndCutShort(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveInOrder: what is alive is listed in the order of the goroutines'
+// IDs, main first, across runs, after goroutines ended out of order and
+// the list of them was compacted, and in a deadlock's report.
+func TestLiveInOrder(t *testing.T) {
+	p := newProg(Options{Virtual: true})
+	const n = 300
+	p.run(t, false, func() {
+		hold := mk(p, make(chan int), "hold")
+		for i := range n {
+			p.goRun(fmt.Sprintf("w%d", i), func() {
+				// Odd ones end at once, even ones after i ms, later
+				// ones first: a third waits on for good.
+				if i%2 == 1 {
+					return
+				}
+				if i%3 == 0 {
+					recv(p, hold)
+					return
+				}
+				p.s.Sleep(time.Duration(n-i) * time.Millisecond)
+			})
+		}
+		p.s.Sleep(time.Second)
+	})
+	want := func() []int {
+		out := []int{}
+		for i := range n {
+			if i%2 == 0 && i%3 == 0 {
+				out = append(out, i+2) // w0 is g2
+			}
+		}
+		return out
+	}
+	ids := func(live []Live) []int {
+		out := []int{}
+		for _, l := range live {
+			out = append(out, l.G)
+		}
+		return out
+	}
+	if got := ids(p.s.Live()); !slices.Equal(got, want()) {
+		t.Fatalf("alive between runs %v, want %v", got, want())
+	}
+	// A second run starts more (the list compacts as it grows) and ends in
+	// a deadlock: main, then every goroutine alive, in order.
+	o := p.run(t, true, func() {
+		for range 3 * n {
+			p.goRun("short", func() {})
+		}
+		block := mk(p, make(chan int), "block")
+		p.goRun("last", func() { recv(p, block) })
+		p.s.Sleep(time.Millisecond)
+		recv(p, mk(p, make(chan int), "never"))
+	})
+	if o != Deadlocked {
+		t.Fatalf("outcome %v", o)
+	}
+	_, _, live := p.s.Outcome()
+	got := ids(live)
+	if len(got) == 0 || got[0] != 1 || !slices.IsSorted(got) {
+		t.Fatalf("the report's goroutines %v: want main first, then in order", got)
+	}
+	if w := append(append([]int{1}, want()...), 2+n+3*n); !slices.Equal(got, w) {
+		t.Fatalf("the report's goroutines %v, want %v", got, w)
+	}
+	if len(p.s.order) > 2*n {
+		t.Errorf("the ordered list kept %d goroutines for %d alive", len(p.s.order), len(got))
+	}
+}
