@@ -44,6 +44,7 @@ type rewriter struct {
 	boxed      map[ast.Expr]bool            // operands put in the prelude's box (boxWrapped)
 	pooled     map[*types.TypeName]string   // the program's types that are pool types, with their slots (named.go)
 	newPooled  map[string]string            // those this input declares, by name
+	shapeList  *[]types.Type                // the program's types, for fmtany.go's confusable
 
 	walker
 }

@@ -1,9 +1,12 @@
 package rewrite
 
 import (
+	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -12,8 +15,10 @@ import (
 // concur/builtin that hands fmt the value with the method (AsError or
 // AsStringer, stdlib/builtin.go).
 type printType struct {
+	t       types.Type
 	src, as string
-	pointer bool // a pointer type: a nil one stays as it is
+	pointer bool   // a pointer type: a nil one stays as it is
+	other   string // why the value cannot be told from another type's, if it cannot
 }
 
 // dynamicCopy returns the opening of a call that gives fmt an operand of
@@ -49,7 +54,7 @@ func (r *rewriter) dynamicCopy(t types.Type, pos token.Pos) (string, bool) {
 		} else {
 			elem = u.(*types.Array).Elem()
 		}
-		ask, ok := r.askMethods(elem, pos)
+		ask, ok := r.askMethods(elem, pos, "make", "len")
 		ts, ok2 := r.typeSource(t)
 		if !ok || !ok2 {
 			return "", false
@@ -58,7 +63,7 @@ func (r *rewriter) dynamicCopy(t types.Type, pos token.Pos) (string, bool) {
 		return "func(" + id + " " + ts + ") []any { " + id + "_o := make([]any, len(" + id + ")); " + id + "_f := " + ask + "; " +
 			"for " + id + "_i := range " + id + " { " + id + "_o[" + id + "_i] = " + builtinPkg + ".Unbox(" + id + "_f(" + id + "[" + id + "_i])) }; return " + id + "_o }(", true
 	case *types.Map:
-		ask, ok := r.askMethods(u.Elem(), pos)
+		ask, ok := r.askMethods(u.Elem(), pos, "make", "len")
 		ts, ok2 := r.typeSource(t)
 		ks, ok3 := r.typeSource(u.Key())
 		if !ok || !ok2 || !ok3 {
@@ -74,7 +79,8 @@ func (r *rewriter) dynamicCopy(t types.Type, pos token.Pos) (string, bool) {
 
 // askMethods returns the function literal dynamicCopy calls for a value
 // of interface type t, and whether t needs one.
-func (r *rewriter) askMethods(t types.Type, pos token.Pos) (string, bool) {
+// builtins names the builtins the caller's text around it uses.
+func (r *rewriter) askMethods(t types.Type, pos token.Pos, builtins ...string) (string, bool) {
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok || types.Implements(t, errorType) || types.Implements(t, stringerType) {
 		return "", false // fmt gets the method through the interface itself
@@ -92,21 +98,95 @@ func (r *rewriter) askMethods(t types.Type, pos token.Pos) (string, bool) {
 			method, local.Name(), local.Name())
 		return "", false
 	}
-	var b strings.Builder
-	id := reservedPrefix + "_s" + itoa(r.nextID())
-	n := 0
+	var pts []printType
 	for _, p := range r.printTypes(pos) {
-		n++
-		b.WriteString("if " + id + "_v, ok := " + id + ".(" + p.src + "); ok")
-		if p.pointer {
-			b.WriteString(" && " + id + "_v != nil")
+		if types.AssertableTo(iface, p.t) {
+			pts = append(pts, p)
 		}
-		b.WriteString(" { return " + builtinPkg + "." + p.as + "(" + id + "_v) }; ")
 	}
-	if n == 0 {
+	if len(pts) == 0 {
 		return "", false
 	}
-	return "func(" + id + " any) any { " + b.String() + "return " + id + " }", true
+	ts, ok := r.typeSource(t)
+	if !ok {
+		return "", false
+	}
+	if msg := r.askRefusal(pts, pos, builtins); msg != "" {
+		r.errorf(pos, "%s", msg)
+		return "", false
+	}
+	// The interpreter's type assertion takes a plain int for a type ID int
+	// and one struct type for another of the same fields: the value's type
+	// is told by the interpreter's name of it (stdlib's dynType), and a
+	// pointer outside the interpreter's box by its assertion, which
+	// askRefusal made sure cannot be taken for another type's.
+	id := reservedPrefix + "_s" + itoa(r.nextID())
+	var b, loose, raw strings.Builder
+	// The value comes as its own interface type: the interpreter panics
+	// making a nil one of an interface of the program's an any.
+	b.WriteString("func(" + id + " " + ts + ") any { if " + id + " == nil { return nil }; switch " + builtinPkg + ".DynType([]any{" + id + "}) { ")
+	for _, p := range pts {
+		conv := "if " + id + "_v, ok := " + id + ".(" + p.src + "); ok"
+		if p.pointer {
+			conv += " && " + id + "_v != nil"
+		}
+		conv += " { return " + builtinPkg + "." + p.as + "(" + id + "_v) }; "
+		if p.pointer {
+			b.WriteString("case " + strconv.Quote("*main."+strings.TrimPrefix(p.src, "*")) + ": " + conv)
+			if r.pointsTo(p.t.(*types.Pointer).Elem()) {
+				// Outside the box, only a pointer the code makes can be
+				// one (a pointer to a type of the same shape the code
+				// makes too is refused: askRefusal).
+				loose.WriteString(conv)
+			}
+			continue
+		}
+		b.WriteString("case " + strconv.Quote("main."+p.src) + ": " + conv)
+		if r.uniqueShape(p.t) {
+			// Outside the box (var v any = T{...}): a struct of a shape
+			// no other type of the program's has can only be a T.
+			raw.WriteString(conv)
+		}
+	}
+	if loose.Len() > 0 {
+		b.WriteString("case \"*\": " + loose.String())
+	}
+	if raw.Len() > 0 {
+		b.WriteString("case \"\": " + raw.String())
+	}
+	b.WriteString("}; return " + id + " }")
+	return b.String(), true
+}
+
+// askRefusal is why askMethods cannot tell the types of pts apart at pos,
+// or "".
+func (r *rewriter) askRefusal(pts []printType, pos token.Pos, builtins []string) string {
+	for _, name := range append([]string{"any", "nil"}, builtins...) {
+		if obj := r.lookupAt(name, pos); obj != nil && obj.Parent() != types.Universe {
+			return fmt.Sprintf("concur prints a value that reaches fmt here through an interface by asking it for its type, which needs Go's %s: "+
+				"the program's %s hides it here; give that %s another name", name, name, name)
+		}
+	}
+	for _, p := range pts {
+		if p.other != "" {
+			return p.other
+		}
+	}
+	return ""
+}
+
+// lookupAt is what name means at pos in the learner's source, or nil.
+func (r *rewriter) lookupAt(name string, pos token.Pos) types.Object {
+	if r.checked == nil || r.checked.Pkg == nil {
+		return nil
+	}
+	pkg := r.checked.Pkg.Scope()
+	inner := pkg.Innermost(pos)
+	if inner == nil {
+		inner = pkg
+	}
+	_, obj := inner.LookupParent(name, pos)
+	return obj
 }
 
 // printTypes lists the types of the program's, nameable at pos, whose
@@ -188,8 +268,126 @@ func (r *rewriter) appendPrintType(out []printType, named types.Type) []printTyp
 			as = "AsError"
 		}
 		_, ptr := t.(*types.Pointer)
-		out = append(out, printType{src: src, as: as, pointer: ptr})
+		out = append(out, printType{t: t, src: src, as: as, pointer: ptr, other: r.confusable(named, ptr)})
 	}
+	return out
+}
+
+// confusable says why a value of type named (a pointer to one, if
+// pointer) that reaches fmt through an interface cannot be told from
+// another type's, or "". The interpreter keeps a pointer in an interface
+// without its type's name, so a pointer is confused with a pointer to
+// another type of the same underlying type; a value is named as main.T,
+// so it is confused with a type of the same name declared in a function.
+// (Pointers are confused only where the code has pointers of both types.)
+func (r *rewriter) confusable(named types.Type, pointer bool) string {
+	obj := named.(*types.Named).Obj()
+	for _, other := range r.shapes() {
+		if types.Identical(other, named) || isNamedOf(other, obj) {
+			continue
+		}
+		n, isNamed := types.Unalias(other).(*types.Named)
+		switch {
+		case pointer && types.Identical(other.Underlying(), named.Underlying()) && r.pointsTo(named) && r.pointsTo(other):
+			what := "a value of type " + runtimeTypeString(other)
+			if !isNamed {
+				what = "a " + runtimeTypeString(other)
+			}
+			return fmt.Sprintf("fmt cannot tell a *%s from a pointer to %s when it reaches fmt through an interface in concur (its interpreter keeps them as one type there): "+
+				"print the *%s where its type is known, or call its method", obj.Name(), what, obj.Name())
+		case !pointer && isNamed && n.Obj().Name() == obj.Name():
+			return fmt.Sprintf("fmt cannot tell the program's two types named %s apart when a value reaches fmt through an interface in concur: give one of them another name", obj.Name())
+		}
+	}
+	return ""
+}
+
+// uniqueShape reports whether t is a struct type whose fields no other
+// type of the program's, named or not, has.
+func (r *rewriter) uniqueShape(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Struct); !ok {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	for _, other := range r.shapes() {
+		if !types.Identical(other, t) && !isNamedOf(other, n.Obj()) && types.Identical(other.Underlying(), t.Underlying()) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNamedOf reports whether t is obj's type or an instance of it.
+func isNamedOf(t types.Type, obj *types.TypeName) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj() == obj
+}
+
+// pointsTo reports whether the input's code makes a pointer of type *t
+// (&x, &T{...}, new(T)).
+func (r *rewriter) pointsTo(t types.Type) bool {
+	for e, tv := range r.info.Types {
+		p, ok := tv.Type.(*types.Pointer)
+		if !ok || !types.Identical(p.Elem(), t) {
+			continue
+		}
+		switch e := e.(type) {
+		case *ast.UnaryExpr:
+			if e.Op == token.AND {
+				return true
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Name == "new" && r.isBuiltin(id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shapes lists the named types the program declares (the session's
+// and this input's, in functions too) and the struct types its code
+// writes without a name.
+func (r *rewriter) shapes() []types.Type {
+	if r.shapeList != nil {
+		return *r.shapeList
+	}
+	var out []types.Type
+	seen := map[types.Type]bool{}
+	add := func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	if r.checked != nil && r.checked.Pkg != nil {
+		scope := r.checked.Pkg.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && !strings.Contains(name, reservedPrefix) {
+				add(tn.Type())
+			}
+		}
+	}
+	for _, obj := range r.info.Defs {
+		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && r.isSessionPkg(tn.Pkg()) {
+			add(tn.Type())
+		}
+	}
+	for e, tv := range r.info.Types {
+		// A struct value without a name: a literal of an unnamed struct
+		// type (not a named type's own struct type in its declaration).
+		if _, lit := e.(*ast.CompositeLit); !lit {
+			continue
+		}
+		if _, ok := tv.Type.(*types.Struct); ok {
+			add(tv.Type)
+		}
+	}
+	r.shapeList = &out
 	return out
 }
 
@@ -224,4 +422,37 @@ func (r *rewriter) unnameablePrintType(pos token.Pos) *types.TypeName {
 		}
 	}
 	return found
+}
+
+// dynNamed wraps each operand of an interface type whose verb calls no
+// method (%T, %#v, %d, ...) in concur/builtin.Dyn, which hands fmt the
+// value in the interpreter's box with its type's name (as Typed does for
+// an operand of a known type): yaegi hands fmt a value of the program's
+// with a String method as a wrapper whose value is wrong (%T printed int,
+// %#v the last field), and a struct without methods under no name
+// (struct { x int; y int } for main.plain). It opens each wrap and
+// returns what closes them.
+func (r *rewriter) dynNamed(operands []ast.Expr) (closeWraps func()) {
+	var closers []int
+	for _, a := range operands {
+		t := r.typeOf(a)
+		if t == nil || !types.IsInterface(t) || r.boxed[a] {
+			continue
+		}
+		if _, tp := t.(*types.TypeParam); tp || len(r.shapes()) == 0 {
+			continue
+		}
+		ts, ok := r.typeSource(t)
+		if !ok || r.lookupAt("nil", a.Pos()) != types.Universe.Lookup("nil") || r.lookupAt("any", a.Pos()) != types.Universe.Lookup("any") {
+			continue
+		}
+		id := reservedPrefix + "_s" + itoa(r.nextID())
+		r.insert(r.off(a.Pos()), "func("+id+" "+ts+") any { if "+id+" == nil { return nil }; return "+builtinPkg+".Dyn([]any{"+id+"}) }(")
+		closers = append(closers, r.off(a.End()))
+	}
+	return func() {
+		for _, at := range closers {
+			r.insert(at, ")")
+		}
+	}
 }

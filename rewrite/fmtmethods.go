@@ -72,12 +72,23 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 			return
 		}
 		all := true
+		var others []ast.Expr // operands whose verbs print no method
 		for i, a := range e.Args[f+1:] {
 			if i < len(verbs) && verbs[i] {
 				operands = append(operands, a)
 			} else {
 				all = false
+				if i < len(verbs) {
+					others = append(others, a)
+				}
 			}
+		}
+		if fmtName != builtinPkg && !e.Ellipsis.IsValid() {
+			closeNamed := r.dynNamed(others)
+			defer func() {
+				inner := closeCopies
+				closeCopies = func() { inner(); closeNamed() }
+			}()
 		}
 		if e.Ellipsis.IsValid() && (!all || len(verbs) == 0) {
 			return // a spread list's operands each have a verb we cannot see

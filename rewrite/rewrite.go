@@ -523,6 +523,11 @@ func (r *rewriter) showValue(u *unit) (closeShow func()) {
 		return func() {}
 	}
 	open, ask := r.dynamicCopy(t, e.Pos()) // a value in an interface, asked for its method (fmtany.go)
+	if !ask {
+		// A slice or map of values with such a method, made of the
+		// library interface's values (fmtmethods.go).
+		open, ask = r.methodCopy(t, builtinPkg)
+	}
 	if !ask && !types.IsInterface(t) && !hasMethod(t, "String") && !hasMethod(t, "Error") {
 		return func() {}
 	}

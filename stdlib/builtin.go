@@ -6,6 +6,7 @@ import (
 	"maps"
 	"reflect"
 	"strconv"
+	"strings"
 	"unsafe"
 )
 
@@ -41,7 +42,9 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		"AsStringer": reflect.ValueOf(func(s fmt.Stringer) any { return s }),
 		// A value out of the interpreter's box, for an element of the
 		// copies of fmt's operands, which would print as the box.
-		"Unbox": reflect.ValueOf(func(x any) any { y, _ := unbox(x); return y }),
+		"Unbox":   reflect.ValueOf(func(x any) any { y, _ := unbox(x); return y }),
+		"DynType": reflect.ValueOf(dynType),
+		"Dyn":     reflect.ValueOf(dynOperand),
 		// fmt.Stringer, for the copies of log's operands.
 		"Stringer": reflect.ValueOf((*fmt.Stringer)(nil)),
 	})
@@ -119,4 +122,69 @@ func appendBuiltin(b []byte, a any) []byte {
 
 func appendHex(b []byte, x uint64) []byte {
 	return strconv.AppendUint(append(b, "0x"...), x, 16)
+}
+
+// dynType says of the value in b[0] (in a slice, so that the interpreter
+// hands it over in its box) what fmt needs to find its type's methods,
+// which the interpreter does not hand fmt (rewrite/fmtany.go): for a
+// value in the interpreter's box (valueInterface), the interpreter's
+// name of its type (main.temp), which tells apart types that a type
+// assertion of the interpreter does not (type ID int from int, two struct
+// types of the same fields); "*" for a pointer outside a box; "" for
+// anything else.
+func dynType(b []any) string {
+	if len(b) == 0 || b[0] == nil {
+		return ""
+	}
+	if name, ok := boxedType(b[0]); ok {
+		return name
+	}
+	if v := reflect.ValueOf(b[0]); v.Kind() == reflect.Pointer && !v.IsNil() {
+		return "*"
+	}
+	return ""
+}
+
+// dynOperand is concur/builtin.Dyn: the value in b[0], and if it is in the
+// interpreter's box, the value out of it with its type's name, for fmt's
+// %T and %#v (a typed operand, fmtprint.go).
+func dynOperand(b []any) any {
+	if len(b) == 0 || b[0] == nil {
+		return nil
+	}
+	name, ok := boxedType(b[0])
+	v, _ := unbox(b[0])
+	if !ok || v == nil {
+		return v
+	}
+	if pkg, n, found := strings.Cut(name, "."); found {
+		name = pkg + "." + instanceName(n)
+	}
+	return typed{v, name}
+}
+
+// boxedType is the interpreter's name of the type of x (main.temp), if x
+// is the interpreter's box (valueInterface) of a value that is not nil.
+func boxedType(x any) (string, bool) {
+	v := reflect.ValueOf(x)
+	t := v.Type()
+	if t.Kind() != reflect.Struct || t.Name() != "valueInterface" || !strings.HasSuffix(t.PkgPath(), "yaegi/interp") {
+		return "", false
+	}
+	if inner, _ := unbox(x); inner == nil {
+		return "", false
+	}
+	n := v.FieldByName("node")
+	if n.Kind() != reflect.Pointer || n.IsNil() {
+		return "", false
+	}
+	typ := n.Elem().FieldByName("typ")
+	if typ.Kind() != reflect.Pointer || typ.IsNil() {
+		return "", false
+	}
+	str := typ.Elem().FieldByName("str")
+	if str.Kind() != reflect.String || str.String() == "" {
+		return "", false
+	}
+	return str.String(), true
 }
