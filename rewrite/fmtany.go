@@ -82,8 +82,12 @@ func (r *rewriter) dynamicCopy(t types.Type, pos token.Pos) (string, bool) {
 // builtins names the builtins the caller's text around it uses.
 func (r *rewriter) askMethods(t types.Type, pos token.Pos, builtins ...string) (string, bool) {
 	iface, ok := t.Underlying().(*types.Interface)
-	if !ok || types.Implements(t, errorType) || types.Implements(t, stringerType) {
-		return "", false // fmt gets the method through the interface itself
+	if !ok {
+		return "", false
+	}
+	if n, named := types.Unalias(t).(*types.Named); (!named || !r.isSessionPkg(n.Obj().Pkg())) &&
+		(types.Implements(t, errorType) || types.Implements(t, stringerType)) {
+		return "", false // error, fmt.Stringer: fmt gets the method through the interface itself
 	}
 	if _, tp := t.(*types.TypeParam); tp || iface.IsImplicit() {
 		return "", false
