@@ -48,12 +48,7 @@ func (r *rewriter) dynamicCopy(t types.Type, pos token.Pos) (string, bool) {
 		}
 		return ask + "(", true
 	case *types.Slice, *types.Array:
-		var elem types.Type
-		if s, ok := u.(*types.Slice); ok {
-			elem = s.Elem()
-		} else {
-			elem = u.(*types.Array).Elem()
-		}
+		elem := listElem(u)
 		ask, ok := r.askMethods(elem, pos, "make", "len")
 		ts, ok2 := r.typeSource(t)
 		if !ok || !ok2 {
@@ -181,28 +176,33 @@ func (r *rewriter) askRefusal(pts []printType, pos token.Pos, builtins []string)
 
 // lookupAt is what name means at pos in the learner's source, or nil.
 func (r *rewriter) lookupAt(name string, pos token.Pos) types.Object {
-	if r.checked == nil || r.checked.Pkg == nil {
-		return nil
-	}
-	pkg := r.checked.Pkg.Scope()
-	inner := pkg.Innermost(pos)
+	_, inner := r.scopesAt(pos)
 	if inner == nil {
-		inner = pkg
+		return nil
 	}
 	_, obj := inner.LookupParent(name, pos)
 	return obj
 }
 
+// scopesAt returns the package's scope and the innermost scope at pos (nil
+// without a type check).
+func (r *rewriter) scopesAt(pos token.Pos) (pkg, inner *types.Scope) {
+	if r.checked == nil || r.checked.Pkg == nil {
+		return nil, nil
+	}
+	pkg = r.checked.Pkg.Scope()
+	if inner = pkg.Innermost(pos); inner == nil {
+		inner = pkg
+	}
+	return pkg, inner
+}
+
 // printTypes lists the types of the program's, nameable at pos, whose
 // values (or pointers) fmt prints by a String or Error method.
 func (r *rewriter) printTypes(pos token.Pos) []printType {
-	if r.checked == nil || r.checked.Pkg == nil {
-		return nil
-	}
-	pkg := r.checked.Pkg.Scope()
-	inner := pkg.Innermost(pos)
+	_, inner := r.scopesAt(pos)
 	if inner == nil {
-		inner = pkg
+		return nil
 	}
 	var out []printType
 	seen := map[string]bool{}
@@ -399,13 +399,9 @@ func (r *rewriter) shapes() []types.Type {
 // values fmt prints by a method (promoted from an embedded field: a
 // local type has none of its own) and that cannot be named at pos, or nil.
 func (r *rewriter) unnameablePrintType(pos token.Pos) *types.TypeName {
-	if r.checked == nil || r.checked.Pkg == nil {
-		return nil
-	}
-	pkg := r.checked.Pkg.Scope()
-	inner := pkg.Innermost(pos)
+	pkg, inner := r.scopesAt(pos)
 	if inner == nil {
-		inner = pkg
+		return nil
 	}
 	var found *types.TypeName
 	for _, obj := range r.info.Defs {

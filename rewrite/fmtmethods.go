@@ -179,12 +179,7 @@ func (r *rewriter) methodCopy(t types.Type, fmtName string) (string, bool) {
 	id := reservedPrefix + "_s" + itoa(r.nextID())
 	switch u := t.Underlying().(type) {
 	case *types.Slice, *types.Array:
-		var elem types.Type
-		if s, ok := u.(*types.Slice); ok {
-			elem = s.Elem()
-		} else {
-			elem = u.(*types.Array).Elem()
-		}
+		elem := listElem(u)
 		iface, ok := r.printMethod(elem, fmtName)
 		if !ok {
 			return "", false
@@ -367,4 +362,12 @@ func (r *rewriter) hiddenMethod(t types.Type, depth int) (types.Type, string) {
 		}
 	}
 	return nil, ""
+}
+
+// listElem is the element type of a slice or array type u.
+func listElem(u types.Type) types.Type {
+	if s, ok := u.(*types.Slice); ok {
+		return s.Elem()
+	}
+	return u.(*types.Array).Elem()
 }
