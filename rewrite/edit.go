@@ -45,6 +45,8 @@ type rewriter struct {
 	pooled     map[*types.TypeName]string   // the program's types that are pool types, with their slots (named.go)
 	newPooled  map[string]string            // those this input declares, by name
 	shapeList  *[]types.Type                // the program's types, for fmtany.go's confusable
+	askDecls   map[string]string            // fmtany.go's hoisted functions, by name
+	askOrder   []string                     // their names in the order made
 
 	walker
 }

@@ -402,6 +402,9 @@ func (r *rewriter) run() (*Input, error) {
 	if helpers := r.helperDecls(in); helpers != "" {
 		decls = append(decls, helpers)
 	}
+	if asks := r.askDeclsText(); asks != "" {
+		decls = append(decls, asks)
+	}
 	if len(decls) > 0 {
 		in.Units = append(in.Units, Unit{Decls: true, Src: strings.Join(decls, "\n")})
 	}
