@@ -27,8 +27,9 @@ type engineWords struct {
 	budgetBoth, budgetVirtual, budgetReal, budgetNone string
 	// restoreStopped: Ctrl-C stopped bringing the program back before an input.
 	restoreStopped string
-	// verdict: the exit status Go would give a program that ended so.
-	verdict string
+	// verdict: the exit status Go would give a program that ended so;
+	// verdictDied, for a fatal error that replaces the program.
+	verdict, verdictDied string
 	// helpSurvives ends :help: what the session survives.
 	helpSurvives string
 }
@@ -62,6 +63,7 @@ func init() {
 		budgetNone:     "a run may take as long as it needs (--timeout sets a limit)",
 		restoreStopped: "concur: bringing the session's program back was stopped: this input did not run; nothing earlier is lost, the next input tries again",
 		verdict:        "(exit status %d: a Go program would end here; the session keeps its declarations and values)",
+		verdictDied:    "(exit status %d: a Go program would end here; the next input brings the session back without the input to blame)",
 		helpSurvives: "A panic, a deadlock, os.Exit, a budget or Ctrl-C ends the program, never the session:\n" +
 			"its declarations and values stay, and the fault is shown once. A fatal error of the Go runtime\n" +
 			"(stack overflow, out of memory) replaces the program: the next input replays the earlier ones\n" +
@@ -95,6 +97,7 @@ func init() {
 		budgetNone:     "每次运行不限时间（--timeout 可设上限）",
 		restoreStopped: "concur：恢复本会话的程序被中断了：这段输入没有运行；之前的输入一段都没丢，下一段输入会再试",
 		verdict:        "（退出状态 %d：Go 程序到这里就结束了；本会话的声明和变量都还在）",
+		verdictDied:    "（退出状态 %d：Go 程序到这里就结束了；下一段输入会把会话恢复回来，舍弃惹祸的那一段输入）",
 		helpSurvives: "panic、死锁、程序自行退出、超出预算或 Ctrl-C 只会结束程序，不会结束会话：\n" +
 			"声明和变量都还在，出错信息只显示一次。Go 运行时的致命错误（栈溢出、内存不足）会换掉程序：\n" +
 			"下一段输入会先悄悄重放之前的输入，并舍弃惹祸的那一段。:clock 和 :seed 会重放本会话；:reset 清空它。",

@@ -25,6 +25,7 @@ type Player struct {
 	flush   func() // called whenever the player is about to wait
 	onCut   func(time.Duration)
 	onWait  func(time.Duration)
+	quiet   func(event.Event) bool
 	prevT   int64         // the stamp of the last event waited for
 	cutTime time.Duration // run time left out of the playback so far
 	flushed time.Time     // when idle last flushed
@@ -62,11 +63,16 @@ type PlayOptions struct {
 	Cut func(left time.Duration)
 	// Wait, if set, is called before each wait of real time, with its length.
 	Wait func(d time.Duration)
+	// Quiet, if set, says which events the screen does not show: they
+	// are shown at once, and a quiet gap counts from the last event that
+	// was not quiet (a ticker that prints nothing would otherwise be
+	// played tick by tick, each gap under the limit, for its whole time).
+	Quiet func(event.Event) bool
 }
 
 // NewPacedPlayer starts a player as o says.
 func NewPacedPlayer(o PlayOptions) *Player {
-	p := &Player{speed: o.Speed, limit: max(o.IdleLimit, 0), show: o.Show, flush: o.Flush, onCut: o.Cut, onWait: o.Wait,
+	p := &Player{speed: o.Speed, limit: max(o.IdleLimit, 0), show: o.Show, flush: o.Flush, onCut: o.Cut, onWait: o.Wait, quiet: o.Quiet,
 		wake: make(chan struct{}, 1), skip: make(chan struct{}), done: make(chan struct{}), started: time.Now()}
 	if p.flush == nil {
 		p.flush = func() {}
@@ -127,7 +133,7 @@ func (p *Player) loop() {
 			continue
 		}
 		for i, e := range batch {
-			if !skipped {
+			if !skipped && (p.quiet == nil || !p.quiet(e)) {
 				p.waitFor(e.T)
 				if i%64 == 0 {
 					p.mu.Lock()

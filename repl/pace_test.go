@@ -91,3 +91,27 @@ func TestFormatGap(t *testing.T) {
 		}
 	}
 }
+
+// TestPlayerQuietEventsDoNotPace: events the screen does not show (a
+// ticker's wake-ups, a goroutine's sleeps) are not waited for, and the gap
+// before the next shown event counts from the last shown one: a ticker
+// that ticks every 10 ms and prints nothing for an hour takes the idle
+// limit, not an hour, and says how much was left out.
+func TestPlayerQuietEventsDoNotPace(t *testing.T) {
+	events := []event.Event{at(0)}
+	for i := 1; i <= 360_000; i++ {
+		events = append(events, event.Event{Kind: event.Wake, T: int64(time.Duration(i) * 10 * time.Millisecond), G: 2})
+	}
+	events = append(events, event.Event{Kind: event.Timeout, T: int64(time.Hour) + 1, G: 1})
+	o := PlayOptions{Speed: 1, IdleLimit: 20 * time.Millisecond, Quiet: func(e event.Event) bool { return e.Kind == event.Wake }}
+	got := playAll(t, o, events...)
+	var cuts []string
+	for _, s := range got {
+		if strings.HasPrefix(s, "cut ") {
+			cuts = append(cuts, s)
+		}
+	}
+	if len(cuts) != 1 || cuts[0] != "cut 59m59.98s" {
+		t.Errorf("cuts %q, want one of the hour less the limit", cuts)
+	}
+}

@@ -196,6 +196,19 @@ func (p *Printer) Note(text string) {
 	fmt.Fprintln(p.writer(p.out), p.paint(dim, text))
 }
 
+// Shows reports whether Event draws something for e, or e ends the run:
+// playback waits for those (PlayOptions.Quiet is its opposite).
+func (p *Printer) Shows(e event.Event) bool {
+	switch e.Kind {
+	case event.Output, event.Compile, event.Panic, event.Fatal, event.Deadlock, event.Timeout,
+		event.Restore, event.Dropped, event.Exit:
+		return true
+	case event.Value:
+		return p.Values
+	}
+	return false
+}
+
 // Event renders one event.
 func (p *Printer) Event(e event.Event) {
 	switch e.Kind {
@@ -229,7 +242,7 @@ func (p *Printer) Event(e event.Event) {
 			fmt.Fprintf(p.writer(p.out), ": %s\n", VisibleLines(e.Text))
 		}
 	case event.Compile:
-		fmt.Fprintln(p.writer(p.err), p.paint(red, VisibleLines(e.Text)))
+		fmt.Fprintln(p.writer(p.err), p.paint(red, VisibleLines(compileText(p.Lang, e.Text))))
 	case event.Panic, event.Fatal:
 		first, rest, _ := strings.Cut(stopText(p.Lang, e.Text), "\n")
 		w := p.writer(p.err)
@@ -462,12 +475,14 @@ func report(lang string, e event.Event, names map[int]string) []string {
 // and what became of the session. It writes nothing after other runs (a
 // compile error, a stop, a budget).
 func (p *Printer) Verdict(events []event.Event) {
-	code, ended := 0, false
+	code, ended, died := 0, false, false
 	for _, e := range events {
 		switch e.Kind {
 		case event.Compile, event.Timeout:
 			return
-		case event.Panic, event.Fatal, event.Deadlock:
+		case event.Fatal:
+			ended, died = true, true
+		case event.Panic, event.Deadlock:
 			ended = true
 		case event.Exit:
 			code = e.Code
@@ -476,7 +491,11 @@ func (p *Printer) Verdict(events []event.Event) {
 	if code == 0 || code == 2 && !ended {
 		return
 	}
+	text := catalog(p.Lang).verdict
+	if died {
+		text = catalog(p.Lang).verdictDied // the worker died: the next input restores
+	}
 	w := p.writer(p.err)
-	w.WriteString(p.paint(dim, fmt.Sprintf(catalog(p.Lang).verdict, code)))
+	w.WriteString(p.paint(dim, fmt.Sprintf(text, code)))
 	w.WriteByte('\n')
 }

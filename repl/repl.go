@@ -319,7 +319,9 @@ func (r *REPL) eval(input, file string) int {
 // Go would have said and what became of the session; "" after others.
 func (r *REPL) verdict(res engine.Result) string {
 	switch res.Outcome {
-	case engine.Panicked, engine.Deadlocked, engine.Died:
+	case engine.Died:
+		return fmt.Sprintf(r.msg.verdictDied, res.Code)
+	case engine.Panicked, engine.Deadlocked:
 	case engine.Exited:
 		if res.Code == 0 {
 			return ""
@@ -511,7 +513,8 @@ func (r *REPL) playTo(sess *engine.Session, printer *Printer, file, src string, 
 	}
 	player := NewPacedPlayer(PlayOptions{
 		Speed: speed, IdleLimit: r.cfg.IdleLimit, Show: printer.Event, Flush: printer.Flush,
-		Cut: func(left time.Duration) { printer.Note(CutNote(r.msg.lang, left)) },
+		Quiet: func(e event.Event) bool { return !printer.Shows(e) },
+		Cut:   func(left time.Duration) { printer.Note(CutNote(r.msg.lang, left)) },
 		Wait: func(d time.Duration) {
 			if d >= longWait && r.src.Skip() != nil && !r.toldSkip.Swap(true) {
 				printer.Note(r.msg.skipHint)

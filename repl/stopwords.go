@@ -38,3 +38,24 @@ func stopText(lang, text string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// compileWordsZh are concur's own words in messages about an input it will
+// not run, in Chinese; positions, Go's names and Go's own texts stay.
+var compileWordsZh = []struct {
+	en *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`import ("[^"]*"): not available in concur's sandbox; run with --unrestricted to allow it`), "import ${1}：concur 的沙箱里没有这个包；要用它，请加 --unrestricted 运行"},
+	{regexp.MustCompile(`import ("[^"]*"): concur runs the standard library only`), "import ${1}：concur 只能运行标准库"},
+}
+
+// compileText is a compile message's text with concur's own words in lang.
+func compileText(lang, text string) string {
+	if lang != "zh" {
+		return text
+	}
+	for _, w := range compileWordsZh {
+		text = w.en.ReplaceAllString(text, w.zh)
+	}
+	return text
+}

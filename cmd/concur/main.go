@@ -428,6 +428,7 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		show  func(event.Event)
 		flush func()
 		note  func(string)
+		quiet func(event.Event) bool
 	)
 	if *jsonOut {
 		var line []byte
@@ -442,12 +443,13 @@ func runFile(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printer := repl.NewPrinter(stdout, stderr, color)
 		printer.Lang = lang
 		show, flush, note = printer.Event, printer.Flush, printer.Note
+		quiet = func(e event.Event) bool { return !printer.Shows(e) }
 	}
 	pace := float64(speed)
 	if *jsonOut || opts.Clock == "real" || !isTerminal(stdout) {
 		pace = 0
 	}
-	po := repl.PlayOptions{Speed: pace, IdleLimit: time.Duration(idle), Show: show, Flush: flush}
+	po := repl.PlayOptions{Speed: pace, IdleLimit: time.Duration(idle), Show: show, Flush: flush, Quiet: quiet}
 	if note != nil { // the JSON stream is never paced, and has no room for notes
 		po.Cut = func(left time.Duration) { note(repl.CutNote(lang, left)) }
 	}
