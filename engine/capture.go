@@ -15,9 +15,10 @@ type gdata struct {
 	partialT [2]int64  // when it last wrote to that partial line
 	frames   []string  // the interpreter's panic frames, innermost first
 	// The last explicit panic call of this goroutine: where, and its value.
-	panicAt  string
-	panicVal any
-	ended    bool // Done ended it (see goroutineDone)
+	panicAt   string
+	panicFile string // the input panicAt is in ("" for the goroutine's own)
+	panicVal  any
+	ended     bool // Done ended it (see goroutineDone)
 }
 
 // data returns g's gdata. The scheduler is locked, or g is the caller.
@@ -148,12 +149,13 @@ func (w *worker) Frame(name string) {
 	})
 }
 
-// panicAt records where the calling goroutine is about to panic with v
+// panicAt records where the calling goroutine is about to panic with v:
+// line and column in file, the input (or file) whose code it is
 // (rewritten code calls it just before each panic call).
-func (w *worker) panicAt(line, col int, v any) {
+func (w *worker) panicAt(line, col int, v any, file string) {
 	w.s.Locked(func(g *sched.G, _ int64) {
 		d := data(g)
-		d.panicAt, d.panicVal = fmt.Sprintf("%d:%d", line, col), unwrap(v)
+		d.panicAt, d.panicVal, d.panicFile = fmt.Sprintf("%d:%d", line, col), unwrap(v), file
 	})
 }
 

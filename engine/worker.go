@@ -788,6 +788,9 @@ func (w *worker) die(g *sched.G, value any) {
 		top := ""
 		if d.panicAt != "" && samePanic(d.panicVal, value) {
 			top = w.positionOf(g, d.panicAt)
+			if d.panicFile != "" {
+				top = positionIn(d.panicFile, d.panicAt)
+			}
 		}
 		var stack []string
 		for i, f := range d.frames {

@@ -68,7 +68,9 @@ func (r *rewriter) panicTail(v string, arg ast.Expr, line, col int) string {
 	if t := r.typeOf(arg); t != nil && types.IsInterface(t) {
 		value = builtinPkg + ".NilPanic(" + v + ")"
 	}
-	return fmt.Sprintf("; %s__concur.At(%d, %d, %s); panic(%s) }", r.panicNote(v, arg), line, col, value, value)
+	// The input's name goes with the place: a function an earlier input
+	// declared panics in that input, not in the one running.
+	return fmt.Sprintf("; %s__concur.At(%d, %d, %s, %s); panic(%s) }", r.panicNote(v, arg), line, col, value, strconv.Quote(r.filename), value)
 }
 
 // panicNil rewrites panic(nil) into a panic with Go 1.21's

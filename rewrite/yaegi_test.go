@@ -151,7 +151,7 @@ func newSession(t *testing.T) *session {
 		"GoCall":    reflect.ValueOf(s.hooks.start),
 		"Done":      reflect.ValueOf(func() {}),
 		"Clear":     reflect.ValueOf(clearValue),
-		"At":        reflect.ValueOf(func(line, col int, v any) {}),
+		"At":        reflect.ValueOf(func(line, col int, v any, file string) {}),
 		"RangeDone": reflect.ValueOf(rewrite.RangeDone),
 		"Show":      rewrite.ShowValue,
 		// The channel hooks as on the real clock: they watch, the Go
