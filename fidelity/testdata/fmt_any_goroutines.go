@@ -15,7 +15,7 @@ type Shape interface {
 
 type sq struct{ s int }
 
-func (q sq) Area() int       { return q.s * q.s }
+func (q sq) Area() int      { return q.s * q.s }
 func (q sq) String() string { return f.Sprint("sq", q.s) }
 
 type circ struct{ r int }
