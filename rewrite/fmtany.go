@@ -161,7 +161,18 @@ func (r *rewriter) askMethods(t types.Type, pos token.Pos, builtins ...string) (
 	if raw.Len() > 0 {
 		b.WriteString("case \"\": " + raw.String())
 	}
-	b.WriteString("}; return " + id + " }")
+	b.WriteString("}; ")
+	const self = "\x00self\x00"
+	if hoist && iface.Empty() && r.builtinsAtPackageLevel("make", "len") {
+		// A []any or map[string]any in the value (show([]any{T{2}, 3})):
+		// its elements are asked too, and taken out of the interpreter's
+		// boxes, which fmt would print with their addresses.
+		b.WriteString("if " + id + "_l, ok := " + id + ".([]any); ok { " + id + "_o := make([]any, len(" + id + "_l)); for " + id + "_i := range " + id + "_l { " +
+			id + "_o[" + id + "_i] = " + builtinPkg + ".Unbox(" + self + "(" + id + "_l[" + id + "_i])) }; return " + id + "_o }; ")
+		b.WriteString("if " + id + "_m, ok := " + id + ".(map[string]any); ok { " + id + "_o := make(map[string]any, len(" + id + "_m)); for " + id + "_k := range " + id + "_m { " +
+			id + "_o[" + id + "_k] = " + builtinPkg + ".Unbox(" + self + "(" + id + "_m[" + id + "_k])) }; return " + id + "_o }; ")
+	}
+	b.WriteString("return " + id + " }")
 	if !hoist {
 		return b.String(), true
 	}
@@ -170,6 +181,7 @@ func (r *rewriter) askMethods(t types.Type, pos token.Pos, builtins ...string) (
 	// (0.8 µs of 1.2 µs added to a print through any).
 	text := b.String()
 	name := reservedPrefix + "_ask" + hash(text)
+	text = strings.ReplaceAll(text, self, name)
 	if r.askDecls == nil {
 		r.askDecls = map[string]string{}
 	}
@@ -178,6 +190,20 @@ func (r *rewriter) askMethods(t types.Type, pos token.Pos, builtins ...string) (
 		r.askOrder = append(r.askOrder, name)
 	}
 	return name, true
+}
+
+// builtinsAtPackageLevel reports whether the package scope leaves each of
+// the builtins names as Go's.
+func (r *rewriter) builtinsAtPackageLevel(names ...string) bool {
+	if r.checked == nil || r.checked.Pkg == nil {
+		return false
+	}
+	for _, name := range names {
+		if r.checked.Pkg.Scope().Lookup(name) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // packageLevel reports whether t names no type declared in a function.
