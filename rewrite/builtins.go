@@ -21,9 +21,11 @@ const Prelude = builtinImport + basePrelude + chanPrelude + racePrelude + errHel
 // engine, and in each function rather than in an interface type of package
 // main, which yaegi v0.16.1 finds a compiled type on int does not satisfy
 // (the program's types on basic types are such types: named.go). NaN wins,
-// as with Go's builtins.
-const basePrelude = `func __concur_min[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
-	~float32 | ~float64 | ~string](x T, ys ...T) T {
+// as with Go's builtins. The type parameters have reserved names: the
+// interpreter let a prelude's T stand for the program's own type T (a
+// conversion T(2) failed with "too many arguments").
+const basePrelude = `func __concur_min[__concur_T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+	~float32 | ~float64 | ~string](x __concur_T, ys ...__concur_T) __concur_T {
 	for _, y := range ys {
 		if y < x || y != y {
 			x = y
@@ -32,8 +34,8 @@ const basePrelude = `func __concur_min[T ~int | ~int8 | ~int16 | ~int32 | ~int64
 	return x
 }
 
-func __concur_max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
-	~float32 | ~float64 | ~string](x T, ys ...T) T {
+func __concur_max[__concur_T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+	~float32 | ~float64 | ~string](x __concur_T, ys ...__concur_T) __concur_T {
 	for _, y := range ys {
 		if y > x || y != y {
 			x = y
@@ -42,7 +44,7 @@ func __concur_max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~
 	return x
 }
 
-func __concur_new[T any](v T) *T { return &v }
+func __concur_new[__concur_T any](v __concur_T) *__concur_T { return &v }
 
 func __concur_runDefers(d *[]func()) {
 	for i := len(*d) - 1; i >= 0; i-- {

@@ -44,7 +44,7 @@ import (
 
 // chanPrelude holds the generic helper the channel rewrites call.
 const chanPrelude = `
-func __concur_rv[C any](c C) C { __concur.PreRecv(&c); return c }
+func __concur_rv[__concur_C any](c __concur_C) __concur_C { __concur.PreRecv(&c); return c }
 `
 
 // recvExpr rewrites a receive used as a value. The parentheses are for

@@ -345,7 +345,14 @@ func (r *rewriter) printTypes(pos token.Pos) []printType {
 // appendPrintType appends named and its pointer to out where fmt prints
 // them by a method.
 func (r *rewriter) appendPrintType(out []printType, named types.Type) []printType {
-	for _, t := range []types.Type{named, types.NewPointer(named)} {
+	kinds := []types.Type{named}
+	if _, ok := named.Underlying().(*types.Struct); ok {
+		// Pointers to structs only: the interpreter fails on an assertion
+		// to a pointer to a type on a basic type (cannot indirect "C"),
+		// and outside the box such a pointer is any *float64.
+		kinds = append(kinds, types.NewPointer(named))
+	}
+	for _, t := range kinds {
 		iface, ok := r.printMethod(t, "")
 		if !ok {
 			continue

@@ -133,6 +133,12 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 				"return the %s itself, or wrap a sentinel made by errors.New", runtimeTypeString(r.typeOf(a)), runtimeTypeString(r.typeOf(a)))
 			continue
 		}
+		if open, ok := r.minMaxOperand(a, fmtName); ok {
+			r.insert(r.off(a.Pos()), open)
+			closers = append(closers, r.off(a.End()))
+			closeTexts = append(closeTexts, ")")
+			continue
+		}
 		open, ok := r.methodCopy(r.typeOf(a), fmtName)
 		if iface, method := r.printMethod(r.typeOf(a), fmtName); !ok && method && fmtName == builtinPkg && iface != "error" {
 			// log hands fmt a value of the program's without its String
@@ -370,4 +376,29 @@ func listElem(u types.Type) types.Type {
 		return s.Elem()
 	}
 	return u.(*types.Array).Elem()
+}
+
+// minMaxOperand returns the opening of a conversion that hands fmt the
+// result of the builtin min or max of values of the program's type with a
+// String or Error method with that method: the prelude's generic min
+// hands it over as its underlying value (min(T(7), T(6)) printed 6).
+func (r *rewriter) minMaxOperand(a ast.Expr, fmtName string) (string, bool) {
+	call, ok := ast.Unparen(a).(*ast.CallExpr)
+	if !ok {
+		return "", false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != "min" && id.Name != "max" || !r.isBuiltin(id) {
+		return "", false
+	}
+	t := r.typeOf(a)
+	iface, ok := r.printMethod(t, fmtName)
+	if !ok {
+		return "", false
+	}
+	ts, ok := r.typeSource(t)
+	if !ok {
+		return "", false
+	}
+	return "func(v " + ts + ") " + iface + " { return v }(", true
 }

@@ -30,7 +30,7 @@ import (
 // racePrelude holds the helper of the rewrites above: it reads v, lets
 // another goroutine run, and hands back what it read.
 const racePrelude = `
-func __concur_pt[T any](v T) T { __concur.Point(); return v }
+func __concur_pt[__concur_T any](v __concur_T) __concur_T { __concur.Point(); return v }
 `
 
 // sharedVars finds the local variables of the input that function
