@@ -23,20 +23,21 @@ type printType struct {
 }
 
 // dynamicCopy returns the opening of a call that gives fmt an operand of
-// an interface type t (any, or an interface of the program's without
-// String or Error) with the method of the value inside: yaegi hands fmt
-// a struct of the program's that reached it through any by its fields
-// alone (func show(v any) { fmt.Println(v) } printed {x} for an error
-// that says "failed: x"). The call asks the value, in interpreted code,
-// for each type of the program's nameable at pos that has a String or
-// Error method, and converts it to the library interface:
+// an interface type t (any, or an interface of the program's) with the
+// method of the value inside: yaegi hands fmt a struct of the program's
+// that reached it through any by its fields alone (func show(v any) {
+// fmt.Println(v) } printed {x} for an error that says "failed: x"). The
+// call (askMethods) asks the value, in interpreted code, for its type, and
+// hands a value of one of the program's types with a String or Error
+// method to fmt through concur/builtin's AsStringer or AsError:
 //
-//	func(__concur_sN any) any { if v, ok := __concur_sN.(failed); ok { return error(v) }; ...; return __concur_sN }(
+//	__concur_askN(v)  where  func __concur_askN(__concur_a any) any { if __concur_a == nil { return nil };
+//	    switch __concur_builtin.DynType([]any{__concur_a}) { case "main.failed": ...; }; return __concur_a }
 //
 // A slice, an array or a map of such interfaces is copied with each
-// element (value) asked so, and taken out of the box the interpreter
-// puts it in for a []any, which fmt would print. ok is false when the program has no such
-// type at pos, or t is not one of those.
+// element (value) asked so, and taken out of the box the interpreter puts
+// it in for a []any, which fmt would print. ok is false when the program
+// has no such type at pos, or t is not one of those.
 func (r *rewriter) dynamicCopy(t types.Type, pos token.Pos) (string, bool) {
 	if t == nil {
 		return "", false
@@ -73,9 +74,10 @@ func (r *rewriter) dynamicCopy(t types.Type, pos token.Pos) (string, bool) {
 	return "", false
 }
 
-// askMethods returns the function literal dynamicCopy calls for a value
-// of interface type t, and whether t needs one.
-// builtins names the builtins the caller's text around it uses.
+// askMethods returns the function dynamicCopy calls for a value of
+// interface type t (a literal, or the name of one the input declares), and
+// whether t needs one; builtins names the builtins the caller's text
+// around it uses.
 func (r *rewriter) askMethods(t types.Type, pos token.Pos, builtins ...string) (string, bool) {
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
