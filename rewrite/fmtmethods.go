@@ -109,22 +109,23 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 	}
 	var closers []int
 	var closeTexts []string
+	wrap := func(a ast.Expr, open, close string) {
+		r.insert(r.off(a.Pos()), open)
+		closers = append(closers, r.off(a.End()))
+		closeTexts = append(closeTexts, close)
+	}
 	for _, a := range operands {
 		if _, lit := a.(*ast.FuncLit); lit || r.boxed[a] {
 			continue
 		}
 		if open, ok := r.dynamicCopy(r.typeOf(a), a.Pos()); ok {
-			r.insert(r.off(a.Pos()), open)
-			closers = append(closers, r.off(a.End()))
-			closeTexts = append(closeTexts, ")")
+			wrap(a, open, ")")
 			continue
 		}
 		if t := r.typeOf(a); r.mono.generic != nil && hasTypeParam(t) {
 			// In a generic declaration: each copy makes the copy its
 			// operand's type needs, if any (mono.go).
-			r.insert(r.off(a.Pos()), r.newSeg(&monoSeg{kind: segMethodOpen, typ: t, fn: fmtName}))
-			closers = append(closers, r.off(a.End()))
-			closeTexts = append(closeTexts, r.newSeg(&monoSeg{kind: segMethodClose, typ: t, fn: fmtName}))
+			wrap(a, r.newSeg(&monoSeg{kind: segMethodOpen, typ: t, fn: fmtName}), r.newSeg(&monoSeg{kind: segMethodClose, typ: t, fn: fmtName}))
 			continue
 		}
 		if fn.Name() == "Errorf" && r.unwraps(r.typeOf(a)) && !r.structPointer(r.typeOf(a)) {
@@ -134,9 +135,7 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 			continue
 		}
 		if open, ok := r.minMaxOperand(a, fmtName); ok {
-			r.insert(r.off(a.Pos()), open)
-			closers = append(closers, r.off(a.End()))
-			closeTexts = append(closeTexts, ")")
+			wrap(a, open, ")")
 			continue
 		}
 		open, ok := r.methodCopy(r.typeOf(a), fmtName)
@@ -149,9 +148,7 @@ func (r *rewriter) methodOperands(e *ast.CallExpr) (closeCopies func()) {
 			r.refuseHiddenMethod(a)
 			continue
 		}
-		r.insert(r.off(a.Pos()), open)
-		closers = append(closers, r.off(a.End()))
-		closeTexts = append(closeTexts, ")")
+		wrap(a, open, ")")
 	}
 	return func() {
 		for i, at := range closers {
