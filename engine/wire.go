@@ -114,6 +114,7 @@ const (
 type encoder struct {
 	w   *bufio.Writer
 	buf []byte
+	hdr [binary.MaxVarintLen64 + 1]byte // a frame's header: kept here, not made for each frame
 }
 
 func newEncoder(w io.Writer) *encoder {
@@ -296,10 +297,9 @@ func (e *encoder) result(r result) error {
 }
 
 func (e *encoder) frame(typ byte, payload []byte) error {
-	var hdr [binary.MaxVarintLen64 + 1]byte
-	hdr[0] = typ
-	n := binary.PutUvarint(hdr[1:], uint64(len(payload)))
-	if _, err := e.w.Write(hdr[:1+n]); err != nil {
+	e.hdr[0] = typ
+	n := binary.PutUvarint(e.hdr[1:], uint64(len(payload)))
+	if _, err := e.w.Write(e.hdr[:1+n]); err != nil {
 		return err
 	}
 	_, err := e.w.Write(payload)

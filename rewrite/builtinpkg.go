@@ -38,6 +38,31 @@ func (r *rewriter) printName(id *ast.Ident) (name string, ok bool) {
 	return builtinPkg + ".Print", true
 }
 
+// printStatement makes a statement that calls fmt.Print, Println or Printf
+// and reads no result call concur/builtin's FmtPrint, FmtPrintln or
+// FmtPrintf, which print the same and return nothing: the interpreter's
+// call of a function with results stores them, which costs a print about a
+// third of its time (stdlib.printStatements).
+func (r *rewriter) printStatement(s *ast.ExprStmt) {
+	call, ok := s.X.(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || r.pkgOf(pkg) != "fmt" {
+		return
+	}
+	switch sel.Sel.Name {
+	case "Print", "Println", "Printf":
+		r.setName(pkg, builtinPkg)
+		r.setName(sel.Sel, "Fmt"+sel.Sel.Name)
+	}
+}
+
 // printOperands wraps each operand of an interface type of a call of print
 // or println, so that the compiled function, which sees only the value
 // inside, prints it as Go does: as the interface's two words. It walks

@@ -112,7 +112,7 @@ var rewriteCases = []rewriteCase{
 	{
 		name: "go-literal",
 		src:  `go func(s string) { fmt.Println(s) }("x")`,
-		want: `S| { var __concur_p1_0 string; __concur_f1 := func() { defer __concur.Done(); s := __concur_p1_0; fmt.Println(s) }; __concur_p1_0 = "x"; __concur.Go("main.func1", __concur_f1) }`,
+		want: `S| { var __concur_p1_0 string; __concur_f1 := func() { defer __concur.Done(); s := __concur_p1_0; __concur_builtin.FmtPrintln(s) }; __concur_p1_0 = "x"; __concur.Go("main.func1", __concur_f1) }`,
 	},
 	{
 		name: "go-method-ptr",
@@ -622,7 +622,7 @@ D| var x int
  | func (t T) M() {}
  | var y = 2
 S| x = c
- | fmt.Println(f())
+ | __concur_builtin.FmtPrintln(f())
  | y++`,
 	},
 	{
@@ -669,7 +669,7 @@ S| p := __concur_T_P_5bstring_2cint_5d{"k", 1}
 		name: "typed fmt operands",
 		src:  "type ID int\nfmt.Printf(\"%T %v\\n\", ID(1), 2)\nos.Args = append(os.Args, \"x\")",
 		want: `D| type ID int
-S| fmt.Printf("%T %v\n", __concur_builtin.Typed(ID(1), "main.ID"), 2)
+S| __concur_builtin.FmtPrintf("%T %v\n", __concur_builtin.Typed(ID(1), "main.ID"), 2)
  | os.Args = (append(os.Args, "x"))`,
 	},
 	{
@@ -700,7 +700,7 @@ import ("os"; "strings")
 fmt.Println()`,
 		want: `D| import "fmt"
  | import ("strings")
-S| fmt.Println()`,
+S| __concur_builtin.FmtPrintln()`,
 	},
 	{
 		name: "shadow-keeps-field-keys",
@@ -801,7 +801,7 @@ case v, ok := <-ch:
  | 	__concur.Close(out)
  | 	__concur_c3 := done; __concur.PreRecv(&__concur_c3); <-__concur_c3
  | 	__concur_c4 := in; __concur.PreRecv(&__concur_c4); x, ok := <-__concur_c4
- | 	fmt.Println((<-__concur_rv(in)), x, ok)
+ | 	__concur_builtin.FmtPrintln((<-__concur_rv(in)), x, ok)
  | }`,
 	},
 	{

@@ -439,6 +439,7 @@ func (r *rewriter) stmt(s ast.Stmt) {
 			return
 		}
 		r.markPanic(s)
+		r.printStatement(s)
 		r.expr(s.X, 0)
 	case *ast.SendStmt:
 		r.sendStmt(s)

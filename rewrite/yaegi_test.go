@@ -146,6 +146,16 @@ func newSession(t *testing.T) *session {
 	builtins := concurstd.PrintBuiltins(&s.stderr)
 	// fmt here is yaegi's, which knows nothing of concur's typed operands.
 	builtins["Typed"] = reflect.ValueOf(func(v any, _ string) any { return v })
+	prints := map[string]reflect.Value{
+		"FmtPrint":   reflect.ValueOf(func(a ...any) { fmt.Fprint(&s.stdout, a...) }),
+		"FmtPrintln": reflect.ValueOf(func(a ...any) { fmt.Fprintln(&s.stdout, a...) }),
+		"FmtPrintf":  reflect.ValueOf(func(f string, a ...any) { fmt.Fprintf(&s.stdout, f, a...) }),
+	}
+	mapTypes := map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces}
+	for name, v := range prints {
+		builtins[name] = v
+		mapTypes[v] = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
+	}
 	err := s.i.Use(interp.Exports{"concur/rt/rt": {
 		"Go":        reflect.ValueOf(s.hooks.start),
 		"GoCall":    reflect.ValueOf(s.hooks.start),
@@ -174,7 +184,7 @@ func newSession(t *testing.T) *session {
 		"Close":  reflect.ValueOf(func(c any) { reflect.ValueOf(c).Close() }),
 		"Select": reflect.ValueOf(func(hasDefault bool, sends []bool, chans ...any) {}),
 	}, "concur/builtin/builtin": builtins,
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{rewrite.ShowValue: rewrite.ShowInterfaces})}})
+		".": {"MapTypes": reflect.ValueOf(mapTypes)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func instrumentFmt(syms map[string]reflect.Value, h Hooks, stdin io.Reader, mt m
 		"Scanf":    func(format string, a ...any) (int, error) { return fmt.Fscanf(stdin, format, a...) },
 		"Scanln":   func(a ...any) (int, error) { return fmt.Fscanln(stdin, a...) },
 	}
-	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
+	printing := printingTypes()
 	scanning := []reflect.Type{reflect.TypeFor[fmt.Scanner]()}
 	for name, f := range funcs {
 		v := reflect.ValueOf(f)
@@ -55,5 +55,25 @@ func instrumentFmt(syms map[string]reflect.Value, h Hooks, stdin io.Reader, mt m
 		} else {
 			mt[v] = printing
 		}
+	}
+}
+
+// printingTypes are the interfaces whose methods fmt's printing functions
+// call: the interpreter gives such a function its values with these
+// methods (its map types).
+func printingTypes() []reflect.Type {
+	return []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
+}
+
+// printStatements are fmt.Print, Println and Printf for a call whose
+// results nobody reads, in package "concur/builtin": the rewrite calls
+// these for such a statement (rewrite.printStatement). They print as fmt's
+// do; without results, the interpreter's call of one costs about a third
+// less (bench: BenchmarkPrintHeavy).
+func printStatements(stdout io.Writer) map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"FmtPrint":   reflect.ValueOf(func(a ...any) { fprint(stdout, false, a) }),
+		"FmtPrintln": reflect.ValueOf(func(a ...any) { fprint(stdout, true, a) }),
+		"FmtPrintf":  reflect.ValueOf(func(format string, a ...any) { io.WriteString(stdout, sprintf(format, a...)) }),
 	}
 }

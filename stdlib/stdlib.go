@@ -52,7 +52,6 @@
 package stdlib
 
 import (
-	"fmt"
 	"io"
 	"maps"
 	"reflect"
@@ -162,8 +161,13 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	instrumentRand(x["math/rand/rand"], x["math/rand/v2/rand"], h)
 	x["concur/generic/generic"] = generic()
 	x["concur/builtin/builtin"] = builtins(h)
-	// Typed hands its operand on to fmt, so it must show fmt's methods.
-	mt[x["concur/builtin/builtin"]["Typed"]] = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer]()}
+	// Typed hands its operand on to fmt, so it must show fmt's methods;
+	// the print statements are fmt's.
+	mt[x["concur/builtin/builtin"]["Typed"]] = printingTypes()
+	for name, v := range printStatements(h.Stdout()) {
+		x["concur/builtin/builtin"][name] = v
+		mt[v] = printingTypes()
+	}
 	x["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mt)}
 	tables := maps.Clone(x) // under Go's keys, for Tables
 	rewrittenSync(tables)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 )
 
 func main() {
@@ -18,5 +19,8 @@ func main() {
 		fmt.Println("not reached")
 	}()
 	wg.Wait()
+	// Go counts the goroutine until it has finished exiting, which
+	// may be after Wait returns: a sleep lets it finish.
+	time.Sleep(time.Millisecond)
 	fmt.Println("main done", runtime.NumGoroutine())
 }
