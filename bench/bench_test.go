@@ -209,7 +209,8 @@ func checkLines(g, n int) (io.Writer, func() error) {
 //   - one goroutine prints 1 M lines: wall time, target ratio <= 1.1;
 //   - 100 goroutines print 10 k lines each: processor time summed over
 //     concur's processes (the virtual clock runs one goroutine at a time by
-//     design, yaegi uses both cores), target <= 1.2; wall time, for reading;
+//     design, yaegi uses both cores), target <= 1.2; wall time, target
+//     <= 1.3 (issue "See blocking");
 //   - the same on --clock=real: wall time, target <= 1.2.
 //
 // Before the timed runs, one run of each concur variant is read back: no
@@ -246,7 +247,7 @@ func BenchmarkPrintHeavy(b *testing.B) {
 	}
 	report(b, "1 goroutine x 1M lines, wall", oneC, oneY, "ratio <= 1.1")
 	report(b, "100 goroutines x 10k lines, processor time (all processes)", cpuC, cpuY, "ratio <= 1.2")
-	report(b, "100 goroutines x 10k lines, wall", wallC, wallY, "for reading: one goroutine at a time by design")
+	report(b, "100 goroutines x 10k lines, wall", wallC, wallY, "ratio <= 1.3 (see blocking), though one goroutine runs at a time by design")
 	report(b, "100 goroutines x 10k lines --clock=real, wall", realC, realY, "ratio <= 1.2")
 }
 
