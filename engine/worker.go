@@ -64,7 +64,7 @@ func IsWorker() bool { return os.Getenv(WorkerEnv) != "" }
 // terminal side closes the requests. It returns the process exit status.
 func ServeWorker() int {
 	var opts workerOptions
-	reqDec := json.NewDecoder(os.NewFile(requestFD, "requests"))
+	reqDec := json.NewDecoder(pipeFile(requestFD, "requests"))
 	if env := os.Getenv(WorkerEnv); env == prestart.Marker {
 		// Started before the terminal side knew them (package prestart):
 		// the options come first on the request pipe.
@@ -96,7 +96,7 @@ func ServeWorker() int {
 	if dir := os.Getenv("CONCUR_PROFILE"); dir != "" {
 		profile(dir)
 	}
-	l := &link{enc: newEncoder(os.NewFile(eventFD, "events"))}
+	l := &link{enc: newEncoder(pipeFile(eventFD, "events"))}
 	w, err := newWorker(opts, l)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "concur worker: %v\n", err)
@@ -117,6 +117,17 @@ func ServeWorker() int {
 		}
 	}
 	return 0
+}
+
+// pipeFile is one of the worker's pipes to the terminal side, made
+// non-blocking first so that the Go runtime waits on it in its poller: a
+// read or write that blocks in the kernel holds the worker's one processor
+// until the runtime's monitor takes it back, which can be 10 ms (a request
+// waited that long between the goroutine that read it and the one that
+// runs it: half of hello world's time to its output).
+func pipeFile(fd int, name string) *os.File {
+	syscall.SetNonblock(fd, true)
+	return os.NewFile(uintptr(fd), name)
 }
 
 // link is the worker process's side of the wire: the events and results
@@ -197,6 +208,7 @@ type worker struct {
 	s        *sched.Scheduler
 	interp   *interp.Interpreter
 	env      *rewrite.Env
+	generics map[string]bool // concur's generic packages compiled into interp (loadGeneric)
 
 	quiet bool // replaying: events are dropped (written with the scheduler locked)
 
@@ -269,6 +281,13 @@ func (w *worker) setup() error {
 		Args:   []string{"prog"},
 	})
 	if err := stdlib.Use(w.interp, w, w.opts.Unrestricted); err != nil {
+		return fmt.Errorf("load standard library: %w", err)
+	}
+	// concur's errors declares a variable: compiled after the program's
+	// own globals, the interpreter mixed the two up (errors.Is found an
+	// int where an error was), so it comes first. The other generic
+	// packages are compiled when imported (loadGeneric).
+	if err := w.loadGenericPath("errors"); err != nil {
 		return fmt.Errorf("load standard library: %w", err)
 	}
 	if err := w.interp.Use(w.hookExports()); err != nil {
@@ -439,6 +458,36 @@ func (w *worker) eval(req request) result {
 	return w.endRun(req, in, code)
 }
 
+// loadGeneric compiles into the interpreter the generic packages of
+// concur's that the input imports first (stdlib.LoadGeneric).
+func (w *worker) loadGeneric(in *rewrite.Input) error {
+	imported := slices.Collect(maps.Values(in.Declared.Imports))
+	for _, path := range stdlib.GenericPackages {
+		if slices.Contains(imported, path) {
+			if err := w.loadGenericPath(path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// loadGenericPath compiles concur's generic package path into the
+// interpreter, once.
+func (w *worker) loadGenericPath(path string) error {
+	if w.generics[path] {
+		return nil
+	}
+	if err := stdlib.LoadGeneric(w.interp, path); err != nil {
+		return err
+	}
+	if w.generics == nil {
+		w.generics = map[string]bool{}
+	}
+	w.generics[path] = true
+	return nil
+}
+
 // compile rewrites an input and compiles its units; nothing runs yet.
 func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Program, err error) {
 	defer func() {
@@ -463,6 +512,9 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 		}
 	}
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := w.loadGeneric(in); err != nil {
 		return nil, nil, err
 	}
 	for _, path := range in.AutoImports {

@@ -17,7 +17,7 @@ func TestFmtLikeGo(t *testing.T) {
 	h := newFake(true)
 	h.run(t, func() {
 		i := interp.New(interp.Options{})
-		if err := Use(i, h, false); err != nil {
+		if err := useAll(i, h, false); err != nil {
 			t.Fatal(err)
 		}
 		p, err := i.Compile(string(src))
@@ -53,7 +53,7 @@ func TestFmtLikeGo(t *testing.T) {
 // printing types as the interpreter sees them).
 func TestNoteTypes(t *testing.T) {
 	i := interp.New(interp.Options{})
-	if err := Use(i, newFake(true), false); err != nil {
+	if err := useAll(i, newFake(true), false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := i.Eval("type pair struct { key string; Value int }\ntype twin struct { key string; Value int }\ntype solo struct{ n float64 }"); err != nil {

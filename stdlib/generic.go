@@ -52,17 +52,13 @@ import (
 // (55 ms with filling the slice), SortFunc 2.5 s, one interpreted
 // comparison per call.
 //
-// Compiling them adds about 0.3 ms to a worker's start (BenchmarkUse: 2.6
-// ms, 2.3 ms with yaegi's sources). Each file gets a line directive naming
-// it concur/NAME.go, so an error inside one says so instead of passing for
-// the learner's file.
+// Each is compiled into an interpreter when a program first imports it
+// (LoadGeneric): all five took 4 to 5 ms, half of hello world's time to
+// its output. Each file gets a line directive naming it concur/NAME.go, so
+// an error inside one says so instead of passing for the learner's file.
 //
 //go:embed generic/cmp.go generic/errors.go generic/iter.go generic/maps.go generic/slices.go
 var genericSources embed.FS
-
-// genericOrder lists the generic packages in the order they are compiled:
-// each after the ones it imports.
-var genericOrder = []string{"cmp", "errors", "iter", "maps", "slices"}
 
 // generic is package "concur/generic": the compiled help concur's generic
 // sources call.
@@ -82,26 +78,28 @@ func generic() map[string]reflect.Value {
 	}
 }
 
-// loadGeneric compiles concur's cmp, errors, iter, maps and slices into i; they
-// replace what yaegi loaded under the same names.
-func loadGeneric(i *interp.Interpreter) error {
-	for _, name := range genericOrder {
-		src, err := genericSources.ReadFile("generic/" + name + ".go")
-		if err != nil {
-			return err
-		}
-		// The directive names the next line 1 (column 1, so that columns are
-		// known), so lines keep their numbers.
-		text := "//line concur/" + name + ".go:1:1\n" + string(src)
-		// Executing sets up the package's non-generic functions (without
-		// it a call of one returns zero values).
-		p, err := i.Compile(text)
-		if err == nil {
-			_, err = i.Execute(p)
-		}
-		if err != nil {
-			return fmt.Errorf("concur's generic %s: %w", name, err)
-		}
+// GenericPackages are the import paths of concur's own generic packages.
+var GenericPackages = []string{"cmp", "errors", "iter", "maps", "slices"}
+
+// LoadGeneric compiles concur's own version of the generic package path
+// (one of GenericPackages) into i: call it once, before the code that
+// imports it is compiled. It replaces what yaegi loaded under the name.
+func LoadGeneric(i *interp.Interpreter, path string) error {
+	src, err := genericSources.ReadFile("generic/" + path + ".go")
+	if err != nil {
+		return err
+	}
+	// The directive names the next line 1 (column 1, so that columns are
+	// known), so lines keep their numbers.
+	text := "//line concur/" + path + ".go:1:1\n" + string(src)
+	// Executing sets up the package's non-generic functions (without it a
+	// call of one returns zero values).
+	p, err := i.Compile(text)
+	if err == nil {
+		_, err = i.Execute(p)
+	}
+	if err != nil {
+		return fmt.Errorf("concur's generic %s: %w", path, err)
 	}
 	return nil
 }
@@ -226,7 +224,7 @@ var errorType = reflect.TypeFor[error]()
 var sourceNames = sync.OnceValue(func() map[string][]string {
 	out := map[string][]string{}
 	fset := token.NewFileSet()
-	for _, name := range genericOrder {
+	for _, name := range GenericPackages {
 		src, err := genericSources.ReadFile("generic/" + name + ".go")
 		if err != nil {
 			panic(err)

@@ -63,14 +63,27 @@ func TestSortLikeGo(t *testing.T) {
 }
 
 // BenchmarkUse measures what a worker pays at start-up for the standard
-// library: the tables, and compiling concur's generic packages.
+// library: the tables and concur's errors; and, for reading, what
+// compiling all the generic packages (when imported) costs on top.
 func BenchmarkUse(b *testing.B) {
-	for b.Loop() {
-		i := interp.New(interp.Options{})
-		if err := Use(i, newFake(true), false); err != nil {
-			b.Fatal(err)
+	b.Run("start", func(b *testing.B) {
+		for b.Loop() {
+			i := interp.New(interp.Options{})
+			if err := Use(i, newFake(true), false); err != nil {
+				b.Fatal(err)
+			}
+			if err := LoadGeneric(i, "errors"); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	b.Run("all generic packages", func(b *testing.B) {
+		for b.Loop() {
+			if err := useAll(interp.New(interp.Options{}), newFake(true), false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkGenericSort sorts 100 000 ints in the interpreter with
@@ -80,7 +93,7 @@ func BenchmarkGenericSort(b *testing.B) {
 	for _, call := range []string{"sort.Ints(s)", "slices.Sort(s)", "slices.SortFunc(s, func(a, b int) int { return a - b })"} {
 		b.Run(call, func(b *testing.B) {
 			i := interp.New(interp.Options{})
-			if err := Use(i, newFake(true), false); err != nil {
+			if err := useAll(i, newFake(true), false); err != nil {
 				b.Fatal(err)
 			}
 			src := `package main

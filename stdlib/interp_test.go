@@ -22,7 +22,7 @@ func run(t *testing.T, src string, unrestricted bool) (*fakeHooks, error) {
 	var err error
 	h.run(t, func() {
 		i := interp.New(interp.Options{Stdout: h.Stdout(), Stderr: h.Stderr(), Unrestricted: unrestricted})
-		if err := Use(i, h, unrestricted); err != nil {
+		if err := useAll(i, h, unrestricted); err != nil {
 			t.Fatal(err)
 		}
 		_, err = i.Eval(src)
@@ -215,4 +215,18 @@ func TestEmbeddedLockIsNotALocker(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "cannot use type *main.C as type sync.Locker") {
 		t.Errorf("eval: %v; want yaegi's known 'cannot use type *main.C as type sync.Locker'", err)
 	}
+}
+
+// useAll is Use with all of concur's generic packages compiled, as a
+// worker has each once an input imports it.
+func useAll(i *interp.Interpreter, h Hooks, unrestricted bool) error {
+	if err := Use(i, h, unrestricted); err != nil {
+		return err
+	}
+	for _, path := range GenericPackages {
+		if err := LoadGeneric(i, path); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -177,14 +177,12 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	return x
 }
 
-// Use loads Symbols(h, unrestricted) into i and compiles concur's generic
-// packages (cmp, iter, maps, slices) into it. Everything a snippet prints
-// goes to h's writers, whatever i's interp.Options say.
+// Use loads Symbols(h, unrestricted) into i; concur's generic packages
+// are compiled into it when a program imports one (LoadGeneric).
+// Everything a snippet prints goes to h's writers, whatever i's
+// interp.Options say.
 func Use(i *interp.Interpreter, h Hooks, unrestricted bool) error {
-	if err := i.Use(Symbols(h, unrestricted)); err != nil {
-		return err
-	}
-	return loadGeneric(i)
+	return i.Use(Symbols(h, unrestricted))
 }
 
 // keep deletes from syms every symbol not in names, keeping the interface
