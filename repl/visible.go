@@ -3,6 +3,7 @@ package repl
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/concur-dev/concur/event"
 )
@@ -57,7 +58,7 @@ const hexDigits = "0123456789abcdef"
 // every line, are copied whole.
 func appendVisible(b []byte, s string) []byte {
 	for len(s) > 0 {
-		i := 0
+		i := plainPrefix(s)
 		for i < len(s) && (s[i] >= 0x20 && s[i] < 0x7f || s[i] == '\t') {
 			i++
 		}
@@ -82,6 +83,25 @@ func appendVisible(b []byte, s string) []byte {
 		s = s[size:]
 	}
 	return b
+}
+
+// plainPrefix returns the length of a prefix of s, a multiple of 8 bytes,
+// that is printable ASCII other than tab: the bytes are looked at eight at
+// a time (a line of 1 KB took the terminal side a fifth of its time one
+// byte at a time).
+func plainPrefix(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := *(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)) // s[i:i+8], in whichever byte order
+		del := v ^ 0x7f*ones                                                 // a zero byte where v has DEL
+		if v&highs != 0 ||                                                   // a byte of 0x80 or more
+			(v-0x20*ones)&^v&highs != 0 || // a byte under 0x20
+			(del-ones)&^del&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // appendControl appends the escape of an ASCII control character (or DEL).

@@ -57,3 +57,22 @@ func FuzzVisible(f *testing.F) {
 		}
 	})
 }
+
+// TestPlainPrefix: the eight-at-a-time scan stops at the first chunk that
+// holds any byte but printable ASCII (tab included), for each byte value
+// at each place of the chunk.
+func TestPlainPrefix(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 16; at++ {
+			b := []byte(strings.Repeat("x", 20))
+			b[at] = byte(c)
+			want := 16 // two whole chunks, the rest too short for one
+			if c < 0x20 || c >= 0x7f {
+				want = at / 8 * 8
+			}
+			if got := plainPrefix(string(b)); got != want {
+				t.Fatalf("plainPrefix with %#x at %d = %d, want %d", c, at, got, want)
+			}
+		}
+	}
+}
