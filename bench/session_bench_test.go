@@ -1,10 +1,13 @@
 package bench
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -136,4 +139,67 @@ func (w *watchWriter) tail() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.buf.String()
+}
+
+// BenchmarkResetMemory (issue "Scale"): the terminal side's resident memory
+// in a fresh REPL, after an input that prints 300 k lines (the REPL keeps
+// the run's events for :timeline), and after :reset. Target: after :reset
+// within 100 MB of fresh. Reads /proc, so Linux only; prints the figures.
+func BenchmarkResetMemory(b *testing.B) {
+	concur, _ := binaries(b)
+	for b.Loop() {
+		cmd := exec.Command(concur)
+		cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+b.TempDir(), "XDG_STATE_HOME="+b.TempDir(), "XDG_CONFIG_HOME="+b.TempDir())
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		lines := bufio.NewScanner(out)
+		lines.Buffer(nil, 1<<20)
+		until := func(marker string) {
+			for lines.Scan() {
+				if strings.Contains(lines.Text(), marker) {
+					return
+				}
+			}
+			b.Fatalf("the REPL ended before %q", marker)
+		}
+		rss := func() int64 {
+			status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, l := range strings.Split(string(status), "\n") {
+				if kb, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+					n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(kb), "kB")), 10, 64)
+					return n << 10
+				}
+			}
+			b.Fatal("no VmRSS")
+			return 0
+		}
+		fmt.Fprintln(in, `fmt.Println("ready")`)
+		until("│ ready")
+		fresh := rss()
+		fmt.Fprintln(in, `for i := 0; i < 300000; i++ { fmt.Println("line", i, strings.Repeat("y", 100)) }`)
+		fmt.Fprintln(in, `fmt.Println("printed")`)
+		until("│ printed")
+		big := rss()
+		fmt.Fprintln(in, ":reset")
+		fmt.Fprintln(in, `fmt.Println("reset")`)
+		until("│ reset")
+		reset := rss()
+		in.Close()
+		io.Copy(io.Discard, out)
+		cmd.Wait()
+		fmt.Printf("terminal side's memory: fresh %s, after 300 k lines %s, after :reset %s (target: within 100 MB of fresh)\n",
+			mib(fresh), mib(big), mib(reset))
+	}
 }

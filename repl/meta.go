@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -137,6 +138,10 @@ func (r *REPL) restart(opts engine.Options) bool {
 	}
 	r.last, r.carry, r.runEnd = nil, Carry{}, 0
 	r.inputs = 0 // the new session numbers its inputs from 1, as the engine does
+	// The last run's events, which :timeline drew, may have been hundreds
+	// of megabytes (300 k lines): give the memory back now, not when the
+	// runtime gets round to it.
+	debug.FreeOSMemory()
 	return true
 }
 
