@@ -593,7 +593,7 @@ func (s *Session) exchange(ctx context.Context, w *workerProc, req request, time
 				return result{}, l
 			case <-w.overMemory:
 				w.kill()
-				_, l := s.died(w, emit, fmt.Errorf("fatal error: runtime: out of memory (the program used more than %s, concur's limit)", bytesText(s.opts.MemoryLimit)))
+				_, l := s.died(w, emit, fmt.Errorf("fatal error: runtime: out of memory (the program used more than %s, concur's limit; --max-memory raises it)", bytesText(s.opts.MemoryLimit)))
 				l.reason, l.why = "memory", "memory"
 				return result{}, l
 			}

@@ -19,7 +19,7 @@ var stopWordsZh = []struct {
 	{regexp.MustCompile(`^stopped$`), "已停止"},
 	{regexp.MustCompile(`^the virtual clock stood still: a goroutine was waiting on something the clock cannot see$`), "虚拟时钟停住了：有个 goroutine 在等时钟看不见的东西"},
 	{regexp.MustCompile(`^\(not a channel, timer or lock of the program's own\), so time could not move on$`), "（不是程序自己的通道、定时器或锁），所以时间走不下去"},
-	{regexp.MustCompile(`^fatal error: runtime: out of memory \(the program used more than (.+), concur's limit\)$`), "fatal error: runtime: out of memory（程序用了超过 ${1}，这是 concur 的上限）"},
+	{regexp.MustCompile(`^fatal error: runtime: out of memory \(the program used more than (.+), concur's limit; --max-memory raises it\)$`), "fatal error: runtime: out of memory（程序用了超过 ${1}，这是 concur 的上限；--max-memory 可以调高）"},
 }
 
 // stopText is text, a report's lines, with concur's own words in lang.

@@ -22,7 +22,7 @@ func TestStopReportsInChinese(t *testing.T) {
 		{event.Timeout, "stopped: the run reached 1h0m0s of virtual time (--max-virtual=1h0m0s)"},
 		{event.Timeout, "stopped: the run took more than 3s of real time (--timeout)\nthe virtual clock stood still: a goroutine was waiting on something the clock cannot see\n(not a channel, timer or lock of the program's own), so time could not move on"},
 		{event.Fatal, "stopped: a goroutine was still running and did not stop"},
-		{event.Fatal, "fatal error: runtime: out of memory (the program used more than 2.0 GiB, concur's limit)"},
+		{event.Fatal, "fatal error: runtime: out of memory (the program used more than 2.0 GiB, concur's limit; --max-memory raises it)"},
 	}
 	c := langcheck.New()
 	c.AllowLines("fatal error: runtime: out of memory") // Go's own words

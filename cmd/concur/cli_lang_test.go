@@ -39,6 +39,7 @@ var cliCases = [][]string{
 	{"run", "--clock=sundial", "x.go"},
 	{"run", "--seed=abc", "x.go"},
 	{"run", "--jitter=2", "x.go"},
+	{"run", "--max-memory=lots", "x.go"},
 	{"run", "--lang=fr", "x.go"},
 	{"replay"},
 	{"replay", "a.jsonl", "b.jsonl"},

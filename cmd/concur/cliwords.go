@@ -87,7 +87,7 @@ var zhFlags = map[string]string{
 	"unrestricted": "允许代码导入整个标准库（os、net ……）",
 	"max-virtual":  "运行用掉这么多虚拟时间后停止",
 	"timeout":      "运行用掉这么多真实时间后停止（虚拟时钟默认 10s，真实时钟默认不限）",
-	"max-memory":   "运行代码的进程用的内存超过这么多字节时停止运行",
+	"max-memory":   "运行代码的进程用的内存超过这么多时停止运行：字节数，或带单位（500MB、4GiB）",
 	"idle-limit":   "回放输出时，把比这更长的安静间隔缩短成这么长（0：保留原样）",
 	"jitter":       "按种子把每次 sleep 和每个计时器改变至多这么多（比如 20%）",
 	"seed":         "虚拟时钟上的调度：0 是默认的那一种，其他数字挑选另一种合法的调度",
@@ -110,7 +110,7 @@ var zhCommandFlags = map[string]map[string]string{
 // zhPlaceholders name, in Chinese, the value a flag takes.
 var zhPlaceholders = map[string]string{
 	"clock": "时钟", "speed": "倍速", "color": "模式", "lang": "语言",
-	"max-virtual": "时长", "timeout": "时长", "max-memory": "字节数", "idle-limit": "时长",
+	"max-virtual": "时长", "timeout": "时长", "max-memory": "大小", "idle-limit": "时长",
 	"jitter": "比例", "seed": "数字", "record": "文件", "explore": "次数",
 	"format": "格式", "o": "文件",
 }
@@ -220,12 +220,13 @@ func zhFlagError(msg string) string {
 // zhValues are the English errors of the flag values' Set methods, in
 // Chinese.
 var zhValues = map[string]string{
-	`want a positive number or "max"`:          `请用正数或 "max"`,
-	"want a duration such as 2s":               "请用时长，例如 2s",
-	"must not be negative":                     "不能是负数",
-	"want a fraction below 1, like 20% or 0.2": "请用小于 1 的比例，例如 20% 或 0.2",
-	"parse error":                              "格式不对", // the flag package's, for numbers and durations
-	"value out of range":                       "超出范围",
+	`want a positive number or "max"`:                      `请用正数或 "max"`,
+	"want a duration such as 2s":                           "请用时长，例如 2s",
+	"must not be negative":                                 "不能是负数",
+	"want a fraction below 1, like 20% or 0.2":             "请用小于 1 的比例，例如 20% 或 0.2",
+	"want a size such as 4GiB, 500MB or a number of bytes": "请用内存大小，例如 4GiB、500MB，或字节数",
+	"parse error":        "格式不对", // the flag package's, for numbers and durations
+	"value out of range": "超出范围",
 }
 
 func zhValueError(msg string) string {

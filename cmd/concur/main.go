@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -242,7 +243,7 @@ type engineFlags struct {
 	unrestricted bool
 	maxVirtual   time.Duration
 	timeout      time.Duration
-	memory       int64
+	memory       bytesFlag
 	seed         uint64
 	jitter       jitterFlag
 }
@@ -252,9 +253,46 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.unrestricted, "unrestricted", false, "let snippets import the whole standard library (os, net, ...)")
 	fs.DurationVar(&f.maxVirtual, "max-virtual", time.Hour, "stop a run after this much virtual time")
 	fs.DurationVar(&f.timeout, "timeout", 0, "stop a run after this much real time (default 10s on the virtual clock, none on the real one)")
-	fs.Int64Var(&f.memory, "max-memory", 2<<30, "stop a run whose worker uses more than this many `bytes`")
+	f.memory = 2 << 30
+	fs.Var(&f.memory, "max-memory", "stop a run whose worker uses more than this much memory: `size` in bytes, or with a unit (500MB, 4GiB)")
 	fs.Uint64Var(&f.seed, "seed", 0, "the schedule on the virtual clock: 0 is the default one, any other `number` picks another legal one")
 	fs.Var(&f.jitter, "jitter", "change every sleep and timer by up to this `fraction` (like 20%), from the seed")
+}
+
+// bytesFlag is --max-memory: a number of bytes, written 2147483648, 2GiB
+// or 500MB (KB, MB and GB are powers of 1000, KiB, MiB and GiB of 1024;
+// any case).
+type bytesFlag int64
+
+func (b *bytesFlag) String() string {
+	switch n := int64(*b); {
+	case n > 0 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + "GiB"
+	case n > 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MiB"
+	default:
+		return strconv.FormatInt(n, 10)
+	}
+}
+
+func (b *bytesFlag) Set(v string) error {
+	units := []struct {
+		suffix string
+		size   float64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"b", 1}}
+	num, size := strings.ToLower(strings.TrimSpace(v)), 1.0
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, size = strings.TrimSpace(n), u.size
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil || f <= 0 || f*size > math.MaxInt64/2 {
+		return errors.New("want a size such as 4GiB, 500MB or a number of bytes")
+	}
+	*b = bytesFlag(f * size)
+	return nil
 }
 
 // jitterFlag is --jitter: a fraction between 0 and 1, written 0.2 or 20%.
@@ -280,7 +318,7 @@ func (f *engineFlags) options() (engine.Options, error) {
 	if f.clock != "virtual" && f.clock != "real" {
 		return engine.Options{}, choiceError{"clock", f.clock, []string{"virtual", "real"}}
 	}
-	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, MemoryLimit: f.memory, Seed: f.seed, Jitter: float64(f.jitter)}
+	opts := engine.Options{Clock: f.clock, Unrestricted: f.unrestricted, MemoryLimit: int64(f.memory), Seed: f.seed, Jitter: float64(f.jitter)}
 	opts.MaxVirtual, opts.Timeout = f.budgets(f.clock)
 	return opts, nil
 }
