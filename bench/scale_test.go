@@ -305,7 +305,7 @@ func BenchmarkStopMany(b *testing.B) {
 			deadlocks, ends = append(deadlocks, report), append(ends, end)
 		}
 		fmt.Printf("%d goroutines: stop median %v; deadlock report median %v, the run's end %v\n", n,
-			median(stops).Round(time.Millisecond), median(deadlocks).Round(time.Millisecond), median(ends).Round(time.Millisecond))
+			median(stops).Round(time.Millisecond), median(deadlocks).Round(100*time.Microsecond), median(ends).Round(time.Millisecond))
 	}
 }
 
