@@ -372,12 +372,9 @@ func BenchmarkRestore(b *testing.B) {
 	report(b, "restore 100 inputs after a fatal error (baseline: fresh session + 1 input)", c, y, "<= 300 ms")
 }
 
-// timeToPrompt starts an interactive program on a pseudo-terminal (script(1))
-// and times it until its prompt "> " appears, answering the cursor-position
-// query line editors send.
-func timeToPrompt(b *testing.B, bin string) time.Duration {
-	cmd := exec.Command("script", "-q", "-c", bin, "/dev/null")
-	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+b.TempDir(), "TERM=xterm", "NO_COLOR=1")
+// pipes returns the pipes to cmd's standard input and from its standard
+// output.
+func pipes(b *testing.B, cmd *exec.Cmd) (io.WriteCloser, io.ReadCloser) {
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		b.Fatal(err)
@@ -386,6 +383,16 @@ func timeToPrompt(b *testing.B, bin string) time.Duration {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return in, out
+}
+
+// timeToPrompt starts an interactive program on a pseudo-terminal (script(1))
+// and times it until its prompt "> " appears, answering the cursor-position
+// query line editors send.
+func timeToPrompt(b *testing.B, bin string) time.Duration {
+	cmd := exec.Command("script", "-q", "-c", bin, "/dev/null")
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+b.TempDir(), "TERM=xterm", "NO_COLOR=1")
+	in, out := pipes(b, cmd)
 	begin := time.Now()
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)

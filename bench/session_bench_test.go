@@ -150,14 +150,7 @@ func BenchmarkResetMemory(b *testing.B) {
 	for b.Loop() {
 		cmd := exec.Command(concur)
 		cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+b.TempDir(), "XDG_STATE_HOME="+b.TempDir(), "XDG_CONFIG_HOME="+b.TempDir())
-		in, err := cmd.StdinPipe()
-		if err != nil {
-			b.Fatal(err)
-		}
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			b.Fatal(err)
-		}
+		in, out := pipes(b, cmd)
 		if err := cmd.Start(); err != nil {
 			b.Fatal(err)
 		}
