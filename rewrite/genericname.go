@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -78,4 +79,90 @@ func (r *rewriter) pullTypeArgs(fn *types.Func, e *ast.CallExpr, sel *ast.Select
 	r.insert(r.off(e.Pos()), "(func() (func() ("+list+", bool), func()) { return ")
 	r.insert(r.off(sel.End()), "["+list+"]")
 	r.insert(r.off(e.End()), " })()")
+}
+
+// libraryGenericVar makes each value of a top-level variable that calls a
+// generic function of the packages the interpreter compiles from source
+// (var v = cmp.Compare(1, 2)) the result of a function literal called at
+// once: yaegi v0.16.1 gave such a variable its zero value, silently (0
+// for -1, false for slices.Contains's true), and calls from inside a
+// function right (measured).
+//
+//	var v = cmp.Compare(a, b)  →  var v = func() int { return cmp.Compare(a, b) }()
+//
+// It opens the literals before the values are walked; the function it
+// returns closes them after. A type the literal's result cannot name is
+// left as it was.
+func (r *rewriter) libraryGenericVar(d *ast.GenDecl, s *ast.ValueSpec) (closeLits func()) {
+	closeLits = func() {}
+	if d.Tok != token.VAR || r.info == nil {
+		return
+	}
+	var ends []int
+	for _, v := range s.Values {
+		if !r.callsLibraryGeneric(v) {
+			continue
+		}
+		var results []string
+		switch t := r.typeOf(v).(type) {
+		case *types.Tuple: // var a, b = f(): one call, its results
+			for i := range t.Len() {
+				text, ok := r.typeSource(t.At(i).Type())
+				if !ok {
+					return
+				}
+				results = append(results, text)
+			}
+		case nil:
+			return
+		default:
+			text, ok := r.typeSource(t)
+			if !ok {
+				return
+			}
+			results = append(results, text)
+		}
+		result := strings.Join(results, ", ")
+		if len(results) > 1 {
+			result = "(" + result + ")"
+		}
+		r.insert(r.off(v.Pos()), "func() "+result+" { return ")
+		ends = append(ends, r.off(v.End()))
+	}
+	return func() {
+		for _, at := range ends {
+			r.insert(at, " }()")
+		}
+	}
+}
+
+// callsLibraryGeneric reports whether e, when evaluated, calls an instance
+// of a generic function of sourcePackages (not inside a function literal,
+// which runs later).
+func (r *rewriter) callsLibraryGeneric(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fun := ast.Unparen(n.Fun)
+			switch x := fun.(type) {
+			case *ast.IndexExpr: // slices.Max[[]int](s)
+				fun = x.X
+			case *ast.IndexListExpr:
+				fun = x.X
+			}
+			if sel, ok := fun.(*ast.SelectorExpr); ok {
+				fun = sel.Sel
+			}
+			if id, ok := fun.(*ast.Ident); ok {
+				_, generic := r.info.Instances[id]
+				f, ok := r.info.Uses[id].(*types.Func)
+				found = generic && ok && f.Pkg() != nil && sourcePackages[f.Pkg().Path()]
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -19,17 +20,22 @@ import (
 //	var y = x + 2         →  var y int; func init() { y = x + 2 }
 //	var p, q = pair{}, &x →  var p pair; var q *int; func init() { p = pair{}; q = &x }
 //
-// A program is one Eval and keeps its declarations as written; so does a
-// group in parentheses, where no function can be declared.
-func (r *rewriter) sessionVarInit(d *ast.GenDecl, s *ast.ValueSpec) {
-	if r.program || d.Tok != token.VAR || d.Lparen.IsValid() || len(s.Values) == 0 || !r.usesEarlierVar(s.Values) {
-		return
+// A value that calls a generic function of the packages yaegi compiles
+// from source goes the same way (see libraryGenericVar: in a snippet, the
+// function literal failed for two results). A program is one Eval and
+// keeps its declarations as written; so does a group in parentheses, where
+// no function can be declared. It reports
+// whether it rewrote the variable.
+func (r *rewriter) sessionVarInit(d *ast.GenDecl, s *ast.ValueSpec) bool {
+	if r.program || d.Tok != token.VAR || d.Lparen.IsValid() || len(s.Values) == 0 ||
+		!r.usesEarlierVar(s.Values) && !slices.ContainsFunc(s.Values, r.callsLibraryGeneric) {
+		return false
 	}
 	names := make([]string, len(s.Names))
 	typeTexts := make([]string, len(s.Names))
 	for i, n := range s.Names {
 		if _, renamed := r.identEdits[n]; renamed {
-			return
+			return false
 		}
 		names[i] = n.Name
 		if s.Type != nil {
@@ -37,11 +43,11 @@ func (r *rewriter) sessionVarInit(d *ast.GenDecl, s *ast.ValueSpec) {
 		}
 		v, _ := r.info.Defs[n].(*types.Var)
 		if v == nil {
-			return
+			return false
 		}
 		t, ok := r.typeSource(v.Type())
 		if !ok {
-			return // yaegi fails on it as before, and says so
+			return false // yaegi fails on it as before, and says so
 		}
 		typeTexts[i] = t
 	}
@@ -66,6 +72,7 @@ func (r *rewriter) sessionVarInit(d *ast.GenDecl, s *ast.ValueSpec) {
 		r.insert(r.off(s.Names[len(s.Names)-1].End()), " "+typeTexts[len(s.Names)-1]+assign)
 	}
 	r.insert(r.off(s.Values[len(s.Values)-1].End()), " }")
+	return true
 }
 
 // usesEarlierVar reports whether exprs use a variable that an earlier input

@@ -343,9 +343,13 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 		case *ast.ValueSpec:
 			r.nameMakes(identExprs(s.Names), s.Values)
 			r.genericFuncVar(d, s, false)
-			r.sessionVarInit(d, s)
+			closeLits := func() {}
+			if !r.sessionVarInit(d, s) { // an init function gets the calls right too
+				closeLits = r.libraryGenericVar(d, s)
+			}
 			r.expr(s.Type, 0)
 			r.exprs(s.Values)
+			closeLits()
 		case *ast.TypeSpec:
 			if r.poolTypeSpec(s) {
 				continue
