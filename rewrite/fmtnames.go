@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -66,12 +67,22 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 		if strings.Contains(name, reservedPrefix) {
 			continue // a type declared again since: its name is hidden
 		}
+		if open, ok := r.typedStruct(t, name); ok {
+			r.insert(r.off(a.Pos()), open)
+			closers = append(closers, r.off(a.End()))
+			names = append(names, "\x00)")
+			continue
+		}
 		r.insert(r.off(a.Pos()), builtinPkg+".Typed(")
 		closers = append(closers, r.off(a.End()))
 		names = append(names, name)
 	}
 	return func() {
 		for i, at := range closers {
+			if names[i] == "\x00)" { // typedStruct's literal's call
+				r.insert(at, ")")
+				continue
+			}
 			if strings.HasPrefix(names[i], "\x00") {
 				r.insert(at, names[i])
 				continue
@@ -79,6 +90,38 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 			r.insert(at, ", "+strconv.Quote(names[i])+")")
 		}
 	}
+}
+
+// typedStruct opens the wrap of an operand of the program's struct type t
+// (named name) with a String method, which the interpreter hands
+// fmt in a method wrapper that holds one of the value's fields in place of
+// the value (%d of S{n: 1} printed 1, %#v of it 1): the operand goes
+// through a function literal that hands it over with the same value
+// converted to t's struct type without the name, and so without methods,
+// for the verbs that call none. (A type with an Error method is left out:
+// its wrapper holds the value, and the interpreter fails on the conversion.)
+//
+//	func(v S) any { return __concur_builtin.TypedStruct(v, struct{ n int }(v), "main.S") }(x)
+func (r *rewriter) typedStruct(t types.Type, name string) (open string, ok bool) {
+	named, ok := t.(*types.Named)
+	if !ok || named.TypeParams().Len() > 0 || named.TypeArgs().Len() > 0 || !hasMethod(t, "String") || hasMethod(t, "Error") {
+		return "", false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	typeText, ok := r.typeSource(t)
+	if !ok {
+		return "", false
+	}
+	structText, ok := r.typeSource(st)
+	if !ok {
+		return "", false
+	}
+	v := reservedPrefix + "_sv"
+	return fmt.Sprintf("func(%s %s) any { return %s.TypedStruct(%s, %s(%s), %s) }(",
+		v, typeText, builtinPkg, v, structText, v, strconv.Quote(name)), true
 }
 
 // holdsProgramType reports whether t is, or is made of, a named type the

@@ -33,7 +33,8 @@ func PrintBuiltins(stderr io.Writer) map[string]reflect.Value {
 		"NilPanic":  reflect.ValueOf(nilPanicValue),
 		"Defers":    reflect.ValueOf(NewDefers),
 		// For fmt's functions that take a format (fmtprint.go).
-		"Typed": reflect.ValueOf(typedOperand),
+		"Typed":       reflect.ValueOf(typedOperand),
+		"TypedStruct": reflect.ValueOf(typedStruct),
 		// A value of the program's with its Error or String method, as
 		// fmt gets it: the interpreter's conversion to error or
 		// fmt.Stringer, made an any in interpreted code, loses the
@@ -160,7 +161,7 @@ func dynOperand(b []any) any {
 	if pkg, n, found := strings.Cut(name, "."); found {
 		name = pkg + "." + instanceName(n)
 	}
-	return typed{v, name}
+	return typed{v: v, name: name}
 }
 
 // boxedType is the interpreter's name of the type of x (main.temp), if x

@@ -246,6 +246,25 @@ func printf(format string, a []any, wrapped *[]any) string {
 	return buf.String()
 }
 
+// callsMethod reports whether fmt prints a value of the interpreter's
+// method wrapper type t by one of its methods for this directive: Format
+// for every verb, GoString for %#v, and Error or String for the verbs that
+// print strings (and %w, whatever it holds).
+func callsMethod(t reflect.Type, d directive, verb rune, errorf bool) bool {
+	if !methodWrapper(t) {
+		return false
+	}
+	switch {
+	case t.Implements(formatterType):
+		return true
+	case verb == 'v' && d.sharp:
+		return t.Implements(goStringer)
+	case verb == 'w':
+		return true
+	}
+	return strings.ContainsRune("vsqxX", verb) && (t.Implements(errorType) || t.Implements(stringerType))
+}
+
 // formatOne prints one operand for one directive.
 func formatOne(d directive, verb rune, arg any, errorf bool) string {
 	if x, ok := arg.(typed); ok {
@@ -256,21 +275,10 @@ func formatOne(d directive, verb rune, arg any, errorf bool) string {
 	}
 	t := reflect.TypeOf(arg)
 	if methodWrapper(t) {
-		// fmt calls Format for every verb, GoString for %#v, and Error or
-		// String for the verbs that print strings.
-		switch {
-		case t.Implements(formatterType):
-			return fmt.Sprintf(d.mini(verb), arg)
-		case verb == 'v' && d.sharp:
-			if t.Implements(goStringer) {
-				return fmt.Sprintf(d.mini(verb), arg)
+		if callsMethod(t, d, verb, errorf) {
+			if verb == 'w' && errorf && t.Implements(errorType) {
+				verb = 'v'
 			}
-		case verb == 'w':
-			if errorf && t.Implements(errorType) {
-				return fmt.Sprintf(d.mini('v'), arg)
-			}
-			return fmt.Sprintf(d.mini(verb), arg)
-		case strings.ContainsRune("vsqxX", verb) && (t.Implements(errorType) || t.Implements(stringerType)):
 			return fmt.Sprintf(d.mini(verb), arg)
 		}
 		// A verb that does not call the method prints the value itself.
@@ -681,10 +689,18 @@ func intFromArg(a []any, argNum int) (num int, isInt bool, newArgNum int) {
 type typed struct {
 	v    any // the value, or the interpreter's method wrapper of it
 	name string
+	raw  any // the value as its struct type without methods, or nil (TypedStruct)
 }
 
 // typedOperand is concur/builtin.Typed.
-func typedOperand(v any, name string) any { return typed{v, name} }
+func typedOperand(v any, name string) any { return typed{v: v, name: name} }
+
+// typedStruct is concur/builtin.TypedStruct: a value of the program's
+// struct type with a String method, with the same value converted
+// to the struct type without a name. The interpreter's method wrapper of
+// the value, in v, holds one of its fields where the value should be
+// (S{n: 1} as 1), so a verb that calls no method (%d, %#v) prints raw.
+func typedStruct(v, raw any, name string) any { return typed{v: v, name: name, raw: raw} }
 
 // untyped is the operand a typed one stands for.
 func untyped(x any) any {
@@ -699,6 +715,9 @@ func untyped(x any) any {
 func formatTyped(d directive, verb rune, x typed, errorf bool) string {
 	if verb == 'T' {
 		return fmt.Sprintf(d.mini('s'), x.name)
+	}
+	if x.raw != nil && x.v != nil && !callsMethod(reflect.TypeOf(x.v), d, verb, errorf) {
+		x.v = x.raw
 	}
 	s := formatOne(d, verb, x.v, errorf)
 	if verb != 'v' || !d.sharp || x.v == nil {

@@ -164,6 +164,7 @@ func Symbols(h Hooks, unrestricted bool) interp.Exports {
 	// Typed hands its operand on to fmt, so it must show fmt's methods;
 	// the print statements are fmt's.
 	mt[x["concur/builtin/builtin"]["Typed"]] = printingTypes()
+	mt[x["concur/builtin/builtin"]["TypedStruct"]] = printingTypes()
 	for name, v := range printStatements(h.Stdout()) {
 		x["concur/builtin/builtin"][name] = v
 		mt[v] = printingTypes()
