@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -41,7 +43,8 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 	}
 	var closers []int
 	var names []string
-	for _, a := range e.Args[min(first+1, len(e.Args)):] {
+	verbs, known := r.plainVerbs(e.Args[first])
+	for i, a := range e.Args[min(first+1, len(e.Args)):] {
 		if _, lit := a.(*ast.FuncLit); lit {
 			continue // bindLiterals puts it in parentheses of its own
 		}
@@ -67,7 +70,7 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 		if strings.Contains(name, reservedPrefix) {
 			continue // a type declared again since: its name is hidden
 		}
-		if open, ok := r.typedStruct(t, name); ok {
+		if open, ok := r.typedStruct(t, name, a.Pos(), known && i < len(verbs) && verbs[i]); ok {
 			r.insert(r.off(a.Pos()), open)
 			closers = append(closers, r.off(a.End()))
 			names = append(names, "\x00)")
@@ -101,8 +104,10 @@ func (r *rewriter) typedOperands(e *ast.CallExpr) (closeWraps func()) {
 // for the verbs that call none. (A type with an Error method is left out:
 // its wrapper holds the value, and the interpreter fails on the conversion.)
 //
-//	func(v S) any { return __concur_builtin.TypedStruct(v, struct{ n int }(v), "main.S") }(x)
-func (r *rewriter) typedStruct(t types.Type, name string) (open string, ok bool) {
+//	func(v S) interface{} { return __concur_builtin.TypedStruct(v, struct{ n int }(v), "main.S") }(x)
+//
+// (interface{}, not any, which the program may have declared).
+func (r *rewriter) typedStruct(t types.Type, name string, pos token.Pos, methodVerb bool) (open string, ok bool) {
 	named, ok := t.(*types.Named)
 	if !ok || named.TypeParams().Len() > 0 || named.TypeArgs().Len() > 0 || !hasMethod(t, "String") || hasMethod(t, "Error") {
 		return "", false
@@ -110,6 +115,11 @@ func (r *rewriter) typedStruct(t types.Type, name string) (open string, ok bool)
 	st, ok := named.Underlying().(*types.Struct)
 	if !ok {
 		return "", false
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Embedded() && (types.NewMethodSet(f.Type()).Len() > 0 || types.NewMethodSet(types.NewPointer(f.Type())).Len() > 0) {
+			return "", false // the interpreter fails on the conversion of one that promotes methods
+		}
 	}
 	typeText, ok := r.typeSource(t)
 	if !ok {
@@ -119,10 +129,40 @@ func (r *rewriter) typedStruct(t types.Type, name string) (open string, ok bool)
 	if !ok {
 		return "", false
 	}
+	if hidden := r.hiddenName(pos, named.Obj(), typeText, structText); hidden != "" {
+		if !methodVerb {
+			r.errorf(pos, "printing the fields of a value of type %s is not supported by concur here: the program's %s hides a name concur needs to print them "+
+				"(its interpreter hands fmt the value without them); give that %s another name", types.TypeString(t, types.RelativeTo(r.checked.Pkg)), hidden, hidden)
+		}
+		return "", false
+	}
 	v := reservedPrefix + "_sv"
-	return fmt.Sprintf("func(%s %s) any { return %s.TypedStruct(%s, %s(%s), %s) }(",
+	return fmt.Sprintf("func(%s %s) interface{} { return %s.TypedStruct(%s, %s(%s), %s) }(",
 		v, typeText, builtinPkg, v, structText, v, strconv.Quote(name)), true
 }
+
+// hiddenName returns a name in the type texts that is, at pos, a name the
+// program declares inside a function (x := S{1}; S := "s" hides S from
+// the text written there), other than own, the operand's type itself; ""
+// if there is none. A name that means nothing there is a field's.
+func (r *rewriter) hiddenName(pos token.Pos, own types.Object, texts ...string) string {
+	pkg, _ := r.scopesAt(pos)
+	for _, text := range texts {
+		for _, name := range identWord.FindAllString(text, -1) {
+			obj := r.lookupAt(name, pos)
+			if obj == nil || obj == own || obj.Parent() == pkg || obj.Parent() == types.Universe {
+				continue
+			}
+			if _, ok := obj.(*types.PkgName); ok {
+				continue
+			}
+			return name
+		}
+	}
+	return ""
+}
+
+var identWord = regexp.MustCompile(`[\pL_][\pL\pN_]*`)
 
 // holdsProgramType reports whether t is, or is made of, a named type the
 // program declares.

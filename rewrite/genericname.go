@@ -158,8 +158,9 @@ func (r *rewriter) callsLibraryGeneric(e ast.Expr) bool {
 			}
 			if id, ok := fun.(*ast.Ident); ok {
 				_, generic := r.info.Instances[id]
-				f, ok := r.info.Uses[id].(*types.Func)
-				found = generic && ok && f.Pkg() != nil && sourcePackages[f.Pkg().Path()]
+				if f, ok := r.info.Uses[id].(*types.Func); generic && ok && f.Pkg() != nil && sourcePackages[f.Pkg().Path()] {
+					found = true
+				}
 			}
 		}
 		return !found

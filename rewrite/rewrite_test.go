@@ -1205,3 +1205,21 @@ func TestLineComments(t *testing.T) {
 		t.Fatalf("got\n%s\nwant\n%s", in.Units[0].Src, want)
 	}
 }
+
+// A struct value with a String method prints by its fields in %d through
+// a copy of its struct type (typedStruct); where a local name hides that
+// type, %d is refused with the way out, and %v, which calls String, is not.
+func TestTypedStructHiddenName(t *testing.T) {
+	const decls = "package main\n\nimport \"fmt\"\n\ntype S struct{ n int }\n\nfunc (s S) String() string { return \"S\" }\n\n"
+	in, err := Rewrite("prog.go", decls+"func main() {\n\tx := S{1}\n\tfmt.Printf(\"%d\\n\", x)\n}\n", NewEnv(nil))
+	if err != nil || !strings.Contains(describe(in), "__concur_builtin.TypedStruct(") {
+		t.Fatalf("%%d of S does not go through TypedStruct: %v", err)
+	}
+	_, err = Rewrite("prog.go", decls+"func main() {\n\tx := S{1}\n\tS := 2\n\tfmt.Printf(\"%d %d\\n\", x, S)\n}\n", NewEnv(nil))
+	if err == nil || !strings.Contains(err.Error(), "the program's S hides a name concur needs") || !strings.Contains(err.Error(), "give that S another name") {
+		t.Fatalf("a hidden S: %v", err)
+	}
+	if _, err := Rewrite("prog.go", decls+"func main() {\n\tx := S{1}\n\tS := 2\n\tfmt.Printf(\"%v %d\\n\", x, S)\n}\n", NewEnv(nil)); err != nil {
+		t.Fatalf("%%v of a value whose type is hidden: %v", err)
+	}
+}

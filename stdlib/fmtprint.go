@@ -718,6 +718,11 @@ func formatTyped(d directive, verb rune, x typed, errorf bool) string {
 	}
 	if x.raw != nil && x.v != nil && !callsMethod(reflect.TypeOf(x.v), d, verb, errorf) {
 		x.v = x.raw
+		// A verb that does not apply (%p) names the operand's type:
+		// the program's, not the copy's.
+		if s := formatOne(d, verb, x.raw, errorf); strings.HasPrefix(s, "%!") {
+			return strings.Replace(s, "("+reflect.TypeOf(x.raw).String()+"=", "("+x.name+"=", 1)
+		}
 	}
 	s := formatOne(d, verb, x.v, errorf)
 	if verb != 'v' || !d.sharp || x.v == nil {

@@ -58,7 +58,19 @@ func main() {
 	type local struct{ k int }
 	fmt.Printf("%d %v\n", local{1}, local{2})
 	fmt.Println(fmt.Sprintf("%5d|%-8v|", Hex{1}, Hex{2}))
+	fmt.Printf("%p|%d\n", S{4}, S{4})
+	shadowed()
 	done := make(chan bool)
 	go func() { fmt.Printf("%d %v\n", e, S{3}); done <- true }()
 	<-done
+}
+
+// Names of the program's that hide the operand's type, a field's type or
+// any where the operand is printed.
+func shadowed() {
+	x := S{5}
+	any := 1
+	fmt.Printf("%v %d %d\n", x, x, any)
+	S := "s" // hides the type: %d of x would be refused, %v calls String
+	fmt.Printf("%v %s\n", x, S)
 }

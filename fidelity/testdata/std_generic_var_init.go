@@ -23,7 +23,12 @@ var copyOf = maps.Clone(ages)
 var shout = strings.ToUpper(names[0])
 var oldest = slices.MaxFunc(names, func(a, b string) int { return cmp.Compare(ages[a], ages[b]) })
 
+// A call beside the generic one, after it in the value.
+var at2 = slices.Index(primes, 5) + len(primes)
+var both = fmt.Sprint(slices.Index(primes, 3), len(primes))
+
 func main() {
 	fmt.Println(order, at, has, largest, i, found)
 	fmt.Println(names, len(copyOf), shout, oldest)
+	fmt.Println(at2, both)
 }
