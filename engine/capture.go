@@ -3,8 +3,8 @@ package engine
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 
+	"github.com/concur-dev/concur/internal/lazyregexp"
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/sched"
 )
@@ -117,7 +117,7 @@ func (w *worker) flushPartials() {
 
 // framePattern matches the line the interpreter prints for each frame a
 // panic unwinds: "prog.go:7:10: panic: main.worker(...)".
-var framePattern = regexp.MustCompile(`^(?:(.*?\d+:\d+): )?panic: (.*)\(\.\.\.\)\n?$`)
+var framePattern = lazyregexp.New(`^(?:(.*?\d+:\d+): )?panic: (.*)\(\.\.\.\)\n?$`)
 
 // writeInterpStderr takes what the interpreter writes to its own stderr:
 // panic frames are kept for the report, the rest (print, println) is output.

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/concur-dev/concur/engine/prestart"
 	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // workerProc is a running worker process, as the terminal side sees it.
@@ -271,10 +271,10 @@ func (w *workerProc) kill() {
 func (w *workerProc) stderrText() string { return w.stderr.String() }
 
 // fatalLine finds the runtime's own words in a dead worker's stderr.
-var fatalLine = regexp.MustCompile(`(?m)^(fatal error: .*|panic: .*|runtime: .*)$`)
+var fatalLine = lazyregexp.New(`(?m)^(fatal error: .*|panic: .*|runtime: .*)$`)
 
 // goroutineHeader matches a goroutine's first line in a traceback.
-var goroutineHeader = regexp.MustCompile(`(?m)^goroutine (\d+)[^[\n]*\[([^\]]*)\]:`)
+var goroutineHeader = lazyregexp.New(`(?m)^goroutine (\d+)[^[\n]*\[([^\]]*)\]:`)
 
 // deathText says why the worker died, in Go's words where it left any, and
 // which goroutine of the program it happened on (0: unknown), and during

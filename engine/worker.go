@@ -10,7 +10,6 @@ import (
 	"maps"
 	"os"
 	"reflect"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/concur-dev/concur/engine/prestart"
 	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/internal/lazyregexp"
 	"github.com/concur-dev/concur/rewrite"
 	"github.com/concur-dev/concur/sched"
 	"github.com/concur-dev/concur/stdlib"
@@ -83,13 +83,6 @@ func ServeWorker() int {
 	// print-heavy run a quarter faster (bench: BenchmarkPrintHeavy).
 	debug.SetGCPercent(400)
 	if opts.Clock != "real" {
-		// The scheduler runs one of the program's goroutines at a time.
-		// One processor: with a second, each hand-over of the baton woke
-		// an idle thread to look for work there was none of (100 k
-		// goroutines that sleep and print: 3.85 s -> 3.3 s). The worker's
-		// own goroutines (events, requests) get the processor by
-		// preemption.
-		runtime.GOMAXPROCS(1)
 		time.Local = time.UTC
 	}
 
@@ -97,20 +90,22 @@ func ServeWorker() int {
 		profile(dir)
 	}
 	l := &link{enc: newEncoder(pipeFile(eventFD, "events"))}
-	w, err := newWorker(opts, l)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "concur worker: %v\n", err)
-		return 3
-	}
+	// Ready before the interpreter is: the terminal side sends the first
+	// input while it is being set up, and that input's type check and
+	// rewrite run beside the set-up (newWorker). Hello world's first output
+	// came some 2 ms sooner (bench: BenchmarkHelloFirstOutput).
+	l.frame(frameReady)
+	w := newWorker(opts, l)
 	reqs := make(chan request, 1)
 	go l.readRequests(reqDec, reqs)
 	go l.flushLoop()
-	l.frame(frameReady)
 	for req := range reqs {
 		switch req.Op {
 		case "goroutines":
+			w.awaitSetup()
 			w.listGoroutines()
 		case "explore":
+			w.awaitSetup()
 			w.explore(req)
 		default:
 			w.result(w.eval(req))
@@ -182,7 +177,7 @@ func (l *link) flushLoop() {
 // standard library and concur's hooks loaded. (The goroutines of a program
 // that is over stay parked until the process ends: an explorer's worker
 // process is short-lived.)
-func newWorker(opts workerOptions, l *link) (*worker, error) {
+func newWorker(opts workerOptions, l *link) *worker {
 	w := &worker{opts: opts, link: l}
 	w.s = sched.New(sched.Options{
 		Virtual:    opts.Clock != "real",
@@ -193,11 +188,39 @@ func newWorker(opts workerOptions, l *link) (*worker, error) {
 		Quiet:      opts.Quiet,
 		Afterlife:  opts.Leaks,
 	})
-	if err := w.setup(); err != nil {
-		return nil, err
-	}
+	// The tables first (the rewrite's type check reads them), then the
+	// interpreter, on a goroutine of its own: compile waits for it once the
+	// input is rewritten.
+	syms := stdlib.Symbols(w, opts.Unrestricted)
+	w.env = rewrite.NewCheckedEnv(stdlib.Names(opts.Unrestricted), opts.Unrestricted, stdlib.Tables())
+	w.env.RacePoints = opts.Seed != 0 && opts.Clock != "real"
+	w.ready = make(chan struct{})
+	go func() {
+		defer close(w.ready)
+		w.setupErr = w.setup(syms)
+		if opts.Clock != "real" {
+			// The scheduler runs one of the program's goroutines at a
+			// time. One processor: with a second, each hand-over of the
+			// baton woke an idle thread to look for work there was none
+			// of (100 k goroutines that sleep and print: 3.85 s -> 3.3 s).
+			// The worker's own goroutines (events, requests) get the
+			// processor by preemption. Until now the set-up had the
+			// second.
+			runtime.GOMAXPROCS(1)
+		}
+	}()
 	l.current.Store(w)
-	return w, nil
+	return w
+}
+
+// awaitSetup waits until the interpreter is set up (newWorker); a worker
+// whose set-up failed ends, saying why in words its terminal side reports.
+func (w *worker) awaitSetup() {
+	<-w.ready
+	if w.setupErr != nil {
+		fmt.Fprintf(os.Stderr, "fatal error: concur's worker could not start: %v\n", w.setupErr)
+		exitProcess(3)
+	}
 }
 
 // worker is one program: an interpreter session and its scheduler.
@@ -209,6 +232,8 @@ type worker struct {
 	interp   *interp.Interpreter
 	env      *rewrite.Env
 	generics map[string]bool // concur's generic packages compiled into interp (loadGeneric)
+	ready    chan struct{}   // closed once interp is set up (newWorker)
+	setupErr error           // why it could not be, read after ready
 
 	quiet bool // replaying: events are dropped (written with the scheduler locked)
 
@@ -274,13 +299,15 @@ func (w *worker) emitOutput(t int64, g, stream int, text []byte, more bool) {
 // scheduler's.
 func (w *worker) emitNow(e event.Event) { w.s.Emit(e) }
 
-func (w *worker) setup() error {
+// setup makes the interpreter, with the standard library's tables syms
+// (stdlib.Symbols), concur's hooks and prelude.
+func (w *worker) setup(syms interp.Exports) error {
 	w.interp = interp.New(interp.Options{
 		Stdout: writerFunc(func(p []byte) { w.write(stdout, p) }),
 		Stderr: writerFunc(w.writeInterpStderr),
 		Args:   []string{"prog"},
 	})
-	if err := stdlib.Use(w.interp, w, w.opts.Unrestricted); err != nil {
+	if err := w.interp.Use(syms); err != nil {
 		return fmt.Errorf("load standard library: %w", err)
 	}
 	// concur's errors declares a variable: compiled after the program's
@@ -299,8 +326,6 @@ func (w *worker) setup() error {
 	if _, err := w.interp.Eval(rewrite.Prelude); err != nil {
 		return fmt.Errorf("prelude: %w", err)
 	}
-	w.env = rewrite.NewCheckedEnv(stdlib.Names(w.opts.Unrestricted), w.opts.Unrestricted, stdlib.Tables())
-	w.env.RacePoints = w.opts.Seed != 0 && w.opts.Clock != "real"
 	return nil
 }
 
@@ -429,7 +454,9 @@ func (w *worker) eval(req request) result {
 		w.s.SetBudget(time.Duration(req.StopAt))
 	}
 	started := make(chan (<-chan struct{}))
-	var code int
+	// Set once execute returns; a main that panicked or exited ends the
+	// run before that, and endRun then reads no code of its own.
+	var code atomic.Int32
 	go func() {
 		g := w.s.BeginRun(req.Final)
 		w.filesMu.Lock()
@@ -448,14 +475,15 @@ func (w *worker) eval(req request) result {
 				w.s.MainGoexit(g)
 			}
 		}()
-		code = w.execute(g, req, in, progs)
-		if code == 0 {
+		c := w.execute(g, req, in, progs)
+		code.Store(int32(c))
+		if c == 0 {
 			w.s.EndMain(g)
 		}
 		returned = true
 	}()
 	<-<-started
-	return w.endRun(req, in, code)
+	return w.endRun(req, in, int(code.Load()))
 }
 
 // loadGeneric compiles into the interpreter the generic packages of
@@ -514,6 +542,7 @@ func (w *worker) compile(req request) (in *rewrite.Input, progs []*interp.Progra
 	if err != nil {
 		return nil, nil, err
 	}
+	w.awaitSetup()
 	if err := w.loadGeneric(in); err != nil {
 		return nil, nil, err
 	}
@@ -799,11 +828,11 @@ func (w *worker) compileError(err error) {
 
 // undefinedSelector matches the interpreter's message for a package member
 // that is not there: in restricted mode that may be one the sandbox cut.
-var undefinedSelector = regexp.MustCompile(`(?:undefined selector (\w+)\.\w+|package (\w+) "[^"]*" has no symbol \w+)$`)
+var undefinedSelector = lazyregexp.New(`(?:undefined selector (\w+)\.\w+|package (\w+) "[^"]*" has no symbol \w+)$`)
 
 // barePosition matches a message that starts with a position without a
 // file: the interpreter's positions name none (see package rewrite).
-var barePosition = regexp.MustCompile(`^(?:_\.go:)?\d+:\d+`)
+var barePosition = lazyregexp.New(`^(?:_\.go:)?\d+:\d+`)
 
 // position puts the running input's file name in front of a bare
 // "line:col" at the start of text.
@@ -895,12 +924,7 @@ func (w *worker) explore(req request) {
 	for _, seed := range req.Seeds {
 		opts := w.opts
 		opts.Seed, opts.Jitter = seed, req.Jitter
-		x, err := newWorker(opts, w.link)
-		if err != nil {
-			w.compileError(err)
-			w.result(result{Code: 1, Seed: seed})
-			continue
-		}
+		x := newWorker(opts, w.link)
 		for _, h := range req.History {
 			h.Quiet = true
 			x.eval(h)

@@ -2,12 +2,12 @@ package lessons
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // Expectation is one line of a check block: something a run must do. The
@@ -706,7 +706,7 @@ func (w waitText) in(lang Lang) string {
 
 // madeAt matches how the engine names an object: "jobs (made at 3:9)", or
 // in the REPL "jobs (made at #2:3:9)".
-var madeAt = regexp.MustCompile(`^(.*) \(made at ((?:#\d+:)?\d+:\d+)\)$`)
+var madeAt = lazyregexp.New(`^(.*) \(made at ((?:#\d+:)?\d+:\d+)\)$`)
 
 func blockedList(gs []event.Goroutine) list {
 	s := make(list, len(gs))

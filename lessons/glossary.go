@@ -2,9 +2,10 @@ package lessons
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // Term is an entry of the glossary: one idea, the one word each language
@@ -32,7 +33,7 @@ func Glossary() ([]Term, error) {
 	return ParseGlossary("lessons/glossary.md", data)
 }
 
-var termID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var termID = lazyregexp.New(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // ParseGlossary reads a glossary file: text before the first entry is a
 // comment for whoever edits it; each entry starts with a line "## ID" and

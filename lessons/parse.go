@@ -3,10 +3,11 @@ package lessons
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // Error is a mistake in a lesson file, at a line. Parse, Load, LoadFS and
@@ -28,8 +29,8 @@ func (e *Error) Error() string {
 }
 
 var (
-	fileName  = regexp.MustCompile(`^([0-9]+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
-	blockName = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	fileName  = lazyregexp.New(`^([0-9]+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
+	blockName = lazyregexp.New(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 )
 
 // hintHeadings are the "### " headings that start an exercise's hints, in
@@ -438,7 +439,7 @@ func (p *parser) block(role, name string, body []string, n int) error {
 
 // lessonRef is a reference to another lesson in a lesson's text,
 // "{lesson:deadlock}", which Load replaces with that lesson's number.
-var lessonRef = regexp.MustCompile(`\{lesson:([^{}]*)\}`)
+var lessonRef = lazyregexp.New(`\{lesson:([^{}]*)\}`)
 
 // ref is a lesson reference found at a line of a file.
 type ref struct {

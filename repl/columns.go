@@ -3,9 +3,10 @@ package repl
 import (
 	"bytes"
 	"io"
-	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // sideBySide is the width from which a lesson's :run shows the step's text
@@ -77,7 +78,7 @@ func (c *columns) Close() {
 }
 
 // escape matches a terminal colour sequence.
-var escape = regexp.MustCompile("\x1b\\[[0-9;]*m")
+var escape = lazyregexp.New("\x1b\\[[0-9;]*m")
 
 // cut splits a line into pieces of at most width cells; a line with colour
 // sequences is left whole (cutting one would break the colours).

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // Printer renders events for people: each output line stamped with its time
@@ -328,7 +328,7 @@ func reportCatalog(lang string) reportWords {
 
 // madeAt matches how the engine names an object: "jobs (made at 3:9)", or
 // in the REPL "jobs (made at #2:3:9)".
-var madeAt = regexp.MustCompile(`^(.*) \(made at ((?:#\d+:)?\d+:\d+)\)$`)
+var madeAt = lazyregexp.New(`^(.*) \(made at ((?:#\d+:)?\d+:\d+)\)$`)
 
 // doing says what g waits in and on, and for how long by now (a time on
 // the run's clock; negative: not known), in w's words; a wait that has

@@ -1,25 +1,26 @@
 package repl
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // stopWordsZh are concur's own words in the reports of runs it ended (a
 // stop, a budget, its memory limit), in Chinese; Go's own texts in them
 // ("fatal error: runtime: out of memory") stay as Go prints them.
 var stopWordsZh = []struct {
-	en *regexp.Regexp
+	en *lazyregexp.Regexp
 	zh string
 }{
-	{regexp.MustCompile(`^stopped: interrupted$`), "已停止：被中断了（Ctrl-C）"},
-	{regexp.MustCompile(`^stopped: the run took more than (.+) of real time \(--timeout\)$`), "已停止：这次运行用了超过 ${1} 的真实时间（--timeout）"},
-	{regexp.MustCompile(`^stopped: the run reached (.+) of virtual time \(--max-virtual=(.+)\)$`), "已停止：这次运行到了 ${1} 虚拟时间（--max-virtual=${2}）"},
-	{regexp.MustCompile(`^stopped: a goroutine was still running and did not stop$`), "已停止：有个 goroutine 还在运行，停不下来"},
-	{regexp.MustCompile(`^stopped$`), "已停止"},
-	{regexp.MustCompile(`^the virtual clock stood still: a goroutine was waiting on something the clock cannot see$`), "虚拟时钟停住了：有个 goroutine 在等时钟看不见的东西"},
-	{regexp.MustCompile(`^\(not a channel, timer or lock of the program's own\), so time could not move on$`), "（不是程序自己的通道、定时器或锁），所以时间走不下去"},
-	{regexp.MustCompile(`^fatal error: runtime: out of memory \(the program used more than (.+), concur's limit; --max-memory raises it\)$`), "fatal error: runtime: out of memory（程序用了超过 ${1}，这是 concur 的上限；--max-memory 可以调高）"},
+	{lazyregexp.New(`^stopped: interrupted$`), "已停止：被中断了（Ctrl-C）"},
+	{lazyregexp.New(`^stopped: the run took more than (.+) of real time \(--timeout\)$`), "已停止：这次运行用了超过 ${1} 的真实时间（--timeout）"},
+	{lazyregexp.New(`^stopped: the run reached (.+) of virtual time \(--max-virtual=(.+)\)$`), "已停止：这次运行到了 ${1} 虚拟时间（--max-virtual=${2}）"},
+	{lazyregexp.New(`^stopped: a goroutine was still running and did not stop$`), "已停止：有个 goroutine 还在运行，停不下来"},
+	{lazyregexp.New(`^stopped$`), "已停止"},
+	{lazyregexp.New(`^the virtual clock stood still: a goroutine was waiting on something the clock cannot see$`), "虚拟时钟停住了：有个 goroutine 在等时钟看不见的东西"},
+	{lazyregexp.New(`^\(not a channel, timer or lock of the program's own\), so time could not move on$`), "（不是程序自己的通道、定时器或锁），所以时间走不下去"},
+	{lazyregexp.New(`^fatal error: runtime: out of memory \(the program used more than (.+), concur's limit; --max-memory raises it\)$`), "fatal error: runtime: out of memory（程序用了超过 ${1}，这是 concur 的上限；--max-memory 可以调高）"},
 }
 
 // stopText is text, a report's lines, with concur's own words in lang.
@@ -42,11 +43,11 @@ func stopText(lang, text string) string {
 // compileWordsZh are concur's own words in messages about an input it will
 // not run, in Chinese; positions, Go's names and Go's own texts stay.
 var compileWordsZh = []struct {
-	en *regexp.Regexp
+	en *lazyregexp.Regexp
 	zh string
 }{
-	{regexp.MustCompile(`import ("[^"]*"): not available in concur's sandbox; run with --unrestricted to allow it`), "import ${1}：concur 的沙箱里没有这个包；要用它，请加 --unrestricted 运行"},
-	{regexp.MustCompile(`import ("[^"]*"): concur runs the standard library only`), "import ${1}：concur 只能运行标准库"},
+	{lazyregexp.New(`import ("[^"]*"): not available in concur's sandbox; run with --unrestricted to allow it`), "import ${1}：concur 的沙箱里没有这个包；要用它，请加 --unrestricted 运行"},
+	{lazyregexp.New(`import ("[^"]*"): concur runs the standard library only`), "import ${1}：concur 只能运行标准库"},
 }
 
 // compileText is a compile message's text with concur's own words in lang.

@@ -1,8 +1,8 @@
 package rewrite
 
 import (
-	"regexp"
 	"strings"
+	"sync"
 )
 
 // errPrelude is errors.Is, As, AsType and Unwrap in interpreted Go, which
@@ -172,14 +172,57 @@ func __concur_errAs(err error, target any, match func(error) bool) bool {
 }
 `
 
-// errPreludeNames matches a use of a name that errPrelude declares.
-var errPreludeNames = func() *regexp.Regexp {
-	var names []string
-	for _, m := range regexp.MustCompile(`(?m)^(?:func|var|type) (?:\([^)]*\) )?(__concur_[A-Za-z0-9_]+)`).FindAllStringSubmatch(errPrelude, -1) {
-		names = append(names, regexp.QuoteMeta(m[1]))
+// errPreludeNames is the set of names errPrelude declares, made when first
+// needed.
+var errPreludeNames = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
+	for _, line := range strings.Split(errPrelude, "\n") {
+		keyword, rest, _ := strings.Cut(line, " ")
+		if keyword != "func" && keyword != "var" && keyword != "type" {
+			continue
+		}
+		if strings.HasPrefix(rest, "(") { // a method: its receiver first
+			_, rest, _ = strings.Cut(rest, ") ")
+		}
+		if name := leadingWord(rest); strings.HasPrefix(name, "__concur_") {
+			names[name] = true
+		}
 	}
-	return regexp.MustCompile(`\b(?:` + strings.Join(names, "|") + `)\b`)
-}()
+	return names
+})
+
+// usesErrPrelude reports whether src names something errPrelude declares,
+// as a whole word. (A regular expression of all the names took longer to
+// compile than hello world took to type-check.)
+func usesErrPrelude(src string) bool {
+	names := errPreludeNames()
+	for i := 0; ; {
+		j := strings.Index(src[i:], "__concur_")
+		if j < 0 {
+			return false
+		}
+		j += i
+		word := leadingWord(src[j:])
+		if (j == 0 || !isWordByte(src[j-1])) && names[word] {
+			return true
+		}
+		i = j + len(word)
+	}
+}
+
+// leadingWord is the run of ASCII letters, digits and underscores s
+// begins with.
+func leadingWord(s string) string {
+	n := 0
+	for n < len(s) && isWordByte(s[n]) {
+		n++
+	}
+	return s[:n]
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
 
 // errPreludeUnit puts errPrelude in front of the input's units when the
 // rewritten code uses it and the session's interpreter does not have it
@@ -190,7 +233,7 @@ func (r *rewriter) errPreludeUnit(in *Input) {
 		return
 	}
 	for _, u := range in.Units {
-		if errPreludeNames.MatchString(u.Src) {
+		if usesErrPrelude(u.Src) {
 			in.Units = append([]Unit{{Decls: true, Src: errPrelude, Prelude: true}}, in.Units...)
 			return
 		}

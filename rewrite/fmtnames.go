@@ -6,9 +6,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // formatArg is, for fmt's functions that take a format, the index of the
@@ -162,7 +163,7 @@ func (r *rewriter) hiddenName(pos token.Pos, own types.Object, texts ...string) 
 	return ""
 }
 
-var identWord = regexp.MustCompile(`[\pL_][\pL\pN_]*`)
+var identWord = lazyregexp.New(`[\pL_][\pL\pN_]*`)
 
 // holdsProgramType reports whether t is, or is made of, a named type the
 // program declares.

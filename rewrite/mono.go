@@ -5,12 +5,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // Generics by copies. yaegi v0.16.1 fails on many generic functions and
@@ -982,8 +983,8 @@ func (r *rewriter) errorAt(off int, format string, args ...any) {
 
 // monoFuncs and monoTypes find the derived names in a message.
 var (
-	monoFuncs = regexp.MustCompile(monoFuncPrefix + `[0-9]*_([\p{L}\p{N}_]*?)__[\p{L}\p{N}_]*`)
-	monoTypes = regexp.MustCompile(monoTypePrefix + `[0-9]*_([\p{L}\p{N}_]*)`)
+	monoFuncs = lazyregexp.New(monoFuncPrefix + `[0-9]*_([\p{L}\p{N}_]*?)__[\p{L}\p{N}_]*`)
+	monoTypes = lazyregexp.New(monoTypePrefix + `[0-9]*_([\p{L}\p{N}_]*)`)
 )
 
 // demangleMono gives the copies of generics in a message Go's names: a

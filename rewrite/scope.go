@@ -5,9 +5,10 @@ import (
 	"go/ast"
 	"go/token"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // objKind is what a declared name denotes.
@@ -206,7 +207,7 @@ func (r *rewriter) freshName(name string) string {
 	return fmt.Sprintf("%s_%d_%s", reservedPrefix, r.nextID(), name)
 }
 
-var mangled = regexp.MustCompile(reservedPrefix + `_[0-9]+_`)
+var mangled = lazyregexp.New(reservedPrefix + `_[0-9]+_`)
 
 // Demangle turns the names of renamed locals in a message from yaegi back
 // into the learner's names.

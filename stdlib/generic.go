@@ -219,53 +219,64 @@ func errorsAs(err error, target any) bool {
 
 var errorType = reflect.TypeFor[error]()
 
-// sourceNames holds, for each of concur's generic packages, the exported
-// names its source declares (see SourceNames).
-var sourceNames = sync.OnceValue(func() map[string][]string {
-	out := map[string][]string{}
-	fset := token.NewFileSet()
+// sourceNames gives, for each of concur's generic packages, the exported
+// names its source declares (see SourceNames), each parsed when first
+// asked for: every import a snippet type-checks asks, and parsing all five
+// was a third of hello world's type check.
+var sourceNames = func() map[string]func() []string {
+	out := map[string]func() []string{}
 	for _, name := range GenericPackages {
-		src, err := genericSources.ReadFile("generic/" + name + ".go")
-		if err != nil {
-			panic(err)
-		}
-		f, err := parser.ParseFile(fset, name+".go", src, parser.SkipObjectResolution)
-		if err != nil {
-			panic(fmt.Sprintf("concur's generic %s: %v", name, err))
-		}
-		var names []string
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil && d.Name.IsExported() {
-					names = append(names, d.Name.Name)
-				}
-			case *ast.GenDecl:
-				for _, sp := range d.Specs {
-					switch sp := sp.(type) {
-					case *ast.TypeSpec:
-						if sp.Name.IsExported() {
-							names = append(names, sp.Name.Name)
-						}
-					case *ast.ValueSpec:
-						for _, n := range sp.Names {
-							if n.IsExported() {
-								names = append(names, n.Name)
-							}
+		out[name] = sync.OnceValue(func() []string { return declaredNames(name) })
+	}
+	return out
+}()
+
+// declaredNames parses concur's generic package name and lists the
+// exported names it declares.
+func declaredNames(name string) []string {
+	fset := token.NewFileSet()
+	src, err := genericSources.ReadFile("generic/" + name + ".go")
+	if err != nil {
+		panic(err)
+	}
+	f, err := parser.ParseFile(fset, name+".go", src, parser.SkipObjectResolution)
+	if err != nil {
+		panic(fmt.Sprintf("concur's generic %s: %v", name, err))
+	}
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.IsExported() {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.TypeSpec:
+					if sp.Name.IsExported() {
+						names = append(names, sp.Name.Name)
+					}
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						if n.IsExported() {
+							names = append(names, n.Name)
 						}
 					}
 				}
 			}
 		}
-		out[name] = names
 	}
-	return out
-})
+	return names
+}
 
 // SourceNames lists what a package the interpreter compiles from concur's
 // source (not a table) provides: the exported names of cmp, errors, iter,
 // maps and slices; nil for any other package. Package typecheck reports a
 // use of the rest as something concur cannot run.
 func SourceNames(path string) []string {
-	return sourceNames()[path]
+	if names, ok := sourceNames[path]; ok {
+		return names()
+	}
+	return nil
 }

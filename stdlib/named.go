@@ -3,9 +3,10 @@ package stdlib
 import (
 	"maps"
 	"reflect"
-	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // yaegi v0.16.1 gives a named type of the program on a basic type (type
@@ -91,7 +92,7 @@ var namedTable = sync.OnceValue(func() map[string]reflect.Value {
 })
 
 // poolTypeName matches the runtime's name of a pool type in a message.
-var poolTypeName = regexp.MustCompile(`\bstdlib\.Named_[a-z0-9]+_[0-9]+\b`)
+var poolTypeName = lazyregexp.New(`\bstdlib\.Named_[a-z0-9]+_[0-9]+\b`)
 
 // withProgramNames puts the program's names for pool types in a message of
 // the interpreter's (interface conversion: interface {} is

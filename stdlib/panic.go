@@ -3,12 +3,12 @@ package stdlib
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/concur-dev/concur/internal/lazyregexp"
 	"github.com/petermattis/goid"
 )
 
@@ -253,7 +253,7 @@ const nilDereference = "runtime error: invalid memory address or nil pointer der
 
 // positionThen matches the position the interpreter puts in front of its
 // message for a failed type assertion ("7:7: interface conversion: ...").
-var positionThen = regexp.MustCompile(`^(?:\S*:)?\d+:\d+: (interface conversion: .*)$`)
+var positionThen = lazyregexp.New(`^(?:\S*:)?\d+:\d+: (interface conversion: .*)$`)
 
 // goRuntimeError returns the Go runtime's panic for a panic value the
 // interpreter raised in its own words, or nil when v is not one.

@@ -36,11 +36,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // GoVersion is the language version inputs are checked against.
@@ -722,7 +723,7 @@ func sortErrors(errs []Error) []Error {
 // declared again; package rewrite's Demangle turns them back.
 const hiddenPrefix = "__concur_"
 
-var hiddenNames = regexp.MustCompile(hiddenPrefix + `[0-9]+_`)
+var hiddenNames = lazyregexp.New(hiddenPrefix + `[0-9]+_`)
 
 // Demangle turns hidden names in a message back into the learner's.
 func Demangle(msg string) string { return hiddenNames.ReplaceAllString(msg, "") }

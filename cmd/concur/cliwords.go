@@ -5,8 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
+
+	"github.com/concur-dev/concur/internal/lazyregexp"
 )
 
 // The command line's own words in Chinese: usages, flag descriptions and
@@ -183,14 +184,14 @@ func parseArgs(fs *flag.FlagSet, args []string, lang string) error {
 	return err
 }
 
-var zeroUnits = regexp.MustCompile(`^(\d+[hm])(0m)?0s$`)
+var zeroUnits = lazyregexp.New(`^(\d+[hm])(0m)?0s$`)
 
 var (
-	flagUndefined = regexp.MustCompile(`^flag provided but not defined: (-\S*)$`)
-	flagBadValue  = regexp.MustCompile(`^invalid value (".*") for flag (-\S+): (.*)$`)
-	flagBadBool   = regexp.MustCompile(`^invalid boolean (?:value (".*") for|flag) (-?\S+): .*$`)
-	flagNoValue   = regexp.MustCompile(`^flag needs an argument: (-\S+)$`)
-	flagSyntax    = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	flagUndefined = lazyregexp.New(`^flag provided but not defined: (-\S*)$`)
+	flagBadValue  = lazyregexp.New(`^invalid value (".*") for flag (-\S+): (.*)$`)
+	flagBadBool   = lazyregexp.New(`^invalid boolean (?:value (".*") for|flag) (-?\S+): .*$`)
+	flagNoValue   = lazyregexp.New(`^flag needs an argument: (-\S+)$`)
+	flagSyntax    = lazyregexp.New(`^bad flag syntax: (.*)$`)
 )
 
 // zhFlagError says a message of the flag package in Chinese; one it does

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/concur-dev/concur/event"
@@ -17,7 +18,11 @@ import (
 //go:embed export_html.tmpl
 var htmlPageText string
 
-var htmlPage = template.Must(template.New("page").Parse(htmlPageText))
+// htmlPage is parsed when first needed, not at every start (see package
+// lazyregexp).
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(htmlPageText))
+})
 
 // htmlColors are the terminal palette of repl's goroutineColor (g1 plain,
 // then cycling through these ANSI colours) as CSS colours for a light page.
@@ -196,7 +201,7 @@ func exportHTML(s *session.Session) ([]byte, error) {
 	}
 	doc.End = now.Milliseconds()
 	var b bytes.Buffer
-	if err := htmlPage.Execute(&b, doc); err != nil {
+	if err := htmlPage().Execute(&b, doc); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
