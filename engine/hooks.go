@@ -113,17 +113,36 @@ func (w *worker) goroutineDone() {
 // goroutineDone, gopanic is the fifth caller (the interpreter's deferred
 // call, through reflect), whatever the goroutine deferred: eight frames
 // are looked at, not more, since each costs (it was a tenth of the time
-// of 100 k goroutines that sleep and print).
+// of 100 k goroutines that sleep and print), and each is compared with
+// gopanic's addresses, not looked up (runtime.FuncForPC was most of it).
 func panicking() bool {
 	var pcs [8]uintptr
 	n := runtime.Callers(2, pcs[:])
 	for _, pc := range pcs[:n] {
-		if f := runtime.FuncForPC(pc - 1); f != nil && f.Entry() == gopanicEntry {
+		if gopanicCode.start < pc && pc <= gopanicCode.end {
 			return true
 		}
 	}
 	return false
 }
+
+// gopanicCode is runtime.gopanic's machine code, [start, end).
+var gopanicCode = func() (code struct{ start, end uintptr }) {
+	code.start = gopanicEntry
+	// The first address past it: FuncForPC(start+k) is gopanic for every
+	// k up to its size, which is well under a megabyte.
+	lo, hi := uintptr(1), uintptr(1<<20)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if f := runtime.FuncForPC(code.start + mid); f != nil && f.Entry() == code.start {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	code.end = code.start + lo
+	return code
+}()
 
 // gopanicEntry is where runtime.gopanic begins, found by panicking once.
 var gopanicEntry = func() (entry uintptr) {
