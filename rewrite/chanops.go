@@ -94,6 +94,13 @@ func (r *rewriter) assignRecv(s *ast.AssignStmt, u *ast.UnaryExpr) {
 		r.recvOKGlobal(s, u)
 		return
 	}
+	if len(s.Lhs) == 1 && s.Tok == token.ASSIGN {
+		// yaegi stores a received value straight into a variable a function
+		// literal has captured, where the function does not look (r = <-ch
+		// left the r it saw 0), and assigns it right in parentheses.
+		r.insert(r.off(u.Pos()), "(")
+		defer r.insert(r.off(u.End()), ")")
+	}
 	r.recvStmt(s, u, func() { r.assignNames(s) })
 }
 

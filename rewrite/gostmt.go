@@ -112,11 +112,18 @@ func (r *rewriter) goLiteral(s *ast.GoStmt, lit *ast.FuncLit, id int, name strin
 	r.insert(r.off(lit.Body.Lbrace)+1, copies.String())
 	r.exprs(call.Args)
 	start := r.off(lit.Body.Rbrace) + 1
+	closeParen := "" // after an argument that is a struct literal (parenValues)
 	for i, a := range call.Args {
-		r.replace(start, r.off(a.Pos()), "; "+params[i]+" = ")
+		text := closeParen + "; " + params[i] + " = "
+		closeParen = ""
+		if r.isStructLit(a) {
+			text += "("
+			closeParen = ")"
+		}
+		r.replace(start, r.off(a.Pos()), text)
 		start = r.off(a.End())
 	}
-	r.replace(start, r.off(call.Rparen)+1, "; __concur.Go("+name+", "+f+") }")
+	r.replace(start, r.off(call.Rparen)+1, closeParen+"; __concur.Go("+name+", "+f+") }")
 	return true
 }
 

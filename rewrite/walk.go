@@ -348,7 +348,9 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 				closeLits = r.libraryGenericVar(d, s)
 			}
 			r.expr(s.Type, 0)
+			closeParens := r.parenListed(s.Values)
 			r.exprs(s.Values)
+			closeParens()
 			closeLits()
 		case *ast.TypeSpec:
 			if r.poolTypeSpec(s) {
@@ -385,7 +387,9 @@ func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
 				r.nameMakes(identExprs(s.Names), s.Values)
 				r.genericFuncVar(d, s, true)
 				r.expr(s.Type, 0)
+				closeParens := r.parenListed(s.Values)
 				r.exprs(s.Values)
+				closeParens()
 			}
 			for _, n := range s.Names {
 				kind := objVar
@@ -596,7 +600,7 @@ func (r *rewriter) assign(s *ast.AssignStmt) {
 	defer func() { r.racePoint(s, first) }()
 	r.nameMakes(s.Lhs, s.Rhs)
 	r.libVarAssign(s)
-	defer r.parenBuiltins(s.Rhs)()
+	defer r.parenValues(s)()
 	if len(s.Rhs) == 1 && len(s.Lhs) <= 2 && s.Tok != token.ADD_ASSIGN {
 		if u, ok := s.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW && (len(s.Lhs) == 1 || s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
 			first = -1 // a receive is a scheduling point already

@@ -1,0 +1,63 @@
+// Several values assigned at once, calls, literals and receives among
+// them: every variable gets its value, whoever reads it.
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+type point struct{ X, Y int }
+
+func five() int          { return 5 }
+func name() string       { return "go" }
+func origin() point      { return point{} }
+func split() (int, int)  { return 1, 2 }
+func (p point) sum() int { return p.X + p.Y }
+
+func main() {
+	var a, b int
+	a, b = 1, five()
+	fmt.Println("int and call:", a, b)
+
+	var s string
+	var n int
+	s, n = name(), 7
+	fmt.Println("call and int:", s, n)
+
+	p, k := point{1, 2}, 3
+	fmt.Println("literal and int:", p, k)
+
+	x, y := point{5, 5}, point{6, 6}
+	x, y = y, point{9, 9}
+	fmt.Println("swap with a literal:", x, y)
+
+	lo, hi := 0, len("hello")-1
+	lo, hi = lo+1, strings.Index("hello", "l")
+	fmt.Println("index:", lo, hi)
+
+	c1, c2 := make(chan int, 1), make(chan int, 1)
+	c1 <- 10
+	c2 <- 20
+	u, v := <-c1, <-c2
+	fmt.Println("two receives:", u, v)
+
+	var seen point
+	var count int
+	report := func() string { return fmt.Sprint(seen, count) }
+	seen, count = point{3, 4}, origin().sum()+1
+	fmt.Println("captured:", report())
+	seen = point{7, 8}
+	fmt.Println("captured, one literal:", report())
+
+	done := make(chan int, 1)
+	var got int
+	show := func() int { return got }
+	done <- 42
+	got = <-done
+	fmt.Println("captured receive:", show())
+
+	q, r := split()
+	q, r = r, q
+	fmt.Println("from a call:", q, r)
+}

@@ -1,0 +1,55 @@
+package rewrite_test
+
+import "testing"
+
+// Values the interpreter alone assigns wrongly, silently (see parenValues):
+// one struct literal or a receive assigned to a variable a function literal
+// has captured, and several values with a call, a composite literal or a
+// receive among them.
+func TestAssignedValues(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"
+type P struct{ X, Y int }
+func f() int { return 5 }
+func g() string { return "s" }
+func captured() {
+	var a P
+	show := func() { fmt.Print(a.X, a.Y, " ") }
+	a = P{9, 10}
+	show()
+	a = P{Y: 2}
+	show()
+	ch := make(chan int, 1)
+	ch <- 4
+	var r int
+	got := func() { fmt.Print(r, " ") }
+	r = <-ch
+	got()
+	var b P
+	var n int
+	both := func() { fmt.Print(b, n, " ") }
+	b, n = P{7, 0}, 3
+	both()
+}
+func several() {
+	var a, b int
+	a, b = 1, f()
+	var s string
+	var n int
+	s, n = g(), 7
+	q, r := P{1, 2}, 3
+	x, y := P{5, 0}, P{6, 0}
+	x, y = y, P{9, 0}
+	c1, c2 := make(chan int, 1), make(chan int, 1)
+	c1 <- 1
+	c2 <- 2
+	u, v := <-c1, <-c2
+	fmt.Print(a, b, s, n, q, r, x, y, u, v)
+}
+captured()
+several()
+fmt.Println()`)
+	if want := "9 10 0 2 4 {7 0} 3 1 5s7 {1 2} 3 {6 0} {9 0} 1 2\n"; got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+}
