@@ -1,6 +1,9 @@
 package rewrite_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Values the interpreter alone assigns wrongly, silently (see parenValues):
 // one struct literal or a receive assigned to a variable a function literal
@@ -51,5 +54,25 @@ several()
 fmt.Println()`)
 	if want := "9 10 0 2 4 {7 0} 3 1 5s7 {1 2} 3 {6 0} {9 0} 1 2\n"; got != want {
 		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	// Values going to interfaces: a literal of a type with methods going
+	// to any is stored straight there, in parentheses or not, so the
+	// others must be too (a call is), or the statement is refused.
+	got = s.run(`type T struct{ n int }
+func (t T) M() int { return t.n }
+func three() int { return 3 }
+var a int
+var b any
+a, b = three(), T{8}
+var e error
+var n int
+e, n = fmt.Errorf("x"), 4
+fmt.Println(a, b, e, n)`)
+	if want := "3 {8} x 4\n"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	err := s.eval("var c any\nvar k int\nc, k = T{5}, 6")
+	if err == nil || !strings.Contains(err.Error(), "assign them one at a time") {
+		t.Errorf("c, k = T{5}, 6 into any and int: got %v, want the refusal", err)
 	}
 }

@@ -343,12 +343,12 @@ func (r *rewriter) genDeclExprs(d *ast.GenDecl) {
 		case *ast.ValueSpec:
 			r.nameMakes(identExprs(s.Names), s.Values)
 			r.genericFuncVar(d, s, false)
-			closeLits := func() {}
+			closeLits, closeParens := func() {}, func() {}
 			if !r.sessionVarInit(d, s) { // an init function gets the calls right too
 				closeLits = r.libraryGenericVar(d, s)
+				closeParens = r.parenSpec(s)
 			}
 			r.expr(s.Type, 0)
-			closeParens := r.parenListed(s.Values)
 			r.exprs(s.Values)
 			closeParens()
 			closeLits()
@@ -387,7 +387,7 @@ func (r *rewriter) declareGen(d *ast.GenDecl, local bool) {
 				r.nameMakes(identExprs(s.Names), s.Values)
 				r.genericFuncVar(d, s, true)
 				r.expr(s.Type, 0)
-				closeParens := r.parenListed(s.Values)
+				closeParens := r.parenSpec(s)
 				r.exprs(s.Values)
 				closeParens()
 			}

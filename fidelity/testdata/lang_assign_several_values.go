@@ -61,3 +61,36 @@ func main() {
 	q, r = r, q
 	fmt.Println("from a call:", q, r)
 }
+
+type named struct{ n int }
+
+func (v named) String() string { return fmt.Sprint("named", v.n) }
+
+type shape interface{ String() string }
+
+func three() int { return 3 }
+
+// Values going to interfaces beside others.
+func init() {
+	var a int
+	var b any
+	a, b = three(), named{8}
+	fmt.Println("call and a literal to any:", a, b)
+
+	var s1, s2 fmt.Stringer
+	s1, s2 = &named{7}, named{8}
+	fmt.Println("two Stringers:", s1, s2)
+
+	var n int
+	var err error
+	n, err = 1, fmt.Errorf("bad %d", 2)
+	fmt.Println("an error:", n, err)
+
+	var sh shape
+	var k int
+	sh, k = named{4}, three()
+	fmt.Println("the program's interface:", sh, k)
+
+	var x, y any = named{1}, 2
+	fmt.Println("declared:", x, y)
+}
