@@ -514,7 +514,8 @@ func firstLine(src string) string {
 // start launches a worker and waits until it is ready.
 func (s *Session) start() (*workerProc, error) {
 	opts, _ := json.Marshal(workerOptions{Clock: s.opts.Clock, Unrestricted: s.opts.Unrestricted, MaxVirtual: s.opts.MaxVirtual,
-		Seed: s.opts.Seed, Jitter: s.opts.Jitter, RandSeed: s.randSeed, Quiet: s.opts.Quiet, Leaks: s.opts.Leaks})
+		Seed: s.opts.Seed, Jitter: s.opts.Jitter, RandSeed: s.randSeed, Quiet: s.opts.Quiet, Leaks: s.opts.Leaks,
+		MaxMemory: s.opts.MemoryLimit})
 	if p := prestart.Take(); p != nil {
 		// The first worker of `concur run`, already started (see package
 		// prestart), if it reads what this session's would.

@@ -52,8 +52,9 @@ type workerOptions struct {
 	Seed         uint64        `json:"seed,omitempty"`
 	Jitter       float64       `json:"jitter,omitempty"`
 	RandSeed     uint64        `json:"rand_seed,omitempty"`
-	Quiet        bool          `json:"quiet,omitempty"` // no block, wake or object events
-	Leaks        bool          `json:"leaks,omitempty"` // a whole program's afterlife (see sched)
+	Quiet        bool          `json:"quiet,omitempty"`      // no block, wake or object events
+	Leaks        bool          `json:"leaks,omitempty"`      // a whole program's afterlife (see sched)
+	MaxMemory    int64         `json:"max_memory,omitempty"` // the terminal side's --max-memory, in bytes
 }
 
 // IsWorker reports whether this process was started as a worker.
@@ -82,6 +83,13 @@ func ServeWorker() int {
 	// The interpreter allocates a lot; collecting less often makes a
 	// print-heavy run a quarter faster (bench: BenchmarkPrintHeavy).
 	debug.SetGCPercent(400)
+	if opts.MaxMemory > 0 {
+		// Collecting at a fifth of the heap's growth, a program whose live
+		// memory is a fifth of the budget was stopped for its garbage,
+		// which Go would have collected: near the budget the collector
+		// runs sooner.
+		debug.SetMemoryLimit(opts.MaxMemory / 100 * 85)
+	}
 	if opts.Clock != "real" {
 		time.Local = time.UTC
 	}
