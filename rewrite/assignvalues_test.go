@@ -76,3 +76,24 @@ fmt.Println(a, b, e, n)`)
 		t.Errorf("c, k = T{5}, 6 into any and int: got %v, want the refusal", err)
 	}
 }
+
+// A := that assigns a variable declared before it in the same block, beside
+// a new one, makes a new variable in the interpreter: a function literal
+// that captured the old one goes on seeing the old value. Go prints 4 5;
+// this test says what concur prints (README, Differences) and fails once
+// that changes.
+func TestRedeclaredCapturedVariable(t *testing.T) {
+	s := newSession(t)
+	got := s.run(`import "fmt"
+func f() {
+	a := 0
+	show := func() { fmt.Print(a, " ") }
+	a, b := 4, 5
+	show()
+	fmt.Println(b)
+}
+f()`)
+	if want := "0 5\n"; got != want {
+		t.Fatalf("got %q, want the interpreter's %q (Go prints \"4 5\\n\")", got, want)
+	}
+}
