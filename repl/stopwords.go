@@ -48,6 +48,8 @@ var compileWordsZh = []struct {
 }{
 	{lazyregexp.New(`import ("[^"]*"): not available in concur's sandbox; run with --unrestricted to allow it`), "import ${1}：concur 的沙箱里没有这个包；要用它，请加 --unrestricted 运行"},
 	{lazyregexp.New(`import ("[^"]*"): concur runs the standard library only`), "import ${1}：concur 只能运行标准库"},
+	{lazyregexp.New(`a struct literal of a type with methods assigned to an interface beside other values: concur's interpreter loses the values that are not calls or literals; assign them one at a time`),
+		"带方法的类型的结构体字面量和别的值一起赋给接口：concur 的解释器会丢掉其中不是调用或字面量的值；请一个一个地赋值"},
 }
 
 // compileText is a compile message's text with concur's own words in lang.

@@ -7,6 +7,8 @@ import (
 
 	"github.com/concur-dev/concur/engine"
 	"github.com/concur-dev/concur/event"
+	"github.com/concur-dev/concur/rewrite"
+	"github.com/concur-dev/concur/stdlib"
 )
 
 // TestVerdictSaysWhatIsKept: after a panic the session keeps what it had;
@@ -49,5 +51,19 @@ func TestCompileWordsZh(t *testing.T) {
 		if got := compileText("en", in); got != in {
 			t.Errorf("compileText(en, %q) = %q", in, got)
 		}
+	}
+}
+
+// TestCompileWordsZhRefusal: the rewrite's refusal of an assignment the
+// interpreter would get wrong, as the rewrite words it, reads in Chinese.
+func TestCompileWordsZhRefusal(t *testing.T) {
+	env := rewrite.NewCheckedEnv(stdlib.Names(false), false, nil)
+	_, err := rewrite.Rewrite("x.go", "type T struct{ n int }\nfunc (t T) M() {}\nvar c any\nvar k int\nc, k = T{5}, 6\n", env)
+	if err == nil {
+		t.Fatal("the assignment was not refused")
+	}
+	zh := compileText("zh", err.Error())
+	if zh == err.Error() || !strings.Contains(zh, "请一个一个地赋值") || !strings.HasPrefix(zh, "x.go:5:8: ") {
+		t.Errorf("compileText(zh, %q) = %q", err.Error(), zh)
 	}
 }
