@@ -62,25 +62,17 @@ func (r *rewriter) parenSpec(s *ast.ValueSpec) (closeParens func()) {
 func (r *rewriter) parenListed(list []ast.Expr, dest func(i int) types.Type, spec bool) (closeParens func()) {
 	var wrapped []ast.Expr
 	for i, e := range list {
-		switch x := e.(type) {
-		case *ast.UnaryExpr:
-			if _, lit := x.X.(*ast.CompositeLit); x.Op != token.ARROW && !(x.Op == token.AND && lit) {
-				continue
-			}
-		case *ast.CallExpr:
-		case *ast.CompositeLit:
-			if spec {
-				break
-			}
-			if t := dest(i); t != nil && types.IsInterface(t) && !libraryInterface(t) && r.hasMethods(x) {
+		if storedAsIs(e) {
+			continue
+		}
+		if lit, ok := e.(*ast.CompositeLit); ok && !spec {
+			if t := dest(i); t != nil && types.IsInterface(t) && !libraryInterface(t) && r.hasMethods(lit) {
 				if slices.ContainsFunc(list, storedAsIs) {
-					r.errorf(x.Pos(), "a struct literal of a type with methods assigned to an interface beside other values: "+
+					r.errorf(lit.Pos(), "a struct literal of a type with methods assigned to an interface beside other values: "+
 						"concur's interpreter loses the values that are not calls or literals; assign them one at a time")
 				}
 				return r.parenBuiltins(list)
 			}
-		default:
-			continue
 		}
 		wrapped = append(wrapped, e)
 	}

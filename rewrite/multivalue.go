@@ -11,22 +11,15 @@ import "go/ast"
 // the function it returns once the values are walked: it closes the
 // parentheses after what their walk wrote (make(chan) becomes a call).
 func (r *rewriter) parenBuiltins(list []ast.Expr) (closeParens func()) {
-	var ends []int
+	var calls []ast.Expr
 	if len(list) > 1 {
 		for _, e := range list {
-			c, ok := e.(*ast.CallExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && r.isBuiltin(id) {
-				r.insert(r.off(c.Pos()), "(")
-				ends = append(ends, r.off(c.End()))
+			if c, ok := e.(*ast.CallExpr); ok {
+				if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && r.isBuiltin(id) {
+					calls = append(calls, c)
+				}
 			}
 		}
 	}
-	return func() {
-		for _, end := range ends {
-			r.insert(end, ")")
-		}
-	}
+	return r.paren(calls)
 }
